@@ -1,0 +1,134 @@
+//! The postMessage API's outgoing messages (PRODUCT.md), as JSON.
+//!
+//! The shell parses this JSON into a plain JavaScript object and posts it to
+//! `window.parent`. Field names are a stable contract with course pages: add fields, never
+//! rename or remove them.
+
+use super::mode::Mode;
+use super::report::RunReport;
+use serde::Serialize;
+
+/// The app's version, sent with `ready`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Serialize, Debug, PartialEq)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum OutMessage {
+    Ready {
+        version: &'static str,
+    },
+    RunStarted {
+        mode: &'static str,
+        predicted_ms: f64,
+    },
+    RunFinished {
+        mode: &'static str,
+        total_ms: f64,
+        predicted_ms: f64,
+        longest_freeze_ms: f64,
+        late_frames: usize,
+        long_tasks: usize,
+        scale: f64,
+        tasks: Vec<TaskTimes>,
+    },
+}
+
+/// One task of `run-finished`: times in milliseconds from the run's start; `lane` is the
+/// lane's index, from 0.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct TaskTimes {
+    pub id: u32,
+    pub label: String,
+    pub kind: &'static str,
+    pub lane: usize,
+    pub start_ms: f64,
+    pub end_ms: f64,
+}
+
+impl OutMessage {
+    pub fn ready() -> Self {
+        OutMessage::Ready { version: VERSION }
+    }
+
+    pub fn run_started(mode: Mode, predicted_ms: f64) -> Self {
+        OutMessage::RunStarted { mode: mode.as_str(), predicted_ms: round(predicted_ms) }
+    }
+
+    pub fn run_finished(report: &RunReport) -> Self {
+        OutMessage::RunFinished {
+            mode: report.mode.as_str(),
+            total_ms: round(report.total_ms),
+            predicted_ms: round(report.predicted_ms),
+            longest_freeze_ms: round(report.longest_freeze_ms()),
+            late_frames: report.frames.late_frames,
+            long_tasks: report.long_tasks,
+            scale: report.scale,
+            tasks: report
+                .tasks
+                .iter()
+                .map(|t| TaskTimes {
+                    id: t.id.0,
+                    label: t.label.clone(),
+                    kind: t.kind,
+                    lane: t.lane,
+                    start_ms: round(t.span.start_ms),
+                    end_ms: round(t.span.end_ms),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("messages always serialize")
+    }
+}
+
+/// Milliseconds to a tenth, which is finer than the browser's clock.
+fn round(ms: f64) -> f64 {
+    (ms * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lesson;
+    use crate::core::predict::Span;
+    use crate::core::report::Measurements;
+    use crate::core::scenario::TaskId;
+    use serde_json::json;
+
+    #[test]
+    fn ready_and_run_started_have_the_contract_shape() {
+        let ready: serde_json::Value = serde_json::from_str(&OutMessage::ready().to_json()).unwrap();
+        assert_eq!(ready, json!({"type": "ready", "version": VERSION}));
+        let started: serde_json::Value =
+            serde_json::from_str(&OutMessage::run_started(Mode::Async, 5000.04).to_json()).unwrap();
+        assert_eq!(started, json!({"type": "run-started", "mode": "async", "predicted_ms": 5000.0}));
+    }
+
+    #[test]
+    fn run_finished_has_the_contract_fields() {
+        let s = lesson::default_lesson().scenario();
+        let m = Measurements {
+            run: Some(Span { start_ms: 10.0, end_ms: 5012.34 }),
+            tasks: vec![
+                (TaskId(1), Span { start_ms: 10.0, end_ms: 5012.34 }),
+                (TaskId(2), Span { start_ms: 10.0, end_ms: 2040.0 }),
+            ],
+            frames: vec![0.0, 16.7, 5020.0],
+            long_tasks: vec![],
+        };
+        let report = RunReport::new(&s, Mode::Async, 1000.0, &m);
+        let v: serde_json::Value =
+            serde_json::from_str(&OutMessage::run_finished(&report).to_json()).unwrap();
+        assert_eq!(v["type"], "run-finished");
+        assert_eq!(v["mode"], "async");
+        assert_eq!(v["total_ms"], 5002.3);
+        assert_eq!(v["predicted_ms"], 5000.0);
+        assert_eq!(v["longest_freeze_ms"], 5003.3);
+        assert_eq!(
+            v["tasks"][1],
+            json!({"id": 2, "label": "Take selfies", "kind": "work", "lane": 1, "start_ms": 0.0, "end_ms": 2030.0})
+        );
+    }
+}

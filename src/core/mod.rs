@@ -1,0 +1,16 @@
+//! The pure core: the scenario model, the schedule prediction for each mode, statistics over
+//! measured samples, lessons, URL parameters, the reducer's state and the message shapes.
+//!
+//! **Invariant:** nothing in here imports yew, web-sys, js-sys, gloo or wasm-bindgen, reads a
+//! clock or touches I/O. Every function is deterministic and tested natively with `cargo test`.
+
+pub mod format;
+pub mod lesson;
+pub mod message;
+pub mod mode;
+pub mod params;
+pub mod predict;
+pub mod report;
+pub mod scenario;
+pub mod state;
+pub mod stats;

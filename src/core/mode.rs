@@ -1,0 +1,56 @@
+//! The ways a scenario can be run.
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Every task in lane order on the main thread; a wait becomes a busy-wait.
+    Blocking,
+    /// Each lane a future on the browser's event loop, all lanes joined.
+    Async,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 2] = [Mode::Blocking, Mode::Async];
+
+    /// The name used in messages and URLs (`blocking`, `async`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Blocking => "blocking",
+            Mode::Async => "async",
+        }
+    }
+
+    /// Reads a mode name; `None` for anything else.
+    pub fn parse(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+
+    /// The name shown to a learner, capitalised.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Blocking => "Blocking",
+            Mode::Async => "Async",
+        }
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for mode in Mode::ALL {
+            assert_eq!(Mode::parse(mode.as_str()), Some(mode));
+        }
+        assert_eq!(Mode::parse("workers"), None);
+        assert_eq!(Mode::parse("Async"), None);
+    }
+}

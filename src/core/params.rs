@@ -1,0 +1,157 @@
+//! URL parameters (the query string): `lesson=<id>`, `scale=<ms per unit>`, `embed=1`.
+//!
+//! These are a stable contract (PRODUCT.md): course pages link to them. A bad value never
+//! stops the page: it falls back to the default and says why in a warning.
+
+use super::lesson::{self, Lesson};
+
+/// Real milliseconds per scenario unit when the URL names none.
+pub const DEFAULT_SCALE: f64 = 1000.0;
+/// The allowed range of `scale`, in milliseconds per unit.
+pub const MIN_SCALE: f64 = 1.0;
+pub const MAX_SCALE: f64 = 10_000.0;
+
+/// What the URL asks for, with defaults filled in.
+#[derive(Debug, PartialEq)]
+pub struct Params {
+    pub lesson: &'static Lesson,
+    pub scale: f64,
+    pub embed: bool,
+    /// One sentence per value that could not be used.
+    pub warnings: Vec<String>,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { lesson: lesson::default_lesson(), scale: DEFAULT_SCALE, embed: false, warnings: vec![] }
+    }
+}
+
+impl Params {
+    /// Reads a query string, with or without its leading `?`.
+    pub fn from_query(query: &str) -> Params {
+        let mut params = Params::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            match key {
+                "lesson" => match lesson::find(&value) {
+                    Some(found) => params.lesson = found,
+                    None => params.warnings.push(format!(
+                        "There is no lesson called \u{201c}{}\u{201d}; showing \u{201c}{}\u{201d} instead.",
+                        shorten(&value),
+                        params.lesson.title
+                    )),
+                },
+                "scale" => match parse_scale(&value) {
+                    Some(scale) => params.scale = scale,
+                    None => params.warnings.push(format!(
+                        "The time scale \u{201c}{}\u{201d} is not a number of milliseconds from \
+                         {MIN_SCALE} to {MAX_SCALE}; using {DEFAULT_SCALE} ms per unit.",
+                        shorten(&value)
+                    )),
+                },
+                "embed" => params.embed = matches!(value.as_str(), "1" | "true" | ""),
+                _ => {}
+            }
+        }
+        params
+    }
+}
+
+fn parse_scale(value: &str) -> Option<f64> {
+    let scale: f64 = value.trim().parse().ok()?;
+    (scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale)).then_some(scale)
+}
+
+/// At most 40 characters of a value, for quoting it back in a message.
+fn shorten(value: &str) -> String {
+    let mut short: String = value.chars().take(40).collect();
+    if value.chars().count() > 40 {
+        short.push('\u{2026}');
+    }
+    short
+}
+
+/// Decodes `+` and `%XX` escapes; invalid escapes and invalid UTF-8 are kept as they are.
+fn percent_decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match value
+                .get(i + 1..i + 3)
+                .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                Some(byte) => {
+                    out.push(byte);
+                    i += 2;
+                }
+                None => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_when_the_url_names_nothing() {
+        for query in ["", "?", "?foo=bar", "&&"] {
+            assert_eq!(Params::from_query(query), Params::default(), "{query:?}");
+        }
+    }
+
+    #[test]
+    fn reads_each_parameter() {
+        let p = Params::from_query("?lesson=ticket-queue&scale=100&embed=1");
+        assert_eq!(p.lesson.id, "ticket-queue");
+        assert_eq!(p.scale, 100.0);
+        assert!(p.embed);
+        assert!(p.warnings.is_empty());
+        assert!(!Params::from_query("embed=0").embed);
+        assert_eq!(Params::from_query("scale=2.5").scale, 2.5);
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_a_warning() {
+        fn check(query: &str, expected: &str) {
+            let p = Params::from_query(query);
+            assert_eq!(p.scale, DEFAULT_SCALE, "{query}");
+            assert_eq!(p.lesson.id, lesson::DEFAULT_ID, "{query}");
+            assert_eq!(p.warnings.len(), 1, "{query}");
+            assert!(p.warnings[0].contains(expected), "{query}: {}", p.warnings[0]);
+        }
+        check("scale=0", "\u{201c}0\u{201d}");
+        check("scale=-5", "-5");
+        check("scale=NaN", "NaN");
+        check("scale=inf", "inf");
+        check("scale=1e9", "1e9");
+        check("scale=fast", "fast");
+        check("scale=", "from 1 to 10000");
+        check("lesson=nope", "no lesson called \u{201c}nope\u{201d}");
+        check("lesson=%3Cscript%3E", "\u{201c}<script>\u{201d}");
+        check(&format!("lesson={}", "x".repeat(100)), "\u{2026}");
+    }
+
+    #[test]
+    fn decodes_escapes_without_panicking() {
+        assert_eq!(percent_decode("a+b%20c"), "a b c");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode("%+1"), "% 1");
+        assert_eq!(percent_decode("%E2%80%A6"), "\u{2026}");
+        assert_eq!(percent_decode("%FF"), "%FF");
+        assert_eq!(percent_decode("é%"), "é%");
+    }
+}

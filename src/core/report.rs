@@ -1,0 +1,132 @@
+//! What a run measured, turned into the figures the page and the messages show.
+//!
+//! The shell hands over raw browser timestamps (all on the page's `performance.now()` clock);
+//! [`RunReport::new`] makes them relative to the run's start and computes the statistics.
+
+use super::mode::Mode;
+use super::predict::{predict, Span};
+use super::scenario::{Scenario, TaskId};
+use super::stats::{frame_stats, FrameStats};
+
+/// One task as measured, in milliseconds from the run's start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasuredTask {
+    pub id: TaskId,
+    pub label: String,
+    pub kind: &'static str,
+    pub lane: usize,
+    pub span: Span,
+}
+
+/// The raw measurements of one run, as the browser gave them (absolute timestamps).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Measurements {
+    pub run: Option<Span>,
+    /// Start and end of each task, by id.
+    pub tasks: Vec<(TaskId, Span)>,
+    /// `requestAnimationFrame` timestamps around the run, ascending.
+    pub frames: Vec<f64>,
+    /// Long tasks reported by PerformanceObserver during the run.
+    pub long_tasks: Vec<Span>,
+}
+
+/// Everything a finished run shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunReport {
+    pub mode: Mode,
+    pub scale: f64,
+    pub total_ms: f64,
+    pub predicted_ms: f64,
+    pub frames: FrameStats,
+    pub long_tasks: usize,
+    pub longest_long_task_ms: f64,
+    /// In lane order.
+    pub tasks: Vec<MeasuredTask>,
+}
+
+impl RunReport {
+    /// Builds the report of a run of `scenario` in `mode` at `scale` from what was measured.
+    pub fn new(scenario: &Scenario, mode: Mode, scale: f64, m: &Measurements) -> RunReport {
+        let run = m.run.unwrap_or(Span { start_ms: 0.0, end_ms: 0.0 });
+        let origin = run.start_ms;
+        let tasks = scenario
+            .tasks()
+            .filter_map(|(lane, task)| {
+                let (_, span) = m.tasks.iter().find(|(id, _)| *id == task.id)?;
+                Some(MeasuredTask {
+                    id: task.id,
+                    label: task.label.clone(),
+                    kind: task.kind.as_str(),
+                    lane,
+                    span: Span { start_ms: span.start_ms - origin, end_ms: span.end_ms - origin },
+                })
+            })
+            .collect();
+        let during: Vec<&Span> = m
+            .long_tasks
+            .iter()
+            .filter(|t| t.end_ms > run.start_ms && t.start_ms < run.end_ms)
+            .collect();
+        RunReport {
+            mode,
+            scale,
+            total_ms: run.end_ms - run.start_ms,
+            predicted_ms: predict(scenario, mode, scale).total_ms,
+            frames: frame_stats(&m.frames, run.start_ms, run.end_ms),
+            long_tasks: during.len(),
+            longest_long_task_ms: during.iter().map(|t| t.end_ms - t.start_ms).fold(0.0, f64::max),
+            tasks,
+        }
+    }
+
+    /// The longest time the page could not draw a frame during the run.
+    pub fn longest_freeze_ms(&self) -> f64 {
+        self.frames.longest_gap_ms
+    }
+
+    /// Measured total over predicted total (1.0 is a perfect prediction).
+    pub fn ratio(&self) -> f64 {
+        self.total_ms / self.predicted_ms
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lesson;
+
+    #[test]
+    fn times_become_relative_to_the_run_and_frames_give_the_freeze() {
+        let s = lesson::default_lesson().scenario();
+        let m = Measurements {
+            run: Some(Span { start_ms: 1000.0, end_ms: 1702.0 }),
+            tasks: vec![
+                (TaskId(1), Span { start_ms: 1000.0, end_ms: 1501.0 }),
+                (TaskId(2), Span { start_ms: 1501.0, end_ms: 1702.0 }),
+            ],
+            frames: vec![950.0, 966.0, 983.0, 1710.0, 1727.0],
+            long_tasks: vec![
+                Span { start_ms: 10.0, end_ms: 90.0 },
+                Span { start_ms: 999.0, end_ms: 1703.0 },
+            ],
+        };
+        let r = RunReport::new(&s, Mode::Blocking, 100.0, &m);
+        assert_eq!(r.total_ms, 702.0);
+        assert_eq!(r.predicted_ms, 700.0);
+        assert_eq!(r.longest_freeze_ms(), 727.0);
+        assert_eq!(r.frames.late_frames, 1);
+        assert_eq!(r.long_tasks, 1);
+        assert_eq!(r.longest_long_task_ms, 704.0);
+        assert_eq!(r.tasks[1].span, Span { start_ms: 501.0, end_ms: 702.0 });
+        assert_eq!((r.tasks[1].lane, r.tasks[1].kind, r.tasks[1].label.as_str()), (1, "work", "Take selfies"));
+        assert!((r.ratio() - 702.0 / 700.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_run_with_nothing_measured_reports_zeroes() {
+        let s = lesson::default_lesson().scenario();
+        let r = RunReport::new(&s, Mode::Async, 1000.0, &Measurements::default());
+        assert_eq!((r.total_ms, r.longest_freeze_ms(), r.long_tasks), (0.0, 0.0, 0));
+        assert!(r.tasks.is_empty());
+    }
+}

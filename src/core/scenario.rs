@@ -1,0 +1,407 @@
+//! The scenario model: lanes of tasks, and its JSON form (version 1, see PRODUCT.md).
+//!
+//! A [`Scenario`] can only be built through [`Scenario::new`] or [`Scenario::from_json`], which
+//! check every limit, so the rest of the program never sees an invalid one. Parsing never
+//! panics: every problem comes back as a [`ScenarioError`] with a message a learner can act on.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The only scenario format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+/// The longest a task may last, in scenario units.
+pub const MAX_DURATION: f64 = 600.0;
+/// The most tasks a scenario may hold, over all lanes.
+pub const MAX_TASKS: usize = 10_000;
+/// The most lanes a scenario may hold (one task per lane at the most tasks).
+pub const MAX_LANES: usize = MAX_TASKS;
+/// The longest label or lane name, in characters.
+pub const MAX_LABEL_CHARS: usize = 120;
+/// The longest burst of work, in real milliseconds.
+pub const MAX_BURST_MS: f64 = 1_000.0;
+/// The burst size a work task gets when its JSON names none.
+pub const DEFAULT_BURST_MS: f64 = 8.0;
+
+/// A task's identity within one scenario, stable while the scenario is edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TaskId(pub u32);
+
+/// What a task does while it lasts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TaskKind {
+    /// A non-blocking wait: a queue, a disk read, a sleep. Async: a timer future.
+    Wait,
+    /// A network request. Async: a real fetch alongside a timer for the latency.
+    Request,
+    /// CPU work, done in bursts of `burst_ms` real milliseconds; `0.0` means one burst that
+    /// never yields.
+    Work { burst_ms: f64 },
+}
+
+impl TaskKind {
+    /// The name used in JSON and messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskKind::Wait => "wait",
+            TaskKind::Request => "request",
+            TaskKind::Work { .. } => "work",
+        }
+    }
+
+    /// Whether the task holds the main thread (in every mode) while it runs.
+    pub fn is_cpu(self) -> bool {
+        matches!(self, TaskKind::Work { .. })
+    }
+}
+
+/// One task on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Task {
+    pub id: TaskId,
+    pub label: String,
+    pub kind: TaskKind,
+    /// Length in scenario units (`scale` turns a unit into real milliseconds).
+    pub duration: f64,
+}
+
+/// A lane: tasks that run one after another. Lanes run concurrently in async mode.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub name: String,
+    pub tasks: Vec<Task>,
+}
+
+/// A valid scenario: every limit above holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    lanes: Vec<Lane>,
+}
+
+/// Why a scenario was refused. `Display` gives the message shown to the learner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioError {
+    NotJson(String),
+    MissingVersion,
+    UnsupportedVersion(u64),
+    TooManyTasks(usize),
+    TooManyLanes(usize),
+    BadDuration { lane: String, task: usize, value: String },
+    BadBurst { lane: String, task: usize, value: String },
+    LabelTooLong { lane: String, task: usize },
+    LaneNameTooLong { lane: usize },
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScenarioError::NotJson(detail) => {
+                write!(f, "This is not a scenario the playground can read ({detail}).")
+            }
+            ScenarioError::MissingVersion => {
+                write!(f, "This scenario has no \"version\" field, so it cannot be read safely.")
+            }
+            ScenarioError::UnsupportedVersion(v) => write!(
+                f,
+                "This scenario is format version {v}; this playground reads version \
+                 {FORMAT_VERSION}. It may come from a newer release."
+            ),
+            ScenarioError::TooManyTasks(n) => {
+                write!(f, "This scenario has {n} tasks; the most a scenario can hold is {MAX_TASKS}.")
+            }
+            ScenarioError::TooManyLanes(n) => {
+                write!(f, "This scenario has {n} lanes; the most a scenario can hold is {MAX_LANES}.")
+            }
+            ScenarioError::BadDuration { lane, task, value } => write!(
+                f,
+                "Task {} in lane \u{201c}{lane}\u{201d} has duration {value}: a duration must be a \
+                 number greater than 0 and at most {MAX_DURATION}.",
+                task + 1
+            ),
+            ScenarioError::BadBurst { lane, task, value } => write!(
+                f,
+                "Task {} in lane \u{201c}{lane}\u{201d} has burst_ms {value}: a burst must be a \
+                 number from 0 (never yield) to {MAX_BURST_MS} milliseconds.",
+                task + 1
+            ),
+            ScenarioError::LabelTooLong { lane, task } => write!(
+                f,
+                "Task {} in lane \u{201c}{lane}\u{201d} has a label longer than \
+                 {MAX_LABEL_CHARS} characters.",
+                task + 1
+            ),
+            ScenarioError::LaneNameTooLong { lane } => write!(
+                f,
+                "Lane {} has a name longer than {MAX_LABEL_CHARS} characters.",
+                lane + 1
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+impl Scenario {
+    /// Checks every limit and numbers the tasks in lane order.
+    pub fn new(lanes: Vec<Lane>) -> Result<Self, ScenarioError> {
+        if lanes.len() > MAX_LANES {
+            return Err(ScenarioError::TooManyLanes(lanes.len()));
+        }
+        let total: usize = lanes.iter().map(|l| l.tasks.len()).sum();
+        if total > MAX_TASKS {
+            return Err(ScenarioError::TooManyTasks(total));
+        }
+        for (li, lane) in lanes.iter().enumerate() {
+            if lane.name.chars().count() > MAX_LABEL_CHARS {
+                return Err(ScenarioError::LaneNameTooLong { lane: li });
+            }
+            for (ti, task) in lane.tasks.iter().enumerate() {
+                check_task(lane, ti, task)?;
+            }
+        }
+        Ok(Scenario { lanes })
+    }
+
+    /// Reads scenario JSON, version 1. Task ids are assigned in lane order from 1.
+    pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ScenarioError::NotJson(e.to_string()))?;
+        Self::from_value(&value)
+    }
+
+    /// Reads an already parsed JSON value (for example a postMessage payload).
+    pub fn from_value(value: &serde_json::Value) -> Result<Self, ScenarioError> {
+        let version = value
+            .get("version")
+            .ok_or(ScenarioError::MissingVersion)?
+            .as_u64()
+            .ok_or_else(|| ScenarioError::NotJson("\"version\" must be a whole number".into()))?;
+        if version != u64::from(FORMAT_VERSION) {
+            return Err(ScenarioError::UnsupportedVersion(version));
+        }
+        let raw: RawScenario = serde_json::from_value(value.clone())
+            .map_err(|e| ScenarioError::NotJson(e.to_string()))?;
+        let mut next_id = 1u32;
+        let lanes = raw
+            .lanes
+            .into_iter()
+            .map(|lane| Lane {
+                name: lane.name,
+                tasks: lane
+                    .tasks
+                    .into_iter()
+                    .map(|t| {
+                        let id = TaskId(next_id);
+                        next_id = next_id.saturating_add(1);
+                        Task {
+                            id,
+                            label: t.label,
+                            kind: match t.kind {
+                                RawKind::Wait => TaskKind::Wait,
+                                RawKind::Request => TaskKind::Request,
+                                RawKind::Work => TaskKind::Work {
+                                    burst_ms: t.burst_ms.unwrap_or(DEFAULT_BURST_MS),
+                                },
+                            },
+                            duration: t.duration,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Scenario::new(lanes)
+    }
+
+    /// Writes scenario JSON, version 1 (task ids are not part of the format).
+    pub fn to_json(&self) -> String {
+        let raw = RawScenario {
+            version: FORMAT_VERSION,
+            lanes: self
+                .lanes
+                .iter()
+                .map(|lane| RawLane {
+                    name: lane.name.clone(),
+                    tasks: lane
+                        .tasks
+                        .iter()
+                        .map(|t| RawTask {
+                            kind: match t.kind {
+                                TaskKind::Wait => RawKind::Wait,
+                                TaskKind::Request => RawKind::Request,
+                                TaskKind::Work { .. } => RawKind::Work,
+                            },
+                            label: t.label.clone(),
+                            duration: t.duration,
+                            burst_ms: match t.kind {
+                                TaskKind::Work { burst_ms } => Some(burst_ms),
+                                _ => None,
+                            },
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        serde_json::to_string(&raw).expect("a scenario always serializes")
+    }
+
+    pub fn lanes(&self) -> &[Lane] {
+        &self.lanes
+    }
+
+    /// Every task with the index of its lane, in lane order.
+    pub fn tasks(&self) -> impl Iterator<Item = (usize, &Task)> {
+        self.lanes
+            .iter()
+            .enumerate()
+            .flat_map(|(li, lane)| lane.tasks.iter().map(move |t| (li, t)))
+    }
+
+    pub fn task_count(&self) -> usize {
+        self.lanes.iter().map(|l| l.tasks.len()).sum()
+    }
+
+    pub fn task(&self, id: TaskId) -> Option<(usize, &Task)> {
+        self.tasks().find(|(_, t)| t.id == id)
+    }
+}
+
+fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioError> {
+    if !(task.duration.is_finite() && task.duration > 0.0 && task.duration <= MAX_DURATION) {
+        return Err(ScenarioError::BadDuration {
+            lane: lane.name.clone(),
+            task: index,
+            value: task.duration.to_string(),
+        });
+    }
+    if let TaskKind::Work { burst_ms } = task.kind {
+        if !(burst_ms.is_finite() && (0.0..=MAX_BURST_MS).contains(&burst_ms)) {
+            return Err(ScenarioError::BadBurst {
+                lane: lane.name.clone(),
+                task: index,
+                value: burst_ms.to_string(),
+            });
+        }
+    }
+    if task.label.chars().count() > MAX_LABEL_CHARS {
+        return Err(ScenarioError::LabelTooLong { lane: lane.name.clone(), task: index });
+    }
+    Ok(())
+}
+
+#[derive(Serialize, Deserialize)]
+struct RawScenario {
+    version: u32,
+    lanes: Vec<RawLane>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RawLane {
+    name: String,
+    tasks: Vec<RawTask>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RawTask {
+    kind: RawKind,
+    label: String,
+    duration: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    burst_ms: Option<f64>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RawKind {
+    Wait,
+    Request,
+    Work,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TICKET_QUEUE: &str = r#"{"version": 1,
+       "lanes": [
+         {"name": "You",   "tasks": [{"kind": "wait", "label": "Wait in the ticket queue", "duration": 5}]},
+         {"name": "Phone", "tasks": [{"kind": "work", "label": "Take selfies", "duration": 2, "burst_ms": 8}]}
+       ]}"#;
+
+    #[test]
+    fn reads_the_contract_example() {
+        let s = Scenario::from_json(TICKET_QUEUE).unwrap();
+        assert_eq!(s.lanes().len(), 2);
+        assert_eq!(s.lanes()[0].name, "You");
+        let (lane, selfies) = s.task(TaskId(2)).unwrap();
+        assert_eq!(lane, 1);
+        assert_eq!(selfies.label, "Take selfies");
+        assert_eq!(selfies.kind, TaskKind::Work { burst_ms: 8.0 });
+        assert_eq!(selfies.duration, 2.0);
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let s = Scenario::from_json(TICKET_QUEUE).unwrap();
+        assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+    }
+
+    #[test]
+    fn work_without_burst_gets_the_default() {
+        let s = Scenario::from_json(
+            r#"{"version":1,"lanes":[{"name":"A","tasks":[{"kind":"work","label":"x","duration":1}]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(s.lanes()[0].tasks[0].kind, TaskKind::Work { burst_ms: DEFAULT_BURST_MS });
+    }
+
+    /// Each bad input is refused with a message that names the problem.
+    #[test]
+    fn refuses_bad_input_with_a_clear_message() {
+        fn check(json: &str, expected: &str) {
+            let err = Scenario::from_json(json).expect_err(json).to_string();
+            assert!(err.contains(expected), "{json}\n  gave: {err}\n  wanted: {expected}");
+        }
+        let task = |d: &str| {
+            format!(r#"{{"version":1,"lanes":[{{"name":"L","tasks":[{{"kind":"wait","label":"t","duration":{d}}}]}}]}}"#)
+        };
+        check("", "not a scenario");
+        check("{", "not a scenario");
+        check("[]", "no \"version\"");
+        check(r#"{"lanes":[]}"#, "no \"version\"");
+        check(r#"{"version":"1","lanes":[]}"#, "whole number");
+        check(r#"{"version":2,"lanes":[]}"#, "format version 2");
+        check(r#"{"version":1}"#, "missing field `lanes`");
+        check(&task("0"), "duration 0");
+        check(&task("-1"), "duration -1");
+        check(&task("600.5"), "at most 600");
+        check(&task("1e308"), "duration 1");
+        check(&task("NaN"), "not a scenario");
+        check(&task("\"5\""), "not a scenario");
+        check(
+            r#"{"version":1,"lanes":[{"name":"L","tasks":[{"kind":"nap","label":"t","duration":1}]}]}"#,
+            "unknown variant `nap`",
+        );
+        check(
+            r#"{"version":1,"lanes":[{"name":"L","tasks":[{"kind":"work","label":"t","duration":1,"burst_ms":-3}]}]}"#,
+            "burst_ms -3",
+        );
+    }
+
+    #[test]
+    fn accepts_the_limits_and_refuses_beyond_them() {
+        let wait = |id| Task { id: TaskId(id), label: "w".into(), kind: TaskKind::Wait, duration: MAX_DURATION };
+        let lanes: Vec<Lane> =
+            (0..MAX_TASKS as u32).map(|i| Lane { name: "L".into(), tasks: vec![wait(i)] }).collect();
+        assert_eq!(Scenario::new(lanes.clone()).unwrap().task_count(), MAX_TASKS);
+        let mut too_many = lanes;
+        too_many[0].tasks.push(wait(0));
+        assert_eq!(Scenario::new(too_many), Err(ScenarioError::TooManyTasks(MAX_TASKS + 1)));
+        let long = Lane { name: "x".repeat(MAX_LABEL_CHARS + 1), tasks: vec![] };
+        assert_eq!(Scenario::new(vec![long]), Err(ScenarioError::LaneNameTooLong { lane: 0 }));
+    }
+
+    #[test]
+    fn an_empty_timeline_is_a_valid_scenario() {
+        let s = Scenario::from_json(r#"{"version":1,"lanes":[]}"#).unwrap();
+        assert_eq!(s.task_count(), 0);
+    }
+}
