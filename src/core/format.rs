@@ -21,6 +21,22 @@ pub fn ratio(value: f64) -> String {
     }
 }
 
+/// A step for axis ticks of 1, 2 or 5 × 10ⁿ units, so that `span` holds at most `max_ticks`.
+pub fn tick_step(span: f64, max_ticks: f64) -> f64 {
+    if !(span.is_finite() && span > 0.0 && max_ticks >= 1.0) {
+        return 1.0;
+    }
+    let mut magnitude = 1.0;
+    loop {
+        for m in [1.0, 2.0, 5.0] {
+            if span / (m * magnitude) <= max_ticks {
+                return m * magnitude;
+            }
+        }
+        magnitude *= 10.0;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,6 +53,21 @@ mod tests {
         check(999.6, "1.00 s");
         check(5012.0, "5.01 s");
         check(f64::NAN, "\u{2014}");
+    }
+
+    #[test]
+    fn ticks_step_by_one_two_five() {
+        fn check(span: f64, expected: f64) {
+            assert_eq!(tick_step(span, 10.0), expected, "{span}");
+        }
+        check(7.0, 1.0);
+        check(10.0, 1.0);
+        check(11.0, 2.0);
+        check(45.0, 5.0);
+        check(60.0, 10.0);
+        check(600.0, 100.0);
+        check(0.5, 1.0);
+        check(f64::NAN, 1.0);
     }
 
     #[test]

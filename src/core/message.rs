@@ -51,7 +51,10 @@ impl OutMessage {
     }
 
     pub fn run_started(mode: Mode, predicted_ms: f64) -> Self {
-        OutMessage::RunStarted { mode: mode.as_str(), predicted_ms: round(predicted_ms) }
+        OutMessage::RunStarted {
+            mode: mode.as_str(),
+            predicted_ms: round(predicted_ms),
+        }
     }
 
     pub fn run_finished(report: &RunReport) -> Self {
@@ -99,21 +102,40 @@ mod tests {
 
     #[test]
     fn ready_and_run_started_have_the_contract_shape() {
-        let ready: serde_json::Value = serde_json::from_str(&OutMessage::ready().to_json()).unwrap();
+        let ready: serde_json::Value =
+            serde_json::from_str(&OutMessage::ready().to_json()).unwrap();
         assert_eq!(ready, json!({"type": "ready", "version": VERSION}));
         let started: serde_json::Value =
             serde_json::from_str(&OutMessage::run_started(Mode::Async, 5000.04).to_json()).unwrap();
-        assert_eq!(started, json!({"type": "run-started", "mode": "async", "predicted_ms": 5000.0}));
+        assert_eq!(
+            started,
+            json!({"type": "run-started", "mode": "async", "predicted_ms": 5000.0})
+        );
     }
 
     #[test]
     fn run_finished_has_the_contract_fields() {
         let s = lesson::default_lesson().scenario();
         let m = Measurements {
-            run: Some(Span { start_ms: 10.0, end_ms: 5012.34 }),
+            run: Some(Span {
+                start_ms: 10.0,
+                end_ms: 5012.34,
+            }),
             tasks: vec![
-                (TaskId(1), Span { start_ms: 10.0, end_ms: 5012.34 }),
-                (TaskId(2), Span { start_ms: 10.0, end_ms: 2040.0 }),
+                (
+                    TaskId(1),
+                    Span {
+                        start_ms: 10.0,
+                        end_ms: 5012.34,
+                    },
+                ),
+                (
+                    TaskId(2),
+                    Span {
+                        start_ms: 10.0,
+                        end_ms: 2040.0,
+                    },
+                ),
             ],
             frames: vec![0.0, 16.7, 5020.0],
             long_tasks: vec![],

@@ -23,7 +23,12 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { lesson: lesson::default_lesson(), scale: DEFAULT_SCALE, embed: false, warnings: vec![] }
+        Params {
+            lesson: lesson::default_lesson(),
+            scale: DEFAULT_SCALE,
+            embed: false,
+            warnings: vec![],
+        }
     }
 }
 
@@ -129,7 +134,11 @@ mod tests {
             assert_eq!(p.scale, DEFAULT_SCALE, "{query}");
             assert_eq!(p.lesson.id, lesson::DEFAULT_ID, "{query}");
             assert_eq!(p.warnings.len(), 1, "{query}");
-            assert!(p.warnings[0].contains(expected), "{query}: {}", p.warnings[0]);
+            assert!(
+                p.warnings[0].contains(expected),
+                "{query}: {}",
+                p.warnings[0]
+            );
         }
         check("scale=0", "\u{201c}0\u{201d}");
         check("scale=-5", "-5");

@@ -6,7 +6,7 @@
 use super::mode::Mode;
 use super::predict::{predict, Span};
 use super::scenario::{Scenario, TaskId};
-use super::stats::{frame_stats, FrameStats};
+use super::stats::{frame_stats, late_gaps, FrameStats};
 
 /// One task as measured, in milliseconds from the run's start.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +40,8 @@ pub struct RunReport {
     pub frames: FrameStats,
     pub long_tasks: usize,
     pub longest_long_task_ms: f64,
+    /// When the page could not draw (frame gaps over 50 ms), clipped to the run.
+    pub freezes: Vec<Span>,
     /// In lane order.
     pub tasks: Vec<MeasuredTask>,
 }
@@ -47,7 +49,10 @@ pub struct RunReport {
 impl RunReport {
     /// Builds the report of a run of `scenario` in `mode` at `scale` from what was measured.
     pub fn new(scenario: &Scenario, mode: Mode, scale: f64, m: &Measurements) -> RunReport {
-        let run = m.run.unwrap_or(Span { start_ms: 0.0, end_ms: 0.0 });
+        let run = m.run.unwrap_or(Span {
+            start_ms: 0.0,
+            end_ms: 0.0,
+        });
         let origin = run.start_ms;
         let tasks = scenario
             .tasks()
@@ -58,7 +63,10 @@ impl RunReport {
                     label: task.label.clone(),
                     kind: task.kind.as_str(),
                     lane,
-                    span: Span { start_ms: span.start_ms - origin, end_ms: span.end_ms - origin },
+                    span: Span {
+                        start_ms: span.start_ms - origin,
+                        end_ms: span.end_ms - origin,
+                    },
                 })
             })
             .collect();
@@ -74,7 +82,17 @@ impl RunReport {
             predicted_ms: predict(scenario, mode, scale).total_ms,
             frames: frame_stats(&m.frames, run.start_ms, run.end_ms),
             long_tasks: during.len(),
-            longest_long_task_ms: during.iter().map(|t| t.end_ms - t.start_ms).fold(0.0, f64::max),
+            longest_long_task_ms: during
+                .iter()
+                .map(|t| t.end_ms - t.start_ms)
+                .fold(0.0, f64::max),
+            freezes: late_gaps(&m.frames, run.start_ms, run.end_ms)
+                .into_iter()
+                .map(|(from, to)| Span {
+                    start_ms: (from.max(run.start_ms) - origin),
+                    end_ms: (to.min(run.end_ms) - origin),
+                })
+                .collect(),
             tasks,
         }
     }
@@ -99,15 +117,36 @@ mod tests {
     fn times_become_relative_to_the_run_and_frames_give_the_freeze() {
         let s = lesson::default_lesson().scenario();
         let m = Measurements {
-            run: Some(Span { start_ms: 1000.0, end_ms: 1702.0 }),
+            run: Some(Span {
+                start_ms: 1000.0,
+                end_ms: 1702.0,
+            }),
             tasks: vec![
-                (TaskId(1), Span { start_ms: 1000.0, end_ms: 1501.0 }),
-                (TaskId(2), Span { start_ms: 1501.0, end_ms: 1702.0 }),
+                (
+                    TaskId(1),
+                    Span {
+                        start_ms: 1000.0,
+                        end_ms: 1501.0,
+                    },
+                ),
+                (
+                    TaskId(2),
+                    Span {
+                        start_ms: 1501.0,
+                        end_ms: 1702.0,
+                    },
+                ),
             ],
             frames: vec![950.0, 966.0, 983.0, 1710.0, 1727.0],
             long_tasks: vec![
-                Span { start_ms: 10.0, end_ms: 90.0 },
-                Span { start_ms: 999.0, end_ms: 1703.0 },
+                Span {
+                    start_ms: 10.0,
+                    end_ms: 90.0,
+                },
+                Span {
+                    start_ms: 999.0,
+                    end_ms: 1703.0,
+                },
             ],
         };
         let r = RunReport::new(&s, Mode::Blocking, 100.0, &m);
@@ -115,10 +154,26 @@ mod tests {
         assert_eq!(r.predicted_ms, 700.0);
         assert_eq!(r.longest_freeze_ms(), 727.0);
         assert_eq!(r.frames.late_frames, 1);
+        assert_eq!(
+            r.freezes,
+            vec![Span {
+                start_ms: 0.0,
+                end_ms: 702.0
+            }]
+        );
         assert_eq!(r.long_tasks, 1);
         assert_eq!(r.longest_long_task_ms, 704.0);
-        assert_eq!(r.tasks[1].span, Span { start_ms: 501.0, end_ms: 702.0 });
-        assert_eq!((r.tasks[1].lane, r.tasks[1].kind, r.tasks[1].label.as_str()), (1, "work", "Take selfies"));
+        assert_eq!(
+            r.tasks[1].span,
+            Span {
+                start_ms: 501.0,
+                end_ms: 702.0
+            }
+        );
+        assert_eq!(
+            (r.tasks[1].lane, r.tasks[1].kind, r.tasks[1].label.as_str()),
+            (1, "work", "Take selfies")
+        );
         assert!((r.ratio() - 702.0 / 700.0).abs() < 1e-12);
     }
 
@@ -126,7 +181,10 @@ mod tests {
     fn a_run_with_nothing_measured_reports_zeroes() {
         let s = lesson::default_lesson().scenario();
         let r = RunReport::new(&s, Mode::Async, 1000.0, &Measurements::default());
-        assert_eq!((r.total_ms, r.longest_freeze_ms(), r.long_tasks), (0.0, 0.0, 0));
+        assert_eq!(
+            (r.total_ms, r.longest_freeze_ms(), r.long_tasks),
+            (0.0, 0.0, 0)
+        );
         assert!(r.tasks.is_empty());
     }
 }

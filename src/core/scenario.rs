@@ -85,20 +85,39 @@ pub enum ScenarioError {
     UnsupportedVersion(u64),
     TooManyTasks(usize),
     TooManyLanes(usize),
-    BadDuration { lane: String, task: usize, value: String },
-    BadBurst { lane: String, task: usize, value: String },
-    LabelTooLong { lane: String, task: usize },
-    LaneNameTooLong { lane: usize },
+    BadDuration {
+        lane: String,
+        task: usize,
+        value: String,
+    },
+    BadBurst {
+        lane: String,
+        task: usize,
+        value: String,
+    },
+    LabelTooLong {
+        lane: String,
+        task: usize,
+    },
+    LaneNameTooLong {
+        lane: usize,
+    },
 }
 
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ScenarioError::NotJson(detail) => {
-                write!(f, "This is not a scenario the playground can read ({detail}).")
+                write!(
+                    f,
+                    "This is not a scenario the playground can read ({detail})."
+                )
             }
             ScenarioError::MissingVersion => {
-                write!(f, "This scenario has no \"version\" field, so it cannot be read safely.")
+                write!(
+                    f,
+                    "This scenario has no \"version\" field, so it cannot be read safely."
+                )
             }
             ScenarioError::UnsupportedVersion(v) => write!(
                 f,
@@ -106,10 +125,16 @@ impl fmt::Display for ScenarioError {
                  {FORMAT_VERSION}. It may come from a newer release."
             ),
             ScenarioError::TooManyTasks(n) => {
-                write!(f, "This scenario has {n} tasks; the most a scenario can hold is {MAX_TASKS}.")
+                write!(
+                    f,
+                    "This scenario has {n} tasks; the most a scenario can hold is {MAX_TASKS}."
+                )
             }
             ScenarioError::TooManyLanes(n) => {
-                write!(f, "This scenario has {n} lanes; the most a scenario can hold is {MAX_LANES}.")
+                write!(
+                    f,
+                    "This scenario has {n} lanes; the most a scenario can hold is {MAX_LANES}."
+                )
             }
             ScenarioError::BadDuration { lane, task, value } => write!(
                 f,
@@ -282,7 +307,10 @@ fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioErro
         }
     }
     if task.label.chars().count() > MAX_LABEL_CHARS {
-        return Err(ScenarioError::LabelTooLong { lane: lane.name.clone(), task: index });
+        return Err(ScenarioError::LabelTooLong {
+            lane: lane.name.clone(),
+            task: index,
+        });
     }
     Ok(())
 }
@@ -350,7 +378,12 @@ mod tests {
             r#"{"version":1,"lanes":[{"name":"A","tasks":[{"kind":"work","label":"x","duration":1}]}]}"#,
         )
         .unwrap();
-        assert_eq!(s.lanes()[0].tasks[0].kind, TaskKind::Work { burst_ms: DEFAULT_BURST_MS });
+        assert_eq!(
+            s.lanes()[0].tasks[0].kind,
+            TaskKind::Work {
+                burst_ms: DEFAULT_BURST_MS
+            }
+        );
     }
 
     /// Each bad input is refused with a message that names the problem.
@@ -358,10 +391,15 @@ mod tests {
     fn refuses_bad_input_with_a_clear_message() {
         fn check(json: &str, expected: &str) {
             let err = Scenario::from_json(json).expect_err(json).to_string();
-            assert!(err.contains(expected), "{json}\n  gave: {err}\n  wanted: {expected}");
+            assert!(
+                err.contains(expected),
+                "{json}\n  gave: {err}\n  wanted: {expected}"
+            );
         }
         let task = |d: &str| {
-            format!(r#"{{"version":1,"lanes":[{{"name":"L","tasks":[{{"kind":"wait","label":"t","duration":{d}}}]}}]}}"#)
+            format!(
+                r#"{{"version":1,"lanes":[{{"name":"L","tasks":[{{"kind":"wait","label":"t","duration":{d}}}]}}]}}"#
+            )
         };
         check("", "not a scenario");
         check("{", "not a scenario");
@@ -388,15 +426,36 @@ mod tests {
 
     #[test]
     fn accepts_the_limits_and_refuses_beyond_them() {
-        let wait = |id| Task { id: TaskId(id), label: "w".into(), kind: TaskKind::Wait, duration: MAX_DURATION };
-        let lanes: Vec<Lane> =
-            (0..MAX_TASKS as u32).map(|i| Lane { name: "L".into(), tasks: vec![wait(i)] }).collect();
-        assert_eq!(Scenario::new(lanes.clone()).unwrap().task_count(), MAX_TASKS);
+        let wait = |id| Task {
+            id: TaskId(id),
+            label: "w".into(),
+            kind: TaskKind::Wait,
+            duration: MAX_DURATION,
+        };
+        let lanes: Vec<Lane> = (0..MAX_TASKS as u32)
+            .map(|i| Lane {
+                name: "L".into(),
+                tasks: vec![wait(i)],
+            })
+            .collect();
+        assert_eq!(
+            Scenario::new(lanes.clone()).unwrap().task_count(),
+            MAX_TASKS
+        );
         let mut too_many = lanes;
         too_many[0].tasks.push(wait(0));
-        assert_eq!(Scenario::new(too_many), Err(ScenarioError::TooManyTasks(MAX_TASKS + 1)));
-        let long = Lane { name: "x".repeat(MAX_LABEL_CHARS + 1), tasks: vec![] };
-        assert_eq!(Scenario::new(vec![long]), Err(ScenarioError::LaneNameTooLong { lane: 0 }));
+        assert_eq!(
+            Scenario::new(too_many),
+            Err(ScenarioError::TooManyTasks(MAX_TASKS + 1))
+        );
+        let long = Lane {
+            name: "x".repeat(MAX_LABEL_CHARS + 1),
+            tasks: vec![],
+        };
+        assert_eq!(
+            Scenario::new(vec![long]),
+            Err(ScenarioError::LaneNameTooLong { lane: 0 })
+        );
     }
 
     #[test]

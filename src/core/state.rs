@@ -29,7 +29,7 @@ pub struct State {
     pub scale: f64,
     /// The prediction for each mode, in the order of [`Mode::ALL`]; kept in step with
     /// `scenario` and `scale` by the reducer.
-    predictions: Rc<Vec<Prediction>>,
+    predictions: Rc<Vec<Rc<Prediction>>>,
     pub run: RunStatus,
     /// Every finished run of this session, oldest first.
     pub history: Vec<Rc<RunReport>>,
@@ -63,13 +63,17 @@ impl State {
         }
     }
 
-    pub fn prediction(&self, mode: Mode) -> &Prediction {
-        self.predictions.iter().find(|p| p.mode == mode).expect("one prediction per mode")
+    pub fn prediction(&self, mode: Mode) -> Rc<Prediction> {
+        self.predictions
+            .iter()
+            .find(|p| p.mode == mode)
+            .expect("one prediction per mode")
+            .clone()
     }
 
     /// The latest finished run in `mode`.
-    pub fn last_run(&self, mode: Mode) -> Option<&RunReport> {
-        self.history.iter().rev().find(|r| r.mode == mode).map(|r| r.as_ref())
+    pub fn last_run(&self, mode: Mode) -> Option<Rc<RunReport>> {
+        self.history.iter().rev().find(|r| r.mode == mode).cloned()
     }
 
     pub fn is_running(&self) -> bool {
@@ -79,7 +83,9 @@ impl State {
     /// Whether a run in `mode` may start now; if not, a message saying why and what to do.
     pub fn check_run(&self, mode: Mode) -> Result<(), String> {
         if let RunStatus::Running { mode: running } = self.run {
-            return Err(format!("A {running} run is still going; wait for it to finish."));
+            return Err(format!(
+                "A {running} run is still going; wait for it to finish."
+            ));
         }
         let predicted = self.prediction(mode).total_ms;
         if mode == Mode::Blocking && predicted > BLOCKING_CAP_MS {
@@ -128,8 +134,11 @@ impl State {
     }
 }
 
-fn predictions(scenario: &Scenario, scale: f64) -> Vec<Prediction> {
-    Mode::ALL.into_iter().map(|mode| predict(scenario, mode, scale)).collect()
+fn predictions(scenario: &Scenario, scale: f64) -> Vec<Rc<Prediction>> {
+    Mode::ALL
+        .into_iter()
+        .map(|mode| Rc::new(predict(scenario, mode, scale)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -138,7 +147,9 @@ mod tests {
     use crate::core::report::Measurements;
 
     fn replay(params: &Params, actions: Vec<Action>) -> State {
-        actions.into_iter().fold(State::new(params), |s, a| s.apply(a))
+        actions
+            .into_iter()
+            .fold(State::new(params), |s, a| s.apply(a))
     }
 
     fn finished(state: &State, mode: Mode, total_ms: f64) -> RunReport {
@@ -155,13 +166,22 @@ mod tests {
         assert_eq!(s0.prediction(Mode::Async).total_ms, 500.0);
         let s1 = s0.apply(Action::RunStarted(Mode::Async));
         assert!(s1.is_running());
-        assert_eq!(s1.status, "Async run started: predicted to take 500 ms, with the page responsive.");
-        assert!(s1.check_run(Mode::Blocking).unwrap_err().contains("still going"));
+        assert_eq!(
+            s1.status,
+            "Async run started: predicted to take 500 ms, with the page responsive."
+        );
+        assert!(s1
+            .check_run(Mode::Blocking)
+            .unwrap_err()
+            .contains("still going"));
         let s2 = s1.apply(Action::RunFinished(finished(&s1, Mode::Async, 503.0)));
         assert!(!s2.is_running());
-        assert_eq!(s2.status, "Async run finished in 503 ms (predicted 500 ms). Longest frame gap: 0 ms.");
+        assert_eq!(
+            s2.status,
+            "Async run finished in 503 ms (predicted 500 ms). Longest frame gap: 0 ms."
+        );
         assert_eq!(s2.last_run(Mode::Async).unwrap().total_ms, 503.0);
-        assert_eq!(s2.last_run(Mode::Blocking), None);
+        assert!(s2.last_run(Mode::Blocking).is_none());
         // The earlier states are untouched.
         assert!(s0.history.is_empty() && !s0.is_running());
     }
@@ -193,12 +213,18 @@ mod tests {
     fn a_blocking_run_over_the_cap_is_refused_with_advice() {
         let slow = State::new(&Params::from_query("scale=2000"));
         let why = slow.check_run(Mode::Blocking).unwrap_err();
-        assert!(why.contains("14.00 s") && why.contains("10.00 s cap") && why.contains("?scale="), "{why}");
+        assert!(
+            why.contains("14.00 s") && why.contains("10.00 s cap") && why.contains("?scale="),
+            "{why}"
+        );
         assert_eq!(slow.check_run(Mode::Async), Ok(()));
         let refused = slow.apply(Action::RunRefused(why.clone()));
         assert_eq!(refused.status, why);
         assert!(!refused.is_running());
-        assert_eq!(State::new(&Params::default()).check_run(Mode::Blocking), Ok(()));
+        assert_eq!(
+            State::new(&Params::default()).check_run(Mode::Blocking),
+            Ok(())
+        );
     }
 
     #[test]

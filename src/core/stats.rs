@@ -32,6 +32,16 @@ pub fn gaps_during(frames: &[f64], start: f64, end: f64) -> Vec<f64> {
         .collect()
 }
 
+/// The gaps longer than [`LATE_FRAME_MS`] that overlap `[start, end]`, as (from, to) pairs:
+/// the stretches of time in which the page could not draw.
+pub fn late_gaps(frames: &[f64], start: f64, end: f64) -> Vec<(f64, f64)> {
+    frames
+        .windows(2)
+        .filter(|w| w[1] > start && w[0] < end && w[1] - w[0] > LATE_FRAME_MS)
+        .map(|w| (w[0], w[1]))
+        .collect()
+}
+
 /// Figures over the gaps that overlap `[start, end]`.
 pub fn frame_stats(frames: &[f64], start: f64, end: f64) -> FrameStats {
     let gaps = gaps_during(frames, start, end);
@@ -67,6 +77,8 @@ mod tests {
         assert_eq!(s.gaps, 1);
         assert!((s.longest_gap_ms - 699.9).abs() < 1e-9);
         assert_eq!(s.late_frames, 1);
+        assert_eq!(late_gaps(&frames, 55.0, 749.0), vec![(50.1, 750.0)]);
+        assert_eq!(late_gaps(&frames, 760.0, 800.0), vec![]);
         let all = frame_stats(&frames, 0.0, 800.0);
         assert_eq!(all.gaps, 6);
         assert!((all.p50_gap_ms - 16.7).abs() < 1e-9);

@@ -1,1 +1,193 @@
-fn main() {}
+//! Project chores, in Rust rather than shell scripts (the cargo xtask pattern).
+//!
+//! `cargo xtask serve | test | build | setup`: each installs what is missing first (see
+//! `tools.rs`), so a fresh machine needs only rustup/cargo, node/npm and apt.
+
+mod budget;
+mod cmd;
+mod pins;
+mod stages;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Usage: cargo xtask <command> [options]
+
+Commands:
+  serve [--address ADDR] [--port PORT]   install what is missing, then serve the app with live
+                                         reload (default http://127.0.0.1:8080)
+  test                                   install what is missing, then run every check in order
+  build [--public-url PATH]              write the release bundle to dist/ (PATH: the sub-path
+                                         it will be served under, e.g. /playground/; default /)
+  setup [--browser]                      only install the tools (--browser: Chromium and the
+                                         end-to-end test packages too)
+";
+
+/// The repository's top folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repo")
+        .to_path_buf()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(&args[1..]),
+        Some("build") => build(&args[1..]),
+        Some("setup") => setup(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown or missing command\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reads `--name value` options; anything else is an error naming the command.
+fn options<'a>(
+    command: &str,
+    args: &'a [String],
+    known: &[&str],
+) -> Result<Vec<(&'a str, &'a str)>, String> {
+    let mut out = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let name = arg.as_str();
+        if !known.contains(&name) {
+            return Err(format!("`{command}` does not take `{name}`\n\n{USAGE}"));
+        }
+        if name == "--browser" {
+            out.push((name, ""));
+            continue;
+        }
+        let value = rest
+            .next()
+            .ok_or_else(|| format!("`{name}` needs a value"))?;
+        out.push((name, value.as_str()));
+    }
+    Ok(out)
+}
+
+fn serve(args: &[String]) -> Result<(), String> {
+    let opts = options("serve", args, &["--address", "--port"])?;
+    let address = opts
+        .iter()
+        .find(|o| o.0 == "--address")
+        .map_or("127.0.0.1", |o| o.1);
+    let port = opts
+        .iter()
+        .find(|o| o.0 == "--port")
+        .map_or("8080", |o| o.1);
+    port.parse::<u16>()
+        .map_err(|_| format!("--port must be a port number, not `{port}`"))?;
+    let env = tools::ensure_build_tools()?;
+    println!("xtask: serving on http://{address}:{port}/ (live reload; Ctrl+C stops)");
+    cmd::run(cmd::command(
+        "trunk",
+        &["serve", "--address", address, "--port", port],
+        &env,
+    ))
+}
+
+fn build(args: &[String]) -> Result<(), String> {
+    let opts = options("build", args, &["--public-url"])?;
+    let public_url = opts.iter().find(|o| o.0 == "--public-url").map(|o| o.1);
+    let env = tools::ensure_build_tools()?;
+    release_build(&env, public_url)?;
+    let report = budget::measure(&root().join("dist"))?;
+    println!("{report}");
+    println!("xtask: the bundle is in dist/; copy it to any static host.");
+    Ok(())
+}
+
+fn setup(args: &[String]) -> Result<(), String> {
+    let opts = options("setup", args, &["--browser"])?;
+    let env = tools::ensure_build_tools()?;
+    if !opts.is_empty() {
+        tools::ensure_browser_tools(&env)?;
+    }
+    println!("xtask: tools are ready");
+    Ok(())
+}
+
+/// `trunk build --release`, optionally for a sub-path.
+fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), String> {
+    let mut args = vec!["build", "--release"];
+    if let Some(url) = public_url {
+        args.extend(["--public-url", url]);
+    }
+    cmd::run(cmd::command("trunk", &args, env))
+}
+
+fn test(args: &[String]) -> Result<(), String> {
+    options("test", args, &[])?;
+    let mut stages = stages::Stages::default();
+    let env = stages.run("install tools", || {
+        let env = tools::ensure_build_tools()?;
+        tools::ensure_browser_tools(&env)?;
+        Ok(env)
+    })?;
+    let cargo = |args: &[&str]| cmd::command("cargo", args, &env);
+    let wasm = "wasm32-unknown-unknown";
+    stages.check("cargo fmt --check", || {
+        cmd::run(cargo(&["fmt", "--all", "--check"]))
+    })?;
+    stages.check("clippy (native)", || {
+        cmd::run(cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    stages.check("clippy (wasm32)", || {
+        cmd::run(cargo(&[
+            "clippy",
+            "-p",
+            "async-playground",
+            "--target",
+            wasm,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    stages.check("native tests", || {
+        stages::counted(cargo(&["test", "--workspace"]))
+    })?;
+    stages.check(
+        "browser tests (wasm-bindgen-test, headless Chromium)",
+        || {
+            let mut c = cargo(&["test", "-p", "async-playground", "--target", wasm]);
+            c.env("CHROMEDRIVER", tools::CHROMEDRIVER);
+            stages::counted(c)
+        },
+    )?;
+    stages.check("release build", || release_build(&env, None))?;
+    stages.check("end-to-end tests (Playwright, headless Chromium)", || {
+        let mut c = cmd::command("npx", &["playwright", "test"], &env);
+        c.current_dir(root().join("tests/e2e"));
+        stages::counted(c)
+    })?;
+    stages.check("bundle budget", || {
+        let report = budget::measure(&root().join("dist"))?;
+        println!("{report}");
+        report.check()
+    })?;
+    stages.finish()
+}

@@ -1,0 +1,101 @@
+//! The root component: owns the state (one reducer), the frame meter and the runner, and lays
+//! out the page.
+
+use super::components::{
+    lesson_intro::LessonIntro, mode_card::ModeCard, notices::Notices, pulse::Pulse,
+    site_header::SiteHeader, status_region::StatusRegion,
+};
+use super::hooks::{use_frame_meter, use_runner};
+use super::runtime::post::post;
+use crate::core::format::duration;
+use crate::core::message::OutMessage;
+use crate::core::mode::Mode;
+use crate::core::params::Params;
+use crate::core::state::{Action, State};
+use std::rc::Rc;
+use yew::prelude::*;
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The URL's query string, e.g. `?lesson=ticket-queue&scale=100`.
+    pub query: AttrValue,
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let params = use_memo(props.query.clone(), |query| Params::from_query(query));
+    let state = use_reducer(|| State::new(&params));
+    let dot = use_node_ref();
+    let clock = use_node_ref();
+    let meter = use_frame_meter(dot.clone(), clock.clone());
+    let run = use_runner(state.clone(), meter);
+    use_effect_with((), |_| post(&OutMessage::ready()));
+
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::DismissNotices))
+    };
+    // Both modes share one time axis, so their bars compare at a glance.
+    let axis_ms = Mode::ALL
+        .into_iter()
+        .map(|m| {
+            let measured = state.last_run(m).map_or(0.0, |r| r.total_ms);
+            state.prediction(m).total_ms.max(measured)
+        })
+        .fold(state.scale, f64::max);
+    let running = match state.run {
+        crate::core::state::RunStatus::Running { mode } => Some(mode),
+        crate::core::state::RunStatus::Idle => None,
+    };
+    let lesson = state.lesson;
+    let unit = format!(
+        "1 {} of the story lasts {} here",
+        lesson.unit.0,
+        duration(state.scale)
+    );
+
+    html! {
+        <div class={classes!("page", params.embed.then_some("embed"))}>
+            if !params.embed { <SiteHeader /> }
+            <main>
+                <Notices notices={state.notices.clone()} {on_dismiss} />
+                <LessonIntro lesson_title={lesson.title} paragraphs={lesson.paragraphs} />
+                <Pulse {dot} {clock} last={state.history.last().cloned()} />
+                <StatusRegion text={state.status.clone()} />
+                <section class="modes" aria-label="Run the scenario">
+                    { for Mode::ALL.into_iter().map(|mode| html! {
+                        <ModeCard
+                            key={mode.as_str()}
+                            {mode}
+                            scenario={state.scenario.clone()}
+                            prediction={state.prediction(mode)}
+                            report={state.last_run(mode)}
+                            {axis_ms}
+                            {lesson}
+                            running={running}
+                            on_run={run.clone()}
+                        />
+                    }) }
+                </section>
+                if !state.history.is_empty() {
+                    <section class="notice" aria-labelledby="notice-title">
+                        <h2 id="notice-title">{ "What to notice" }</h2>
+                        <p>{ lesson.notice }</p>
+                    </section>
+                }
+                <p class="scale-note">
+                    { unit }
+                    { ". Add " }<code>{ "?scale=100" }</code>{ " to the address for runs ten times faster." }
+                </p>
+            </main>
+        </div>
+    }
+}

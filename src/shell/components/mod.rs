@@ -1,0 +1,10 @@
+//! Components: one per file, each with `<Component>Props`. They render state and turn DOM
+//! events into callbacks; they start no effects of their own.
+
+pub mod lesson_intro;
+pub mod mode_card;
+pub mod notices;
+pub mod pulse;
+pub mod site_header;
+pub mod status_region;
+pub mod timeline;

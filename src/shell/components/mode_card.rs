@@ -1,0 +1,107 @@
+//! One way of running the scenario: what it does, its prediction, its run button, its
+//! timeline (predicted and measured) and its measured figures.
+
+use super::timeline::Timeline;
+use crate::core::format::{duration, ratio};
+use crate::core::lesson::Lesson;
+use crate::core::mode::Mode;
+use crate::core::predict::Prediction;
+use crate::core::report::RunReport;
+use crate::core::scenario::Scenario;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ModeCardProps {
+    pub mode: Mode,
+    pub scenario: Rc<Scenario>,
+    pub prediction: Rc<Prediction>,
+    pub report: Option<Rc<RunReport>>,
+    /// The end of the shared time axis, in milliseconds.
+    pub axis_ms: f64,
+    pub lesson: &'static Lesson,
+    /// The mode running now, if any.
+    pub running: Option<Mode>,
+    pub on_run: Callback<Mode>,
+}
+
+fn blurb(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Blocking => {
+            "One task after another on the main thread. Waiting holds the thread \
+                           too, so nothing else can happen: no frames, no clicks."
+        }
+        Mode::Async => {
+            "Each lane is a Rust future on the browser's event loop. A wait hands the \
+                        thread back; work runs in short bursts between frames."
+        }
+    }
+}
+
+#[function_component(ModeCard)]
+pub fn mode_card(props: &ModeCardProps) -> Html {
+    let mode = props.mode;
+    let lesson = props.lesson;
+    let scale = props.prediction.scale;
+    let busy = props.running.is_some();
+    let on_click = props.on_run.reform(move |_: MouseEvent| mode);
+    let title_id = format!("mode-{mode}-title");
+    let predicted = props.prediction.total_ms;
+    html! {
+        <article class={classes!("mode-card", format!("mode-{mode}"))} aria-labelledby={title_id.clone()}>
+            <h3 id={title_id}>{ mode.title() }</h3>
+            <p class="blurb">{ blurb(mode) }</p>
+            <p class="predicted">
+                { "Predicted total: " }
+                <strong>{ lesson.units(predicted / scale) }</strong>
+                { format!(" ({})", duration(predicted)) }
+            </p>
+            <button
+                type="button"
+                class={classes!("run", (props.running == Some(mode)).then_some("is-running"))}
+                aria-disabled={busy.to_string()}
+                onclick={on_click}
+            >
+                { format!("Run {mode}") }
+            </button>
+            <Timeline
+                scenario={props.scenario.clone()}
+                prediction={props.prediction.clone()}
+                report={props.report.clone()}
+                axis_ms={props.axis_ms}
+                {lesson}
+            />
+            { props.report.as_ref().map(|r| results(r, lesson)).unwrap_or_default() }
+        </article>
+    }
+}
+
+fn results(r: &RunReport, lesson: &Lesson) -> Html {
+    let long_tasks = match r.long_tasks {
+        0 => "none".to_string(),
+        n => format!("{n} (longest {})", duration(r.longest_long_task_ms)),
+    };
+    html! {
+        <dl class="results" aria-label={format!("Measured, {} run", r.mode)}>
+            <div>
+                <dt>{ "Measured total" }</dt>
+                <dd class="measured-total">
+                    <strong>{ duration(r.total_ms) }</strong>
+                    { format!(" \u{2248} {} \u{00b7} {} of predicted", lesson.units(r.total_ms / r.scale), ratio(r.ratio())) }
+                </dd>
+            </div>
+            <div>
+                <dt>{ "Longest frame gap" }</dt>
+                <dd class="longest-gap"><strong>{ duration(r.longest_freeze_ms()) }</strong></dd>
+            </div>
+            <div>
+                <dt>{ "Frames over 50 ms" }</dt>
+                <dd>{ r.frames.late_frames }</dd>
+            </div>
+            <div>
+                <dt>{ "Long tasks" }</dt>
+                <dd>{ long_tasks }</dd>
+            </div>
+        </dl>
+    }
+}

@@ -1,0 +1,88 @@
+//! The runner: starts a run in a mode, measures it and reports back as actions and messages.
+//!
+//! A run goes: `RunStarted` (and `run-started` to the parent) → one frame so the page can show
+//! that it started → the run itself (blocking, or the lanes as joined futures) → two frames so
+//! the meter records the frame that ends the run's last gap → `RunFinished` with the report
+//! (and `run-finished`). The spawned run is owned here and cancelled if the app unmounts.
+
+use super::use_frame_meter::UseFrameMeterHandle;
+use crate::core::message::OutMessage;
+use crate::core::mode::Mode;
+use crate::core::predict::Span;
+use crate::core::report::{Measurements, RunReport};
+use crate::core::state::{Action, State};
+use crate::shell::runtime::clock::now;
+use crate::shell::runtime::frames::next_frame;
+use crate::shell::runtime::post::post;
+use crate::shell::runtime::run_async::run_async;
+use crate::shell::runtime::run_blocking::run_blocking;
+use crate::shell::runtime::yield_now::yield_now;
+use futures::future::{abortable, AbortHandle};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How far before a run's start the frame log is read: enough to hold the frame before it.
+const FRAMES_BEFORE_MS: f64 = 1_000.0;
+
+/// Returns a callback that runs the current scenario in a mode.
+#[hook]
+pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) -> Callback<Mode> {
+    let in_flight: Rc<RefCell<Option<AbortHandle>>> = use_mut_ref(|| None);
+    {
+        let in_flight = in_flight.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(run) = in_flight.borrow_mut().take() {
+                    run.abort();
+                }
+            }
+        });
+    }
+    Callback::from(move |mode: Mode| {
+        if let Err(why) = state.check_run(mode) {
+            state.dispatch(Action::RunRefused(why));
+            return;
+        }
+        if in_flight.borrow().is_some() {
+            return; // A second click before the page re-rendered: the first run owns the thread.
+        }
+        let scenario = state.scenario.clone();
+        let scale = state.scale;
+        let dispatcher = state.dispatcher();
+        dispatcher.dispatch(Action::RunStarted(mode));
+        post(&OutMessage::run_started(
+            mode,
+            state.prediction(mode).total_ms,
+        ));
+
+        let meter = meter.clone();
+        let done = in_flight.clone();
+        let (run, handle) = abortable(async move {
+            next_frame().await;
+            yield_now().await;
+            let start_ms = now();
+            let tasks = match mode {
+                Mode::Blocking => run_blocking(&scenario, scale),
+                Mode::Async => run_async(&scenario, scale).await,
+            };
+            let end_ms = now();
+            next_frame().await;
+            next_frame().await;
+            let measured = Measurements {
+                run: Some(Span { start_ms, end_ms }),
+                tasks,
+                frames: meter.frames_since(start_ms - FRAMES_BEFORE_MS),
+                long_tasks: meter.long_tasks(),
+            };
+            let report = RunReport::new(&scenario, mode, scale, &measured);
+            post(&OutMessage::run_finished(&report));
+            done.borrow_mut().take();
+            dispatcher.dispatch(Action::RunFinished(report));
+        });
+        *in_flight.borrow_mut() = Some(handle);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = run.await;
+        });
+    })
+}

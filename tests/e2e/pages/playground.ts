@@ -1,0 +1,133 @@
+// Page object for the playground: finds controls by their accessible names (a stable
+// contract) and records, with the test's own probes, what a run did to the page.
+import { expect, type Page } from '@playwright/test';
+
+export type Mode = 'blocking' | 'async';
+
+export interface TaskTimes {
+  id: number;
+  label: string;
+  kind: string;
+  lane: number;
+  start_ms: number;
+  end_ms: number;
+}
+
+export interface RunFinished {
+  type: 'run-finished';
+  mode: Mode;
+  total_ms: number;
+  predicted_ms: number;
+  longest_freeze_ms: number;
+  late_frames: number;
+  long_tasks: number;
+  tasks: TaskTimes[];
+}
+
+/** What the test itself measured during one run, independent of the app's own meter. */
+export interface Observed {
+  message: RunFinished;
+  /** Gaps between animation frames that overlap the run, in ms. */
+  gaps: number[];
+  /** Long tasks (PerformanceObserver) that overlap the run. */
+  longTasks: { start: number; duration: number }[];
+}
+
+declare global {
+  interface Window {
+    __e2e: {
+      frames: number[];
+      longTasks: { start: number; duration: number }[];
+      messages: Array<Record<string, unknown> & { type: string; received_at: number }>;
+    };
+  }
+}
+
+/** Installed before the app loads: a rAF loop, a long-task observer and a message log. */
+function installProbes() {
+  const probe: Window['__e2e'] = { frames: [], longTasks: [], messages: [] };
+  window.__e2e = probe;
+  const loop = (t: number) => {
+    probe.frames.push(t);
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  window.addEventListener('message', (e) => {
+    if (e.data && typeof e.data.type === 'string') probe.messages.push({ ...e.data, received_at: performance.now() });
+  });
+}
+
+/** The app's own way of writing a duration (core::format::duration). */
+export function formatDuration(ms: number): string {
+  return Math.abs(ms) < 999.5 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export class Playground {
+  constructor(readonly page: Page) {}
+
+  /** Opens the playground with a query string such as `?scale=100`, once it is ready. */
+  static async open(page: Page, query = ''): Promise<Playground> {
+    await page.addInitScript(installProbes);
+    await page.goto('./' + query);
+    await page.waitForFunction(() => window.__e2e.messages.some((m) => m.type === 'ready'));
+    return new Playground(page);
+  }
+
+  runButton(mode: Mode) {
+    return this.page.getByRole('button', { name: `Run ${mode}` });
+  }
+
+  status() {
+    return this.page.getByRole('status');
+  }
+
+  card(mode: Mode) {
+    return this.page.locator(`.mode-${mode}`);
+  }
+
+  async messages(type: string) {
+    return this.page.evaluate((t) => window.__e2e.messages.filter((m) => m.type === t), type);
+  }
+
+  /** Waits for the next `run-finished` after `trigger`, and reads what the probes saw. */
+  async runWith(trigger: () => Promise<void>): Promise<Observed> {
+    const before = (await this.messages('run-finished')).length;
+    await trigger();
+    await this.page.waitForFunction(
+      (n) => window.__e2e.messages.filter((m) => m.type === 'run-finished').length > n,
+      before,
+      { timeout: 45_000 },
+    );
+    return this.page.evaluate(() => {
+      const probe = window.__e2e;
+      const started = probe.messages.filter((m) => m.type === 'run-started').at(-1)!;
+      const finished = probe.messages.filter((m) => m.type === 'run-finished').at(-1)!;
+      const [from, to] = [started.received_at, finished.received_at];
+      const gaps: number[] = [];
+      for (let i = 1; i < probe.frames.length; i++) {
+        const [a, b] = [probe.frames[i - 1], probe.frames[i]];
+        if (b > from && a < to) gaps.push(b - a);
+      }
+      const longTasks = probe.longTasks.filter((t) => t.start + t.duration > from && t.start < to);
+      return { message: finished as unknown as RunFinished, gaps, longTasks };
+    });
+  }
+
+  async run(mode: Mode): Promise<Observed> {
+    return this.runWith(() => this.runButton(mode).click());
+  }
+
+  /** Checks that the page shows the figures the message carried. */
+  async expectPageAgrees(run: RunFinished) {
+    const total = formatDuration(run.total_ms);
+    await expect(this.card(run.mode).locator('.measured-total')).toContainText(total);
+    await expect(this.card(run.mode).locator('.longest-gap')).toHaveText(formatDuration(run.longest_freeze_ms));
+    await expect(this.status()).toHaveText(
+      `${run.mode === 'async' ? 'Async' : 'Blocking'} run finished in ${total} (predicted ${formatDuration(run.predicted_ms)}). ` +
+        `Longest frame gap: ${formatDuration(run.longest_freeze_ms)}.`,
+    );
+  }
+}

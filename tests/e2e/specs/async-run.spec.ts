@@ -1,0 +1,30 @@
+// An async run keeps the page responsive and ends near the prediction (5 units of 100 ms).
+import { expect, test } from '@playwright/test';
+import { Playground } from '../pages/playground';
+
+test('an async run keeps frames coming and takes about 5 units', async ({ page }) => {
+  const app = await Playground.open(page, '?scale=100');
+  const { message, gaps, longTasks } = await app.run('async');
+
+  expect(message.mode).toBe('async');
+  expect(message.predicted_ms).toBe(500);
+  // Timers never fire early; on a loaded machine they may be late.
+  expect(message.total_ms).toBeGreaterThanOrEqual(495);
+  expect(message.total_ms).toBeLessThan(800);
+
+  // The test's own frame probe: frames kept coming all through the run.
+  console.log(`async: ${gaps.length} frame gaps, max ${Math.max(...gaps).toFixed(1)} ms, app says ${message.longest_freeze_ms} ms`);
+  expect(gaps.length).toBeGreaterThan(10);
+  expect(Math.max(...gaps)).toBeLessThan(150);
+  expect(longTasks.filter((t) => t.duration > 150)).toEqual([]);
+
+  // The selfies (lane 1) were done while the wait (lane 0) was still going.
+  const [wait, selfies] = message.tasks;
+  expect([wait.lane, wait.label]).toEqual([0, 'Wait in the ticket queue']);
+  expect([selfies.lane, selfies.label]).toEqual([1, 'Take selfies']);
+  expect(selfies.start_ms).toBeLessThan(50);
+  expect(selfies.end_ms).toBeLessThan(wait.end_ms);
+
+  await app.expectPageAgrees(message);
+  await expect(page.getByRole('heading', { name: 'What to notice' })).toBeVisible();
+});

@@ -1,0 +1,149 @@
+//! Browser tests of the shell (wasm-bindgen-test in headless Chromium): the runtime really
+//! runs futures and timers near the prediction, and the mounted app runs the ticket queue.
+//!
+//! Waits are on events (a posted message, a frame, a yew flush), never on fixed sleeps.
+#![cfg(target_arch = "wasm32")]
+
+use async_playground::core::lesson;
+use async_playground::core::mode::Mode;
+use async_playground::core::predict::predict;
+use async_playground::shell::app::{App, AppProps};
+use async_playground::shell::runtime::{frames, run_async, run_blocking, yield_now};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Generous bounds for a loaded 2-core machine: never early, at most this much late.
+const LATE_MS: f64 = 150.0;
+
+#[wasm_bindgen_test]
+async fn async_run_follows_the_prediction() {
+    let scenario = lesson::default_lesson().scenario();
+    let scale = 40.0; // 200 ms of waiting, 80 ms of selfies
+    let predicted = predict(&scenario, Mode::Async, scale);
+    let measured = run_async::run_async(&scenario, scale).await;
+    assert_eq!(measured.len(), 2);
+    let origin = measured
+        .iter()
+        .map(|(_, s)| s.start_ms)
+        .fold(f64::INFINITY, f64::min);
+    for (id, span) in &measured {
+        let expected = predicted.timing(*id).unwrap().span;
+        let (start, end) = (span.start_ms - origin, span.end_ms - origin);
+        assert!(
+            start >= expected.start_ms - 1.0 && start <= expected.start_ms + LATE_MS,
+            "{id:?} start {start}"
+        );
+        assert!(
+            end >= expected.end_ms - 1.0 && end <= expected.end_ms + LATE_MS,
+            "{id:?} end {end} vs {}",
+            expected.end_ms
+        );
+    }
+    // The selfies finished while the wait was still going: the two lanes overlapped.
+    let wait_end = measured[0].1.end_ms;
+    let selfies_end = measured[1].1.end_ms;
+    assert!(
+        selfies_end < wait_end,
+        "selfies {selfies_end} wait {wait_end}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn blocking_run_takes_the_sum_in_order() {
+    let scenario = lesson::default_lesson().scenario();
+    let measured = run_blocking::run_blocking(&scenario, 20.0);
+    let (wait, selfies) = (measured[0].1, measured[1].1);
+    assert!(wait.end_ms - wait.start_ms >= 100.0);
+    assert!(selfies.start_ms >= wait.end_ms, "one after the other");
+    assert!(selfies.end_ms - wait.start_ms >= 140.0);
+}
+
+#[wasm_bindgen_test]
+async fn yielding_and_frames_hand_the_thread_back() {
+    let first = frames::next_frame().await;
+    yield_now::yield_now().await;
+    let second = frames::next_frame().await;
+    assert!(second > first, "frames advance: {first} then {second}");
+}
+
+/// Resolves with the first `run-finished` message posted to this window.
+async fn next_run_finished() -> JsValue {
+    let window = web_sys::window().unwrap();
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let listener =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                let kind = js_sys::Reflect::get(&data, &"type".into())
+                    .ok()
+                    .and_then(|t| t.as_string());
+                if kind.as_deref() == Some("run-finished") {
+                    let _ = resolve.call1(&JsValue::NULL, &data);
+                }
+            });
+        window
+            .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
+            .unwrap();
+        listener.forget(); // lives as long as this test page
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap()
+}
+
+fn button(host: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
+    let buttons = host.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .find(|b| b.text_content().as_deref() == Some(text))
+        .unwrap_or_else(|| panic!("no button {text:?}"))
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn the_app_runs_the_ticket_queue_async_and_reports_it() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<App>::with_root_and_props(
+        host.clone(),
+        AppProps {
+            query: "?scale=20".into(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+
+    let text = host.text_content().unwrap();
+    assert!(text.contains("The ticket queue"), "{text}");
+    assert!(
+        text.contains("7 minutes") && text.contains("5 minutes"),
+        "predictions shown: {text}"
+    );
+
+    let finished = next_run_finished();
+    button(&host, "Run async").click();
+    let message = finished.await;
+    yew::scheduler::flush().await;
+
+    let get = |key: &str| js_sys::Reflect::get(&message, &key.into()).unwrap();
+    assert_eq!(get("mode").as_string().as_deref(), Some("async"));
+    assert_eq!(get("predicted_ms").as_f64(), Some(100.0));
+    let total = get("total_ms").as_f64().unwrap();
+    assert!((100.0..100.0 + LATE_MS).contains(&total), "total {total}");
+    assert_eq!(js_sys::Array::from(&get("tasks")).length(), 2);
+
+    let status = host
+        .query_selector("[role=status]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(status.starts_with("Async run finished in"), "{status}");
+    let card = host
+        .query_selector(".mode-async .measured-total")
+        .unwrap()
+        .expect("a results card");
+    assert!(card.text_content().unwrap().contains("ms"));
+    host.remove();
+}

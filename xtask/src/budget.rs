@@ -1,0 +1,102 @@
+//! The bundle budget: the first-view assets (wasm, js, css, html) compressed with gzip -9
+//! must stay under 250 KB.
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::fmt;
+use std::io::Write;
+use std::path::Path;
+
+/// The most the first view may weigh, gzip -9, in bytes.
+pub const BUDGET_BYTES: u64 = 250_000;
+
+pub struct Report {
+    /// (file name, raw bytes, gzip bytes), largest first.
+    pub files: Vec<(String, u64, u64)>,
+}
+
+impl Report {
+    pub fn gzip_total(&self) -> u64 {
+        self.files.iter().map(|f| f.2).sum()
+    }
+
+    pub fn check(&self) -> Result<(), String> {
+        let total = self.gzip_total();
+        if self.files.iter().all(|f| !f.0.ends_with(".wasm")) {
+            return Err("dist/ holds no .wasm file: build first".into());
+        }
+        if total > BUDGET_BYTES {
+            return Err(format!(
+                "the first view is {total} B gzip, over the {BUDGET_BYTES} B budget"
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "first-view assets in dist/ (gzip -9):")?;
+        for (name, raw, gz) in &self.files {
+            writeln!(f, "  {gz:>9} B gzip  {raw:>9} B raw  {name}")?;
+        }
+        write!(
+            f,
+            "  {:>9} B gzip in all; budget {BUDGET_BYTES} B",
+            self.gzip_total()
+        )
+    }
+}
+
+/// Measures every first-view asset at the top of `dist`.
+pub fn measure(dist: &Path) -> Result<Report, String> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !["wasm", "js", "css", "html"]
+            .iter()
+            .any(|ext| name.ends_with(&format!(".{ext}")))
+        {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).map_err(|e| format!("{name}: {e}"))?;
+        files.push((name, bytes.len() as u64, gzip_len(&bytes)));
+    }
+    files.sort_by_key(|f| std::cmp::Reverse(f.2));
+    Ok(Report { files })
+}
+
+fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_only_first_view_assets_and_enforces_the_budget() {
+        let dir = std::env::temp_dir().join(format!("xtask-budget-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("app_bg.wasm"), vec![0u8; 10_000]).unwrap();
+        std::fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
+        std::fs::write(dir.join("favicon.svg"), "<svg/>").unwrap();
+        let report = measure(&dir).unwrap();
+        assert_eq!(report.files.len(), 2);
+        assert!(report.gzip_total() < 1_000, "zeros compress well");
+        assert!(report.check().is_ok());
+        let noise: Vec<u8> = (0..300_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        std::fs::write(dir.join("app_bg.wasm"), noise).unwrap();
+        assert!(measure(&dir)
+            .unwrap()
+            .check()
+            .unwrap_err()
+            .contains("over the"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

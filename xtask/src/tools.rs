@@ -1,0 +1,184 @@
+//! Installs what the project needs, each at its pinned version, and only when missing:
+//! the wasm32 target, trunk and wasm-bindgen-cli (`cargo install`, to cargo's bin folder),
+//! wasm-opt (npm's `binaryen`, into the git-ignored `.tools/`), and for tests Chromium with
+//! chromedriver (apt-get, as root) and the end-to-end packages (`npm ci` in tests/e2e).
+//! A second run finds everything and installs nothing.
+
+use crate::cmd;
+use crate::pins;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// The environment every tool runs in: tool folders first on PATH, trunk kept offline.
+pub struct Env {
+    pub path: OsString,
+    pub vars: Vec<(String, String)>,
+}
+
+fn cargo_bin() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+fn tools_dir() -> PathBuf {
+    crate::root().join(".tools")
+}
+
+fn env() -> Result<Env, String> {
+    let mut dirs = vec![cargo_bin(), tools_dir().join("node_modules/.bin")];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let path = std::env::join_paths(dirs).map_err(|e| format!("PATH: {e}"))?;
+    Ok(Env {
+        path,
+        vars: vec![
+            ("TRUNK_SKIP_VERSION_CHECK".into(), "true".into()),
+            ("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD".into(), "1".into()),
+        ],
+    })
+}
+
+fn status(ok: bool, what: &str) {
+    println!("{} {what}", if ok { "ok      " } else { "install " });
+}
+
+/// Everything `serve` and `build` need.
+pub fn ensure_build_tools() -> Result<Env, String> {
+    let pins = pins::read()?;
+    let env = env()?;
+
+    let targets = cmd::output("rustup", &["target", "list", "--installed"], &env).ok_or(
+        "rustup is missing: install Rust with rustup (https://rustup.rs), then run this again",
+    )?;
+    let has_target = targets.lines().any(|t| t.trim() == WASM_TARGET);
+    status(has_target, &format!("rust target {WASM_TARGET}"));
+    if !has_target {
+        cmd::run(cmd::command(
+            "rustup",
+            &["target", "add", WASM_TARGET],
+            &env,
+        ))?;
+    }
+
+    // Trunk runs cargo offline (Trunk.toml), so fetch every crate first; quick when cached.
+    cmd::run(cmd::command("cargo", &["fetch", "--quiet"], &env))?;
+
+    let trunk_ok = version_is(&env, "trunk", &format!("trunk {}", pins.trunk));
+    status(trunk_ok, &format!("trunk {}", pins.trunk));
+    if !trunk_ok {
+        cmd::run(cmd::command(
+            "cargo",
+            &[
+                "install",
+                "--locked",
+                "--force",
+                "trunk",
+                "--version",
+                &pins.trunk,
+            ],
+            &env,
+        ))?;
+    }
+
+    let wanted = format!("wasm-bindgen {}", pins.wasm_bindgen);
+    let bindgen_ok = version_is(&env, "wasm-bindgen", &wanted)
+        && version_is(&env, "wasm-bindgen-test-runner", &wanted);
+    status(
+        bindgen_ok,
+        &format!("wasm-bindgen-cli {}", pins.wasm_bindgen),
+    );
+    if !bindgen_ok {
+        // Not --locked: its lock file names a crate version the registry no longer has.
+        cmd::run(cmd::command(
+            "cargo",
+            &[
+                "install",
+                "--force",
+                "wasm-bindgen-cli",
+                "--version",
+                &pins.wasm_bindgen,
+            ],
+            &env,
+        ))?;
+    }
+
+    let opt_ok = cmd::output("wasm-opt", &["--version"], &env).is_some_and(|v| {
+        v.contains(&format!("version {} ", pins.wasm_opt))
+            || v.ends_with(&format!("version {}", pins.wasm_opt))
+    });
+    status(
+        opt_ok,
+        &format!("wasm-opt {} (npm binaryen, in .tools/)", pins.wasm_opt),
+    );
+    if !opt_ok {
+        std::fs::create_dir_all(tools_dir()).map_err(|e| format!(".tools: {e}"))?;
+        let package = format!("binaryen@{}.0.0", pins.wasm_opt);
+        let mut c = cmd::command(
+            "npm",
+            &["install", "--no-audit", "--no-fund", &package],
+            &env,
+        );
+        c.current_dir(tools_dir());
+        cmd::run(c)?;
+    }
+    Ok(env)
+}
+
+/// What the browser tests need on top: Chromium, chromedriver and the Playwright packages.
+pub fn ensure_browser_tools(env: &Env) -> Result<(), String> {
+    let chromium = cmd::output(CHROMIUM, &["--version"], env);
+    let driver = cmd::output(CHROMEDRIVER, &["--version"], env);
+    let browser_ok = chromium.is_some() && driver.is_some();
+    status(browser_ok, "chromium and chromedriver (Debian packages)");
+    if !browser_ok {
+        let root = cmd::output("id", &["-u"], env).as_deref() == Some("0");
+        if !root {
+            return Err(
+                "Chromium and chromedriver are missing. Install them, then run this again:\n  \
+                 sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
+                    .into(),
+            );
+        }
+        cmd::run(cmd::command("apt-get", &["update"], env))?;
+        let mut c = cmd::command(
+            "apt-get",
+            &[
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ],
+            env,
+        );
+        c.env("DEBIAN_FRONTEND", "noninteractive");
+        cmd::run(c)?;
+    }
+
+    let e2e = crate::root().join("tests/e2e");
+    let lock = std::fs::read(e2e.join("package-lock.json"))
+        .map_err(|e| format!("tests/e2e/package-lock.json: {e}"))?;
+    let stamp = e2e.join("node_modules/.xtask-installed-lock");
+    let npm_ok = std::fs::read(&stamp).is_ok_and(|s| s == lock);
+    status(npm_ok, "end-to-end test packages (npm ci in tests/e2e)");
+    if !npm_ok {
+        let mut c = cmd::command("npm", &["ci", "--no-audit", "--no-fund"], env);
+        c.current_dir(&e2e);
+        cmd::run(c)?;
+        std::fs::write(&stamp, lock).map_err(|e| format!("{}: {e}", stamp.display()))?;
+    }
+    Ok(())
+}
+
+/// Whether `program --version` prints exactly `expected` (ignoring surrounding space).
+fn version_is(env: &Env, program: &str, expected: &str) -> bool {
+    cmd::output(program, &["--version"], env).is_some_and(|v| v.trim() == expected)
+}
