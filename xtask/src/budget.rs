@@ -88,8 +88,14 @@ mod tests {
         assert_eq!(report.files.len(), 2);
         assert!(report.gzip_total() < 1_000, "zeros compress well");
         assert!(report.check().is_ok());
-        let noise: Vec<u8> = (0..300_000u32)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        let noise: Vec<u8> = (0..300_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 32) as u8
+            })
             .collect();
         std::fs::write(dir.join("app_bg.wasm"), noise).unwrap();
         assert!(measure(&dir)

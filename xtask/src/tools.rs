@@ -88,9 +88,9 @@ pub fn ensure_build_tools() -> Result<Env, String> {
         ))?;
     }
 
-    let wanted = format!("wasm-bindgen {}", pins.wasm_bindgen);
-    let bindgen_ok = version_is(&env, "wasm-bindgen", &wanted)
-        && version_is(&env, "wasm-bindgen-test-runner", &wanted);
+    let bindgen_ok = ["wasm-bindgen", "wasm-bindgen-test-runner"]
+        .iter()
+        .all(|tool| version_is(&env, tool, &format!("{tool} {}", pins.wasm_bindgen)));
     status(
         bindgen_ok,
         &format!("wasm-bindgen-cli {}", pins.wasm_bindgen),

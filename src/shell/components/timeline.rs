@@ -86,9 +86,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </div>
             </div>
             <figcaption class="legend">
-                <span class="key ghost">{ "predicted" }</span>
-                <span class="key measured">{ "measured" }</span>
-                <span class="key frozen">{ "page frozen (no frame for over 50 ms)" }</span>
+                <span class="key key-ghost">{ "predicted" }</span>
+                <span class="key key-measured">{ "measured" }</span>
+                <span class="key key-frozen">{ "page frozen (no frame for over 50 ms)" }</span>
             </figcaption>
         </figure>
     }
