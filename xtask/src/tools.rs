@@ -150,13 +150,7 @@ pub fn ensure_browser_tools(env: &Env) -> Result<(), String> {
         cmd::run(cmd::command("apt-get", &["update"], env))?;
         let mut c = cmd::command(
             "apt-get",
-            &[
-                "install",
-                "-y",
-                "--no-install-recommends",
-                "chromium",
-                "chromium-driver",
-            ],
+            &["install", "-y", "chromium", "chromium-driver"],
             env,
         );
         c.env("DEBIAN_FRONTEND", "noninteractive");
