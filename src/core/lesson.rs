@@ -57,8 +57,10 @@ pub const ALL: &[Lesson] = &[Lesson {
     ],
     notice: "The async run ends after about five minutes because waiting needs no thread: the \
              selfies are taken in bursts of a few milliseconds between frames, so the dot never \
-             stops. The blocking run takes seven, and the page cannot draw a single frame until \
-             it is over: the longest frame gap is the whole run.",
+             stops. The selfies themselves take a little longer than predicted: between bursts \
+             the browser draws frames, and drawing needs the thread too. The blocking run takes \
+             seven, and the page cannot draw a single frame until it is over: the longest frame \
+             gap is the whole run.",
     scenario_json: r#"{"version": 1,
         "lanes": [
           {"name": "You",   "tasks": [{"kind": "wait", "label": "Wait in the ticket queue", "duration": 5}]},
