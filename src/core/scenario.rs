@@ -102,6 +102,8 @@ pub enum ScenarioError {
     LaneNameTooLong {
         lane: usize,
     },
+    NoSuchLane(usize),
+    NoSuchTask(u32),
 }
 
 impl fmt::Display for ScenarioError {
@@ -154,6 +156,8 @@ impl fmt::Display for ScenarioError {
                  {MAX_LABEL_CHARS} characters.",
                 task + 1
             ),
+            ScenarioError::NoSuchLane(lane) => write!(f, "There is no lane {}.", lane + 1),
+            ScenarioError::NoSuchTask(id) => write!(f, "There is no task {id}."),
             ScenarioError::LaneNameTooLong { lane } => write!(
                 f,
                 "Lane {} has a name longer than {MAX_LABEL_CHARS} characters.",

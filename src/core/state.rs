@@ -4,17 +4,23 @@
 //! so a test can replay a list of actions and compare the result. Runtime results arrive as
 //! past-tense actions (`RunStarted`, `RunFinished`); the shell wraps this in yew's `Reducible`.
 
+use super::edit::Edit;
 use super::format::duration;
 use super::lesson::Lesson;
 use super::mode::Mode;
 use super::params::Params;
+use super::params::{MAX_SCALE, MIN_SCALE};
 use super::predict::{predict, Prediction};
 use super::report::RunReport;
-use super::scenario::Scenario;
+use super::scenario::{Scenario, TaskId};
 use std::rc::Rc;
 
-/// The longest a blocking run may hold the page, in real milliseconds.
+/// The longest a blocking run may hold the page by default, in real milliseconds.
 pub const BLOCKING_CAP_MS: f64 = 10_000.0;
+/// The highest the learner may raise that cap.
+pub const MAX_BLOCKING_CAP_MS: f64 = 30_000.0;
+/// How many edits undo remembers.
+pub const UNDO_DEPTH: usize = 200;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunStatus {
@@ -37,6 +43,15 @@ pub struct State {
     pub status: String,
     /// Problems to show until dismissed (for example a bad URL parameter).
     pub notices: Vec<String>,
+    /// Scenarios before the current one, oldest first (undo), and after it (redo).
+    past: Vec<Rc<Scenario>>,
+    future: Vec<Rc<Scenario>>,
+    /// The task the side panel edits.
+    pub selected: Option<TaskId>,
+    /// What the editor's live region announces after each edit.
+    pub edit_note: String,
+    /// A blocking run predicted to take longer than this does not start.
+    pub cap_ms: f64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,7 +60,15 @@ pub enum Action {
     RunFinished(RunReport),
     /// A run could not start; the message says why.
     RunRefused(String),
+    /// The learner stopped an async run; its futures were dropped.
+    RunStopped,
     DismissNotices,
+    Edit(Edit),
+    Undo,
+    Redo,
+    Select(Option<TaskId>),
+    SetScale(f64),
+    SetCap(f64),
 }
 
 impl State {
@@ -60,6 +83,95 @@ impl State {
             history: Vec::new(),
             status: String::new(),
             notices: params.warnings.clone(),
+            past: Vec::new(),
+            future: Vec::new(),
+            selected: None,
+            edit_note: String::new(),
+            cap_ms: BLOCKING_CAP_MS,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    /// `n` units in the lesson's words ("5 minutes").
+    pub fn units(&self, n: f64) -> String {
+        self.lesson.units(n)
+    }
+
+    fn label(&self, id: TaskId) -> String {
+        self.scenario
+            .task(id)
+            .map(|(_, t)| t.label.clone())
+            .unwrap_or_default()
+    }
+
+    /// Replaces the scenario (not through undo), recomputing the predictions.
+    fn set_scenario(&mut self, scenario: Rc<Scenario>) {
+        self.predictions = Rc::new(predictions(&scenario, self.scale));
+        if let Some(id) = self.selected {
+            if scenario.task(id).is_none() {
+                self.selected = None;
+            }
+        }
+        self.scenario = scenario;
+    }
+
+    /// What an edit did, in words, for the live region.
+    fn describe(&self, edit: &Edit, task: Option<TaskId>) -> String {
+        let q = |label: String| format!("\u{201c}{label}\u{201d}");
+        let lane_name = |lane: usize| {
+            self.scenario.lanes().get(lane).map_or_else(
+                || format!("lane {}", lane + 1),
+                |l| format!("lane {}", l.name),
+            )
+        };
+        let position = |id: TaskId| {
+            self.scenario.lanes().iter().find_map(|l| {
+                l.tasks
+                    .iter()
+                    .position(|t| t.id == id)
+                    .map(|i| (l.name.clone(), i + 1, l.tasks.len()))
+            })
+        };
+        match edit {
+            Edit::AddTask { kind, duration, .. } => {
+                let id = task.expect("an added task has an id");
+                let (lane, at, of) = position(id).unwrap_or_default();
+                format!(
+                    "Added {} task {} of {} to lane {lane}, position {at} of {of}.",
+                    kind.as_str(),
+                    q(self.label(id)),
+                    self.units(*duration)
+                )
+            }
+            Edit::MoveTask { id, .. } => {
+                let (lane, at, of) = position(*id).unwrap_or_default();
+                format!(
+                    "Moved {} to lane {lane}, position {at} of {of}.",
+                    q(self.label(*id))
+                )
+            }
+            Edit::ResizeTask { id, duration } => {
+                format!(
+                    "{} now lasts {}.",
+                    q(self.label(*id)),
+                    self.units(*duration)
+                )
+            }
+            Edit::DeleteTask { .. } => "Deleted the task.".to_string(),
+            Edit::SetLabel { id, .. } => format!("Renamed the task to {}.", q(self.label(*id))),
+            Edit::SetKind { id, kind } => {
+                format!("{} is now a {} task.", q(self.label(*id)), kind.as_str())
+            }
+            Edit::AddLane { name } => format!("Added lane {name}."),
+            Edit::RemoveLane { .. } => "Removed the lane.".to_string(),
+            Edit::RenameLane { lane, .. } => format!("Renamed {}.", lane_name(*lane)),
         }
     }
 
@@ -88,13 +200,15 @@ impl State {
             ));
         }
         let predicted = self.prediction(mode).total_ms;
-        if mode == Mode::Blocking && predicted > BLOCKING_CAP_MS {
+        if mode == Mode::Blocking && predicted > self.cap_ms {
             return Err(format!(
                 "This blocking run would freeze the page for {}, longer than the {} cap. \
-                 Lower the time scale (?scale=, now {} ms per unit) or shorten the tasks.",
+                 Lower the time scale (now {} ms per unit), shorten the tasks, or raise the cap \
+                 (up to {}).",
                 duration(predicted),
-                duration(BLOCKING_CAP_MS),
-                self.scale
+                duration(self.cap_ms),
+                self.scale,
+                duration(MAX_BLOCKING_CAP_MS)
             ));
         }
         Ok(())
@@ -128,7 +242,71 @@ impl State {
                 next.history.push(Rc::new(report));
             }
             Action::RunRefused(why) => next.status = why,
+            Action::RunStopped => {
+                if let RunStatus::Running { mode } = self.run {
+                    next.status = format!(
+                        "{} run stopped: its pending tasks were cancelled.",
+                        mode.title()
+                    );
+                }
+                next.run = RunStatus::Idle;
+            }
             Action::DismissNotices => next.notices.clear(),
+            Action::Edit(edit) => {
+                if self.is_running() {
+                    next.edit_note = "The scenario cannot change during a run; stop it or wait for it to finish.".into();
+                    return next;
+                }
+                match edit.apply(&self.scenario) {
+                    Ok(edited) => {
+                        next.past.push(self.scenario.clone());
+                        if next.past.len() > UNDO_DEPTH {
+                            next.past.remove(0);
+                        }
+                        next.future.clear();
+                        next.set_scenario(Rc::new(edited.scenario));
+                        if edited.task.is_some() {
+                            next.selected = edited.task;
+                        }
+                        next.edit_note = next.describe(&edit, edited.task);
+                    }
+                    Err(why) => next.edit_note = why.to_string(),
+                }
+            }
+            Action::Undo | Action::Redo if self.is_running() => {
+                next.edit_note = "The scenario cannot change during a run.".into();
+            }
+            Action::Undo => match next.past.pop() {
+                Some(previous) => {
+                    next.future.push(self.scenario.clone());
+                    next.set_scenario(previous);
+                    next.edit_note = "Undone.".into();
+                }
+                None => next.edit_note = "Nothing to undo.".into(),
+            },
+            Action::Redo => match next.future.pop() {
+                Some(later) => {
+                    next.past.push(self.scenario.clone());
+                    next.set_scenario(later);
+                    next.edit_note = "Redone.".into();
+                }
+                None => next.edit_note = "Nothing to redo.".into(),
+            },
+            Action::Select(id) => next.selected = id.filter(|id| self.scenario.task(*id).is_some()),
+            Action::SetScale(scale) => {
+                if scale.is_finite()
+                    && (MIN_SCALE..=MAX_SCALE).contains(&scale)
+                    && !self.is_running()
+                {
+                    next.scale = scale;
+                    next.predictions = Rc::new(predictions(&next.scenario, scale));
+                }
+            }
+            Action::SetCap(cap) => {
+                if cap.is_finite() {
+                    next.cap_ms = cap.clamp(1_000.0, MAX_BLOCKING_CAP_MS);
+                }
+            }
         }
         next
     }
@@ -145,6 +323,7 @@ fn predictions(scenario: &Scenario, scale: f64) -> Vec<Rc<Prediction>> {
 mod tests {
     use super::*;
     use crate::core::report::Measurements;
+    use crate::core::scenario::TaskKind;
 
     fn replay(params: &Params, actions: Vec<Action>) -> State {
         actions
@@ -214,9 +393,12 @@ mod tests {
         let slow = State::new(&Params::from_query("scale=2000"));
         let why = slow.check_run(Mode::Blocking).unwrap_err();
         assert!(
-            why.contains("14.00 s") && why.contains("10.00 s cap") && why.contains("?scale="),
+            why.contains("14.00 s") && why.contains("10.00 s cap") && why.contains("time scale"),
             "{why}"
         );
+        let raised = slow.apply(Action::SetCap(20_000.0));
+        assert_eq!(raised.check_run(Mode::Blocking), Ok(()));
+        assert_eq!(slow.apply(Action::SetCap(1e9)).cap_ms, MAX_BLOCKING_CAP_MS);
         assert_eq!(slow.check_run(Mode::Async), Ok(()));
         let refused = slow.apply(Action::RunRefused(why.clone()));
         assert_eq!(refused.status, why);
@@ -225,6 +407,130 @@ mod tests {
             State::new(&Params::default()).check_run(Mode::Blocking),
             Ok(())
         );
+    }
+
+    fn edit(e: Edit) -> Action {
+        Action::Edit(e)
+    }
+
+    fn add_wait(lane: usize, index: usize) -> Edit {
+        Edit::AddTask {
+            lane,
+            index,
+            kind: TaskKind::Wait,
+            duration: 1.0,
+            label: "Read a file".into(),
+        }
+    }
+
+    fn totals(s: &State) -> (f64, f64) {
+        (
+            s.prediction(Mode::Blocking).total_ms,
+            s.prediction(Mode::Async).total_ms,
+        )
+    }
+
+    #[test]
+    fn edits_update_the_predictions_and_undo_redo_walk_the_history() {
+        let params = Params::default();
+        let s0 = State::new(&params);
+        let s1 = s0.apply(edit(add_wait(1, 1)));
+        assert_eq!(totals(&s1), (8000.0, 5000.0));
+        assert_eq!(s1.selected, Some(TaskId(3)));
+        assert_eq!(s1.edit_note, "Added wait task \u{201c}Read a file\u{201d} of 1 minute to lane Phone, position 2 of 2.");
+        let s2 = s1.apply(edit(Edit::ResizeTask {
+            id: TaskId(3),
+            duration: 4.0,
+        }));
+        assert_eq!(totals(&s2), (11000.0, 6000.0));
+        assert_eq!(
+            s2.edit_note,
+            "\u{201c}Read a file\u{201d} now lasts 4 minutes."
+        );
+        let s3 = s2.apply(edit(Edit::MoveTask {
+            id: TaskId(3),
+            lane: 0,
+            index: 0,
+        }));
+        assert_eq!(
+            s3.edit_note,
+            "Moved \u{201c}Read a file\u{201d} to lane You, position 1 of 2."
+        );
+        assert_eq!(totals(&s3), (11000.0, 9000.0));
+
+        let undone = replay(
+            &params,
+            vec![
+                edit(add_wait(1, 1)),
+                edit(Edit::ResizeTask {
+                    id: TaskId(3),
+                    duration: 4.0,
+                }),
+                Action::Undo,
+            ],
+        );
+        assert_eq!(totals(&undone), (8000.0, 5000.0));
+        assert!(undone.can_redo());
+        let redone = undone.apply(Action::Redo);
+        assert_eq!(totals(&redone), (11000.0, 6000.0));
+        let back_to_start = redone.apply(Action::Undo).apply(Action::Undo);
+        assert_eq!(back_to_start.scenario, s0.scenario);
+        assert!(!back_to_start.can_undo());
+        assert_eq!(
+            back_to_start.apply(Action::Undo).edit_note,
+            "Nothing to undo."
+        );
+        // A new edit after undo drops what could have been redone.
+        let branched = undone.apply(edit(Edit::DeleteTask { id: TaskId(1) }));
+        assert!(!branched.can_redo());
+        assert_eq!(branched.selected, Some(TaskId(3)));
+    }
+
+    #[test]
+    fn a_refused_edit_explains_and_keeps_the_scenario() {
+        let s0 = State::new(&Params::default());
+        let s1 = s0.apply(edit(Edit::ResizeTask {
+            id: TaskId(1),
+            duration: -2.0,
+        }));
+        assert_eq!(s1.scenario, s0.scenario);
+        assert!(s1.edit_note.contains("duration -2"), "{}", s1.edit_note);
+        assert!(!s1.can_undo());
+    }
+
+    #[test]
+    fn the_scenario_is_frozen_during_a_run() {
+        let s = State::new(&Params::default()).apply(Action::RunStarted(Mode::Async));
+        let s2 = s
+            .apply(edit(Edit::DeleteTask { id: TaskId(1) }))
+            .apply(Action::Undo);
+        assert_eq!(s2.scenario, s.scenario);
+        assert!(s2.edit_note.contains("during a run"));
+        let stopped = s2.apply(Action::RunStopped);
+        assert!(!stopped.is_running());
+        assert_eq!(
+            stopped.status,
+            "Async run stopped: its pending tasks were cancelled."
+        );
+    }
+
+    #[test]
+    fn selection_follows_the_tasks_that_exist() {
+        let s = State::new(&Params::default()).apply(Action::Select(Some(TaskId(2))));
+        assert_eq!(s.selected, Some(TaskId(2)));
+        assert_eq!(s.apply(Action::Select(Some(TaskId(99)))).selected, None);
+        assert_eq!(
+            s.apply(edit(Edit::DeleteTask { id: TaskId(2) })).selected,
+            None
+        );
+    }
+
+    #[test]
+    fn scale_changes_the_predictions_within_its_range() {
+        let s = State::new(&Params::default()).apply(Action::SetScale(100.0));
+        assert_eq!(totals(&s), (700.0, 500.0));
+        assert_eq!(s.apply(Action::SetScale(0.0)).scale, 100.0);
+        assert_eq!(s.apply(Action::SetScale(f64::NAN)).scale, 100.0);
     }
 
     #[test]

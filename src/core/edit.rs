@@ -1,0 +1,368 @@
+//! Editing a scenario: each [`Edit`] turns one valid scenario into another, or says why not.
+//!
+//! Edits never change the scenario they are applied to (the reducer keeps the old one for
+//! undo), and every result passes the same validation as a loaded scenario.
+
+use super::scenario::{Lane, Scenario, ScenarioError, Task, TaskId, TaskKind, MAX_DURATION};
+
+/// The grid that dragging and keyboard resizing snap to, in scenario units.
+pub const GRID: f64 = 0.5;
+
+/// One change to a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Insert a new task into `lane` before position `index` (clamped to the lane's length).
+    AddTask {
+        lane: usize,
+        index: usize,
+        kind: TaskKind,
+        duration: f64,
+        label: String,
+    },
+    /// Move a task to position `index` of `lane` (the index counts the lane without the task).
+    MoveTask {
+        id: TaskId,
+        lane: usize,
+        index: usize,
+    },
+    ResizeTask {
+        id: TaskId,
+        duration: f64,
+    },
+    DeleteTask {
+        id: TaskId,
+    },
+    SetLabel {
+        id: TaskId,
+        label: String,
+    },
+    SetKind {
+        id: TaskId,
+        kind: TaskKind,
+    },
+    AddLane {
+        name: String,
+    },
+    RemoveLane {
+        lane: usize,
+    },
+    RenameLane {
+        lane: usize,
+        name: String,
+    },
+}
+
+/// What an edit produced: the new scenario and the task it is about, if any (for a new task,
+/// its fresh id), so the editor can keep it selected and focused.
+pub struct Edited {
+    pub scenario: Scenario,
+    pub task: Option<TaskId>,
+}
+
+/// Snaps a duration to the grid, within the allowed range.
+pub fn snap(duration: f64) -> f64 {
+    if !duration.is_finite() {
+        return GRID;
+    }
+    ((duration / GRID).round() * GRID).clamp(GRID, MAX_DURATION)
+}
+
+impl Edit {
+    /// Applies the edit to `scenario`.
+    pub fn apply(&self, scenario: &Scenario) -> Result<Edited, ScenarioError> {
+        let mut lanes: Vec<Lane> = scenario.lanes().to_vec();
+        let mut task = None;
+        match self {
+            Edit::AddTask {
+                lane,
+                index,
+                kind,
+                duration,
+                label,
+            } => {
+                let id = TaskId(scenario.tasks().map(|(_, t)| t.id.0).max().unwrap_or(0) + 1);
+                let target = lane_mut(&mut lanes, *lane)?;
+                let at = (*index).min(target.tasks.len());
+                target.tasks.insert(
+                    at,
+                    Task {
+                        id,
+                        label: label.clone(),
+                        kind: *kind,
+                        duration: *duration,
+                    },
+                );
+                task = Some(id);
+            }
+            Edit::MoveTask { id, lane, index } => {
+                let moved = take_task(&mut lanes, *id)?;
+                let target = lane_mut(&mut lanes, *lane)?;
+                let at = (*index).min(target.tasks.len());
+                target.tasks.insert(at, moved);
+                task = Some(*id);
+            }
+            Edit::ResizeTask { id, duration } => {
+                task_mut(&mut lanes, *id)?.duration = *duration;
+                task = Some(*id);
+            }
+            Edit::DeleteTask { id } => {
+                take_task(&mut lanes, *id)?;
+            }
+            Edit::SetLabel { id, label } => {
+                task_mut(&mut lanes, *id)?.label = label.clone();
+                task = Some(*id);
+            }
+            Edit::SetKind { id, kind } => {
+                task_mut(&mut lanes, *id)?.kind = *kind;
+                task = Some(*id);
+            }
+            Edit::AddLane { name } => lanes.push(Lane {
+                name: name.clone(),
+                tasks: vec![],
+            }),
+            Edit::RemoveLane { lane } => {
+                lane_mut(&mut lanes, *lane)?;
+                lanes.remove(*lane);
+            }
+            Edit::RenameLane { lane, name } => lane_mut(&mut lanes, *lane)?.name = name.clone(),
+        }
+        Ok(Edited {
+            scenario: Scenario::new(lanes)?,
+            task,
+        })
+    }
+}
+
+fn lane_mut(lanes: &mut [Lane], lane: usize) -> Result<&mut Lane, ScenarioError> {
+    lanes.get_mut(lane).ok_or(ScenarioError::NoSuchLane(lane))
+}
+
+fn task_mut(lanes: &mut [Lane], id: TaskId) -> Result<&mut Task, ScenarioError> {
+    lanes
+        .iter_mut()
+        .flat_map(|l| l.tasks.iter_mut())
+        .find(|t| t.id == id)
+        .ok_or(ScenarioError::NoSuchTask(id.0))
+}
+
+fn take_task(lanes: &mut [Lane], id: TaskId) -> Result<Task, ScenarioError> {
+    for lane in lanes.iter_mut() {
+        if let Some(at) = lane.tasks.iter().position(|t| t.id == id) {
+            return Ok(lane.tasks.remove(at));
+        }
+    }
+    Err(ScenarioError::NoSuchTask(id.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lesson;
+
+    fn ticket_queue() -> Scenario {
+        lesson::default_lesson().scenario()
+    }
+
+    /// The lanes as `"name: label label | name: label"`, for compact expectations.
+    fn shape(s: &Scenario) -> String {
+        s.lanes()
+            .iter()
+            .map(|l| {
+                let tasks: Vec<String> = l
+                    .tasks
+                    .iter()
+                    .map(|t| format!("{}({})", t.label, t.duration))
+                    .collect();
+                format!("{}: {}", l.name, tasks.join(" "))
+            })
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    fn check(edits: &[Edit], expected: &str) {
+        let mut s = ticket_queue();
+        for e in edits {
+            s = e
+                .apply(&s)
+                .unwrap_or_else(|err| panic!("{e:?}: {err}"))
+                .scenario;
+        }
+        assert_eq!(shape(&s), expected, "{edits:?}");
+    }
+
+    const WAIT: TaskId = TaskId(1);
+    const SELFIES: TaskId = TaskId(2);
+
+    fn add(lane: usize, index: usize, label: &str) -> Edit {
+        Edit::AddTask {
+            lane,
+            index,
+            kind: TaskKind::Wait,
+            duration: 1.0,
+            label: label.into(),
+        }
+    }
+
+    #[test]
+    fn each_edit_does_what_it_says() {
+        let start = "You: Wait in the ticket queue(5) | Phone: Take selfies(2)";
+        check(&[], start);
+        check(
+            &[add(0, 0, "a")],
+            "You: a(1) Wait in the ticket queue(5) | Phone: Take selfies(2)",
+        );
+        check(
+            &[add(1, 99, "a")],
+            "You: Wait in the ticket queue(5) | Phone: Take selfies(2) a(1)",
+        );
+        check(
+            &[Edit::MoveTask {
+                id: SELFIES,
+                lane: 0,
+                index: 1,
+            }],
+            "You: Wait in the ticket queue(5) Take selfies(2) | Phone: ",
+        );
+        check(
+            &[Edit::MoveTask {
+                id: WAIT,
+                lane: 0,
+                index: 5,
+            }],
+            start,
+        );
+        check(
+            &[
+                add(0, 1, "b"),
+                Edit::MoveTask {
+                    id: WAIT,
+                    lane: 0,
+                    index: 1,
+                },
+            ],
+            "You: b(1) Wait in the ticket queue(5) | Phone: Take selfies(2)",
+        );
+        check(
+            &[Edit::ResizeTask {
+                id: SELFIES,
+                duration: 3.5,
+            }],
+            "You: Wait in the ticket queue(5) | Phone: Take selfies(3.5)",
+        );
+        check(
+            &[Edit::DeleteTask { id: WAIT }],
+            "You:  | Phone: Take selfies(2)",
+        );
+        check(
+            &[Edit::SetLabel {
+                id: WAIT,
+                label: "Queue".into(),
+            }],
+            "You: Queue(5) | Phone: Take selfies(2)",
+        );
+        check(
+            &[
+                Edit::AddLane {
+                    name: "Friend".into(),
+                },
+                add(2, 0, "c"),
+            ],
+            &format!("{start} | Friend: c(1)"),
+        );
+        check(&[Edit::RemoveLane { lane: 0 }], "Phone: Take selfies(2)");
+        check(
+            &[Edit::RenameLane {
+                lane: 1,
+                name: "Camera".into(),
+            }],
+            "You: Wait in the ticket queue(5) | Camera: Take selfies(2)",
+        );
+    }
+
+    #[test]
+    fn new_tasks_get_fresh_ids() {
+        let s = ticket_queue();
+        let added = add(0, 0, "a").apply(&s).unwrap();
+        assert_eq!(added.task, Some(TaskId(3)));
+        let again = add(0, 0, "b").apply(&added.scenario).unwrap();
+        assert_eq!(again.task, Some(TaskId(4)));
+    }
+
+    #[test]
+    fn bad_edits_are_refused_and_change_nothing() {
+        let s = ticket_queue();
+        fn refused(s: &Scenario, e: Edit, expected: &str) {
+            let err = e
+                .apply(s)
+                .err()
+                .unwrap_or_else(|| panic!("{e:?} was accepted"))
+                .to_string();
+            assert!(err.contains(expected), "{e:?}: {err}");
+        }
+        refused(
+            &s,
+            Edit::ResizeTask {
+                id: WAIT,
+                duration: 0.0,
+            },
+            "duration 0",
+        );
+        refused(
+            &s,
+            Edit::ResizeTask {
+                id: WAIT,
+                duration: f64::NAN,
+            },
+            "duration NaN",
+        );
+        refused(
+            &s,
+            Edit::ResizeTask {
+                id: WAIT,
+                duration: 601.0,
+            },
+            "at most 600",
+        );
+        refused(&s, Edit::DeleteTask { id: TaskId(9) }, "no task 9");
+        refused(
+            &s,
+            Edit::MoveTask {
+                id: WAIT,
+                lane: 7,
+                index: 0,
+            },
+            "no lane 8",
+        );
+        refused(&s, add(5, 0, "x"), "no lane 6");
+        refused(
+            &s,
+            Edit::SetLabel {
+                id: WAIT,
+                label: "x".repeat(500),
+            },
+            "longer than",
+        );
+        refused(
+            &s,
+            Edit::SetKind {
+                id: SELFIES,
+                kind: TaskKind::Work { burst_ms: -1.0 },
+            },
+            "burst_ms -1",
+        );
+        assert_eq!(s, ticket_queue());
+    }
+
+    #[test]
+    fn durations_snap_to_the_grid_within_range() {
+        fn check(d: f64, expected: f64) {
+            assert_eq!(snap(d), expected, "{d}");
+        }
+        check(1.2, 1.0);
+        check(1.3, 1.5);
+        check(0.1, GRID);
+        check(-4.0, GRID);
+        check(1e9, MAX_DURATION);
+        check(f64::NAN, GRID);
+    }
+}
