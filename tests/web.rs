@@ -147,3 +147,24 @@ async fn the_app_runs_the_ticket_queue_async_and_reports_it() {
     assert!(card.text_content().unwrap().contains("ms"));
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn dropping_an_async_run_cancels_its_pending_tasks() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let scenario = lesson::default_lesson().scenario();
+    let finished = Rc::new(Cell::new(false));
+    let flag = finished.clone();
+    let (run, stop) = futures::future::abortable(async move {
+        run_async::run_async(&scenario, 20.0).await; // 100 ms if left alone
+        flag.set(true);
+    });
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = run.await;
+    });
+    frames::next_frame().await;
+    stop.abort();
+    // Wait past the moment the run would have ended: its timers were dropped with it.
+    gloo_timers::future::TimeoutFuture::new(250).await;
+    assert!(!finished.get(), "a stopped run must not finish");
+}

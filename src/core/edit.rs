@@ -50,6 +50,8 @@ pub enum Edit {
         lane: usize,
         name: String,
     },
+    /// Remove every lane: an empty timeline to build on.
+    Clear,
 }
 
 /// What an edit produced: the new scenario and the task it is about, if any (for a new task,
@@ -125,6 +127,7 @@ impl Edit {
                 lanes.remove(*lane);
             }
             Edit::RenameLane { lane, name } => lane_mut(&mut lanes, *lane)?.name = name.clone(),
+            Edit::Clear => lanes.clear(),
         }
         Ok(Edited {
             scenario: Scenario::new(lanes)?,
@@ -270,6 +273,7 @@ mod tests {
             &format!("{start} | Friend: c(1)"),
         );
         check(&[Edit::RemoveLane { lane: 0 }], "Phone: Take selfies(2)");
+        check(&[Edit::Clear], "");
         check(
             &[Edit::RenameLane {
                 lane: 1,

@@ -6,6 +6,7 @@
 
 pub mod edit;
 pub mod format;
+pub mod layout;
 pub mod lesson;
 pub mod message;
 pub mod mode;

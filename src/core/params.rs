@@ -65,6 +65,19 @@ impl Params {
     }
 }
 
+/// `query` with `key` set to `value` (replacing any earlier value, keeping the other
+/// parameters in order), with its leading `?`.
+pub fn query_with(query: &str, key: &str, value: &str) -> String {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some(key))
+        .map(str::to_string)
+        .collect();
+    pairs.push(format!("{key}={value}"));
+    format!("?{}", pairs.join("&"))
+}
+
 fn parse_scale(value: &str) -> Option<f64> {
     let scale: f64 = value.trim().parse().ok()?;
     (scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale)).then_some(scale)
@@ -150,6 +163,19 @@ mod tests {
         check("lesson=nope", "no lesson called \u{201c}nope\u{201d}");
         check("lesson=%3Cscript%3E", "\u{201c}<script>\u{201d}");
         check(&format!("lesson={}", "x".repeat(100)), "\u{2026}");
+    }
+
+    #[test]
+    fn query_with_sets_one_parameter_and_keeps_the_rest() {
+        assert_eq!(query_with("", "scale", "100"), "?scale=100");
+        assert_eq!(
+            query_with("?lesson=ticket-queue&scale=5", "scale", "100"),
+            "?lesson=ticket-queue&scale=100"
+        );
+        assert_eq!(
+            query_with("?scale=5&embed=1&scale=6", "scale", "7"),
+            "?embed=1&scale=7"
+        );
     }
 
     #[test]

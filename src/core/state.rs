@@ -172,6 +172,7 @@ impl State {
             Edit::AddLane { name } => format!("Added lane {name}."),
             Edit::RemoveLane { .. } => "Removed the lane.".to_string(),
             Edit::RenameLane { lane, .. } => format!("Renamed {}.", lane_name(*lane)),
+            Edit::Clear => "Cleared the timeline: add a lane to start.".to_string(),
         }
     }
 

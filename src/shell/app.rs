@@ -3,14 +3,15 @@
 
 use super::components::{
     lesson_intro::LessonIntro, mode_card::ModeCard, notices::Notices, pulse::Pulse,
-    site_header::SiteHeader, status_region::StatusRegion,
+    run_controls::RunControls, scenario_editor::ScenarioEditor, site_header::SiteHeader,
+    status_region::StatusRegion,
 };
-use super::hooks::{use_frame_meter, use_runner};
+use super::hooks::{use_frame_meter, use_runner, use_undo_keys};
 use super::runtime::post::post;
 use crate::core::format::duration;
 use crate::core::message::OutMessage;
 use crate::core::mode::Mode;
-use crate::core::params::Params;
+use crate::core::params::{query_with, Params};
 use crate::core::state::{Action, State};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,8 +37,33 @@ pub fn app(props: &AppProps) -> Html {
     let dot = use_node_ref();
     let clock = use_node_ref();
     let meter = use_frame_meter(dot.clone(), clock.clone());
-    let run = use_runner(state.clone(), meter);
+    let runner = use_runner(state.clone(), meter);
     use_effect_with((), |_| post(&OutMessage::ready()));
+    // The time-scale control mirrors `?scale=` in the address, so a copied link keeps it.
+    use_effect_with(state.scale, |scale| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let location = window.location();
+        let query = location.search().unwrap_or_default();
+        if Params::from_query(&query).scale != *scale {
+            let url = format!(
+                "{}{}{}",
+                location.pathname().unwrap_or_default(),
+                query_with(&query, "scale", &scale.to_string()),
+                location.hash().unwrap_or_default()
+            );
+            if let Ok(history) = window.history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+    });
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    use_undo_keys(on_action.clone());
 
     let on_dismiss = {
         let state = state.clone();
@@ -68,8 +94,25 @@ pub fn app(props: &AppProps) -> Html {
             <main>
                 <Notices notices={state.notices.clone()} {on_dismiss} />
                 <LessonIntro lesson_title={lesson.title} paragraphs={lesson.paragraphs} />
+                <ScenarioEditor
+                    scenario={state.scenario.clone()}
+                    selected={state.selected}
+                    edit_note={state.edit_note.clone()}
+                    {lesson}
+                    can_undo={state.can_undo()}
+                    can_redo={state.can_redo()}
+                    locked={running.is_some()}
+                    on_action={on_action.clone()}
+                />
                 <Pulse {dot} {clock} last={state.history.last().cloned()} />
                 <StatusRegion text={state.status.clone()} />
+                <RunControls
+                    {running}
+                    scale={state.scale}
+                    cap_ms={state.cap_ms}
+                    on_stop={runner.stop.clone()}
+                    on_action={on_action.clone()}
+                />
                 <section class="modes" aria-label="Run the scenario">
                     { for Mode::ALL.into_iter().map(|mode| html! {
                         <ModeCard
@@ -81,7 +124,7 @@ pub fn app(props: &AppProps) -> Html {
                             {axis_ms}
                             {lesson}
                             running={running}
-                            on_run={run.clone()}
+                            on_run={runner.run.clone()}
                         />
                     }) }
                 </section>
@@ -91,10 +134,7 @@ pub fn app(props: &AppProps) -> Html {
                         <p>{ lesson.notice }</p>
                     </section>
                 }
-                <p class="scale-note">
-                    { unit }
-                    { ". Add " }<code>{ "?scale=100" }</code>{ " to the address for runs ten times faster." }
-                </p>
+                <p class="scale-note">{ unit }{ "." }</p>
             </main>
         </div>
     }

@@ -2,6 +2,8 @@
 
 pub mod use_frame_meter;
 pub mod use_runner;
+pub mod use_undo_keys;
 
 pub use use_frame_meter::{use_frame_meter, UseFrameMeterHandle};
-pub use use_runner::use_runner;
+pub use use_runner::{use_runner, UseRunnerHandle};
+pub use use_undo_keys::use_undo_keys;

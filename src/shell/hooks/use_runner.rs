@@ -25,9 +25,16 @@ use yew::prelude::*;
 /// How far before a run's start the frame log is read: enough to hold the frame before it.
 const FRAMES_BEFORE_MS: f64 = 1_000.0;
 
-/// Returns a callback that runs the current scenario in a mode.
+/// Starts and stops runs of the current scenario.
+#[derive(Clone, PartialEq)]
+pub struct UseRunnerHandle {
+    pub run: Callback<Mode>,
+    /// Cancels an async run by dropping its futures (their timers are cleared with them).
+    pub stop: Callback<()>,
+}
+
 #[hook]
-pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) -> Callback<Mode> {
+pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) -> UseRunnerHandle {
     let in_flight: Rc<RefCell<Option<AbortHandle>>> = use_mut_ref(|| None);
     {
         let in_flight = in_flight.clone();
@@ -39,7 +46,17 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
             }
         });
     }
-    Callback::from(move |mode: Mode| {
+    let stop = {
+        let in_flight = in_flight.clone();
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| {
+            if let Some(run) = in_flight.borrow_mut().take() {
+                run.abort();
+                dispatcher.dispatch(Action::RunStopped);
+            }
+        })
+    };
+    let run = Callback::from(move |mode: Mode| {
         if let Err(why) = state.check_run(mode) {
             state.dispatch(Action::RunRefused(why));
             return;
@@ -84,5 +101,6 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
         wasm_bindgen_futures::spawn_local(async move {
             let _ = run.await;
         });
-    })
+    });
+    UseRunnerHandle { run, stop }
 }

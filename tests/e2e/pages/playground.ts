@@ -88,6 +88,36 @@ export class Playground {
     return this.page.locator(`.mode-${mode}`);
   }
 
+  /** A task in the editor, by its label (its accessible name starts with it). */
+  task(label: string) {
+    return this.page.getByRole('button', { name: new RegExp(`^${label}: `) });
+  }
+
+  editNote() {
+    return this.page.locator('.edit-note');
+  }
+
+  /** The editor's lanes area, with the size of one unit and one lane row in pixels. */
+  async lanesBox() {
+    await this.page.locator('.ed-lanes').scrollIntoViewIfNeeded();
+    const box = (await this.page.locator('.ed-lanes').boundingBox())!;
+    const axis = Number(await this.page.locator('.ed-axis .tick').last().textContent());
+    return { ...box, unit: box.width / axis, row: 52 };
+  }
+
+  /** Presses Tab (or Shift+Tab) until the element with this accessible name (or text) has the focus. */
+  async tabTo(name: string | RegExp, { backwards = false } = {}) {
+    for (let i = 0; i < 60; i++) {
+      await this.page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+      const focused = await this.page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+      });
+      if (typeof name === 'string' ? focused === name : name.test(focused)) return;
+    }
+    throw new Error(`Tab never reached ${name}`);
+  }
+
   async messages(type: string) {
     return this.page.evaluate((t) => window.__e2e.messages.filter((m) => m.type === t), type);
   }

@@ -4,11 +4,7 @@ import { Playground } from '../pages/playground';
 
 test('a run can be started with the keyboard alone', async ({ page }) => {
   const app = await Playground.open(page, '?scale=20');
-  for (let i = 0; i < 10; i++) {
-    await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => document.activeElement?.textContent);
-    if (name === 'Run async') break;
-  }
+  await app.tabTo('Run async');
   await expect(app.runButton('async')).toBeFocused();
   const { message } = await app.runWith(() => page.keyboard.press('Enter'));
   expect(message.mode).toBe('async');

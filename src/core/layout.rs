@@ -1,0 +1,109 @@
+//! Where tasks sit in the editor and where a drop lands: pure geometry in scenario units, so
+//! the pointer handling in the shell only converts pixels to units and back.
+//!
+//! In the editor each lane is drawn on its own clock: a task starts where the one before it
+//! in the lane ends. (How lanes overlap when run is the prediction's business, not the editor's.)
+
+use super::scenario::{Lane, Scenario, TaskId};
+
+/// The shortest axis the editor shows, in units, so an empty timeline has room to drop into.
+pub const MIN_AXIS_UNITS: f64 = 8.0;
+
+/// The editor's axis length in units: the longest lane plus a fifth, for room to grow.
+pub fn axis_units(scenario: &Scenario) -> f64 {
+    let longest = scenario.lanes().iter().map(lane_length).fold(0.0, f64::max);
+    (longest * 1.2).max(MIN_AXIS_UNITS)
+}
+
+/// The sum of a lane's durations.
+pub fn lane_length(lane: &Lane) -> f64 {
+    lane.tasks.iter().map(|t| t.duration).sum()
+}
+
+/// Where each task of the lane starts, in units from the lane's start.
+pub fn offsets(lane: &Lane) -> Vec<f64> {
+    let mut at = 0.0;
+    lane.tasks
+        .iter()
+        .map(|t| {
+            let start = at;
+            at += t.duration;
+            start
+        })
+        .collect()
+}
+
+/// The position a task dropped at `x` units lands in, among the lane's tasks other than
+/// `moving`: before the first task whose middle is right of `x`.
+pub fn drop_index(lane: &Lane, x: f64, moving: Option<TaskId>) -> usize {
+    let mut at = 0.0;
+    let mut index = 0;
+    for task in lane.tasks.iter().filter(|t| Some(t.id) != moving) {
+        if x < at + task.duration / 2.0 {
+            return index;
+        }
+        at += task.duration;
+        index += 1;
+    }
+    index
+}
+
+/// The lane a drop at `row` (a lane index as a fraction, from the top) lands in.
+pub fn drop_lane(scenario: &Scenario, row: f64) -> Option<usize> {
+    let count = scenario.lanes().len();
+    if count == 0 || !row.is_finite() {
+        return None;
+    }
+    Some((row.max(0.0) as usize).min(count - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lesson;
+
+    #[test]
+    fn offsets_follow_the_lane_order() {
+        let s = Scenario::from_json(
+            r#"{"version":1,"lanes":[{"name":"A","tasks":[
+                {"kind":"wait","label":"a","duration":2},
+                {"kind":"wait","label":"b","duration":1},
+                {"kind":"wait","label":"c","duration":3}]}]}"#,
+        )
+        .unwrap();
+        let lane = &s.lanes()[0];
+        assert_eq!(offsets(lane), vec![0.0, 2.0, 3.0]);
+        assert_eq!(lane_length(lane), 6.0);
+        assert_eq!(axis_units(&s), MIN_AXIS_UNITS);
+        // Drops: before a's middle → 0; between a and b's middle → 1; past everything → 3.
+        fn check(lane: &Lane, x: f64, moving: Option<TaskId>, expected: usize) {
+            assert_eq!(
+                drop_index(lane, x, moving),
+                expected,
+                "x={x} moving={moving:?}"
+            );
+        }
+        check(lane, 0.5, None, 0);
+        check(lane, 1.5, None, 1);
+        check(lane, 2.6, None, 2);
+        check(lane, 100.0, None, 3);
+        check(lane, -5.0, None, 0);
+        // Moving a itself: the others are b (0..1) and c (1..4).
+        check(lane, 0.4, Some(TaskId(1)), 0);
+        check(lane, 0.6, Some(TaskId(1)), 1);
+        check(lane, 4.0, Some(TaskId(1)), 2);
+    }
+
+    #[test]
+    fn drops_land_in_an_existing_lane() {
+        let s = lesson::default_lesson().scenario();
+        assert_eq!(drop_lane(&s, -1.0), Some(0));
+        assert_eq!(drop_lane(&s, 0.7), Some(0));
+        assert_eq!(drop_lane(&s, 1.2), Some(1));
+        assert_eq!(drop_lane(&s, 9.0), Some(1));
+        assert_eq!(drop_lane(&s, f64::NAN), None);
+        let empty = Scenario::new(vec![]).unwrap();
+        assert_eq!(drop_lane(&empty, 0.0), None);
+        assert_eq!(axis_units(&empty), MIN_AXIS_UNITS);
+    }
+}

@@ -1,0 +1,81 @@
+//! Run settings beside the run buttons: Stop, the time scale and the blocking cap.
+
+use crate::core::mode::Mode;
+use crate::core::params::{MAX_SCALE, MIN_SCALE};
+use crate::core::state::{Action, MAX_BLOCKING_CAP_MS};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RunControlsProps {
+    pub running: Option<Mode>,
+    pub scale: f64,
+    pub cap_ms: f64,
+    pub on_stop: Callback<()>,
+    pub on_action: Callback<Action>,
+}
+
+fn number_from(e: &Event) -> Option<f64> {
+    let value: f64 = e
+        .target_dyn_into::<HtmlInputElement>()?
+        .value()
+        .trim()
+        .parse()
+        .ok()?;
+    value.is_finite().then_some(value)
+}
+
+#[function_component(RunControls)]
+pub fn run_controls(props: &RunControlsProps) -> Html {
+    let on_stop = props.on_stop.reform(|_: MouseEvent| ());
+    let on_scale = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            if let Some(scale) = number_from(&e) {
+                on_action.emit(Action::SetScale(scale));
+            }
+        })
+    };
+    let on_cap = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            if let Some(seconds) = number_from(&e) {
+                on_action.emit(Action::SetCap(seconds * 1000.0));
+            }
+        })
+    };
+    let running = props.running.is_some();
+    html! {
+        <section class="run-controls" aria-label="Run settings">
+            <button type="button" class="stop" onclick={on_stop} disabled={props.running != Some(Mode::Async)}>{ "Stop" }</button>
+            <label>
+                { "Time scale " }
+                <input
+                    type="number"
+                    min={MIN_SCALE.to_string()}
+                    max={MAX_SCALE.to_string()}
+                    step="any"
+                    value={props.scale.to_string()}
+                    onchange={on_scale}
+                    disabled={running}
+                />
+                { " ms per unit" }
+            </label>
+            <label>
+                { "Blocking cap " }
+                <input
+                    type="number"
+                    min="1"
+                    max={(MAX_BLOCKING_CAP_MS / 1000.0).to_string()}
+                    step="1"
+                    value={(props.cap_ms / 1000.0).to_string()}
+                    onchange={on_cap}
+                />
+                { " s" }
+            </label>
+            <p class="fine">
+                { "Stop cancels an async run by dropping its futures. A blocking run cannot be stopped: it holds the page's only thread, so not even this button can be pressed until it ends. A blocking run longer than the cap does not start." }
+            </p>
+        </section>
+    }
+}

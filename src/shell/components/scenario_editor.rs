@@ -1,0 +1,545 @@
+//! The scenario editor: a palette of task kinds, the lanes with their tasks, and the task
+//! inspector. Every edit is an `Action::Edit` for the reducer; this component only turns
+//! pointer and keyboard events into those actions.
+//!
+//! Pointer events (mouse, pen and touch alike), not the HTML5 drag-and-drop API, which touch
+//! screens do not support. While a task is dragged only its own `transform` changes; the
+//! scenario changes once, on drop. Every pointer action has a keyboard equivalent.
+
+use super::task_inspector::TaskInspector;
+use crate::core::edit::{snap, Edit, GRID};
+use crate::core::layout::{axis_units, drop_index, drop_lane, offsets};
+use crate::core::lesson::Lesson;
+use crate::core::scenario::{Scenario, TaskId, TaskKind, DEFAULT_BURST_MS};
+use crate::core::state::Action;
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// The height of one lane row, in CSS pixels (style.css `.ed-row` uses the same).
+const ROW_PX: f64 = 52.0;
+/// How far a pointer must travel before a press becomes a drag, in CSS pixels.
+const DRAG_SLOP_PX: f64 = 4.0;
+
+#[derive(Properties, PartialEq)]
+pub struct ScenarioEditorProps {
+    pub scenario: Rc<Scenario>,
+    pub selected: Option<TaskId>,
+    pub edit_note: String,
+    pub lesson: &'static Lesson,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// True during a run: the scenario cannot change.
+    pub locked: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// What the pointer is doing.
+#[derive(Clone)]
+enum Drag {
+    /// Moving a task: where the press began, and whether it has moved past the slop.
+    Task {
+        id: TaskId,
+        x0: f64,
+        y0: f64,
+        moved: bool,
+        element: HtmlElement,
+    },
+    /// Dragging a task's right edge.
+    Resize {
+        id: TaskId,
+        x0: f64,
+        duration: f64,
+        element: HtmlElement,
+    },
+    /// Carrying a new task from the palette.
+    Palette {
+        kind: TaskKind,
+        x0: f64,
+        y0: f64,
+        moved: bool,
+    },
+}
+
+/// A new task of `kind` as the palette makes it.
+fn new_task(kind: TaskKind, lane: usize, index: usize) -> Edit {
+    let label = match kind {
+        TaskKind::Wait => "Wait",
+        TaskKind::Request => "Request",
+        TaskKind::Work { .. } => "Work",
+    };
+    Edit::AddTask {
+        lane,
+        index,
+        kind,
+        duration: 1.0,
+        label: label.into(),
+    }
+}
+
+const PALETTE: [(TaskKind, &str, &str); 3] = [
+    (TaskKind::Wait, "Wait", "a timer: waiting needs no thread"),
+    (
+        TaskKind::Request,
+        "Request",
+        "a real fetch plus network latency",
+    ),
+    (
+        TaskKind::Work {
+            burst_ms: DEFAULT_BURST_MS,
+        },
+        "Work",
+        "CPU work in short bursts",
+    ),
+];
+
+#[function_component(ScenarioEditor)]
+pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
+    let lanes_ref = use_node_ref();
+    let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
+    // Where a palette drag is (page coordinates), to draw the task being carried.
+    let carried = use_state(|| None::<(TaskKind, f64, f64)>);
+    // The lane that the palette's buttons add to (chosen beside them).
+    let current_lane = use_state(|| 0usize);
+    let add_lane_index = (*current_lane).min(props.scenario.lanes().len().saturating_sub(1));
+    let on_lane_choice = {
+        let current_lane = current_lane.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                current_lane.set(select.value().parse().unwrap_or(0));
+            }
+        })
+    };
+    let scenario = props.scenario.clone();
+    let axis = axis_units(&scenario);
+    let lane_count = scenario.lanes().len();
+    let units = |n: f64| props.lesson.units(n);
+    let edit = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Edit| on_action.emit(Action::Edit(e)))
+    };
+
+    // Pixels → (lane row as a fraction, x in units), from the lanes area's box.
+    let locate = {
+        let lanes_ref = lanes_ref.clone();
+        move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
+            let rect = lanes_ref.cast::<HtmlElement>()?.get_bounding_client_rect();
+            if rect.width() <= 0.0 {
+                return None;
+            }
+            Some((
+                (client_y - rect.top()) / ROW_PX,
+                (client_x - rect.left()) / rect.width() * axis,
+            ))
+        }
+    };
+    let units_per_px = {
+        let lanes_ref = lanes_ref.clone();
+        move || {
+            lanes_ref
+                .cast::<HtmlElement>()
+                .map_or(0.0, |el| axis / f64::from(el.client_width().max(1)))
+        }
+    };
+
+    let on_pointer_move = {
+        let drag = drag.clone();
+        let carried = carried.clone();
+        let units_per_px = units_per_px.clone();
+        Callback::from(move |e: PointerEvent| {
+            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let mut state = drag.borrow_mut();
+            match state.as_mut() {
+                Some(Drag::Task {
+                    x0,
+                    y0,
+                    moved,
+                    element,
+                    ..
+                }) => {
+                    if !*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX {
+                        return;
+                    }
+                    *moved = true;
+                    let _ = element.style().set_property(
+                        "transform",
+                        &format!("translate({}px, {}px)", x - *x0, y - *y0),
+                    );
+                    let _ = element.class_list().add_1("dragging");
+                }
+                Some(Drag::Resize {
+                    x0,
+                    duration,
+                    element,
+                    ..
+                }) => {
+                    let d = snap(*duration + (x - *x0) * units_per_px());
+                    let _ = element
+                        .style()
+                        .set_property("width", &format!("{:.3}%", d / axis * 100.0));
+                }
+                Some(Drag::Palette {
+                    kind,
+                    x0,
+                    y0,
+                    moved,
+                }) => {
+                    if !*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX {
+                        return;
+                    }
+                    *moved = true;
+                    carried.set(Some((*kind, x, y)));
+                }
+                None => {}
+            }
+        })
+    };
+
+    let on_pointer_up = {
+        let drag = drag.clone();
+        let carried = carried.clone();
+        let scenario = scenario.clone();
+        let edit = edit.clone();
+        let on_action = props.on_action.clone();
+        let locate = locate.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some(state) = drag.borrow_mut().take() else {
+                return;
+            };
+            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let target = locate(x, y);
+            match state {
+                Drag::Task {
+                    id, moved, element, ..
+                } => {
+                    let _ = element.style().remove_property("transform");
+                    let _ = element.class_list().remove_1("dragging");
+                    if !moved {
+                        on_action.emit(Action::Select(Some(id)));
+                        return;
+                    }
+                    if let Some((row, x_units)) = target {
+                        if let Some(lane) = drop_lane(&scenario, row) {
+                            let index = drop_index(&scenario.lanes()[lane], x_units, Some(id));
+                            edit.emit(Edit::MoveTask { id, lane, index });
+                        }
+                    }
+                }
+                Drag::Resize {
+                    id,
+                    x0,
+                    duration,
+                    element,
+                } => {
+                    let _ = element.style().remove_property("width");
+                    let d = snap(duration + (x - x0) * units_per_px());
+                    if d != duration {
+                        edit.emit(Edit::ResizeTask { id, duration: d });
+                    }
+                }
+                Drag::Palette { kind, moved, .. } => {
+                    carried.set(None);
+                    // A press without a drag is a click, which the button handles.
+                    if !moved {
+                        return;
+                    }
+                    // Keep the click that follows this drag from adding a second task.
+                    *drag.borrow_mut() = Some(Drag::Palette {
+                        kind,
+                        x0: f64::NAN,
+                        y0: f64::NAN,
+                        moved: true,
+                    });
+                    if let Some((row, x_units)) = target {
+                        let inside = (0.0..lane_count as f64).contains(&row);
+                        if let (true, Some(lane)) = (inside, drop_lane(&scenario, row)) {
+                            let index = drop_index(&scenario.lanes()[lane], x_units, None);
+                            edit.emit(new_task(kind, lane, index));
+                        }
+                    }
+                }
+            }
+        })
+    };
+
+    let on_pointer_cancel = {
+        let drag = drag.clone();
+        let carried = carried.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some(Drag::Task { element, .. } | Drag::Resize { element, .. }) =
+                drag.borrow_mut().take()
+            {
+                let _ = element.style().remove_property("transform");
+                let _ = element.style().remove_property("width");
+                let _ = element.class_list().remove_1("dragging");
+            }
+            carried.set(None);
+        })
+    };
+
+    let capture = |e: &PointerEvent| {
+        if let Some(target) = e.target_dyn_into::<web_sys::Element>() {
+            let _ = target.set_pointer_capture(e.pointer_id());
+        }
+    };
+
+    // The palette: click or Enter adds to the current lane's end; dragging drops anywhere.
+    let palette = PALETTE.iter().map(|&(kind, name, hint)| {
+        let locked = props.locked;
+        let pressed = drag.clone();
+        let on_down = Callback::from(move |e: PointerEvent| {
+            if locked || e.button() != 0 {
+                return;
+            }
+            capture(&e);
+            *pressed.borrow_mut() = Some(Drag::Palette {
+                kind,
+                x0: f64::from(e.client_x()),
+                y0: f64::from(e.client_y()),
+                moved: false,
+            });
+        });
+        let on_click = {
+            let drag = drag.clone();
+            let edit = edit.clone();
+            let on_action = props.on_action.clone();
+            let scenario = scenario.clone();
+            let lane = add_lane_index;
+            Callback::from(move |_: MouseEvent| {
+                if let Some(Drag::Palette { moved: true, .. }) = drag.borrow_mut().take() {
+                    return; // the end of a drag, already handled
+                }
+                if scenario.lanes().is_empty() {
+                    on_action.emit(Action::Edit(Edit::AddLane { name: "Lane 1".into() }));
+                    edit.emit(new_task(kind, 0, 0));
+                    return;
+                }
+                edit.emit(new_task(kind, lane, usize::MAX));
+            })
+        };
+        html! {
+            <button
+                type="button"
+                class={classes!("chip", format!("kind-{}", kind.as_str()))}
+                title={format!("{name}: {hint}. Drag onto a lane, or press to add to the end of the chosen lane.")}
+                aria-label={format!("Add {} task", kind.as_str())}
+                aria-disabled={locked.to_string()}
+                onpointerdown={on_down}
+                onpointermove={on_pointer_move.clone()}
+                onpointerup={on_pointer_up.clone()}
+                onpointercancel={on_pointer_cancel.clone()}
+                onclick={on_click}
+            >
+                { name }
+            </button>
+        }
+    });
+
+    let names = scenario.lanes().iter().enumerate().map(|(li, lane)| {
+        let on_rename = {
+            let edit = edit.clone();
+            Callback::from(move |e: Event| {
+                if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                    edit.emit(Edit::RenameLane { lane: li, name: input.value() });
+                }
+            })
+        };
+        let on_remove = {
+            let edit = edit.clone();
+            Callback::from(move |_: MouseEvent| edit.emit(Edit::RemoveLane { lane: li }))
+        };
+        html! {
+            <div class="ed-name" key={li} style={format!("height:{ROW_PX}px")}>
+                <input
+                    type="text"
+                    value={lane.name.clone()}
+                    aria-label={format!("Name of lane {}", li + 1)}
+                    maxlength="120"
+                    onchange={on_rename}
+                    disabled={props.locked}
+                />
+                <button type="button" class="icon" aria-label={format!("Remove lane {}", lane.name)} onclick={on_remove} disabled={props.locked}>{ "\u{d7}" }</button>
+            </div>
+        }
+    });
+
+    let rows = (0..lane_count).map(|li| {
+        html! { <div class="ed-row" key={format!("row-{li}")} style={format!("top:{}px;height:{ROW_PX}px", li as f64 * ROW_PX)}></div> }
+    });
+
+    // Every task in one flat list ordered by id, so a task that changes lane or position keeps
+    // its element (and the keyboard focus) instead of being re-created.
+    let mut placed: Vec<(usize, usize, f64, &crate::core::scenario::Task)> =
+        Vec::with_capacity(scenario.task_count());
+    for (li, lane) in scenario.lanes().iter().enumerate() {
+        for ((ti, task), start) in lane.tasks.iter().enumerate().zip(offsets(lane)) {
+            placed.push((li, ti, start, task));
+        }
+    }
+    placed.sort_by_key(|p| p.3.id);
+    let tasks = placed.into_iter().map(|(li, ti, start, task)| {
+        let id = task.id;
+        let lane_len = scenario.lanes()[li].tasks.len();
+        let duration = task.duration;
+        let on_down = {
+            let drag = drag.clone();
+            let locked = props.locked;
+            Callback::from(move |e: PointerEvent| {
+                if e.button() != 0 {
+                    return;
+                }
+                // Yew delegates events to the app's root, so `current_target` is not the task:
+                // find it from the element under the pointer.
+                let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
+                let on_grip = target.class_list().contains("grip");
+                let Some(element) = target
+                    .closest(".ed-task")
+                    .ok()
+                    .flatten()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(t).ok())
+                else {
+                    return;
+                };
+                let _ = element.set_pointer_capture(e.pointer_id());
+                let (x0, y0) = (f64::from(e.client_x()), f64::from(e.client_y()));
+                *drag.borrow_mut() = Some(if locked {
+                    // Selecting still works during a run; moving does not.
+                    Drag::Task { id, x0: f64::INFINITY, y0: f64::INFINITY, moved: false, element }
+                } else if on_grip {
+                    Drag::Resize { id, x0, duration, element }
+                } else {
+                    Drag::Task { id, x0, y0, moved: false, element }
+                });
+            })
+        };
+        let on_key = {
+            let edit = edit.clone();
+            let on_action = props.on_action.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                let shift = e.shift_key();
+                let action = match e.key().as_str() {
+                    "ArrowLeft" if shift => Some(Edit::ResizeTask { id, duration: snap(duration - GRID) }),
+                    "ArrowRight" if shift => Some(Edit::ResizeTask { id, duration: snap(duration + GRID) }),
+                    "ArrowLeft" if ti > 0 => Some(Edit::MoveTask { id, lane: li, index: ti - 1 }),
+                    "ArrowRight" if ti + 1 < lane_len => Some(Edit::MoveTask { id, lane: li, index: ti + 1 }),
+                    "ArrowUp" if li > 0 => Some(Edit::MoveTask { id, lane: li - 1, index: ti }),
+                    "ArrowDown" if li + 1 < lane_count => Some(Edit::MoveTask { id, lane: li + 1, index: ti }),
+                    "Delete" | "Backspace" => Some(Edit::DeleteTask { id }),
+                    "Enter" | " " => {
+                        e.prevent_default();
+                        on_action.emit(Action::Select(Some(id)));
+                        None
+                    }
+                    _ => return,
+                };
+                e.prevent_default();
+                if let Some(action) = action {
+                    edit.emit(action);
+                }
+            })
+        };
+        let selected = props.selected == Some(id);
+        html! {
+            <div
+                key={id.0}
+                role="button"
+                tabindex="0"
+                aria-pressed={selected.to_string()}
+                class={classes!("ed-task", format!("kind-{}", task.kind.as_str()), selected.then_some("selected"))}
+                style={format!(
+                    "left:{:.3}%;width:{:.3}%;top:{}px",
+                    start / axis * 100.0,
+                    duration / axis * 100.0,
+                    li as f64 * ROW_PX + 6.0
+                )}
+                aria-label={format!(
+                    "{}: {}, {}, lane {}, {} of {}",
+                    task.label, task.kind.as_str(), units(duration), scenario.lanes()[li].name, ti + 1, lane_len
+                )}
+                aria-describedby="editor-keys"
+                onpointerdown={on_down}
+                onpointermove={on_pointer_move.clone()}
+                onpointerup={on_pointer_up.clone()}
+                onpointercancel={on_pointer_cancel.clone()}
+                onkeydown={on_key}
+            >
+                <span class="ed-label">{ &task.label }</span>
+                <span class="grip" aria-hidden="true" title="Drag to change the duration"></span>
+            </div>
+        }
+    });
+
+    let undo = props.on_action.reform(|_: MouseEvent| Action::Undo);
+    let redo = props.on_action.reform(|_: MouseEvent| Action::Redo);
+    let add_lane = {
+        let edit = edit.clone();
+        let name = format!("Lane {}", lane_count + 1);
+        Callback::from(move |_: MouseEvent| edit.emit(Edit::AddLane { name: name.clone() }))
+    };
+
+    let clear = {
+        let edit = edit.clone();
+        Callback::from(move |_: MouseEvent| edit.emit(Edit::Clear))
+    };
+
+    let selected_task = props
+        .selected
+        .and_then(|id| scenario.task(id))
+        .map(|(_, t)| t.clone());
+    let ticks = (0..=axis.floor() as usize).map(|u| {
+        html! { <span class="tick" style={format!("left:{:.3}%", u as f64 / axis * 100.0)}>{ u }</span> }
+    });
+    let ghost = carried.as_ref().map(|(kind, x, y)| {
+        html! {
+            <div class={classes!("carried", format!("kind-{}", kind.as_str()))} style={format!("left:{x}px;top:{y}px")} aria-hidden="true">
+                { kind.as_str() }
+            </div>
+        }
+    });
+
+    html! {
+        <section class="editor" aria-labelledby="editor-title">
+            <div class="ed-head">
+                <h2 id="editor-title">{ "Scenario" }</h2>
+                <div class="ed-tools">
+                    <button type="button" class="quiet" onclick={undo} disabled={!props.can_undo || props.locked} title="Ctrl+Z">{ "Undo" }</button>
+                    <button type="button" class="quiet" onclick={redo} disabled={!props.can_redo || props.locked} title="Ctrl+Shift+Z">{ "Redo" }</button>
+                    <button type="button" class="quiet" onclick={add_lane} disabled={props.locked}>{ "Add lane" }</button>
+                    <button type="button" class="quiet" onclick={clear} disabled={props.locked || lane_count == 0}>{ "Clear" }</button>
+                </div>
+            </div>
+            <div class="palette" role="group" aria-label="Task kinds">
+                <span class="palette-label">{ "Add a task:" }</span>
+                { for palette }
+                if lane_count > 0 {
+                    <label class="palette-lane">
+                        { "to " }
+                        <select aria-label="Lane to add to" onchange={on_lane_choice} disabled={props.locked}>
+                            { for scenario.lanes().iter().enumerate().map(|(li, lane)| html! {
+                                <option value={li.to_string()} selected={li == add_lane_index}>{ &lane.name }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
+            </div>
+            <p id="editor-keys" class="hint">
+                { "Drag a kind onto a lane, or press it to add to the end of the lane chosen beside it. Drag a task to move it, its right edge to resize it. Keys on a task: arrows move it, Shift+arrows resize, Delete removes, Enter selects. Ctrl+Z undoes." }
+            </p>
+            <div class="ed-body">
+                <div class="ed-names">{ for names }</div>
+                <div class="ed-lanes" ref={lanes_ref} style={format!("height:{}px", (lane_count.max(1)) as f64 * ROW_PX)}>
+                    { for rows }
+                    { for tasks }
+                    if lane_count == 0 {
+                        <p class="ed-empty">{ "No lanes yet: add one, then drag tasks onto it." }</p>
+                    }
+                </div>
+            </div>
+            <div class="ed-axis" aria-hidden="true"><div class="ed-axis-track">{ for ticks }</div></div>
+            <TaskInspector task={selected_task} lesson={props.lesson} locked={props.locked} on_action={props.on_action.clone()} />
+            <p class="edit-note" aria-live="polite">{ &props.edit_note }</p>
+            { ghost.unwrap_or_default() }
+        </section>
+    }
+}
