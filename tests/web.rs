@@ -8,6 +8,7 @@ use async_playground::core::lesson;
 use async_playground::core::mode::Mode;
 use async_playground::core::predict::predict;
 use async_playground::shell::app::{App, AppProps};
+use async_playground::shell::runtime::recording::Recorder;
 use async_playground::shell::runtime::{frames, run_async, run_blocking, yield_now};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,12 +24,10 @@ async fn async_run_follows_the_prediction() {
     let scenario = lesson::default_lesson().scenario();
     let scale = 40.0; // 200 ms of waiting, 80 ms of selfies
     let predicted = predict(&scenario, Mode::Async, scale);
-    let measured = run_async::run_async(&scenario, scale).await;
+    let recorder = Recorder::default();
+    let measured = run_async::run_async(&scenario, scale, &recorder).await;
     assert_eq!(measured.len(), 2);
-    let origin = measured
-        .iter()
-        .map(|(_, s)| s.start_ms)
-        .fold(f64::INFINITY, f64::min);
+    let origin = measured.iter().map(|(_, s)| s.start_ms).fold(f64::INFINITY, f64::min);
     for (id, span) in &measured {
         let expected = predicted.timing(*id).unwrap().span;
         let (start, end) = (span.start_ms - origin, span.end_ms - origin);
@@ -42,19 +41,21 @@ async fn async_run_follows_the_prediction() {
             expected.end_ms
         );
     }
+    // The work ran in bursts of about 8 ms, each recorded as main-thread time.
+    let (bursts, busy) =
+        recorder.with(|r| (r.busy.len(), r.busy.iter().map(|s| s.end_ms - s.start_ms).sum::<f64>()));
+    assert!(bursts >= 10, "{bursts} bursts");
+    assert!((79.0..79.0 + LATE_MS).contains(&busy), "busy {busy}");
     // The selfies finished while the wait was still going: the two lanes overlapped.
     let wait_end = measured[0].1.end_ms;
     let selfies_end = measured[1].1.end_ms;
-    assert!(
-        selfies_end < wait_end,
-        "selfies {selfies_end} wait {wait_end}"
-    );
+    assert!(selfies_end < wait_end, "selfies {selfies_end} wait {wait_end}");
 }
 
 #[wasm_bindgen_test]
 async fn blocking_run_takes_the_sum_in_order() {
     let scenario = lesson::default_lesson().scenario();
-    let measured = run_blocking::run_blocking(&scenario, 20.0);
+    let measured = run_blocking::run_blocking(&scenario, 20.0, &Recorder::default());
     let (wait, selfies) = (measured[0].1, measured[1].1);
     assert!(wait.end_ms - wait.start_ms >= 100.0);
     assert!(selfies.start_ms >= wait.end_ms, "one after the other");
@@ -73,19 +74,14 @@ async fn yielding_and_frames_hand_the_thread_back() {
 async fn next_run_finished() -> JsValue {
     let window = web_sys::window().unwrap();
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let listener =
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-                let data = e.data();
-                let kind = js_sys::Reflect::get(&data, &"type".into())
-                    .ok()
-                    .and_then(|t| t.as_string());
-                if kind.as_deref() == Some("run-finished") {
-                    let _ = resolve.call1(&JsValue::NULL, &data);
-                }
-            });
-        window
-            .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
-            .unwrap();
+        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let data = e.data();
+            let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|t| t.as_string());
+            if kind.as_deref() == Some("run-finished") {
+                let _ = resolve.call1(&JsValue::NULL, &data);
+            }
+        });
+        window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref()).unwrap();
         listener.forget(); // lives as long as this test page
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap()
@@ -105,21 +101,12 @@ async fn the_app_runs_the_ticket_queue_async_and_reports_it() {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    yew::Renderer::<App>::with_root_and_props(
-        host.clone(),
-        AppProps {
-            query: "?scale=20".into(),
-        },
-    )
-    .render();
+    yew::Renderer::<App>::with_root_and_props(host.clone(), AppProps { query: "?scale=20".into() }).render();
     yew::scheduler::flush().await;
 
     let text = host.text_content().unwrap();
     assert!(text.contains("The ticket queue"), "{text}");
-    assert!(
-        text.contains("7 minutes") && text.contains("5 minutes"),
-        "predictions shown: {text}"
-    );
+    assert!(text.contains("7 minutes") && text.contains("5 minutes"), "predictions shown: {text}");
 
     let finished = next_run_finished();
     button(&host, "Run async").click();
@@ -133,17 +120,9 @@ async fn the_app_runs_the_ticket_queue_async_and_reports_it() {
     assert!((100.0..100.0 + LATE_MS).contains(&total), "total {total}");
     assert_eq!(js_sys::Array::from(&get("tasks")).length(), 2);
 
-    let status = host
-        .query_selector("[role=status]")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let status = host.query_selector("[role=status]").unwrap().unwrap().text_content().unwrap();
     assert!(status.starts_with("Async run finished in"), "{status}");
-    let card = host
-        .query_selector(".mode-async .measured-total")
-        .unwrap()
-        .expect("a results card");
+    let card = host.query_selector(".mode-async .measured-total").unwrap().expect("a results card");
     assert!(card.text_content().unwrap().contains("ms"));
     host.remove();
 }
@@ -156,7 +135,7 @@ async fn dropping_an_async_run_cancels_its_pending_tasks() {
     let finished = Rc::new(Cell::new(false));
     let flag = finished.clone();
     let (run, stop) = futures::future::abortable(async move {
-        run_async::run_async(&scenario, 20.0).await; // 100 ms if left alone
+        run_async::run_async(&scenario, 20.0, &Recorder::default()).await; // 100 ms if left alone
         flag.set(true);
     });
     wasm_bindgen_futures::spawn_local(async move {

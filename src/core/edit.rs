@@ -75,25 +75,11 @@ impl Edit {
         let mut lanes: Vec<Lane> = scenario.lanes().to_vec();
         let mut task = None;
         match self {
-            Edit::AddTask {
-                lane,
-                index,
-                kind,
-                duration,
-                label,
-            } => {
+            Edit::AddTask { lane, index, kind, duration, label } => {
                 let id = TaskId(scenario.tasks().map(|(_, t)| t.id.0).max().unwrap_or(0) + 1);
                 let target = lane_mut(&mut lanes, *lane)?;
                 let at = (*index).min(target.tasks.len());
-                target.tasks.insert(
-                    at,
-                    Task {
-                        id,
-                        label: label.clone(),
-                        kind: *kind,
-                        duration: *duration,
-                    },
-                );
+                target.tasks.insert(at, Task { id, label: label.clone(), kind: *kind, duration: *duration });
                 task = Some(id);
             }
             Edit::MoveTask { id, lane, index } => {
@@ -118,10 +104,7 @@ impl Edit {
                 task_mut(&mut lanes, *id)?.kind = *kind;
                 task = Some(*id);
             }
-            Edit::AddLane { name } => lanes.push(Lane {
-                name: name.clone(),
-                tasks: vec![],
-            }),
+            Edit::AddLane { name } => lanes.push(Lane { name: name.clone(), tasks: vec![] }),
             Edit::RemoveLane { lane } => {
                 lane_mut(&mut lanes, *lane)?;
                 lanes.remove(*lane);
@@ -129,10 +112,7 @@ impl Edit {
             Edit::RenameLane { lane, name } => lane_mut(&mut lanes, *lane)?.name = name.clone(),
             Edit::Clear => lanes.clear(),
         }
-        Ok(Edited {
-            scenario: Scenario::new(lanes)?,
-            task,
-        })
+        Ok(Edited { scenario: Scenario::new(lanes)?, task })
     }
 }
 
@@ -171,11 +151,8 @@ mod tests {
         s.lanes()
             .iter()
             .map(|l| {
-                let tasks: Vec<String> = l
-                    .tasks
-                    .iter()
-                    .map(|t| format!("{}({})", t.label, t.duration))
-                    .collect();
+                let tasks: Vec<String> =
+                    l.tasks.iter().map(|t| format!("{}({})", t.label, t.duration)).collect();
                 format!("{}: {}", l.name, tasks.join(" "))
             })
             .collect::<Vec<_>>()
@@ -185,10 +162,7 @@ mod tests {
     fn check(edits: &[Edit], expected: &str) {
         let mut s = ticket_queue();
         for e in edits {
-            s = e
-                .apply(&s)
-                .unwrap_or_else(|err| panic!("{e:?}: {err}"))
-                .scenario;
+            s = e.apply(&s).unwrap_or_else(|err| panic!("{e:?}: {err}")).scenario;
         }
         assert_eq!(shape(&s), expected, "{edits:?}");
     }
@@ -197,88 +171,38 @@ mod tests {
     const SELFIES: TaskId = TaskId(2);
 
     fn add(lane: usize, index: usize, label: &str) -> Edit {
-        Edit::AddTask {
-            lane,
-            index,
-            kind: TaskKind::Wait,
-            duration: 1.0,
-            label: label.into(),
-        }
+        Edit::AddTask { lane, index, kind: TaskKind::Wait, duration: 1.0, label: label.into() }
     }
 
     #[test]
     fn each_edit_does_what_it_says() {
         let start = "You: Wait in the ticket queue(5) | Phone: Take selfies(2)";
         check(&[], start);
+        check(&[add(0, 0, "a")], "You: a(1) Wait in the ticket queue(5) | Phone: Take selfies(2)");
+        check(&[add(1, 99, "a")], "You: Wait in the ticket queue(5) | Phone: Take selfies(2) a(1)");
         check(
-            &[add(0, 0, "a")],
-            "You: a(1) Wait in the ticket queue(5) | Phone: Take selfies(2)",
-        );
-        check(
-            &[add(1, 99, "a")],
-            "You: Wait in the ticket queue(5) | Phone: Take selfies(2) a(1)",
-        );
-        check(
-            &[Edit::MoveTask {
-                id: SELFIES,
-                lane: 0,
-                index: 1,
-            }],
+            &[Edit::MoveTask { id: SELFIES, lane: 0, index: 1 }],
             "You: Wait in the ticket queue(5) Take selfies(2) | Phone: ",
         );
+        check(&[Edit::MoveTask { id: WAIT, lane: 0, index: 5 }], start);
         check(
-            &[Edit::MoveTask {
-                id: WAIT,
-                lane: 0,
-                index: 5,
-            }],
-            start,
-        );
-        check(
-            &[
-                add(0, 1, "b"),
-                Edit::MoveTask {
-                    id: WAIT,
-                    lane: 0,
-                    index: 1,
-                },
-            ],
+            &[add(0, 1, "b"), Edit::MoveTask { id: WAIT, lane: 0, index: 1 }],
             "You: b(1) Wait in the ticket queue(5) | Phone: Take selfies(2)",
         );
         check(
-            &[Edit::ResizeTask {
-                id: SELFIES,
-                duration: 3.5,
-            }],
+            &[Edit::ResizeTask { id: SELFIES, duration: 3.5 }],
             "You: Wait in the ticket queue(5) | Phone: Take selfies(3.5)",
         );
+        check(&[Edit::DeleteTask { id: WAIT }], "You:  | Phone: Take selfies(2)");
         check(
-            &[Edit::DeleteTask { id: WAIT }],
-            "You:  | Phone: Take selfies(2)",
-        );
-        check(
-            &[Edit::SetLabel {
-                id: WAIT,
-                label: "Queue".into(),
-            }],
+            &[Edit::SetLabel { id: WAIT, label: "Queue".into() }],
             "You: Queue(5) | Phone: Take selfies(2)",
         );
-        check(
-            &[
-                Edit::AddLane {
-                    name: "Friend".into(),
-                },
-                add(2, 0, "c"),
-            ],
-            &format!("{start} | Friend: c(1)"),
-        );
+        check(&[Edit::AddLane { name: "Friend".into() }, add(2, 0, "c")], &format!("{start} | Friend: c(1)"));
         check(&[Edit::RemoveLane { lane: 0 }], "Phone: Take selfies(2)");
         check(&[Edit::Clear], "");
         check(
-            &[Edit::RenameLane {
-                lane: 1,
-                name: "Camera".into(),
-            }],
+            &[Edit::RenameLane { lane: 1, name: "Camera".into() }],
             "You: Wait in the ticket queue(5) | Camera: Take selfies(2)",
         );
     }
@@ -296,64 +220,17 @@ mod tests {
     fn bad_edits_are_refused_and_change_nothing() {
         let s = ticket_queue();
         fn refused(s: &Scenario, e: Edit, expected: &str) {
-            let err = e
-                .apply(s)
-                .err()
-                .unwrap_or_else(|| panic!("{e:?} was accepted"))
-                .to_string();
+            let err = e.apply(s).err().unwrap_or_else(|| panic!("{e:?} was accepted")).to_string();
             assert!(err.contains(expected), "{e:?}: {err}");
         }
-        refused(
-            &s,
-            Edit::ResizeTask {
-                id: WAIT,
-                duration: 0.0,
-            },
-            "duration 0",
-        );
-        refused(
-            &s,
-            Edit::ResizeTask {
-                id: WAIT,
-                duration: f64::NAN,
-            },
-            "duration NaN",
-        );
-        refused(
-            &s,
-            Edit::ResizeTask {
-                id: WAIT,
-                duration: 601.0,
-            },
-            "at most 600",
-        );
+        refused(&s, Edit::ResizeTask { id: WAIT, duration: 0.0 }, "duration 0");
+        refused(&s, Edit::ResizeTask { id: WAIT, duration: f64::NAN }, "duration NaN");
+        refused(&s, Edit::ResizeTask { id: WAIT, duration: 601.0 }, "at most 600");
         refused(&s, Edit::DeleteTask { id: TaskId(9) }, "no task 9");
-        refused(
-            &s,
-            Edit::MoveTask {
-                id: WAIT,
-                lane: 7,
-                index: 0,
-            },
-            "no lane 8",
-        );
+        refused(&s, Edit::MoveTask { id: WAIT, lane: 7, index: 0 }, "no lane 8");
         refused(&s, add(5, 0, "x"), "no lane 6");
-        refused(
-            &s,
-            Edit::SetLabel {
-                id: WAIT,
-                label: "x".repeat(500),
-            },
-            "longer than",
-        );
-        refused(
-            &s,
-            Edit::SetKind {
-                id: SELFIES,
-                kind: TaskKind::Work { burst_ms: -1.0 },
-            },
-            "burst_ms -1",
-        );
+        refused(&s, Edit::SetLabel { id: WAIT, label: "x".repeat(500) }, "longer than");
+        refused(&s, Edit::SetKind { id: SELFIES, kind: TaskKind::Work { burst_ms: -1.0 } }, "burst_ms -1");
         assert_eq!(s, ticket_queue());
     }
 

@@ -77,11 +77,7 @@ mod tests {
         assert_eq!(axis_units(&s), MIN_AXIS_UNITS);
         // Drops: before a's middle → 0; between a and b's middle → 1; past everything → 3.
         fn check(lane: &Lane, x: f64, moving: Option<TaskId>, expected: usize) {
-            assert_eq!(
-                drop_index(lane, x, moving),
-                expected,
-                "x={x} moving={moving:?}"
-            );
+            assert_eq!(drop_index(lane, x, moving), expected, "x={x} moving={moving:?}");
         }
         check(lane, 0.5, None, 0);
         check(lane, 1.5, None, 1);

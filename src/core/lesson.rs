@@ -87,11 +87,7 @@ mod tests {
     #[test]
     fn every_lesson_is_valid_and_has_two_to_five_paragraphs() {
         for lesson in ALL {
-            assert!(
-                Scenario::from_json(lesson.scenario_json).is_ok(),
-                "{}",
-                lesson.id
-            );
+            assert!(Scenario::from_json(lesson.scenario_json).is_ok(), "{}", lesson.id);
             assert!((2..=5).contains(&lesson.paragraphs.len()), "{}", lesson.id);
             assert_eq!(find(lesson.id), Some(lesson));
         }

@@ -28,6 +28,8 @@ pub enum OutMessage {
         longest_freeze_ms: f64,
         late_frames: usize,
         long_tasks: usize,
+        /// `null` when there was no input during the run.
+        worst_input_delay_ms: Option<f64>,
         scale: f64,
         tasks: Vec<TaskTimes>,
     },
@@ -51,10 +53,7 @@ impl OutMessage {
     }
 
     pub fn run_started(mode: Mode, predicted_ms: f64) -> Self {
-        OutMessage::RunStarted {
-            mode: mode.as_str(),
-            predicted_ms: round(predicted_ms),
-        }
+        OutMessage::RunStarted { mode: mode.as_str(), predicted_ms: round(predicted_ms) }
     }
 
     pub fn run_finished(report: &RunReport) -> Self {
@@ -65,6 +64,7 @@ impl OutMessage {
             longest_freeze_ms: round(report.longest_freeze_ms()),
             late_frames: report.frames.late_frames,
             long_tasks: report.long_tasks,
+            worst_input_delay_ms: report.worst_input_delay_ms.map(round),
             scale: report.scale,
             tasks: report
                 .tasks
@@ -102,43 +102,26 @@ mod tests {
 
     #[test]
     fn ready_and_run_started_have_the_contract_shape() {
-        let ready: serde_json::Value =
-            serde_json::from_str(&OutMessage::ready().to_json()).unwrap();
+        let ready: serde_json::Value = serde_json::from_str(&OutMessage::ready().to_json()).unwrap();
         assert_eq!(ready, json!({"type": "ready", "version": VERSION}));
         let started: serde_json::Value =
             serde_json::from_str(&OutMessage::run_started(Mode::Async, 5000.04).to_json()).unwrap();
-        assert_eq!(
-            started,
-            json!({"type": "run-started", "mode": "async", "predicted_ms": 5000.0})
-        );
+        assert_eq!(started, json!({"type": "run-started", "mode": "async", "predicted_ms": 5000.0}));
     }
 
     #[test]
     fn run_finished_has_the_contract_fields() {
         let s = lesson::default_lesson().scenario();
         let m = Measurements {
-            run: Some(Span {
-                start_ms: 10.0,
-                end_ms: 5012.34,
-            }),
+            run: Some(Span { start_ms: 10.0, end_ms: 5012.34 }),
             tasks: vec![
-                (
-                    TaskId(1),
-                    Span {
-                        start_ms: 10.0,
-                        end_ms: 5012.34,
-                    },
-                ),
-                (
-                    TaskId(2),
-                    Span {
-                        start_ms: 10.0,
-                        end_ms: 2040.0,
-                    },
-                ),
+                (TaskId(1), Span { start_ms: 10.0, end_ms: 5012.34 }),
+                (TaskId(2), Span { start_ms: 10.0, end_ms: 2040.0 }),
             ],
             frames: vec![0.0, 16.7, 5020.0],
             long_tasks: vec![],
+            inputs: vec![],
+            busy: vec![],
         };
         let report = RunReport::new(&s, Mode::Async, 1000.0, &m);
         let v: serde_json::Value =
@@ -148,6 +131,7 @@ mod tests {
         assert_eq!(v["total_ms"], 5002.3);
         assert_eq!(v["predicted_ms"], 5000.0);
         assert_eq!(v["longest_freeze_ms"], 5003.3);
+        assert_eq!(v["worst_input_delay_ms"], serde_json::Value::Null);
         assert_eq!(
             v["tasks"][1],
             json!({"id": 2, "label": "Take selfies", "kind": "work", "lane": 1, "start_ms": 0.0, "end_ms": 2030.0})

@@ -23,12 +23,7 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params {
-            lesson: lesson::default_lesson(),
-            scale: DEFAULT_SCALE,
-            embed: false,
-            warnings: vec![],
-        }
+        Params { lesson: lesson::default_lesson(), scale: DEFAULT_SCALE, embed: false, warnings: vec![] }
     }
 }
 
@@ -147,11 +142,7 @@ mod tests {
             assert_eq!(p.scale, DEFAULT_SCALE, "{query}");
             assert_eq!(p.lesson.id, lesson::DEFAULT_ID, "{query}");
             assert_eq!(p.warnings.len(), 1, "{query}");
-            assert!(
-                p.warnings[0].contains(expected),
-                "{query}: {}",
-                p.warnings[0]
-            );
+            assert!(p.warnings[0].contains(expected), "{query}: {}", p.warnings[0]);
         }
         check("scale=0", "\u{201c}0\u{201d}");
         check("scale=-5", "-5");
@@ -172,10 +163,7 @@ mod tests {
             query_with("?lesson=ticket-queue&scale=5", "scale", "100"),
             "?lesson=ticket-queue&scale=100"
         );
-        assert_eq!(
-            query_with("?scale=5&embed=1&scale=6", "scale", "7"),
-            "?embed=1&scale=7"
-        );
+        assert_eq!(query_with("?scale=5&embed=1&scale=6", "scale", "7"), "?embed=1&scale=7");
     }
 
     #[test]

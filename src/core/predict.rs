@@ -22,6 +22,22 @@ pub struct Span {
     pub end_ms: f64,
 }
 
+/// Spans sorted by start, with those closer than `tolerance` ms joined into one.
+pub fn merge_spans(spans: &[Span], tolerance: f64) -> Vec<Span> {
+    let mut sorted = spans.to_vec();
+    sorted.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
+    let mut merged: Vec<Span> = Vec::with_capacity(sorted.len());
+    for span in sorted {
+        match merged.last_mut() {
+            Some(last) if span.start_ms <= last.end_ms + tolerance => {
+                last.end_ms = last.end_ms.max(span.end_ms)
+            }
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
 /// When one task starts and ends.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TaskTiming {
@@ -59,13 +75,7 @@ pub fn predict(scenario: &Scenario, mode: Mode, scale: f64) -> Prediction {
         Mode::Async => AsyncSim::new(scenario, scale).run(),
     };
     let total_ms = tasks.iter().map(|t| t.span.end_ms).fold(0.0, f64::max);
-    Prediction {
-        mode,
-        scale,
-        tasks,
-        busy,
-        total_ms,
-    }
+    Prediction { mode, scale, tasks, busy, total_ms }
 }
 
 fn blocking(scenario: &Scenario, scale: f64) -> (Vec<TaskTiming>, Vec<Span>) {
@@ -74,17 +84,10 @@ fn blocking(scenario: &Scenario, scale: f64) -> (Vec<TaskTiming>, Vec<Span>) {
     let tasks = scenario
         .tasks()
         .map(|(lane, task)| {
-            let span = Span {
-                start_ms: now,
-                end_ms: now + task.duration * scale,
-            };
+            let span = Span { start_ms: now, end_ms: now + task.duration * scale };
             now = span.end_ms;
             busy.add(span);
-            TaskTiming {
-                id: task.id,
-                lane,
-                span,
-            }
+            TaskTiming { id: task.id, lane, span }
         })
         .collect();
     (tasks, busy.0)
@@ -160,22 +163,13 @@ impl<'a> AsyncSim<'a> {
         }
         let out = scenario
             .tasks()
-            .map(|(lane, t)| TaskTiming {
-                id: t.id,
-                lane,
-                span: Span {
-                    start_ms: 0.0,
-                    end_ms: 0.0,
-                },
-            })
+            .map(|(lane, t)| TaskTiming { id: t.id, lane, span: Span { start_ms: 0.0, end_ms: 0.0 } })
             .collect();
         AsyncSim {
             scenario,
             scale,
             now: 0.0,
-            ready: (0..lanes.len())
-                .filter(|&l| !lanes[l].tasks.is_empty())
-                .collect(),
+            ready: (0..lanes.len()).filter(|&l| !lanes[l].tasks.is_empty()).collect(),
             timers: BinaryHeap::new(),
             armed: 0,
             phase: vec![Phase::Start; lanes.len()],
@@ -225,25 +219,18 @@ impl<'a> AsyncSim<'a> {
                     match task.kind {
                         TaskKind::Wait | TaskKind::Request => {
                             self.armed += 1;
-                            self.timers
-                                .push(Reverse((Ms(now + length), self.armed, lane)));
+                            self.timers.push(Reverse((Ms(now + length), self.armed, lane)));
                             self.phase[lane] = Phase::Waiting;
                             return;
                         }
-                        TaskKind::Work { .. } => {
-                            self.phase[lane] = Phase::Working { left_ms: length }
-                        }
+                        TaskKind::Work { .. } => self.phase[lane] = Phase::Working { left_ms: length },
                     }
                 }
                 Phase::Working { left_ms } => {
                     let TaskKind::Work { burst_ms } = tasks[self.next_task[lane]].kind else {
                         unreachable!("only work tasks are in the working phase")
                     };
-                    let burst = if burst_ms <= 0.0 {
-                        left_ms
-                    } else {
-                        burst_ms.min(left_ms)
-                    };
+                    let burst = if burst_ms <= 0.0 { left_ms } else { burst_ms.min(left_ms) };
                     // With nobody else ready, yielding hands the thread straight back: run
                     // bursts back to back until the next timer is due (same result, fewer steps).
                     let mut ran = burst;
@@ -254,10 +241,7 @@ impl<'a> AsyncSim<'a> {
                     }
                     let start = self.now;
                     self.now += ran;
-                    self.busy.add(Span {
-                        start_ms: start,
-                        end_ms: self.now,
-                    });
+                    self.busy.add(Span { start_ms: start, end_ms: self.now });
                     let left_ms = left_ms - ran;
                     if left_ms <= 1e-9 {
                         let now = self.now;
@@ -319,17 +303,10 @@ mod tests {
                         let kind = match &head[..1] {
                             "w" => TaskKind::Wait,
                             "r" => TaskKind::Request,
-                            "c" => TaskKind::Work {
-                                burst_ms: burst.parse().unwrap(),
-                            },
+                            "c" => TaskKind::Work { burst_ms: burst.parse().unwrap() },
                             other => panic!("unknown kind {other}"),
                         };
-                        Task {
-                            id: TaskId(id),
-                            label: t.into(),
-                            kind,
-                            duration,
-                        }
+                        Task { id: TaskId(id), label: t.into(), kind, duration }
                     })
                     .collect(),
             })
@@ -343,12 +320,7 @@ mod tests {
         let got: Vec<(f64, f64)> = p
             .tasks
             .iter()
-            .map(|t| {
-                (
-                    round(t.span.start_ms / 1000.0),
-                    round(t.span.end_ms / 1000.0),
-                )
-            })
+            .map(|t| (round(t.span.start_ms / 1000.0), round(t.span.end_ms / 1000.0)))
             .collect();
         assert_eq!(got, spans, "{lanes:?} {mode}");
         assert_eq!(round(p.total_units()), total, "{lanes:?} {mode}");
@@ -362,12 +334,7 @@ mod tests {
     fn blocking_is_the_sum_in_lane_order() {
         use Mode::Blocking as B;
         check(&["w5", "c2/8"], B, 7.0, &[(0.0, 5.0), (5.0, 7.0)]);
-        check(
-            &["w1 r2", "c3", "w4"],
-            B,
-            10.0,
-            &[(0.0, 1.0), (1.0, 3.0), (3.0, 6.0), (6.0, 10.0)],
-        );
+        check(&["w1 r2", "c3", "w4"], B, 10.0, &[(0.0, 1.0), (1.0, 3.0), (3.0, 6.0), (6.0, 10.0)]);
         check(&["w600"], B, 600.0, &[(0.0, 600.0)]);
         check(&[], B, 0.0, &[]);
         check(&["", ""], B, 0.0, &[]);
@@ -379,51 +346,35 @@ mod tests {
         // The ticket queue: the selfies happen while waiting in line.
         check(&["w5", "c2/8"], A, 5.0, &[(0.0, 5.0), (0.0, 2.0)]);
         // Waits in separate lanes all overlap; in one lane they add up.
-        check(
-            &["w3", "w1", "w2"],
-            A,
-            3.0,
-            &[(0.0, 3.0), (0.0, 1.0), (0.0, 2.0)],
-        );
+        check(&["w3", "w1", "w2"], A, 3.0, &[(0.0, 3.0), (0.0, 1.0), (0.0, 2.0)]);
         check(&["w1 w2 r3"], A, 6.0, &[(0.0, 1.0), (1.0, 3.0), (3.0, 6.0)]);
         // Two lanes of work share one thread: they interleave burst by burst and both end late.
         check(&["c1/100", "c1/100"], A, 2.0, &[(0.0, 1.9), (0.1, 2.0)]);
         // Work that never yields holds the thread: the other lane cannot even start its wait.
         check(&["c2", "w1"], A, 3.0, &[(0.0, 2.0), (2.0, 3.0)]);
         // A wait that comes due during a long burst resumes only when the burst ends.
-        check(
-            &["w1 w1", "c3"],
-            A,
-            4.0,
-            &[(0.0, 3.0), (3.0, 4.0), (0.0, 3.0)],
-        );
+        check(&["w1 w1", "c3"], A, 4.0, &[(0.0, 3.0), (3.0, 4.0), (0.0, 3.0)]);
         // Work after a wait starts when the wait ends, while other lanes wait on.
-        check(
-            &["w1 c1/10", "w5"],
-            A,
-            5.0,
-            &[(0.0, 1.0), (1.0, 2.0), (0.0, 5.0)],
-        );
+        check(&["w1 c1/10", "w5"], A, 5.0, &[(0.0, 1.0), (1.0, 2.0), (0.0, 5.0)]);
     }
 
     #[test]
     fn async_busy_spans_are_the_work() {
         let p = predict(&scenario(&["w5", "c2/8"]), Mode::Async, 1000.0);
-        assert_eq!(
-            p.busy,
-            vec![Span {
-                start_ms: 0.0,
-                end_ms: 2000.0
-            }]
-        );
+        assert_eq!(p.busy, vec![Span { start_ms: 0.0, end_ms: 2000.0 }]);
         let p = predict(&scenario(&["w5", "c2/8"]), Mode::Blocking, 1000.0);
+        assert_eq!(p.busy, vec![Span { start_ms: 0.0, end_ms: 7000.0 }]);
+    }
+
+    #[test]
+    fn spans_merge_when_close() {
+        let s = |a, b| Span { start_ms: a, end_ms: b };
         assert_eq!(
-            p.busy,
-            vec![Span {
-                start_ms: 0.0,
-                end_ms: 7000.0
-            }]
+            merge_spans(&[s(5.0, 6.0), s(0.0, 2.0), s(2.5, 3.0)], 1.0),
+            vec![s(0.0, 3.0), s(5.0, 6.0)]
         );
+        assert_eq!(merge_spans(&[s(0.0, 10.0), s(2.0, 3.0)], 0.0), vec![s(0.0, 10.0)]);
+        assert_eq!(merge_spans(&[], 1.0), vec![]);
     }
 
     #[test]

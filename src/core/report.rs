@@ -4,7 +4,7 @@
 //! [`RunReport::new`] makes them relative to the run's start and computes the statistics.
 
 use super::mode::Mode;
-use super::predict::{predict, Span};
+use super::predict::{merge_spans, predict, Span};
 use super::scenario::{Scenario, TaskId};
 use super::stats::{frame_stats, late_gaps, FrameStats};
 
@@ -28,6 +28,10 @@ pub struct Measurements {
     pub frames: Vec<f64>,
     /// Long tasks reported by PerformanceObserver during the run.
     pub long_tasks: Vec<Span>,
+    /// Inputs on the page: (when the event happened, how long until its handler ran).
+    pub inputs: Vec<(f64, f64)>,
+    /// When the run's own work held the main thread (work bursts, blocking tasks).
+    pub busy: Vec<Span>,
 }
 
 /// Everything a finished run shows.
@@ -42,6 +46,11 @@ pub struct RunReport {
     pub longest_long_task_ms: f64,
     /// When the page could not draw (frame gaps over 50 ms), clipped to the run.
     pub freezes: Vec<Span>,
+    /// When the run's work held the main thread, merged where under 1 ms apart.
+    pub busy: Vec<Span>,
+    /// The longest an input made during the run waited for its handler; `None` if the learner
+    /// gave no input during the run.
+    pub worst_input_delay_ms: Option<f64>,
     /// In lane order.
     pub tasks: Vec<MeasuredTask>,
 }
@@ -49,10 +58,7 @@ pub struct RunReport {
 impl RunReport {
     /// Builds the report of a run of `scenario` in `mode` at `scale` from what was measured.
     pub fn new(scenario: &Scenario, mode: Mode, scale: f64, m: &Measurements) -> RunReport {
-        let run = m.run.unwrap_or(Span {
-            start_ms: 0.0,
-            end_ms: 0.0,
-        });
+        let run = m.run.unwrap_or(Span { start_ms: 0.0, end_ms: 0.0 });
         let origin = run.start_ms;
         let tasks = scenario
             .tasks()
@@ -63,18 +69,12 @@ impl RunReport {
                     label: task.label.clone(),
                     kind: task.kind.as_str(),
                     lane,
-                    span: Span {
-                        start_ms: span.start_ms - origin,
-                        end_ms: span.end_ms - origin,
-                    },
+                    span: Span { start_ms: span.start_ms - origin, end_ms: span.end_ms - origin },
                 })
             })
             .collect();
-        let during: Vec<&Span> = m
-            .long_tasks
-            .iter()
-            .filter(|t| t.end_ms > run.start_ms && t.start_ms < run.end_ms)
-            .collect();
+        let during: Vec<&Span> =
+            m.long_tasks.iter().filter(|t| t.end_ms > run.start_ms && t.start_ms < run.end_ms).collect();
         RunReport {
             mode,
             scale,
@@ -82,10 +82,17 @@ impl RunReport {
             predicted_ms: predict(scenario, mode, scale).total_ms,
             frames: frame_stats(&m.frames, run.start_ms, run.end_ms),
             long_tasks: during.len(),
-            longest_long_task_ms: during
+            longest_long_task_ms: during.iter().map(|t| t.end_ms - t.start_ms).fold(0.0, f64::max),
+            busy: merge_spans(&m.busy, 1.0)
+                .into_iter()
+                .map(|b| Span { start_ms: b.start_ms - origin, end_ms: b.end_ms - origin })
+                .collect(),
+            worst_input_delay_ms: m
+                .inputs
                 .iter()
-                .map(|t| t.end_ms - t.start_ms)
-                .fold(0.0, f64::max),
+                .filter(|(at, _)| (run.start_ms..=run.end_ms).contains(at))
+                .map(|(_, delay)| *delay)
+                .reduce(f64::max),
             freezes: late_gaps(&m.frames, run.start_ms, run.end_ms)
                 .into_iter()
                 .map(|(from, to)| Span {
@@ -117,59 +124,27 @@ mod tests {
     fn times_become_relative_to_the_run_and_frames_give_the_freeze() {
         let s = lesson::default_lesson().scenario();
         let m = Measurements {
-            run: Some(Span {
-                start_ms: 1000.0,
-                end_ms: 1702.0,
-            }),
+            run: Some(Span { start_ms: 1000.0, end_ms: 1702.0 }),
             tasks: vec![
-                (
-                    TaskId(1),
-                    Span {
-                        start_ms: 1000.0,
-                        end_ms: 1501.0,
-                    },
-                ),
-                (
-                    TaskId(2),
-                    Span {
-                        start_ms: 1501.0,
-                        end_ms: 1702.0,
-                    },
-                ),
+                (TaskId(1), Span { start_ms: 1000.0, end_ms: 1501.0 }),
+                (TaskId(2), Span { start_ms: 1501.0, end_ms: 1702.0 }),
             ],
             frames: vec![950.0, 966.0, 983.0, 1710.0, 1727.0],
-            long_tasks: vec![
-                Span {
-                    start_ms: 10.0,
-                    end_ms: 90.0,
-                },
-                Span {
-                    start_ms: 999.0,
-                    end_ms: 1703.0,
-                },
-            ],
+            long_tasks: vec![Span { start_ms: 10.0, end_ms: 90.0 }, Span { start_ms: 999.0, end_ms: 1703.0 }],
+            inputs: vec![(900.0, 3.0), (1200.0, 505.0), (1400.0, 305.0), (1800.0, 2.0)],
+            busy: vec![Span { start_ms: 1000.0, end_ms: 1501.0 }, Span { start_ms: 1501.2, end_ms: 1702.0 }],
         };
         let r = RunReport::new(&s, Mode::Blocking, 100.0, &m);
         assert_eq!(r.total_ms, 702.0);
         assert_eq!(r.predicted_ms, 700.0);
         assert_eq!(r.longest_freeze_ms(), 727.0);
         assert_eq!(r.frames.late_frames, 1);
-        assert_eq!(
-            r.freezes,
-            vec![Span {
-                start_ms: 0.0,
-                end_ms: 702.0
-            }]
-        );
+        assert_eq!(r.freezes, vec![Span { start_ms: 0.0, end_ms: 702.0 }]);
         assert_eq!(r.long_tasks, 1);
+        assert_eq!(r.worst_input_delay_ms, Some(505.0));
+        assert_eq!(r.busy, vec![Span { start_ms: 0.0, end_ms: 702.0 }]);
         assert_eq!(r.longest_long_task_ms, 704.0);
-        assert_eq!(
-            r.tasks[1].span,
-            Span {
-                start_ms: 501.0,
-                end_ms: 702.0
-            }
-        );
+        assert_eq!(r.tasks[1].span, Span { start_ms: 501.0, end_ms: 702.0 });
         assert_eq!(
             (r.tasks[1].lane, r.tasks[1].kind, r.tasks[1].label.as_str()),
             (1, "work", "Take selfies")
@@ -181,10 +156,8 @@ mod tests {
     fn a_run_with_nothing_measured_reports_zeroes() {
         let s = lesson::default_lesson().scenario();
         let r = RunReport::new(&s, Mode::Async, 1000.0, &Measurements::default());
-        assert_eq!(
-            (r.total_ms, r.longest_freeze_ms(), r.long_tasks),
-            (0.0, 0.0, 0)
-        );
+        assert_eq!((r.total_ms, r.longest_freeze_ms(), r.long_tasks), (0.0, 0.0, 0));
         assert!(r.tasks.is_empty());
+        assert_eq!(r.worst_input_delay_ms, None);
     }
 }

@@ -85,23 +85,10 @@ pub enum ScenarioError {
     UnsupportedVersion(u64),
     TooManyTasks(usize),
     TooManyLanes(usize),
-    BadDuration {
-        lane: String,
-        task: usize,
-        value: String,
-    },
-    BadBurst {
-        lane: String,
-        task: usize,
-        value: String,
-    },
-    LabelTooLong {
-        lane: String,
-        task: usize,
-    },
-    LaneNameTooLong {
-        lane: usize,
-    },
+    BadDuration { lane: String, task: usize, value: String },
+    BadBurst { lane: String, task: usize, value: String },
+    LabelTooLong { lane: String, task: usize },
+    LaneNameTooLong { lane: usize },
     NoSuchLane(usize),
     NoSuchTask(u32),
 }
@@ -110,16 +97,10 @@ impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ScenarioError::NotJson(detail) => {
-                write!(
-                    f,
-                    "This is not a scenario the playground can read ({detail})."
-                )
+                write!(f, "This is not a scenario the playground can read ({detail}).")
             }
             ScenarioError::MissingVersion => {
-                write!(
-                    f,
-                    "This scenario has no \"version\" field, so it cannot be read safely."
-                )
+                write!(f, "This scenario has no \"version\" field, so it cannot be read safely.")
             }
             ScenarioError::UnsupportedVersion(v) => write!(
                 f,
@@ -127,16 +108,10 @@ impl fmt::Display for ScenarioError {
                  {FORMAT_VERSION}. It may come from a newer release."
             ),
             ScenarioError::TooManyTasks(n) => {
-                write!(
-                    f,
-                    "This scenario has {n} tasks; the most a scenario can hold is {MAX_TASKS}."
-                )
+                write!(f, "This scenario has {n} tasks; the most a scenario can hold is {MAX_TASKS}.")
             }
             ScenarioError::TooManyLanes(n) => {
-                write!(
-                    f,
-                    "This scenario has {n} lanes; the most a scenario can hold is {MAX_LANES}."
-                )
+                write!(f, "This scenario has {n} lanes; the most a scenario can hold is {MAX_LANES}.")
             }
             ScenarioError::BadDuration { lane, task, value } => write!(
                 f,
@@ -158,11 +133,9 @@ impl fmt::Display for ScenarioError {
             ),
             ScenarioError::NoSuchLane(lane) => write!(f, "There is no lane {}.", lane + 1),
             ScenarioError::NoSuchTask(id) => write!(f, "There is no task {id}."),
-            ScenarioError::LaneNameTooLong { lane } => write!(
-                f,
-                "Lane {} has a name longer than {MAX_LABEL_CHARS} characters.",
-                lane + 1
-            ),
+            ScenarioError::LaneNameTooLong { lane } => {
+                write!(f, "Lane {} has a name longer than {MAX_LABEL_CHARS} characters.", lane + 1)
+            }
         }
     }
 }
@@ -207,8 +180,8 @@ impl Scenario {
         if version != u64::from(FORMAT_VERSION) {
             return Err(ScenarioError::UnsupportedVersion(version));
         }
-        let raw: RawScenario = serde_json::from_value(value.clone())
-            .map_err(|e| ScenarioError::NotJson(e.to_string()))?;
+        let raw: RawScenario =
+            serde_json::from_value(value.clone()).map_err(|e| ScenarioError::NotJson(e.to_string()))?;
         let mut next_id = 1u32;
         let lanes = raw
             .lanes
@@ -227,9 +200,9 @@ impl Scenario {
                             kind: match t.kind {
                                 RawKind::Wait => TaskKind::Wait,
                                 RawKind::Request => TaskKind::Request,
-                                RawKind::Work => TaskKind::Work {
-                                    burst_ms: t.burst_ms.unwrap_or(DEFAULT_BURST_MS),
-                                },
+                                RawKind::Work => {
+                                    TaskKind::Work { burst_ms: t.burst_ms.unwrap_or(DEFAULT_BURST_MS) }
+                                }
                             },
                             duration: t.duration,
                         }
@@ -278,10 +251,7 @@ impl Scenario {
 
     /// Every task with the index of its lane, in lane order.
     pub fn tasks(&self) -> impl Iterator<Item = (usize, &Task)> {
-        self.lanes
-            .iter()
-            .enumerate()
-            .flat_map(|(li, lane)| lane.tasks.iter().map(move |t| (li, t)))
+        self.lanes.iter().enumerate().flat_map(|(li, lane)| lane.tasks.iter().map(move |t| (li, t)))
     }
 
     pub fn task_count(&self) -> usize {
@@ -311,10 +281,7 @@ fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioErro
         }
     }
     if task.label.chars().count() > MAX_LABEL_CHARS {
-        return Err(ScenarioError::LabelTooLong {
-            lane: lane.name.clone(),
-            task: index,
-        });
+        return Err(ScenarioError::LabelTooLong { lane: lane.name.clone(), task: index });
     }
     Ok(())
 }
@@ -382,12 +349,7 @@ mod tests {
             r#"{"version":1,"lanes":[{"name":"A","tasks":[{"kind":"work","label":"x","duration":1}]}]}"#,
         )
         .unwrap();
-        assert_eq!(
-            s.lanes()[0].tasks[0].kind,
-            TaskKind::Work {
-                burst_ms: DEFAULT_BURST_MS
-            }
-        );
+        assert_eq!(s.lanes()[0].tasks[0].kind, TaskKind::Work { burst_ms: DEFAULT_BURST_MS });
     }
 
     /// Each bad input is refused with a message that names the problem.
@@ -395,10 +357,7 @@ mod tests {
     fn refuses_bad_input_with_a_clear_message() {
         fn check(json: &str, expected: &str) {
             let err = Scenario::from_json(json).expect_err(json).to_string();
-            assert!(
-                err.contains(expected),
-                "{json}\n  gave: {err}\n  wanted: {expected}"
-            );
+            assert!(err.contains(expected), "{json}\n  gave: {err}\n  wanted: {expected}");
         }
         let task = |d: &str| {
             format!(
@@ -430,36 +389,16 @@ mod tests {
 
     #[test]
     fn accepts_the_limits_and_refuses_beyond_them() {
-        let wait = |id| Task {
-            id: TaskId(id),
-            label: "w".into(),
-            kind: TaskKind::Wait,
-            duration: MAX_DURATION,
-        };
-        let lanes: Vec<Lane> = (0..MAX_TASKS as u32)
-            .map(|i| Lane {
-                name: "L".into(),
-                tasks: vec![wait(i)],
-            })
-            .collect();
-        assert_eq!(
-            Scenario::new(lanes.clone()).unwrap().task_count(),
-            MAX_TASKS
-        );
+        let wait =
+            |id| Task { id: TaskId(id), label: "w".into(), kind: TaskKind::Wait, duration: MAX_DURATION };
+        let lanes: Vec<Lane> =
+            (0..MAX_TASKS as u32).map(|i| Lane { name: "L".into(), tasks: vec![wait(i)] }).collect();
+        assert_eq!(Scenario::new(lanes.clone()).unwrap().task_count(), MAX_TASKS);
         let mut too_many = lanes;
         too_many[0].tasks.push(wait(0));
-        assert_eq!(
-            Scenario::new(too_many),
-            Err(ScenarioError::TooManyTasks(MAX_TASKS + 1))
-        );
-        let long = Lane {
-            name: "x".repeat(MAX_LABEL_CHARS + 1),
-            tasks: vec![],
-        };
-        assert_eq!(
-            Scenario::new(vec![long]),
-            Err(ScenarioError::LaneNameTooLong { lane: 0 })
-        );
+        assert_eq!(Scenario::new(too_many), Err(ScenarioError::TooManyTasks(MAX_TASKS + 1)));
+        let long = Lane { name: "x".repeat(MAX_LABEL_CHARS + 1), tasks: vec![] };
+        assert_eq!(Scenario::new(vec![long]), Err(ScenarioError::LaneNameTooLong { lane: 0 }));
     }
 
     #[test]

@@ -105,10 +105,7 @@ impl State {
     }
 
     fn label(&self, id: TaskId) -> String {
-        self.scenario
-            .task(id)
-            .map(|(_, t)| t.label.clone())
-            .unwrap_or_default()
+        self.scenario.task(id).map(|(_, t)| t.label.clone()).unwrap_or_default()
     }
 
     /// Replaces the scenario (not through undo), recomputing the predictions.
@@ -126,17 +123,14 @@ impl State {
     fn describe(&self, edit: &Edit, task: Option<TaskId>) -> String {
         let q = |label: String| format!("\u{201c}{label}\u{201d}");
         let lane_name = |lane: usize| {
-            self.scenario.lanes().get(lane).map_or_else(
-                || format!("lane {}", lane + 1),
-                |l| format!("lane {}", l.name),
-            )
+            self.scenario
+                .lanes()
+                .get(lane)
+                .map_or_else(|| format!("lane {}", lane + 1), |l| format!("lane {}", l.name))
         };
         let position = |id: TaskId| {
             self.scenario.lanes().iter().find_map(|l| {
-                l.tasks
-                    .iter()
-                    .position(|t| t.id == id)
-                    .map(|i| (l.name.clone(), i + 1, l.tasks.len()))
+                l.tasks.iter().position(|t| t.id == id).map(|i| (l.name.clone(), i + 1, l.tasks.len()))
             })
         };
         match edit {
@@ -152,17 +146,10 @@ impl State {
             }
             Edit::MoveTask { id, .. } => {
                 let (lane, at, of) = position(*id).unwrap_or_default();
-                format!(
-                    "Moved {} to lane {lane}, position {at} of {of}.",
-                    q(self.label(*id))
-                )
+                format!("Moved {} to lane {lane}, position {at} of {of}.", q(self.label(*id)))
             }
             Edit::ResizeTask { id, duration } => {
-                format!(
-                    "{} now lasts {}.",
-                    q(self.label(*id)),
-                    self.units(*duration)
-                )
+                format!("{} now lasts {}.", q(self.label(*id)), self.units(*duration))
             }
             Edit::DeleteTask { .. } => "Deleted the task.".to_string(),
             Edit::SetLabel { id, .. } => format!("Renamed the task to {}.", q(self.label(*id))),
@@ -177,11 +164,7 @@ impl State {
     }
 
     pub fn prediction(&self, mode: Mode) -> Rc<Prediction> {
-        self.predictions
-            .iter()
-            .find(|p| p.mode == mode)
-            .expect("one prediction per mode")
-            .clone()
+        self.predictions.iter().find(|p| p.mode == mode).expect("one prediction per mode").clone()
     }
 
     /// The latest finished run in `mode`.
@@ -196,9 +179,7 @@ impl State {
     /// Whether a run in `mode` may start now; if not, a message saying why and what to do.
     pub fn check_run(&self, mode: Mode) -> Result<(), String> {
         if let RunStatus::Running { mode: running } = self.run {
-            return Err(format!(
-                "A {running} run is still going; wait for it to finish."
-            ));
+            return Err(format!("A {running} run is still going; wait for it to finish."));
         }
         let predicted = self.prediction(mode).total_ms;
         if mode == Mode::Blocking && predicted > self.cap_ms {
@@ -222,12 +203,12 @@ impl State {
             Action::RunStarted(mode) => {
                 let predicted = duration(self.prediction(mode).total_ms);
                 next.status = match mode {
-                    Mode::Blocking => format!(
-                        "Blocking run started: the page will freeze for about {predicted}."
-                    ),
-                    Mode::Async => format!(
-                        "Async run started: predicted to take {predicted}, with the page responsive."
-                    ),
+                    Mode::Blocking => {
+                        format!("Blocking run started: the page will freeze for about {predicted}.")
+                    }
+                    Mode::Async => {
+                        format!("Async run started: predicted to take {predicted}, with the page responsive.")
+                    }
                 };
                 next.run = RunStatus::Running { mode };
             }
@@ -245,17 +226,15 @@ impl State {
             Action::RunRefused(why) => next.status = why,
             Action::RunStopped => {
                 if let RunStatus::Running { mode } = self.run {
-                    next.status = format!(
-                        "{} run stopped: its pending tasks were cancelled.",
-                        mode.title()
-                    );
+                    next.status = format!("{} run stopped: its pending tasks were cancelled.", mode.title());
                 }
                 next.run = RunStatus::Idle;
             }
             Action::DismissNotices => next.notices.clear(),
             Action::Edit(edit) => {
                 if self.is_running() {
-                    next.edit_note = "The scenario cannot change during a run; stop it or wait for it to finish.".into();
+                    next.edit_note =
+                        "The scenario cannot change during a run; stop it or wait for it to finish.".into();
                     return next;
                 }
                 match edit.apply(&self.scenario) {
@@ -295,10 +274,7 @@ impl State {
             },
             Action::Select(id) => next.selected = id.filter(|id| self.scenario.task(*id).is_some()),
             Action::SetScale(scale) => {
-                if scale.is_finite()
-                    && (MIN_SCALE..=MAX_SCALE).contains(&scale)
-                    && !self.is_running()
-                {
+                if scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale) && !self.is_running() {
                     next.scale = scale;
                     next.predictions = Rc::new(predictions(&next.scenario, scale));
                 }
@@ -314,10 +290,7 @@ impl State {
 }
 
 fn predictions(scenario: &Scenario, scale: f64) -> Vec<Rc<Prediction>> {
-    Mode::ALL
-        .into_iter()
-        .map(|mode| Rc::new(predict(scenario, mode, scale)))
-        .collect()
+    Mode::ALL.into_iter().map(|mode| Rc::new(predict(scenario, mode, scale))).collect()
 }
 
 #[cfg(test)]
@@ -327,9 +300,7 @@ mod tests {
     use crate::core::scenario::TaskKind;
 
     fn replay(params: &Params, actions: Vec<Action>) -> State {
-        actions
-            .into_iter()
-            .fold(State::new(params), |s, a| s.apply(a))
+        actions.into_iter().fold(State::new(params), |s, a| s.apply(a))
     }
 
     fn finished(state: &State, mode: Mode, total_ms: f64) -> RunReport {
@@ -346,20 +317,11 @@ mod tests {
         assert_eq!(s0.prediction(Mode::Async).total_ms, 500.0);
         let s1 = s0.apply(Action::RunStarted(Mode::Async));
         assert!(s1.is_running());
-        assert_eq!(
-            s1.status,
-            "Async run started: predicted to take 500 ms, with the page responsive."
-        );
-        assert!(s1
-            .check_run(Mode::Blocking)
-            .unwrap_err()
-            .contains("still going"));
+        assert_eq!(s1.status, "Async run started: predicted to take 500 ms, with the page responsive.");
+        assert!(s1.check_run(Mode::Blocking).unwrap_err().contains("still going"));
         let s2 = s1.apply(Action::RunFinished(finished(&s1, Mode::Async, 503.0)));
         assert!(!s2.is_running());
-        assert_eq!(
-            s2.status,
-            "Async run finished in 503 ms (predicted 500 ms). Longest frame gap: 0 ms."
-        );
+        assert_eq!(s2.status, "Async run finished in 503 ms (predicted 500 ms). Longest frame gap: 0 ms.");
         assert_eq!(s2.last_run(Mode::Async).unwrap().total_ms, 503.0);
         assert!(s2.last_run(Mode::Blocking).is_none());
         // The earlier states are untouched.
@@ -404,10 +366,7 @@ mod tests {
         let refused = slow.apply(Action::RunRefused(why.clone()));
         assert_eq!(refused.status, why);
         assert!(!refused.is_running());
-        assert_eq!(
-            State::new(&Params::default()).check_run(Mode::Blocking),
-            Ok(())
-        );
+        assert_eq!(State::new(&Params::default()).check_run(Mode::Blocking), Ok(()));
     }
 
     fn edit(e: Edit) -> Action {
@@ -415,20 +374,11 @@ mod tests {
     }
 
     fn add_wait(lane: usize, index: usize) -> Edit {
-        Edit::AddTask {
-            lane,
-            index,
-            kind: TaskKind::Wait,
-            duration: 1.0,
-            label: "Read a file".into(),
-        }
+        Edit::AddTask { lane, index, kind: TaskKind::Wait, duration: 1.0, label: "Read a file".into() }
     }
 
     fn totals(s: &State) -> (f64, f64) {
-        (
-            s.prediction(Mode::Blocking).total_ms,
-            s.prediction(Mode::Async).total_ms,
-        )
+        (s.prediction(Mode::Blocking).total_ms, s.prediction(Mode::Async).total_ms)
     }
 
     #[test]
@@ -438,37 +388,20 @@ mod tests {
         let s1 = s0.apply(edit(add_wait(1, 1)));
         assert_eq!(totals(&s1), (8000.0, 5000.0));
         assert_eq!(s1.selected, Some(TaskId(3)));
-        assert_eq!(s1.edit_note, "Added wait task \u{201c}Read a file\u{201d} of 1 minute to lane Phone, position 2 of 2.");
-        let s2 = s1.apply(edit(Edit::ResizeTask {
-            id: TaskId(3),
-            duration: 4.0,
-        }));
+        assert_eq!(
+            s1.edit_note,
+            "Added wait task \u{201c}Read a file\u{201d} of 1 minute to lane Phone, position 2 of 2."
+        );
+        let s2 = s1.apply(edit(Edit::ResizeTask { id: TaskId(3), duration: 4.0 }));
         assert_eq!(totals(&s2), (11000.0, 6000.0));
-        assert_eq!(
-            s2.edit_note,
-            "\u{201c}Read a file\u{201d} now lasts 4 minutes."
-        );
-        let s3 = s2.apply(edit(Edit::MoveTask {
-            id: TaskId(3),
-            lane: 0,
-            index: 0,
-        }));
-        assert_eq!(
-            s3.edit_note,
-            "Moved \u{201c}Read a file\u{201d} to lane You, position 1 of 2."
-        );
+        assert_eq!(s2.edit_note, "\u{201c}Read a file\u{201d} now lasts 4 minutes.");
+        let s3 = s2.apply(edit(Edit::MoveTask { id: TaskId(3), lane: 0, index: 0 }));
+        assert_eq!(s3.edit_note, "Moved \u{201c}Read a file\u{201d} to lane You, position 1 of 2.");
         assert_eq!(totals(&s3), (11000.0, 9000.0));
 
         let undone = replay(
             &params,
-            vec![
-                edit(add_wait(1, 1)),
-                edit(Edit::ResizeTask {
-                    id: TaskId(3),
-                    duration: 4.0,
-                }),
-                Action::Undo,
-            ],
+            vec![edit(add_wait(1, 1)), edit(Edit::ResizeTask { id: TaskId(3), duration: 4.0 }), Action::Undo],
         );
         assert_eq!(totals(&undone), (8000.0, 5000.0));
         assert!(undone.can_redo());
@@ -477,10 +410,7 @@ mod tests {
         let back_to_start = redone.apply(Action::Undo).apply(Action::Undo);
         assert_eq!(back_to_start.scenario, s0.scenario);
         assert!(!back_to_start.can_undo());
-        assert_eq!(
-            back_to_start.apply(Action::Undo).edit_note,
-            "Nothing to undo."
-        );
+        assert_eq!(back_to_start.apply(Action::Undo).edit_note, "Nothing to undo.");
         // A new edit after undo drops what could have been redone.
         let branched = undone.apply(edit(Edit::DeleteTask { id: TaskId(1) }));
         assert!(!branched.can_redo());
@@ -490,10 +420,7 @@ mod tests {
     #[test]
     fn a_refused_edit_explains_and_keeps_the_scenario() {
         let s0 = State::new(&Params::default());
-        let s1 = s0.apply(edit(Edit::ResizeTask {
-            id: TaskId(1),
-            duration: -2.0,
-        }));
+        let s1 = s0.apply(edit(Edit::ResizeTask { id: TaskId(1), duration: -2.0 }));
         assert_eq!(s1.scenario, s0.scenario);
         assert!(s1.edit_note.contains("duration -2"), "{}", s1.edit_note);
         assert!(!s1.can_undo());
@@ -502,17 +429,12 @@ mod tests {
     #[test]
     fn the_scenario_is_frozen_during_a_run() {
         let s = State::new(&Params::default()).apply(Action::RunStarted(Mode::Async));
-        let s2 = s
-            .apply(edit(Edit::DeleteTask { id: TaskId(1) }))
-            .apply(Action::Undo);
+        let s2 = s.apply(edit(Edit::DeleteTask { id: TaskId(1) })).apply(Action::Undo);
         assert_eq!(s2.scenario, s.scenario);
         assert!(s2.edit_note.contains("during a run"));
         let stopped = s2.apply(Action::RunStopped);
         assert!(!stopped.is_running());
-        assert_eq!(
-            stopped.status,
-            "Async run stopped: its pending tasks were cancelled."
-        );
+        assert_eq!(stopped.status, "Async run stopped: its pending tasks were cancelled.");
     }
 
     #[test]
@@ -520,10 +442,7 @@ mod tests {
         let s = State::new(&Params::default()).apply(Action::Select(Some(TaskId(2))));
         assert_eq!(s.selected, Some(TaskId(2)));
         assert_eq!(s.apply(Action::Select(Some(TaskId(99)))).selected, None);
-        assert_eq!(
-            s.apply(edit(Edit::DeleteTask { id: TaskId(2) })).selected,
-            None
-        );
+        assert_eq!(s.apply(edit(Edit::DeleteTask { id: TaskId(2) })).selected, None);
     }
 
     #[test]

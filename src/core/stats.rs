@@ -25,11 +25,7 @@ pub struct FrameStats {
 /// begins before the window or ends after it still counts: a freeze that spans the start of a
 /// run is part of that run.
 pub fn gaps_during(frames: &[f64], start: f64, end: f64) -> Vec<f64> {
-    frames
-        .windows(2)
-        .filter(|w| w[1] > start && w[0] < end)
-        .map(|w| w[1] - w[0])
-        .collect()
+    frames.windows(2).filter(|w| w[1] > start && w[0] < end).map(|w| w[1] - w[0]).collect()
 }
 
 /// The gaps longer than [`LATE_FRAME_MS`] that overlap `[start, end]`, as (from, to) pairs:

@@ -6,6 +6,7 @@ use super::components::{
     run_controls::RunControls, scenario_editor::ScenarioEditor, site_header::SiteHeader,
     status_region::StatusRegion,
 };
+use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{use_frame_meter, use_runner, use_undo_keys};
 use super::runtime::post::post;
 use crate::core::format::duration;
@@ -34,10 +35,9 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     let params = use_memo(props.query.clone(), |query| Params::from_query(query));
     let state = use_reducer(|| State::new(&params));
-    let dot = use_node_ref();
-    let clock = use_node_ref();
-    let meter = use_frame_meter(dot.clone(), clock.clone());
-    let runner = use_runner(state.clone(), meter);
+    let targets = use_memo((), |_| MeterTargets::default());
+    let meter = use_frame_meter((*targets).clone());
+    let runner = use_runner(state.clone(), meter.clone());
     use_effect_with((), |_| post(&OutMessage::ready()));
     // The time-scale control mirrors `?scale=` in the address, so a copied link keeps it.
     use_effect_with(state.scale, |scale| {
@@ -54,8 +54,7 @@ pub fn app(props: &AppProps) -> Html {
                 location.hash().unwrap_or_default()
             );
             if let Ok(history) = window.history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
         }
     });
@@ -82,11 +81,7 @@ pub fn app(props: &AppProps) -> Html {
         crate::core::state::RunStatus::Idle => None,
     };
     let lesson = state.lesson;
-    let unit = format!(
-        "1 {} of the story lasts {} here",
-        lesson.unit.0,
-        duration(state.scale)
-    );
+    let unit = format!("1 {} of the story lasts {} here", lesson.unit.0, duration(state.scale));
 
     html! {
         <div class={classes!("page", params.embed.then_some("embed"))}>
@@ -104,7 +99,7 @@ pub fn app(props: &AppProps) -> Html {
                     locked={running.is_some()}
                     on_action={on_action.clone()}
                 />
-                <Pulse {dot} {clock} last={state.history.last().cloned()} />
+                <Pulse targets={(*targets).clone()} meter={meter.clone()} last={state.history.last().cloned()} />
                 <StatusRegion text={state.status.clone()} />
                 <RunControls
                     {running}

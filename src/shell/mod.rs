@@ -19,11 +19,5 @@ pub fn start() {
         .document()
         .and_then(|d| d.get_element_by_id("app"))
         .expect("index.html has an element with id \"app\"");
-    yew::Renderer::<App>::with_root_and_props(
-        host,
-        AppProps {
-            query: query.into(),
-        },
-    )
-    .render();
+    yew::Renderer::<App>::with_root_and_props(host, AppProps { query: query.into() }).render();
 }

@@ -26,9 +26,7 @@ impl Report {
             return Err("dist/ holds no .wasm file: build first".into());
         }
         if total > BUDGET_BYTES {
-            return Err(format!(
-                "the first view is {total} B gzip, over the {BUDGET_BYTES} B budget"
-            ));
+            return Err(format!("the first view is {total} B gzip, over the {BUDGET_BYTES} B budget"));
         }
         Ok(())
     }
@@ -40,11 +38,7 @@ impl fmt::Display for Report {
         for (name, raw, gz) in &self.files {
             writeln!(f, "  {gz:>9} B gzip  {raw:>9} B raw  {name}")?;
         }
-        write!(
-            f,
-            "  {:>9} B gzip in all; budget {BUDGET_BYTES} B",
-            self.gzip_total()
-        )
+        write!(f, "  {:>9} B gzip in all; budget {BUDGET_BYTES} B", self.gzip_total())
     }
 }
 
@@ -54,10 +48,7 @@ pub fn measure(dist: &Path) -> Result<Report, String> {
     let mut files = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !["wasm", "js", "css", "html"]
-            .iter()
-            .any(|ext| name.ends_with(&format!(".{ext}")))
-        {
+        if !["wasm", "js", "css", "html"].iter().any(|ext| name.ends_with(&format!(".{ext}"))) {
             continue;
         }
         let bytes = std::fs::read(entry.path()).map_err(|e| format!("{name}: {e}"))?;
@@ -98,11 +89,7 @@ mod tests {
             })
             .collect();
         std::fs::write(dir.join("app_bg.wasm"), noise).unwrap();
-        assert!(measure(&dir)
-            .unwrap()
-            .check()
-            .unwrap_err()
-            .contains("over the"));
+        assert!(measure(&dir).unwrap().check().unwrap_err().contains("over the"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -7,9 +7,7 @@ use std::process::{Command, Stdio};
 /// A command with the project's environment (tool folders first on PATH), run from the root.
 pub fn command(program: &str, args: &[&str], env: &Env) -> Command {
     let mut c = Command::new(program);
-    c.args(args)
-        .current_dir(crate::root())
-        .env("PATH", &env.path);
+    c.args(args).current_dir(crate::root()).env("PATH", &env.path);
     for (key, value) in &env.vars {
         c.env(key, value);
     }
@@ -29,9 +27,7 @@ fn describe(c: &Command) -> String {
 pub fn run(mut c: Command) -> Result<(), String> {
     let what = describe(&c);
     println!("$ {what}");
-    let status = c
-        .status()
-        .map_err(|e| format!("could not run `{what}`: {e}"))?;
+    let status = c.status().map_err(|e| format!("could not run `{what}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -43,19 +39,14 @@ pub fn run(mut c: Command) -> Result<(), String> {
 pub fn run_watching(mut c: Command, mut on_line: impl FnMut(&str)) -> Result<(), String> {
     let what = describe(&c);
     println!("$ {what}");
-    let mut child = c
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not run `{what}`: {e}"))?;
+    let mut child = c.stdout(Stdio::piped()).spawn().map_err(|e| format!("could not run `{what}`: {e}"))?;
     let stdout = child.stdout.take().expect("stdout is piped");
     for line in BufReader::new(stdout).lines() {
         let Ok(line) = line else { break };
         println!("{line}");
         on_line(&line);
     }
-    let status = child
-        .wait()
-        .map_err(|e| format!("`{what}` did not finish: {e}"))?;
+    let status = child.wait().map_err(|e| format!("`{what}` did not finish: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -65,11 +56,6 @@ pub fn run_watching(mut c: Command, mut on_line: impl FnMut(&str)) -> Result<(),
 
 /// The trimmed standard output of a command, or `None` if it cannot run or fails.
 pub fn output(program: &str, args: &[&str], env: &Env) -> Option<String> {
-    let out = command(program, args, env)
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    let out = command(program, args, env).stderr(Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }

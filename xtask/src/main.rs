@@ -27,10 +27,7 @@ Commands:
 
 /// The repository's top folder.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the repo")
-        .to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repo").to_path_buf()
 }
 
 fn main() -> ExitCode {
@@ -56,11 +53,7 @@ fn main() -> ExitCode {
 }
 
 /// Reads `--name value` options; anything else is an error naming the command.
-fn options<'a>(
-    command: &str,
-    args: &'a [String],
-    known: &[&str],
-) -> Result<Vec<(&'a str, &'a str)>, String> {
+fn options<'a>(command: &str, args: &'a [String], known: &[&str]) -> Result<Vec<(&'a str, &'a str)>, String> {
     let mut out = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -72,9 +65,7 @@ fn options<'a>(
             out.push((name, ""));
             continue;
         }
-        let value = rest
-            .next()
-            .ok_or_else(|| format!("`{name}` needs a value"))?;
+        let value = rest.next().ok_or_else(|| format!("`{name}` needs a value"))?;
         out.push((name, value.as_str()));
     }
     Ok(out)
@@ -82,23 +73,12 @@ fn options<'a>(
 
 fn serve(args: &[String]) -> Result<(), String> {
     let opts = options("serve", args, &["--address", "--port"])?;
-    let address = opts
-        .iter()
-        .find(|o| o.0 == "--address")
-        .map_or("127.0.0.1", |o| o.1);
-    let port = opts
-        .iter()
-        .find(|o| o.0 == "--port")
-        .map_or("8080", |o| o.1);
-    port.parse::<u16>()
-        .map_err(|_| format!("--port must be a port number, not `{port}`"))?;
+    let address = opts.iter().find(|o| o.0 == "--address").map_or("127.0.0.1", |o| o.1);
+    let port = opts.iter().find(|o| o.0 == "--port").map_or("8080", |o| o.1);
+    port.parse::<u16>().map_err(|_| format!("--port must be a port number, not `{port}`"))?;
     let env = tools::ensure_build_tools()?;
     println!("xtask: serving on http://{address}:{port}/ (live reload; Ctrl+C stops)");
-    cmd::run(cmd::command(
-        "trunk",
-        &["serve", "--address", address, "--port", port],
-        &env,
-    ))
+    cmd::run(cmd::command("trunk", &["serve", "--address", address, "--port", port], &env))
 }
 
 fn build(args: &[String]) -> Result<(), String> {
@@ -141,18 +121,9 @@ fn test(args: &[String]) -> Result<(), String> {
     })?;
     let cargo = |args: &[&str]| cmd::command("cargo", args, &env);
     let wasm = "wasm32-unknown-unknown";
-    stages.check("cargo fmt --check", || {
-        cmd::run(cargo(&["fmt", "--all", "--check"]))
-    })?;
+    stages.check("cargo fmt --check", || cmd::run(cargo(&["fmt", "--all", "--check"])))?;
     stages.check("clippy (native)", || {
-        cmd::run(cargo(&[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]))
+        cmd::run(cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
     })?;
     stages.check("clippy (wasm32)", || {
         cmd::run(cargo(&[
@@ -167,17 +138,12 @@ fn test(args: &[String]) -> Result<(), String> {
             "warnings",
         ]))
     })?;
-    stages.check("native tests", || {
-        stages::counted(cargo(&["test", "--workspace"]))
+    stages.check("native tests", || stages::counted(cargo(&["test", "--workspace"])))?;
+    stages.check("browser tests (wasm-bindgen-test, headless Chromium)", || {
+        let mut c = cargo(&["test", "-p", "async-playground", "--target", wasm]);
+        c.env("CHROMEDRIVER", tools::CHROMEDRIVER);
+        stages::counted(c)
     })?;
-    stages.check(
-        "browser tests (wasm-bindgen-test, headless Chromium)",
-        || {
-            let mut c = cargo(&["test", "-p", "async-playground", "--target", wasm]);
-            c.env("CHROMEDRIVER", tools::CHROMEDRIVER);
-            stages::counted(c)
-        },
-    )?;
     stages.check("release build", || release_build(&env, None))?;
     stages.check("end-to-end tests (Playwright, headless Chromium)", || {
         let mut c = cmd::command("npx", &["playwright", "test"], &env);

@@ -13,13 +13,10 @@ pub struct Pins {
 
 pub fn read() -> Result<Pins, String> {
     let root = crate::root();
-    let trunk_toml =
-        fs::read_to_string(root.join("Trunk.toml")).map_err(|e| format!("Trunk.toml: {e}"))?;
-    let lock =
-        fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
-    let get = |key: &str| {
-        toml_string(&trunk_toml, key).ok_or_else(|| format!("Trunk.toml has no `{key} = \"…\"`"))
-    };
+    let trunk_toml = fs::read_to_string(root.join("Trunk.toml")).map_err(|e| format!("Trunk.toml: {e}"))?;
+    let lock = fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let get =
+        |key: &str| toml_string(&trunk_toml, key).ok_or_else(|| format!("Trunk.toml has no `{key} = \"…\"`"));
     let trunk = get("trunk-version")?.trim_start_matches('=').to_string();
     let wasm_bindgen = get("wasm_bindgen")?;
     let wasm_opt = get("wasm_opt")?
@@ -33,11 +30,7 @@ pub fn read() -> Result<Pins, String> {
              make them equal (Cargo.toml pins the crate with `=`)"
         ));
     }
-    Ok(Pins {
-        trunk,
-        wasm_bindgen,
-        wasm_opt,
-    })
+    Ok(Pins { trunk, wasm_bindgen, wasm_opt })
 }
 
 /// The string value of `key = "value"` on a line of its own.
@@ -66,28 +59,17 @@ mod tests {
     #[test]
     fn reads_pins_from_toml_lines() {
         let text = "trunk-version = \"=0.21.14\"\n[tools]\nwasm_bindgen = \"0.2.130\" # pinned\n";
-        assert_eq!(
-            toml_string(text, "wasm_bindgen").as_deref(),
-            Some("0.2.130")
-        );
-        assert_eq!(
-            toml_string(text, "trunk-version").as_deref(),
-            Some("=0.21.14")
-        );
+        assert_eq!(toml_string(text, "wasm_bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(toml_string(text, "trunk-version").as_deref(), Some("=0.21.14"));
         assert_eq!(toml_string(text, "wasm_opt"), None);
         let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
-        assert_eq!(
-            lock_version(lock, "wasm-bindgen").as_deref(),
-            Some("0.2.130")
-        );
+        assert_eq!(lock_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
         assert_eq!(lock_version(lock, "yew"), None);
     }
 
     #[test]
     fn the_repository_pins_agree() {
         let pins = read().unwrap();
-        assert!(
-            !pins.trunk.is_empty() && !pins.wasm_opt.is_empty() && !pins.wasm_bindgen.is_empty()
-        );
+        assert!(!pins.trunk.is_empty() && !pins.wasm_opt.is_empty() && !pins.wasm_bindgen.is_empty());
     }
 }

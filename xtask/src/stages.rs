@@ -15,11 +15,7 @@ pub struct Stages {
 
 impl Stages {
     /// Runs one stage and records how it went; on failure prints the summary and stops.
-    pub fn run<T>(
-        &mut self,
-        name: &str,
-        f: impl FnOnce() -> Result<T, String>,
-    ) -> Result<T, String> {
+    pub fn run<T>(&mut self, name: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
         println!("\n==> {name}");
         let start = Instant::now();
         let result = f();
@@ -33,21 +29,14 @@ impl Stages {
         })
     }
 
-    pub fn check(
-        &mut self,
-        name: &str,
-        f: impl FnOnce() -> Result<(), String>,
-    ) -> Result<(), String> {
+    pub fn check(&mut self, name: &str, f: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
         self.run(name, f)
     }
 
     fn summary(&self) {
         println!("\nSummary");
         for (name, ok, secs) in &self.done {
-            println!(
-                "  {} {secs:>7.1} s  {name}",
-                if *ok { "PASS" } else { "FAIL" }
-            );
+            println!("  {} {secs:>7.1} s  {name}", if *ok { "PASS" } else { "FAIL" });
         }
         let total: f64 = self.done.iter().map(|d| d.2).sum();
         println!("  total {total:.1} s");
@@ -108,20 +97,11 @@ mod tests {
         fn check(line: &str, expected: (usize, usize)) {
             assert_eq!(parse_counts(line), expected, "{line:?}");
         }
-        check(
-            "test result: ok. 33 passed; 0 failed; 0 ignored; 0 measured",
-            (33, 0),
-        );
-        check(
-            "test result: FAILED. 30 passed; 3 failed; 0 ignored",
-            (30, 3),
-        );
+        check("test result: ok. 33 passed; 0 failed; 0 ignored; 0 measured", (33, 0));
+        check("test result: FAILED. 30 passed; 3 failed; 0 ignored", (30, 3));
         check("  7 passed (12.4s)", (7, 0));
         check("  1 failed", (0, 1));
-        check(
-            "  ✓  1 [chromium] › a.spec.ts:3:1 › 2 passed twice (1.0s)",
-            (0, 0),
-        );
+        check("  ✓  1 [chromium] › a.spec.ts:3:1 › 2 passed twice (1.0s)", (0, 0));
         check("running 3 tests", (0, 0));
     }
 }

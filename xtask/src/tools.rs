@@ -33,9 +33,7 @@ fn tools_dir() -> PathBuf {
 
 fn env() -> Result<Env, String> {
     let mut dirs = vec![cargo_bin(), tools_dir().join("node_modules/.bin")];
-    dirs.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
+    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     let path = std::env::join_paths(dirs).map_err(|e| format!("PATH: {e}"))?;
     Ok(Env {
         path,
@@ -55,17 +53,12 @@ pub fn ensure_build_tools() -> Result<Env, String> {
     let pins = pins::read()?;
     let env = env()?;
 
-    let targets = cmd::output("rustup", &["target", "list", "--installed"], &env).ok_or(
-        "rustup is missing: install Rust with rustup (https://rustup.rs), then run this again",
-    )?;
+    let targets = cmd::output("rustup", &["target", "list", "--installed"], &env)
+        .ok_or("rustup is missing: install Rust with rustup (https://rustup.rs), then run this again")?;
     let has_target = targets.lines().any(|t| t.trim() == WASM_TARGET);
     status(has_target, &format!("rust target {WASM_TARGET}"));
     if !has_target {
-        cmd::run(cmd::command(
-            "rustup",
-            &["target", "add", WASM_TARGET],
-            &env,
-        ))?;
+        cmd::run(cmd::command("rustup", &["target", "add", WASM_TARGET], &env))?;
     }
 
     // Trunk runs cargo offline (Trunk.toml), so fetch every crate first; quick when cached.
@@ -76,14 +69,7 @@ pub fn ensure_build_tools() -> Result<Env, String> {
     if !trunk_ok {
         cmd::run(cmd::command(
             "cargo",
-            &[
-                "install",
-                "--locked",
-                "--force",
-                "trunk",
-                "--version",
-                &pins.trunk,
-            ],
+            &["install", "--locked", "--force", "trunk", "--version", &pins.trunk],
             &env,
         ))?;
     }
@@ -91,21 +77,12 @@ pub fn ensure_build_tools() -> Result<Env, String> {
     let bindgen_ok = ["wasm-bindgen", "wasm-bindgen-test-runner"]
         .iter()
         .all(|tool| version_is(&env, tool, &format!("{tool} {}", pins.wasm_bindgen)));
-    status(
-        bindgen_ok,
-        &format!("wasm-bindgen-cli {}", pins.wasm_bindgen),
-    );
+    status(bindgen_ok, &format!("wasm-bindgen-cli {}", pins.wasm_bindgen));
     if !bindgen_ok {
         // Not --locked: its lock file names a crate version the registry no longer has.
         cmd::run(cmd::command(
             "cargo",
-            &[
-                "install",
-                "--force",
-                "wasm-bindgen-cli",
-                "--version",
-                &pins.wasm_bindgen,
-            ],
+            &["install", "--force", "wasm-bindgen-cli", "--version", &pins.wasm_bindgen],
             &env,
         ))?;
     }
@@ -114,18 +91,11 @@ pub fn ensure_build_tools() -> Result<Env, String> {
         v.contains(&format!("version {} ", pins.wasm_opt))
             || v.ends_with(&format!("version {}", pins.wasm_opt))
     });
-    status(
-        opt_ok,
-        &format!("wasm-opt {} (npm binaryen, in .tools/)", pins.wasm_opt),
-    );
+    status(opt_ok, &format!("wasm-opt {} (npm binaryen, in .tools/)", pins.wasm_opt));
     if !opt_ok {
         std::fs::create_dir_all(tools_dir()).map_err(|e| format!(".tools: {e}"))?;
         let package = format!("binaryen@{}.0.0", pins.wasm_opt);
-        let mut c = cmd::command(
-            "npm",
-            &["install", "--no-audit", "--no-fund", &package],
-            &env,
-        );
+        let mut c = cmd::command("npm", &["install", "--no-audit", "--no-fund", &package], &env);
         c.current_dir(tools_dir());
         cmd::run(c)?;
     }
@@ -141,18 +111,12 @@ pub fn ensure_browser_tools(env: &Env) -> Result<(), String> {
     if !browser_ok {
         let root = cmd::output("id", &["-u"], env).as_deref() == Some("0");
         if !root {
-            return Err(
-                "Chromium and chromedriver are missing. Install them, then run this again:\n  \
+            return Err("Chromium and chromedriver are missing. Install them, then run this again:\n  \
                  sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
-                    .into(),
-            );
+                .into());
         }
         cmd::run(cmd::command("apt-get", &["update"], env))?;
-        let mut c = cmd::command(
-            "apt-get",
-            &["install", "-y", "chromium", "chromium-driver"],
-            env,
-        );
+        let mut c = cmd::command("apt-get", &["install", "-y", "chromium", "chromium-driver"], env);
         c.env("DEBIAN_FRONTEND", "noninteractive");
         cmd::run(c)?;
     }

@@ -68,6 +68,7 @@ pub fn mode_card(props: &ModeCardProps) -> Html {
                 scenario={props.scenario.clone()}
                 prediction={props.prediction.clone()}
                 report={props.report.clone()}
+                {mode}
                 axis_ms={props.axis_ms}
                 {lesson}
             />
@@ -97,6 +98,10 @@ fn results(r: &RunReport, lesson: &Lesson) -> Html {
             <div>
                 <dt>{ "Frames over 50 ms" }</dt>
                 <dd>{ r.frames.late_frames }</dd>
+            </div>
+            <div>
+                <dt>{ "Worst input delay" }</dt>
+                <dd class="input-delay">{ r.worst_input_delay_ms.map_or_else(|| "no input during the run".to_string(), duration) }</dd>
             </div>
             <div>
                 <dt>{ "Long tasks" }</dt>

@@ -1,30 +1,54 @@
-//! The pulse: is the page alive? A dot moved and a clock ticked every animation frame (by the
-//! frame meter, not by CSS), so both stop dead whenever the main thread is held.
+//! The responsiveness panel: is the page alive? A dot and a clock moved every animation frame
+//! (by the frame meter, so they stop when the main thread is held) beside a dot moved by CSS
+//! (which the compositor keeps moving regardless); the live frame-time graph; a box to type in
+//! and a button to click, each measuring input delay; the long-task count.
 
 use crate::core::format::duration;
 use crate::core::report::RunReport;
+use crate::shell::hooks::use_frame_meter::{MeterTargets, UseFrameMeterHandle};
+use crate::shell::runtime::clock::now;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PulseProps {
-    pub dot: NodeRef,
-    pub clock: NodeRef,
-    /// The latest run, for its longest frame gap.
+    pub targets: MeterTargets,
+    pub meter: UseFrameMeterHandle,
+    /// The latest run, for its figures.
     pub last: Option<Rc<RunReport>>,
 }
 
 #[function_component(Pulse)]
 pub fn pulse(props: &PulseProps) -> Html {
-    let gap = props.last.as_ref().map(|r| {
-        let verdict = if r.longest_freeze_ms() > 100.0 {
-            "the page froze"
-        } else {
-            "the page stayed smooth"
-        };
+    let last_delay = use_state(|| None::<f64>);
+    let clicks = use_state(|| 0u32);
+    // Input delay: when the handler runs, minus when the event happened (its timeStamp).
+    let measure = {
+        let meter = props.meter.clone();
+        let last_delay = last_delay.clone();
+        move |happened: f64| {
+            let handled = now();
+            meter.record_input(happened, handled);
+            last_delay.set(Some((handled - happened).max(0.0)));
+        }
+    };
+    let on_key = {
+        let measure = measure.clone();
+        Callback::from(move |e: KeyboardEvent| measure(e.time_stamp()))
+    };
+    let on_click = {
+        let clicks = clicks.clone();
+        Callback::from(move |e: MouseEvent| {
+            measure(e.time_stamp());
+            clicks.set(*clicks + 1);
+        })
+    };
+    let t = &props.targets;
+    let summary = props.last.as_ref().map(|r| {
+        let verdict = if r.longest_freeze_ms() > 100.0 { "the page froze" } else { "the page stayed smooth" };
         html! {
             <>
-                { format!("Longest frame gap in the last run ({}): ", r.mode) }
+                { format!("Last run ({}): longest frame gap ", r.mode) }
                 <strong class="gap-figure">{ duration(r.longest_freeze_ms()) }</strong>
                 { format!(" \u{2014} {verdict}.") }
             </>
@@ -34,13 +58,37 @@ pub fn pulse(props: &PulseProps) -> Html {
         <section class="pulse" aria-labelledby="pulse-title">
             <div class="pulse-head">
                 <h2 id="pulse-title">{ "Is the page alive?" }</h2>
-                <span class="page-clock" aria-hidden="true" title="Page clock, updated every frame" ref={props.clock.clone()}>{ "0.0 s" }</span>
+                <span class="page-clock" aria-hidden="true" title="Page clock, updated every frame" ref={t.clock.clone()}>{ "0.0 s" }</span>
             </div>
-            <div class="track" aria-hidden="true"><span class="dot" ref={props.dot.clone()}></span></div>
+            <div class="tracks" aria-hidden="true">
+                <span class="track-label">{ "requestAnimationFrame" }</span>
+                <div class="track"><span class="dot" ref={t.dot.clone()}></span></div>
+                <span class="track-label">{ "CSS animation" }</span>
+                <div class="track"><span class="dot css-dot"></span></div>
+            </div>
             <p class="pulse-note">
-                { "The dot and the clock move once per animation frame. When the main thread is busy, no frame is drawn and they stop. " }
-                { gap.unwrap_or_else(|| html! { { "Run the scenario to measure the longest frame gap (smooth is about 17 ms)." } }) }
+                { "The first dot and the clock move once per animation frame, on the main thread: when it is busy, they stop. The CSS dot keeps gliding even then, because the browser's compositor animates it on another thread \u{2014} so a CSS animation cannot tell you whether a page responds. " }
+                { summary.unwrap_or_default() }
             </p>
+            <figure class="graph">
+                <canvas ref={t.graph.clone()} width="480" height="64" role="img" aria-label="Frame times of the last few seconds, with lines at 16.7 ms and 50 ms"></canvas>
+                <figcaption>{ "Frame time, last 4 s: green under 20 ms, red over 50 ms (lines at 16.7 and 50 ms)." }</figcaption>
+            </figure>
+            <div class="inputs">
+                <label>
+                    { "Try typing here " }
+                    <input type="text" class="try-typing" onkeydown={on_key} placeholder="type during a run" />
+                </label>
+                <button type="button" class="quiet" onclick={on_click}>{ format!("Click me ({})", *clicks) }</button>
+                <span class="delay">
+                    { "Input delay: " }
+                    <strong>{ last_delay.map_or_else(|| "\u{2014}".to_string(), duration) }</strong>
+                </span>
+                <span class="long-task-count">
+                    { "Long tasks so far: " }
+                    <strong ref={t.long_tasks.clone()}>{ "0" }</strong>
+                </span>
+            </div>
         </section>
     }
 }

@@ -39,27 +39,11 @@ pub struct ScenarioEditorProps {
 #[derive(Clone)]
 enum Drag {
     /// Moving a task: where the press began, and whether it has moved past the slop.
-    Task {
-        id: TaskId,
-        x0: f64,
-        y0: f64,
-        moved: bool,
-        element: HtmlElement,
-    },
+    Task { id: TaskId, x0: f64, y0: f64, moved: bool, element: HtmlElement },
     /// Dragging a task's right edge.
-    Resize {
-        id: TaskId,
-        x0: f64,
-        duration: f64,
-        element: HtmlElement,
-    },
+    Resize { id: TaskId, x0: f64, duration: f64, element: HtmlElement },
     /// Carrying a new task from the palette.
-    Palette {
-        kind: TaskKind,
-        x0: f64,
-        y0: f64,
-        moved: bool,
-    },
+    Palette { kind: TaskKind, x0: f64, y0: f64, moved: bool },
 }
 
 /// A new task of `kind` as the palette makes it.
@@ -69,29 +53,13 @@ fn new_task(kind: TaskKind, lane: usize, index: usize) -> Edit {
         TaskKind::Request => "Request",
         TaskKind::Work { .. } => "Work",
     };
-    Edit::AddTask {
-        lane,
-        index,
-        kind,
-        duration: 1.0,
-        label: label.into(),
-    }
+    Edit::AddTask { lane, index, kind, duration: 1.0, label: label.into() }
 }
 
 const PALETTE: [(TaskKind, &str, &str); 3] = [
     (TaskKind::Wait, "Wait", "a timer: waiting needs no thread"),
-    (
-        TaskKind::Request,
-        "Request",
-        "a real fetch plus network latency",
-    ),
-    (
-        TaskKind::Work {
-            burst_ms: DEFAULT_BURST_MS,
-        },
-        "Work",
-        "CPU work in short bursts",
-    ),
+    (TaskKind::Request, "Request", "a real fetch plus network latency"),
+    (TaskKind::Work { burst_ms: DEFAULT_BURST_MS }, "Work", "CPU work in short bursts"),
 ];
 
 #[function_component(ScenarioEditor)]
@@ -128,19 +96,12 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
             if rect.width() <= 0.0 {
                 return None;
             }
-            Some((
-                (client_y - rect.top()) / ROW_PX,
-                (client_x - rect.left()) / rect.width() * axis,
-            ))
+            Some(((client_y - rect.top()) / ROW_PX, (client_x - rect.left()) / rect.width() * axis))
         }
     };
     let units_per_px = {
         let lanes_ref = lanes_ref.clone();
-        move || {
-            lanes_ref
-                .cast::<HtmlElement>()
-                .map_or(0.0, |el| axis / f64::from(el.client_width().max(1)))
-        }
+        move || lanes_ref.cast::<HtmlElement>().map_or(0.0, |el| axis / f64::from(el.client_width().max(1)))
     };
 
     let on_pointer_move = {
@@ -151,40 +112,21 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
             let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
             let mut state = drag.borrow_mut();
             match state.as_mut() {
-                Some(Drag::Task {
-                    x0,
-                    y0,
-                    moved,
-                    element,
-                    ..
-                }) => {
+                Some(Drag::Task { x0, y0, moved, element, .. }) => {
                     if !*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX {
                         return;
                     }
                     *moved = true;
-                    let _ = element.style().set_property(
-                        "transform",
-                        &format!("translate({}px, {}px)", x - *x0, y - *y0),
-                    );
-                    let _ = element.class_list().add_1("dragging");
-                }
-                Some(Drag::Resize {
-                    x0,
-                    duration,
-                    element,
-                    ..
-                }) => {
-                    let d = snap(*duration + (x - *x0) * units_per_px());
                     let _ = element
                         .style()
-                        .set_property("width", &format!("{:.3}%", d / axis * 100.0));
+                        .set_property("transform", &format!("translate({}px, {}px)", x - *x0, y - *y0));
+                    let _ = element.class_list().add_1("dragging");
                 }
-                Some(Drag::Palette {
-                    kind,
-                    x0,
-                    y0,
-                    moved,
-                }) => {
+                Some(Drag::Resize { x0, duration, element, .. }) => {
+                    let d = snap(*duration + (x - *x0) * units_per_px());
+                    let _ = element.style().set_property("width", &format!("{:.3}%", d / axis * 100.0));
+                }
+                Some(Drag::Palette { kind, x0, y0, moved }) => {
                     if !*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX {
                         return;
                     }
@@ -210,9 +152,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
             let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
             let target = locate(x, y);
             match state {
-                Drag::Task {
-                    id, moved, element, ..
-                } => {
+                Drag::Task { id, moved, element, .. } => {
                     let _ = element.style().remove_property("transform");
                     let _ = element.class_list().remove_1("dragging");
                     if !moved {
@@ -226,12 +166,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                         }
                     }
                 }
-                Drag::Resize {
-                    id,
-                    x0,
-                    duration,
-                    element,
-                } => {
+                Drag::Resize { id, x0, duration, element } => {
                     let _ = element.style().remove_property("width");
                     let d = snap(duration + (x - x0) * units_per_px());
                     if d != duration {
@@ -245,12 +180,8 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                         return;
                     }
                     // Keep the click that follows this drag from adding a second task.
-                    *drag.borrow_mut() = Some(Drag::Palette {
-                        kind,
-                        x0: f64::NAN,
-                        y0: f64::NAN,
-                        moved: true,
-                    });
+                    *drag.borrow_mut() =
+                        Some(Drag::Palette { kind, x0: f64::NAN, y0: f64::NAN, moved: true });
                     if let Some((row, x_units)) = target {
                         let inside = (0.0..lane_count as f64).contains(&row);
                         if let (true, Some(lane)) = (inside, drop_lane(&scenario, row)) {
@@ -267,8 +198,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
         let drag = drag.clone();
         let carried = carried.clone();
         Callback::from(move |_: PointerEvent| {
-            if let Some(Drag::Task { element, .. } | Drag::Resize { element, .. }) =
-                drag.borrow_mut().take()
+            if let Some(Drag::Task { element, .. } | Drag::Resize { element, .. }) = drag.borrow_mut().take()
             {
                 let _ = element.style().remove_property("transform");
                 let _ = element.style().remove_property("width");
@@ -483,10 +413,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
         Callback::from(move |_: MouseEvent| edit.emit(Edit::Clear))
     };
 
-    let selected_task = props
-        .selected
-        .and_then(|id| scenario.task(id))
-        .map(|(_, t)| t.clone());
+    let selected_task = props.selected.and_then(|id| scenario.task(id)).map(|(_, t)| t.clone());
     let ticks = (0..=axis.floor() as usize).map(|u| {
         html! { <span class="tick" style={format!("left:{:.3}%", u as f64 / axis * 100.0)}>{ u }</span> }
     });

@@ -61,11 +61,7 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
             let kind = match select.value().as_str() {
                 "request" => TaskKind::Request,
                 "work" => TaskKind::Work {
-                    burst_ms: if current_burst > 0.0 {
-                        current_burst
-                    } else {
-                        DEFAULT_BURST_MS
-                    },
+                    burst_ms: if current_burst > 0.0 { current_burst } else { DEFAULT_BURST_MS },
                 },
                 _ => TaskKind::Wait,
             };
@@ -76,10 +72,7 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
         let emit = emit.clone();
         Callback::from(move |e: Event| {
             if let Some(text) = input_value(&e) {
-                emit(Edit::ResizeTask {
-                    id,
-                    duration: number(&text),
-                });
+                emit(Edit::ResizeTask { id, duration: number(&text) });
             }
         })
     };
@@ -87,12 +80,7 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
         let emit = emit.clone();
         Callback::from(move |e: Event| {
             if let Some(text) = input_value(&e) {
-                emit(Edit::SetKind {
-                    id,
-                    kind: TaskKind::Work {
-                        burst_ms: number(&text),
-                    },
-                });
+                emit(Edit::SetKind { id, kind: TaskKind::Work { burst_ms: number(&text) } });
             }
         })
     };

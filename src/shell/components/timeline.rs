@@ -3,6 +3,7 @@
 
 use crate::core::format::{duration, tick_step};
 use crate::core::lesson::Lesson;
+use crate::core::mode::Mode;
 use crate::core::predict::{Prediction, Span};
 use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
@@ -14,6 +15,7 @@ pub struct TimelineProps {
     pub scenario: Rc<Scenario>,
     pub prediction: Rc<Prediction>,
     pub report: Option<Rc<RunReport>>,
+    pub mode: Mode,
     pub axis_ms: f64,
     pub lesson: &'static Lesson,
 }
@@ -39,11 +41,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <span class="sr-only">{ format!(", predicted {}", range(&t.span)) }</span>
                 </div>
             });
-            let measured = props.report.as_ref().and_then(|r| r.tasks.iter().find(|m| m.id == task.id)).map(|m| html! {
-                <div class={classes!("bar", "measured", kind.clone())} style={place(&m.span)} title={format!("{}: measured {}", task.label, range(&m.span))}>
-                    <span class="sr-only">{ format!("{}, measured {}", task.label, range(&m.span)) }</span>
-                </div>
-            });
+            // Every task has a measured bar, empty until measured, so the live timeline can
+            // draw into it during a run.
+            let measured = props.report.as_ref().and_then(|r| r.tasks.iter().find(|m| m.id == task.id));
+            let measured = match measured {
+                Some(m) => html! {
+                    <div class={classes!("bar", "measured", kind.clone())} data-task={task.id.0.to_string()} style={place(&m.span)} title={format!("{}: measured {}", task.label, range(&m.span))}>
+                        <span class="sr-only">{ format!("{}, measured {}", task.label, range(&m.span)) }</span>
+                    </div>
+                },
+                None => html! {
+                    <div class={classes!("bar", "measured", kind.clone())} data-task={task.id.0.to_string()} style="left:0%;width:0%" aria-hidden="true"></div>
+                },
+            };
             html! { <>{ ghost }{ measured }</> }
         });
         html! {
@@ -59,6 +69,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <span class="sr-only">{ format!("busy, predicted {}", range(span)) }</span>
         </div>
     });
+    let measured_busy = props.report.iter().flat_map(|r| r.busy.iter()).map(|span| {
+        html! {
+            <div class="bar measured busy" style={place(span)} title={format!("Main thread busy with the run's work {}", range(span))}>
+                <span class="sr-only">{ format!("busy, measured {}", range(span)) }</span>
+            </div>
+        }
+    });
     let freezes = props.report.iter().flat_map(|r| r.freezes.iter()).map(|span| html! {
         <div class="bar measured frozen" style={place(span)} title={format!("No frame drawn for {}", duration(span.end_ms - span.start_ms))}>
             <span class="sr-only">{ format!("frozen, measured {}", range(span)) }</span>
@@ -73,12 +90,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .map(|u| html! { <span class="tick" style={format!("left:{:.3}%", u * scale / axis * 100.0)}>{ u }</span> });
 
     html! {
-        <figure class="timeline">
+        <figure class="timeline" data-mode={props.mode.as_str()} data-axis-ms={axis.to_string()}>
             <div class="tl-rows">
+                <div class="now-cursor" hidden=true aria-hidden="true"></div>
                 { for lanes }
                 <div class="tl-row tl-main">
                     <div class="tl-name">{ "Main thread" }</div>
-                    <div class="tl-track">{ for busy }{ for freezes }</div>
+                    <div class="tl-track">{ for busy }{ for measured_busy }{ for freezes }</div>
                 </div>
                 <div class="tl-row tl-axis" aria-hidden="true">
                     <div class="tl-name">{ props.lesson.unit.1 }</div>

@@ -1,6 +1,10 @@
 //! The frame meter: a `requestAnimationFrame` loop for the component's lifetime that records
-//! every frame's timestamp, moves the pulse dot and ticks the page clock, plus the long-task
-//! observer. Because it is driven by frames, not CSS, it stops whenever the main thread is held.
+//! every frame's timestamp and draws what must move every frame: the pulse dot and clock, the
+//! frame-time graph, the long-task count, and (through [`FrameDrawer`]s) the live timeline.
+//! It also keeps the long-task observer and the input delays the page measured.
+//!
+//! Because it is driven by frames, not CSS, everything it draws stops whenever the main thread
+//! is held. It writes to the DOM directly instead of re-rendering components every frame.
 
 use crate::core::predict::Span;
 use crate::shell::runtime::frames::FrameLoop;
@@ -13,13 +17,34 @@ use yew::prelude::*;
 
 /// Frames kept: about an hour at 60 Hz, far longer than any run.
 const MAX_FRAMES: usize = 216_000;
+/// Input delays kept.
+const MAX_INPUTS: usize = 10_000;
 /// One sweep of the dot, there and back, in milliseconds.
 const SWEEP_MS: f64 = 2_000.0;
+/// How many of the latest frame gaps the graph shows.
+const GRAPH_GAPS: usize = 240;
+/// The graph's vertical range, in milliseconds.
+const GRAPH_MAX_MS: f64 = 100.0;
+
+/// Something drawn once per frame, such as the live timeline of a run.
+pub type FrameDrawer = Rc<dyn Fn(f64)>;
 
 #[derive(Default)]
 struct Meter {
     frames: VecDeque<f64>,
+    /// (when the input happened, how long until its handler ran), page clock.
+    inputs: VecDeque<(f64, f64)>,
     long_tasks: Option<LongTaskObserver>,
+    drawer: Option<FrameDrawer>,
+}
+
+/// The elements the meter draws into every frame.
+#[derive(Clone, PartialEq, Default)]
+pub struct MeterTargets {
+    pub dot: NodeRef,
+    pub clock: NodeRef,
+    pub graph: NodeRef,
+    pub long_tasks: NodeRef,
 }
 
 /// Reads what the meter has recorded.
@@ -44,19 +69,32 @@ impl UseFrameMeterHandle {
 
     /// Long tasks seen so far (empty where the browser does not report them).
     pub fn long_tasks(&self) -> Vec<Span> {
-        self.meter
-            .borrow()
-            .long_tasks
-            .as_ref()
-            .map(LongTaskObserver::spans)
-            .unwrap_or_default()
+        self.meter.borrow().long_tasks.as_ref().map(LongTaskObserver::spans).unwrap_or_default()
+    }
+
+    /// Records that an input event created at `happened` was handled at `handled`.
+    pub fn record_input(&self, happened: f64, handled: f64) {
+        let mut meter = self.meter.borrow_mut();
+        if meter.inputs.len() == MAX_INPUTS {
+            meter.inputs.pop_front();
+        }
+        meter.inputs.push_back((happened, (handled - happened).max(0.0)));
+    }
+
+    /// Input delays of inputs that happened from `since` on.
+    pub fn inputs_since(&self, since: f64) -> Vec<(f64, f64)> {
+        self.meter.borrow().inputs.iter().filter(|(at, _)| *at >= since).copied().collect()
+    }
+
+    /// Draws `drawer` every frame until replaced or cleared.
+    pub fn set_drawer(&self, drawer: Option<FrameDrawer>) {
+        self.meter.borrow_mut().drawer = drawer;
     }
 }
 
-/// Starts the meter on mount; `dot` is moved along its track and `clock` shows the page's
-/// time, both once per frame.
+/// Starts the meter on mount and draws into `targets` every frame.
 #[hook]
-pub fn use_frame_meter(dot: NodeRef, clock: NodeRef) -> UseFrameMeterHandle {
+pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
     let meter = use_mut_ref(Meter::default);
     {
         let meter = meter.clone();
@@ -64,18 +102,33 @@ pub fn use_frame_meter(dot: NodeRef, clock: NodeRef) -> UseFrameMeterHandle {
             meter.borrow_mut().long_tasks = Some(LongTaskObserver::start());
             let recorder = meter.clone();
             let frame_loop = FrameLoop::start(move |timestamp| {
-                {
+                let drawer = {
                     let mut m = recorder.borrow_mut();
                     if m.frames.len() == MAX_FRAMES {
                         m.frames.pop_front();
                     }
                     m.frames.push_back(timestamp);
+                    m.drawer.clone()
+                };
+                draw_pulse(&targets, timestamp);
+                draw_graph(&targets.graph, &recorder.borrow().frames);
+                if let Some(count) = targets.long_tasks.get() {
+                    let seen = recorder.borrow().long_tasks.as_ref().map(|o| o.spans().len());
+                    let text =
+                        seen.map_or_else(|| "not reported by this browser".to_string(), |n| n.to_string());
+                    if count.text_content().as_deref() != Some(text.as_str()) {
+                        count.set_text_content(Some(&text));
+                    }
                 }
-                draw(&dot, &clock, timestamp);
+                if let Some(drawer) = drawer {
+                    drawer(timestamp);
+                }
             });
             move || {
                 drop(frame_loop);
-                meter.borrow_mut().long_tasks = None;
+                let mut m = meter.borrow_mut();
+                m.long_tasks = None;
+                m.drawer = None;
             }
         });
     }
@@ -83,24 +136,54 @@ pub fn use_frame_meter(dot: NodeRef, clock: NodeRef) -> UseFrameMeterHandle {
 }
 
 /// Moves the dot (a triangle wave across its track) and writes the clock.
-fn draw(dot: &NodeRef, clock: &NodeRef, timestamp: f64) {
-    if let Some(dot) = dot.cast::<web_sys::HtmlElement>() {
+fn draw_pulse(targets: &MeterTargets, timestamp: f64) {
+    if let Some(dot) = targets.dot.cast::<web_sys::HtmlElement>() {
         let phase = (timestamp % SWEEP_MS) / SWEEP_MS;
-        let x = if phase < 0.5 {
-            phase * 2.0
-        } else {
-            2.0 - phase * 2.0
-        };
-        let _ = dot
-            .style()
-            .set_property("left", &format!("{:.2}%", x * 100.0));
+        let x = if phase < 0.5 { phase * 2.0 } else { 2.0 - phase * 2.0 };
+        let _ = dot.style().set_property("left", &format!("{:.2}%", x * 100.0));
     }
-    if let Some(clock) = clock.get() {
+    if let Some(clock) = targets.clock.get() {
         let text = format!("{:.1} s", timestamp / 1000.0);
         if clock.text_content().as_deref() != Some(text.as_str()) {
-            clock
-                .unchecked_ref::<web_sys::Node>()
-                .set_text_content(Some(&text));
+            clock.set_text_content(Some(&text));
         }
+    }
+}
+
+/// Draws the latest frame gaps as bars, with lines at 16.7 ms (60 Hz) and 50 ms (late).
+fn draw_graph(graph: &NodeRef, frames: &VecDeque<f64>) {
+    let Some(canvas) = graph.cast::<web_sys::HtmlCanvasElement>() else { return };
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    ctx.clear_rect(0.0, 0.0, w, h);
+    let y = |ms: f64| h - (ms.min(GRAPH_MAX_MS) / GRAPH_MAX_MS) * h;
+    let bar = w / GRAPH_GAPS as f64;
+    let skip = frames.len().saturating_sub(GRAPH_GAPS + 1);
+    let mut previous = None;
+    for (i, &t) in frames.iter().skip(skip).enumerate() {
+        if let Some(p) = previous {
+            let gap: f64 = t - p;
+            ctx.set_fill_style_str(if gap > 50.0 {
+                "#cf3a3a"
+            } else if gap > 20.0 {
+                "#e0851d"
+            } else {
+                "#2f9e62"
+            });
+            let top = y(gap);
+            ctx.fill_rect((i - 1) as f64 * bar, top, (bar - 0.5).max(0.5), h - top);
+        }
+        previous = Some(t);
+    }
+    for (ms, colour) in [(16.7, "#1d2433"), (50.0, "#cf3a3a")] {
+        ctx.set_fill_style_str(colour);
+        ctx.fill_rect(0.0, y(ms).round(), w, 1.0);
     }
 }

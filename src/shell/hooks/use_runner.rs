@@ -13,7 +13,9 @@ use crate::core::report::{Measurements, RunReport};
 use crate::core::state::{Action, State};
 use crate::shell::runtime::clock::now;
 use crate::shell::runtime::frames::next_frame;
+use crate::shell::runtime::live_timeline::LiveTimeline;
 use crate::shell::runtime::post::post;
+use crate::shell::runtime::recording::Recorder;
 use crate::shell::runtime::run_async::run_async;
 use crate::shell::runtime::run_blocking::run_blocking;
 use crate::shell::runtime::yield_now::yield_now;
@@ -46,12 +48,20 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
             }
         });
     }
+    // The live timeline of the run in progress, to put back when it ends or is stopped.
+    let live: Rc<RefCell<Option<Rc<LiveTimeline>>>> = use_mut_ref(|| None);
     let stop = {
         let in_flight = in_flight.clone();
+        let live = live.clone();
+        let meter = meter.clone();
         let dispatcher = state.dispatcher();
         Callback::from(move |()| {
             if let Some(run) = in_flight.borrow_mut().take() {
                 run.abort();
+                meter.set_drawer(None);
+                if let Some(timeline) = live.borrow_mut().take() {
+                    timeline.reset();
+                }
                 dispatcher.dispatch(Action::RunStopped);
             }
         })
@@ -68,29 +78,42 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
         let scale = state.scale;
         let dispatcher = state.dispatcher();
         dispatcher.dispatch(Action::RunStarted(mode));
-        post(&OutMessage::run_started(
-            mode,
-            state.prediction(mode).total_ms,
-        ));
+        post(&OutMessage::run_started(mode, state.prediction(mode).total_ms));
 
         let meter = meter.clone();
         let done = in_flight.clone();
+        let live = live.clone();
         let (run, handle) = abortable(async move {
             next_frame().await;
             yield_now().await;
+            let recorder = Recorder::default();
             let start_ms = now();
             let tasks = match mode {
-                Mode::Blocking => run_blocking(&scenario, scale),
-                Mode::Async => run_async(&scenario, scale).await,
+                Mode::Blocking => run_blocking(&scenario, scale, &recorder),
+                Mode::Async => {
+                    if let Some(timeline) = LiveTimeline::find(mode) {
+                        let timeline = Rc::new(timeline);
+                        *live.borrow_mut() = Some(timeline.clone());
+                        let recorder = recorder.clone();
+                        meter.set_drawer(Some(Rc::new(move |t| timeline.draw(&recorder, start_ms, t))));
+                    }
+                    run_async(&scenario, scale, &recorder).await
+                }
             };
             let end_ms = now();
             next_frame().await;
             next_frame().await;
+            meter.set_drawer(None);
+            if let Some(timeline) = live.borrow_mut().take() {
+                timeline.reset();
+            }
             let measured = Measurements {
                 run: Some(Span { start_ms, end_ms }),
                 tasks,
                 frames: meter.frames_since(start_ms - FRAMES_BEFORE_MS),
                 long_tasks: meter.long_tasks(),
+                inputs: meter.inputs_since(start_ms),
+                busy: recorder.with(|r| r.busy.clone()),
             };
             let report = RunReport::new(&scenario, mode, scale, &measured);
             post(&OutMessage::run_finished(&report));

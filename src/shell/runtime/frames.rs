@@ -16,11 +16,7 @@ pub async fn next_frame() -> f64 {
         // A failed request leaves the promise pending; a page without frames has no next frame.
         let _ = window().request_animation_frame(&resolve);
     });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or_default()
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_f64()).unwrap_or_default()
 }
 
 type FrameCallback = Closure<dyn FnMut(f64)>;
@@ -41,21 +37,15 @@ impl FrameLoop {
             on_frame(timestamp);
             if let Some(cb) = weak.upgrade() {
                 if let Some(cb) = cb.borrow().as_ref() {
-                    *next_handle.borrow_mut() = window()
-                        .request_animation_frame(cb.as_ref().unchecked_ref())
-                        .ok();
+                    *next_handle.borrow_mut() =
+                        window().request_animation_frame(cb.as_ref().unchecked_ref()).ok();
                 }
             }
         }));
         if let Some(cb) = callback.borrow().as_ref() {
-            *handle.borrow_mut() = window()
-                .request_animation_frame(cb.as_ref().unchecked_ref())
-                .ok();
+            *handle.borrow_mut() = window().request_animation_frame(cb.as_ref().unchecked_ref()).ok();
         }
-        FrameLoop {
-            handle,
-            _callback: callback,
-        }
+        FrameLoop { handle, _callback: callback }
     }
 }
 

@@ -26,15 +26,10 @@ impl LongTaskObserver {
             .then(|| web_sys::PerformanceObserver::new(callback.as_ref().unchecked_ref()).ok())
             .flatten();
         if let Some(observer) = &observer {
-            let init =
-                web_sys::PerformanceObserverInit::new(&js_sys::Array::of1(&"longtask".into()));
+            let init = web_sys::PerformanceObserverInit::new(&js_sys::Array::of1(&"longtask".into()));
             observer.observe(&init);
         }
-        LongTaskObserver {
-            observer,
-            seen,
-            _callback: Some(callback),
-        }
+        LongTaskObserver { observer, seen, _callback: Some(callback) }
     }
 
     pub fn supported(&self) -> bool {
@@ -55,10 +50,7 @@ fn record(sink: &Rc<RefCell<Vec<Span>>>, entries: &js_sys::Array) {
     for entry in entries.iter() {
         let entry: web_sys::PerformanceEntry = entry.unchecked_into();
         let start_ms = entry.start_time();
-        sink.push(Span {
-            start_ms,
-            end_ms: start_ms + entry.duration(),
-        });
+        sink.push(Span { start_ms, end_ms: start_ms + entry.duration() });
     }
 }
 

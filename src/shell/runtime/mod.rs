@@ -5,8 +5,10 @@
 
 pub mod clock;
 pub mod frames;
+pub mod live_timeline;
 pub mod long_tasks;
 pub mod post;
+pub mod recording;
 pub mod request;
 pub mod run_async;
 pub mod run_blocking;

@@ -9,11 +9,7 @@ pub fn post(message: &OutMessage) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let target = window
-        .parent()
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| window.clone());
+    let target = window.parent().ok().flatten().unwrap_or_else(|| window.clone());
     let object = match js_sys::JSON::parse(&message.to_json()) {
         Ok(object) => object,
         Err(_) => return,
