@@ -6,7 +6,44 @@
 
 use super::mode::Mode;
 use super::report::RunReport;
+use super::scenario::Scenario;
 use serde::Serialize;
+
+/// The largest incoming message accepted, as JSON text (10,000 tasks fit with room to spare).
+pub const MAX_IN_BYTES: usize = 4 * 1024 * 1024;
+
+/// A command from the embedding page.
+#[derive(Debug, PartialEq)]
+pub enum InMessage {
+    /// Replace the scenario (validated like any scenario).
+    Load(Scenario),
+    /// Start a run.
+    Run(Mode),
+}
+
+impl InMessage {
+    /// Reads a message. `Ok(None)` for messages that are not commands (such as this app's own
+    /// outgoing messages, seen when it posts to itself); `Err` says why a command is malformed.
+    pub fn parse(value: &serde_json::Value) -> Result<Option<InMessage>, String> {
+        let Some(kind) = value.get("type").and_then(|t| t.as_str()) else {
+            return Err("a message needs a string \"type\"".into());
+        };
+        match kind {
+            "ready" | "run-started" | "run-finished" => Ok(None),
+            "load" => {
+                let scenario = value.get("scenario").ok_or("a load message needs a \"scenario\"")?;
+                Scenario::from_value(scenario).map(|s| Some(InMessage::Load(s))).map_err(|e| e.to_string())
+            }
+            "run" => {
+                let mode = value.get("mode").and_then(|m| m.as_str()).unwrap_or_default();
+                Mode::parse(mode)
+                    .map(|m| Some(InMessage::Run(m)))
+                    .ok_or_else(|| format!("unknown mode {mode:?}: use \"blocking\" or \"async\""))
+            }
+            other => Err(format!("unknown message type {other:?}")),
+        }
+    }
+}
 
 /// The app's version, sent with `ready`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -99,6 +136,29 @@ mod tests {
     use crate::core::report::Measurements;
     use crate::core::scenario::TaskId;
     use serde_json::json;
+
+    #[test]
+    fn incoming_commands_are_read_or_explained() {
+        let parse = |v: serde_json::Value| InMessage::parse(&v);
+        assert_eq!(parse(json!({"type": "run", "mode": "async"})), Ok(Some(InMessage::Run(Mode::Async))));
+        assert_eq!(parse(json!({"type": "ready", "version": "1"})), Ok(None));
+        let load = parse(json!({"type": "load", "scenario": {"version": 1, "lanes": []}})).unwrap();
+        assert!(matches!(load, Some(InMessage::Load(s)) if s.task_count() == 0));
+        fn refused(v: serde_json::Value, expected: &str) {
+            let err = InMessage::parse(&v).unwrap_err();
+            assert!(err.contains(expected), "{v}: {err}");
+        }
+        refused(json!("run"), "string \"type\"");
+        refused(json!({"type": 5}), "string \"type\"");
+        refused(json!({"type": "run", "mode": "workers"}), "unknown mode \"workers\"");
+        refused(json!({"type": "run"}), "unknown mode \"\"");
+        refused(json!({"type": "load"}), "needs a \"scenario\"");
+        refused(
+            json!({"type": "load", "scenario": {"version": 1, "lanes": [{"name": "A", "tasks": [{"kind": "wait", "label": "x", "duration": -1}]}]}}),
+            "duration -1",
+        );
+        refused(json!({"type": "explode"}), "unknown message type");
+    }
 
     #[test]
     fn ready_and_run_started_have_the_contract_shape() {

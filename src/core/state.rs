@@ -64,6 +64,8 @@ pub enum Action {
     RunStopped,
     DismissNotices,
     Edit(Edit),
+    /// Replace the whole scenario (from a `load` message), undoably.
+    Load(Rc<Scenario>),
     Undo,
     Redo,
     Select(Option<TaskId>),
@@ -253,6 +255,20 @@ impl State {
                     Err(why) => next.edit_note = why.to_string(),
                 }
             }
+            Action::Load(scenario) => {
+                if self.is_running() {
+                    next.edit_note = "A scenario cannot be loaded during a run.".into();
+                    return next;
+                }
+                next.past.push(self.scenario.clone());
+                next.future.clear();
+                next.edit_note = format!(
+                    "Loaded a scenario of {} tasks in {} lanes.",
+                    scenario.task_count(),
+                    scenario.lanes().len()
+                );
+                next.set_scenario(scenario);
+            }
             Action::Undo | Action::Redo if self.is_running() => {
                 next.edit_note = "The scenario cannot change during a run.".into();
             }
@@ -415,6 +431,17 @@ mod tests {
         let branched = undone.apply(edit(Edit::DeleteTask { id: TaskId(1) }));
         assert!(!branched.can_redo());
         assert_eq!(branched.selected, Some(TaskId(3)));
+    }
+
+    #[test]
+    fn a_loaded_scenario_replaces_the_current_one_undoably() {
+        let s0 = State::new(&Params::default());
+        let empty = Rc::new(Scenario::new(vec![]).unwrap());
+        let s1 = s0.apply(Action::Load(empty.clone()));
+        assert_eq!(s1.scenario, empty);
+        assert_eq!(s1.edit_note, "Loaded a scenario of 0 tasks in 0 lanes.");
+        assert_eq!(totals(&s1), (0.0, 0.0));
+        assert_eq!(s1.apply(Action::Undo).scenario, s0.scenario);
     }
 
     #[test]

@@ -3,11 +3,11 @@
 
 use super::components::{
     lesson_intro::LessonIntro, mode_card::ModeCard, notices::Notices, pulse::Pulse,
-    run_controls::RunControls, scenario_editor::ScenarioEditor, site_header::SiteHeader,
-    status_region::StatusRegion,
+    run_controls::RunControls, run_history::RunHistory, scenario_editor::ScenarioEditor,
+    site_header::SiteHeader, status_region::StatusRegion,
 };
 use super::hooks::use_frame_meter::MeterTargets;
-use super::hooks::{use_frame_meter, use_runner, use_undo_keys};
+use super::hooks::{use_commands, use_frame_meter, use_runner, use_undo_keys};
 use super::runtime::post::post;
 use crate::core::format::duration;
 use crate::core::message::OutMessage;
@@ -38,7 +38,6 @@ pub fn app(props: &AppProps) -> Html {
     let targets = use_memo((), |_| MeterTargets::default());
     let meter = use_frame_meter((*targets).clone());
     let runner = use_runner(state.clone(), meter.clone());
-    use_effect_with((), |_| post(&OutMessage::ready()));
     // The time-scale control mirrors `?scale=` in the address, so a copied link keeps it.
     use_effect_with(state.scale, |scale| {
         let Some(window) = web_sys::window() else {
@@ -63,6 +62,9 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
     use_undo_keys(on_action.clone());
+    use_commands(on_action.clone(), runner.run.clone());
+    // Announced once the command listener above is in place.
+    use_effect_with((), |_| post(&OutMessage::ready()));
 
     let on_dismiss = {
         let state = state.clone();
@@ -123,6 +125,7 @@ pub fn app(props: &AppProps) -> Html {
                         />
                     }) }
                 </section>
+                <RunHistory runs={state.history.clone()} />
                 if !state.history.is_empty() {
                     <section class="notice" aria-labelledby="notice-title">
                         <h2 id="notice-title">{ "What to notice" }</h2>

@@ -6,6 +6,7 @@ pub mod mode_card;
 pub mod notices;
 pub mod pulse;
 pub mod run_controls;
+pub mod run_history;
 pub mod scenario_editor;
 pub mod site_header;
 pub mod status_region;

@@ -8,6 +8,7 @@
 
 use super::task_inspector::TaskInspector;
 use crate::core::edit::{snap, Edit, GRID};
+use crate::core::format::tick_step;
 use crate::core::layout::{axis_units, drop_index, drop_lane, offsets};
 use crate::core::lesson::Lesson;
 use crate::core::scenario::{Scenario, TaskId, TaskKind, DEFAULT_BURST_MS};
@@ -62,12 +63,29 @@ const PALETTE: [(TaskKind, &str, &str); 3] = [
     (TaskKind::Work { burst_ms: DEFAULT_BURST_MS }, "Work", "CPU work in short bursts"),
 ];
 
+fn show_carried(node: &NodeRef, kind: TaskKind, x: f64, y: f64) {
+    if let Some(el) = node.cast::<HtmlElement>() {
+        el.set_class_name(&format!("carried kind-{}", kind.as_str()));
+        el.set_text_content(Some(kind.as_str()));
+        let _ = el.style().set_property("left", &format!("{x}px"));
+        let _ = el.style().set_property("top", &format!("{y}px"));
+        el.set_hidden(false);
+    }
+}
+
+fn hide_carried(node: &NodeRef) {
+    if let Some(el) = node.cast::<HtmlElement>() {
+        el.set_hidden(true);
+    }
+}
+
 #[function_component(ScenarioEditor)]
 pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
     let lanes_ref = use_node_ref();
     let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
-    // Where a palette drag is (page coordinates), to draw the task being carried.
-    let carried = use_state(|| None::<(TaskKind, f64, f64)>);
+    // The task being carried from the palette: moved by style writes, not re-renders, so a
+    // drag stays smooth however many tasks the timeline holds.
+    let carried = use_node_ref();
     // The lane that the palette's buttons add to (chosen beside them).
     let current_lane = use_state(|| 0usize);
     let add_lane_index = (*current_lane).min(props.scenario.lanes().len().saturating_sub(1));
@@ -131,7 +149,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                         return;
                     }
                     *moved = true;
-                    carried.set(Some((*kind, x, y)));
+                    show_carried(&carried, *kind, x, y);
                 }
                 None => {}
             }
@@ -174,7 +192,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                     }
                 }
                 Drag::Palette { kind, moved, .. } => {
-                    carried.set(None);
+                    hide_carried(&carried);
                     // A press without a drag is a click, which the button handles.
                     if !moved {
                         return;
@@ -204,7 +222,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                 let _ = element.style().remove_property("width");
                 let _ = element.class_list().remove_1("dragging");
             }
-            carried.set(None);
+            hide_carried(&carried);
         })
     };
 
@@ -414,17 +432,10 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
     };
 
     let selected_task = props.selected.and_then(|id| scenario.task(id)).map(|(_, t)| t.clone());
-    let ticks = (0..=axis.floor() as usize).map(|u| {
-        html! { <span class="tick" style={format!("left:{:.3}%", u as f64 / axis * 100.0)}>{ u }</span> }
+    let step = tick_step(axis, 12.0);
+    let ticks = (0..).map(|i| i as f64 * step).take_while(|u| *u <= axis).map(|u| {
+        html! { <span class="tick" style={format!("left:{:.3}%", u / axis * 100.0)}>{ u }</span> }
     });
-    let ghost = carried.as_ref().map(|(kind, x, y)| {
-        html! {
-            <div class={classes!("carried", format!("kind-{}", kind.as_str()))} style={format!("left:{x}px;top:{y}px")} aria-hidden="true">
-                { kind.as_str() }
-            </div>
-        }
-    });
-
     html! {
         <section class="editor" aria-labelledby="editor-title">
             <div class="ed-head">
@@ -455,7 +466,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
             </p>
             <div class="ed-body">
                 <div class="ed-names">{ for names }</div>
-                <div class="ed-lanes" ref={lanes_ref} style={format!("height:{}px", (lane_count.max(1)) as f64 * ROW_PX)}>
+                <div class="ed-lanes" ref={lanes_ref} data-axis-units={axis.to_string()} style={format!("height:{}px", (lane_count.max(1)) as f64 * ROW_PX)}>
                     { for rows }
                     { for tasks }
                     if lane_count == 0 {
@@ -466,7 +477,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
             <div class="ed-axis" aria-hidden="true"><div class="ed-axis-track">{ for ticks }</div></div>
             <TaskInspector task={selected_task} lesson={props.lesson} locked={props.locked} on_action={props.on_action.clone()} />
             <p class="edit-note" aria-live="polite">{ &props.edit_note }</p>
-            { ghost.unwrap_or_default() }
+            <div class="carried" ref={carried} hidden=true aria-hidden="true"></div>
         </section>
     }
 }

@@ -101,7 +101,7 @@ export class Playground {
   async lanesBox() {
     await this.page.locator('.ed-lanes').scrollIntoViewIfNeeded();
     const box = (await this.page.locator('.ed-lanes').boundingBox())!;
-    const axis = Number(await this.page.locator('.ed-axis .tick').last().textContent());
+    const axis = Number(await this.page.locator('.ed-lanes').getAttribute('data-axis-units'));
     return { ...box, unit: box.width / axis, row: 52 };
   }
 

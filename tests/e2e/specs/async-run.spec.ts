@@ -1,6 +1,6 @@
 // An async run keeps the page responsive and ends near the prediction (5 units of 100 ms).
 import { expect, test } from '@playwright/test';
-import { Playground } from '../pages/playground';
+import { formatDuration, Playground } from '../pages/playground';
 
 test('an async run keeps frames coming and takes about 5 units', async ({ page }) => {
   const app = await Playground.open(page, '?scale=100');
@@ -26,5 +26,10 @@ test('an async run keeps frames coming and takes about 5 units', async ({ page }
   expect(selfies.end_ms).toBeLessThan(wait.end_ms);
 
   await app.expectPageAgrees(message);
+  await expect(app.card('async').locator('.input-delay')).toHaveText('no input during the run');
+  // The session's history has the run, with the same figures.
+  const row = page.getByRole('table').getByRole('row').nth(1);
+  await expect(row).toContainText('Async');
+  await expect(row.getByRole('cell').nth(1)).toHaveText(formatDuration(message.total_ms));
   await expect(page.getByRole('heading', { name: 'What to notice' })).toBeVisible();
 });

@@ -1,0 +1,52 @@
+//! Commands from the embedding page (the postMessage API's incoming half): `{type: "load",
+//! scenario}` and `{type: "run", mode}`. Anything malformed or oversized is ignored with a
+//! console warning; it never breaks the page or touches the current scenario.
+
+use crate::core::message::{InMessage, MAX_IN_BYTES};
+use crate::core::mode::Mode;
+use crate::core::state::Action;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+fn warn(why: &str) {
+    web_sys::console::warn_1(&format!("Async Playground ignored a message: {why}").into());
+}
+
+/// Reads a message's data as JSON, within the size limit.
+fn read(data: &JsValue) -> Result<serde_json::Value, String> {
+    let text =
+        js_sys::JSON::stringify(data).ok().and_then(|t| t.as_string()).ok_or("it cannot be read as JSON")?;
+    if text.len() > MAX_IN_BYTES {
+        return Err(format!("it is {} bytes, over the {MAX_IN_BYTES}-byte limit", text.len()));
+    }
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+#[hook]
+pub fn use_commands(on_action: Callback<Action>, run: Callback<Mode>) {
+    // The listener lives as long as the app; it always calls the latest run callback.
+    let latest_run = use_mut_ref(|| run.clone());
+    *latest_run.borrow_mut() = run;
+    use_effect_with((), move |_| {
+        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let command = read(&e.data()).and_then(|value| InMessage::parse(&value));
+            match command {
+                Ok(Some(InMessage::Load(scenario))) => on_action.emit(Action::Load(Rc::new(scenario))),
+                Ok(Some(InMessage::Run(mode))) => latest_run.borrow().emit(mode),
+                Ok(None) => {}
+                Err(why) => warn(&why),
+            }
+        });
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            let _ = window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = window {
+                let _ =
+                    window.remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+            }
+        }
+    });
+}
