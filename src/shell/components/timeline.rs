@@ -7,7 +7,12 @@ use crate::core::mode::Mode;
 use crate::core::predict::{Prediction, Span};
 use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
+use crate::core::scenario::TaskId;
+use std::collections::HashMap;
 use std::rc::Rc;
+
+/// A bar shows its label only if it spans at least this share of the axis.
+const LABEL_MIN_FRACTION: f64 = 0.06;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -32,29 +37,34 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let range = |span: &Span| format!("{} to {}", duration(span.start_ms), duration(span.end_ms));
 
+    // Bars carry no text for screen readers: the figure is a picture of figures that the
+    // caption, the results and the history give in words. Labels only where they fit.
+    let predicted: HashMap<TaskId, Span> = props.prediction.tasks.iter().map(|t| (t.id, t.span)).collect();
+    let measured: HashMap<TaskId, Span> =
+        props.report.iter().flat_map(|r| r.tasks.iter()).map(|t| (t.id, t.span)).collect();
     let lanes = props.scenario.lanes().iter().enumerate().map(|(li, lane)| {
         let bars = lane.tasks.iter().map(|task| {
             let kind = format!("kind-{}", task.kind.as_str());
-            let ghost = props.prediction.timing(task.id).map(|t| html! {
-                <div class={classes!("bar", "ghost", kind.clone())} style={place(&t.span)} title={format!("{}: predicted {}", task.label, range(&t.span))}>
-                    <span class="bar-label">{ &task.label }</span>
-                    <span class="sr-only">{ format!(", predicted {}", range(&t.span)) }</span>
-                </div>
+            let ghost = predicted.get(&task.id).map(|span| {
+                let labelled = (span.end_ms - span.start_ms) / axis > LABEL_MIN_FRACTION;
+                html! {
+                    <div class={classes!("bar", "ghost", kind.clone())} style={place(span)} title={format!("{}: predicted {}", task.label, range(span))}>
+                        if labelled { <span class="bar-label">{ &task.label }</span> }
+                    </div>
+                }
             });
             // Every task has a measured bar, empty until measured, so the live timeline can
             // draw into it during a run.
-            let measured = props.report.as_ref().and_then(|r| r.tasks.iter().find(|m| m.id == task.id));
-            let measured = match measured {
-                Some(m) => html! {
-                    <div class={classes!("bar", "measured", kind.clone())} data-task={task.id.0.to_string()} style={place(&m.span)} title={format!("{}: measured {}", task.label, range(&m.span))}>
-                        <span class="sr-only">{ format!("{}, measured {}", task.label, range(&m.span)) }</span>
-                    </div>
-                },
-                None => html! {
-                    <div class={classes!("bar", "measured", kind.clone())} data-task={task.id.0.to_string()} style="left:0%;width:0%" aria-hidden="true"></div>
-                },
+            let (style, title) = match measured.get(&task.id) {
+                Some(span) => (place(span), format!("{}: measured {}", task.label, range(span))),
+                None => ("left:0%;width:0%".to_string(), String::new()),
             };
-            html! { <>{ ghost }{ measured }</> }
+            html! {
+                <>
+                    { ghost }
+                    <div class={classes!("bar", "measured", kind)} data-task={task.id.0.to_string()} {style} {title}></div>
+                </>
+            }
         });
         html! {
             <div class="tl-row" key={li}>
@@ -65,22 +75,30 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
 
     let busy = props.prediction.busy.iter().map(|span| html! {
-        <div class="bar ghost busy" style={place(span)} title={format!("Main thread busy (predicted) {}", range(span))}>
-            <span class="sr-only">{ format!("busy, predicted {}", range(span)) }</span>
-        </div>
+        <div class="bar ghost busy" style={place(span)} title={format!("Main thread busy (predicted) {}", range(span))}></div>
     });
     let measured_busy = props.report.iter().flat_map(|r| r.busy.iter()).map(|span| {
         html! {
-            <div class="bar measured busy" style={place(span)} title={format!("Main thread busy with the run's work {}", range(span))}>
-                <span class="sr-only">{ format!("busy, measured {}", range(span)) }</span>
-            </div>
+            <div class="bar measured busy" style={place(span)} title={format!("Main thread busy with the run's work {}", range(span))}></div>
         }
     });
     let freezes = props.report.iter().flat_map(|r| r.freezes.iter()).map(|span| html! {
-        <div class="bar measured frozen" style={place(span)} title={format!("No frame drawn for {}", duration(span.end_ms - span.start_ms))}>
-            <span class="sr-only">{ format!("frozen, measured {}", range(span)) }</span>
-        </div>
+        <div class="bar measured frozen" style={place(span)} title={format!("No frame drawn for {}", duration(span.end_ms - span.start_ms))}></div>
     });
+    let summary = match &props.report {
+        Some(r) => format!(
+            "Timeline, {} mode: predicted {}, measured {}; the page went without a frame for up to {}.",
+            props.mode,
+            duration(props.prediction.total_ms),
+            duration(r.total_ms),
+            duration(r.longest_freeze_ms())
+        ),
+        None => format!(
+            "Timeline, {} mode: predicted {}; not run yet.",
+            props.mode,
+            duration(props.prediction.total_ms)
+        ),
+    };
 
     let scale = props.prediction.scale;
     let step = tick_step(axis / scale, 10.0);
@@ -91,7 +109,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     html! {
         <figure class="timeline" data-mode={props.mode.as_str()} data-axis-ms={axis.to_string()}>
-            <div class="tl-rows">
+            <div class="tl-rows" aria-hidden="true">
                 <div class="now-cursor" hidden=true aria-hidden="true"></div>
                 { for lanes }
                 <div class="tl-row tl-main">
@@ -104,6 +122,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </div>
             </div>
             <figcaption class="legend">
+                <span class="sr-only">{ summary }</span>
                 <span class="key key-ghost">{ "predicted" }</span>
                 <span class="key key-measured">{ "measured" }</span>
                 <span class="key key-frozen">{ "page frozen (no frame for over 50 ms)" }</span>

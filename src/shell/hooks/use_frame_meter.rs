@@ -140,7 +140,9 @@ fn draw_pulse(targets: &MeterTargets, timestamp: f64) {
     if let Some(dot) = targets.dot.cast::<web_sys::HtmlElement>() {
         let phase = (timestamp % SWEEP_MS) / SWEEP_MS;
         let x = if phase < 0.5 { phase * 2.0 } else { 2.0 - phase * 2.0 };
-        let _ = dot.style().set_property("left", &format!("{:.2}%", x * 100.0));
+        // A transform moves it without a layout of the page; the track's width is read once a frame.
+        let width = dot.parent_element().map_or(0.0, |t| f64::from(t.client_width()));
+        let _ = dot.style().set_property("transform", &format!("translateX({:.1}px)", x * width));
     }
     if let Some(clock) = targets.clock.get() {
         let text = format!("{:.1} s", timestamp / 1000.0);
