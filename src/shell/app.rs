@@ -57,9 +57,10 @@ pub fn app(props: &AppProps) -> Html {
             }
         }
     });
+    // One callback for the app's lifetime, so components that take it are not re-rendered for it.
     let on_action = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
+        (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
     use_undo_keys(on_action.clone());
     use_commands(on_action.clone(), runner.run.clone());

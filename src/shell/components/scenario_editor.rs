@@ -6,8 +6,9 @@
 //! screens do not support. While a task is dragged only its own `transform` changes; the
 //! scenario changes once, on drop. Every pointer action has a keyboard equivalent.
 
+use super::editor_task::EditorTask;
 use super::task_inspector::TaskInspector;
-use crate::core::edit::{snap, Edit, GRID};
+use crate::core::edit::{snap, Edit};
 use crate::core::format::tick_step;
 use crate::core::layout::{axis_units, drop_index, drop_lane, offsets};
 use crate::core::lesson::Lesson;
@@ -19,7 +20,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 /// The height of one lane row, in CSS pixels (style.css `.ed-row` uses the same).
-const ROW_PX: f64 = 52.0;
+pub(crate) const ROW_PX: f64 = 52.0;
 /// How far a pointer must travel before a press becomes a drag, in CSS pixels.
 const DRAG_SLOP_PX: f64 = 4.0;
 
@@ -38,7 +39,7 @@ pub struct ScenarioEditorProps {
 
 /// What the pointer is doing.
 #[derive(Clone)]
-enum Drag {
+pub enum Drag {
     /// Moving a task: where the press began, and whether it has moved past the slop.
     Task { id: TaskId, x0: f64, y0: f64, moved: bool, element: HtmlElement },
     /// Dragging a task's right edge.
@@ -79,6 +80,157 @@ fn hide_carried(node: &NodeRef) {
     }
 }
 
+/// The latest scenario, its editor axis (units) and the action callback.
+type Latest = Rc<RefCell<(Rc<Scenario>, f64, Callback<Action>)>>;
+
+/// What every task and palette chip does with the pointer once a press has begun.
+pub struct PointerHandlers {
+    pub drag: Rc<RefCell<Option<Drag>>>,
+    pub on_move: Callback<PointerEvent>,
+    pub on_up: Callback<PointerEvent>,
+    pub on_cancel: Callback<PointerEvent>,
+    /// Dispatches to the reducer (always the latest callback).
+    pub on_action: Callback<Action>,
+}
+
+fn pointer_handlers(
+    drag: Rc<RefCell<Option<Drag>>>,
+    carried: NodeRef,
+    lanes_ref: NodeRef,
+    latest: Latest,
+) -> PointerHandlers {
+    // Pixels → (lane row as a fraction, x in units), from the lanes area's box.
+    let locate = {
+        let (lanes_ref, latest) = (lanes_ref.clone(), latest.clone());
+        move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
+            let rect = lanes_ref.cast::<HtmlElement>()?.get_bounding_client_rect();
+            if rect.width() <= 0.0 {
+                return None;
+            }
+            let axis = latest.borrow().1;
+            Some(((client_y - rect.top()) / ROW_PX, (client_x - rect.left()) / rect.width() * axis))
+        }
+    };
+    let units_per_px = {
+        let latest = latest.clone();
+        move || {
+            let axis = latest.borrow().1;
+            lanes_ref.cast::<HtmlElement>().map_or(0.0, |el| axis / f64::from(el.client_width().max(1)))
+        }
+    };
+
+    let on_move = {
+        let drag = drag.clone();
+        let carried = carried.clone();
+        let units_per_px = units_per_px.clone();
+        let latest = latest.clone();
+        Callback::from(move |e: PointerEvent| {
+            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let mut state = drag.borrow_mut();
+            match state.as_mut() {
+                Some(Drag::Task { x0, y0, moved, element, .. }) => {
+                    if !*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX {
+                        return;
+                    }
+                    *moved = true;
+                    let _ = element
+                        .style()
+                        .set_property("transform", &format!("translate({}px, {}px)", x - *x0, y - *y0));
+                    let _ = element.class_list().add_1("dragging");
+                }
+                Some(Drag::Resize { x0, duration, element, .. }) => {
+                    let d = snap(*duration + (x - *x0) * units_per_px());
+                    let axis = latest.borrow().1;
+                    let _ = element.style().set_property("width", &format!("{:.3}%", d / axis * 100.0));
+                }
+                Some(Drag::Palette { kind, x0, y0, moved }) => {
+                    if !*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX {
+                        return;
+                    }
+                    *moved = true;
+                    show_carried(&carried, *kind, x, y);
+                }
+                None => {}
+            }
+        })
+    };
+
+    let on_action = {
+        let latest = latest.clone();
+        Callback::from(move |action: Action| {
+            let dispatch = latest.borrow().2.clone();
+            dispatch.emit(action);
+        })
+    };
+    let on_up = {
+        let drag = drag.clone();
+        let carried = carried.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some(state) = drag.borrow_mut().take() else {
+                return;
+            };
+            let (scenario, _, on_action) = latest.borrow().clone();
+            let edit = |e: Edit| on_action.emit(Action::Edit(e));
+            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let target = locate(x, y);
+            match state {
+                Drag::Task { id, moved, element, .. } => {
+                    let _ = element.style().remove_property("transform");
+                    let _ = element.class_list().remove_1("dragging");
+                    if !moved {
+                        on_action.emit(Action::Select(Some(id)));
+                        return;
+                    }
+                    if let Some((row, x_units)) = target {
+                        if let Some(lane) = drop_lane(&scenario, row) {
+                            let index = drop_index(&scenario.lanes()[lane], x_units, Some(id));
+                            edit(Edit::MoveTask { id, lane, index });
+                        }
+                    }
+                }
+                Drag::Resize { id, x0, duration, element } => {
+                    let _ = element.style().remove_property("width");
+                    let d = snap(duration + (x - x0) * units_per_px());
+                    if d != duration {
+                        edit(Edit::ResizeTask { id, duration: d });
+                    }
+                }
+                Drag::Palette { kind, moved, .. } => {
+                    hide_carried(&carried);
+                    // A press without a drag is a click, which the button handles.
+                    if !moved {
+                        return;
+                    }
+                    // Keep the click that follows this drag from adding a second task.
+                    *drag.borrow_mut() =
+                        Some(Drag::Palette { kind, x0: f64::NAN, y0: f64::NAN, moved: true });
+                    if let Some((row, x_units)) = target {
+                        let inside = (0.0..scenario.lanes().len() as f64).contains(&row);
+                        if let (true, Some(lane)) = (inside, drop_lane(&scenario, row)) {
+                            let index = drop_index(&scenario.lanes()[lane], x_units, None);
+                            edit(new_task(kind, lane, index));
+                        }
+                    }
+                }
+            }
+        })
+    };
+
+    let on_cancel = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some(Drag::Task { element, .. } | Drag::Resize { element, .. }) = drag.borrow_mut().take()
+            {
+                let _ = element.style().remove_property("transform");
+                let _ = element.style().remove_property("width");
+                let _ = element.class_list().remove_1("dragging");
+            }
+            hide_carried(&carried);
+        })
+    };
+    PointerHandlers { drag, on_move, on_up, on_cancel, on_action }
+}
+
 #[function_component(ScenarioEditor)]
 pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
     let lanes_ref = use_node_ref();
@@ -106,124 +258,14 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
         Callback::from(move |e: Edit| on_action.emit(Action::Edit(e)))
     };
 
-    // Pixels → (lane row as a fraction, x in units), from the lanes area's box.
-    let locate = {
-        let lanes_ref = lanes_ref.clone();
-        move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
-            let rect = lanes_ref.cast::<HtmlElement>()?.get_bounding_client_rect();
-            if rect.width() <= 0.0 {
-                return None;
-            }
-            Some(((client_y - rect.top()) / ROW_PX, (client_x - rect.left()) / rect.width() * axis))
-        }
-    };
-    let units_per_px = {
-        let lanes_ref = lanes_ref.clone();
-        move || lanes_ref.cast::<HtmlElement>().map_or(0.0, |el| axis / f64::from(el.client_width().max(1)))
-    };
-
-    let on_pointer_move = {
-        let drag = drag.clone();
-        let carried = carried.clone();
-        let units_per_px = units_per_px.clone();
-        Callback::from(move |e: PointerEvent| {
-            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
-            let mut state = drag.borrow_mut();
-            match state.as_mut() {
-                Some(Drag::Task { x0, y0, moved, element, .. }) => {
-                    if !*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX {
-                        return;
-                    }
-                    *moved = true;
-                    let _ = element
-                        .style()
-                        .set_property("transform", &format!("translate({}px, {}px)", x - *x0, y - *y0));
-                    let _ = element.class_list().add_1("dragging");
-                }
-                Some(Drag::Resize { x0, duration, element, .. }) => {
-                    let d = snap(*duration + (x - *x0) * units_per_px());
-                    let _ = element.style().set_property("width", &format!("{:.3}%", d / axis * 100.0));
-                }
-                Some(Drag::Palette { kind, x0, y0, moved }) => {
-                    if !*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX {
-                        return;
-                    }
-                    *moved = true;
-                    show_carried(&carried, *kind, x, y);
-                }
-                None => {}
-            }
-        })
-    };
-
-    let on_pointer_up = {
-        let drag = drag.clone();
-        let carried = carried.clone();
-        let scenario = scenario.clone();
-        let edit = edit.clone();
-        let on_action = props.on_action.clone();
-        let locate = locate.clone();
-        Callback::from(move |e: PointerEvent| {
-            let Some(state) = drag.borrow_mut().take() else {
-                return;
-            };
-            let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
-            let target = locate(x, y);
-            match state {
-                Drag::Task { id, moved, element, .. } => {
-                    let _ = element.style().remove_property("transform");
-                    let _ = element.class_list().remove_1("dragging");
-                    if !moved {
-                        on_action.emit(Action::Select(Some(id)));
-                        return;
-                    }
-                    if let Some((row, x_units)) = target {
-                        if let Some(lane) = drop_lane(&scenario, row) {
-                            let index = drop_index(&scenario.lanes()[lane], x_units, Some(id));
-                            edit.emit(Edit::MoveTask { id, lane, index });
-                        }
-                    }
-                }
-                Drag::Resize { id, x0, duration, element } => {
-                    let _ = element.style().remove_property("width");
-                    let d = snap(duration + (x - x0) * units_per_px());
-                    if d != duration {
-                        edit.emit(Edit::ResizeTask { id, duration: d });
-                    }
-                }
-                Drag::Palette { kind, moved, .. } => {
-                    hide_carried(&carried);
-                    // A press without a drag is a click, which the button handles.
-                    if !moved {
-                        return;
-                    }
-                    // Keep the click that follows this drag from adding a second task.
-                    *drag.borrow_mut() =
-                        Some(Drag::Palette { kind, x0: f64::NAN, y0: f64::NAN, moved: true });
-                    if let Some((row, x_units)) = target {
-                        let inside = (0.0..lane_count as f64).contains(&row);
-                        if let (true, Some(lane)) = (inside, drop_lane(&scenario, row)) {
-                            let index = drop_index(&scenario.lanes()[lane], x_units, None);
-                            edit.emit(new_task(kind, lane, index));
-                        }
-                    }
-                }
-            }
-        })
-    };
-
-    let on_pointer_cancel = {
-        let drag = drag.clone();
-        let carried = carried.clone();
-        Callback::from(move |_: PointerEvent| {
-            if let Some(Drag::Task { element, .. } | Drag::Resize { element, .. }) = drag.borrow_mut().take()
-            {
-                let _ = element.style().remove_property("transform");
-                let _ = element.style().remove_property("width");
-                let _ = element.class_list().remove_1("dragging");
-            }
-            hide_carried(&carried);
-        })
+    // The pointer handlers are made once and read the latest scenario through `latest`, so
+    // they stay the same callbacks across renders and unchanged tasks need no re-render.
+    let latest = use_mut_ref(|| (scenario.clone(), axis, props.on_action.clone()));
+    *latest.borrow_mut() = (scenario.clone(), axis, props.on_action.clone());
+    let handlers = {
+        let (drag, carried, lanes_ref, latest) =
+            (drag.clone(), carried.clone(), lanes_ref.clone(), latest.clone());
+        use_memo((), move |_| pointer_handlers(drag, carried, lanes_ref, latest))
     };
 
     let capture = |e: &PointerEvent| {
@@ -274,9 +316,9 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                 aria-label={format!("Add {} task", kind.as_str())}
                 aria-disabled={locked.to_string()}
                 onpointerdown={on_down}
-                onpointermove={on_pointer_move.clone()}
-                onpointerup={on_pointer_up.clone()}
-                onpointercancel={on_pointer_cancel.clone()}
+                onpointermove={handlers.on_move.clone()}
+                onpointerup={handlers.on_up.clone()}
+                onpointercancel={handlers.on_cancel.clone()}
                 onclick={on_click}
             >
                 { name }
@@ -327,94 +369,23 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
     }
     placed.sort_by_key(|p| p.3.id);
     let tasks = placed.into_iter().map(|(li, ti, start, task)| {
-        let id = task.id;
-        let lane_len = scenario.lanes()[li].tasks.len();
-        let duration = task.duration;
-        let on_down = {
-            let drag = drag.clone();
-            let locked = props.locked;
-            Callback::from(move |e: PointerEvent| {
-                if e.button() != 0 {
-                    return;
-                }
-                // Yew delegates events to the app's root, so `current_target` is not the task:
-                // find it from the element under the pointer.
-                let Some(target) = e.target_dyn_into::<web_sys::Element>() else { return };
-                let on_grip = target.class_list().contains("grip");
-                let Some(element) = target
-                    .closest(".ed-task")
-                    .ok()
-                    .flatten()
-                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(t).ok())
-                else {
-                    return;
-                };
-                let _ = element.set_pointer_capture(e.pointer_id());
-                let (x0, y0) = (f64::from(e.client_x()), f64::from(e.client_y()));
-                *drag.borrow_mut() = Some(if locked {
-                    // Selecting still works during a run; moving does not.
-                    Drag::Task { id, x0: f64::INFINITY, y0: f64::INFINITY, moved: false, element }
-                } else if on_grip {
-                    Drag::Resize { id, x0, duration, element }
-                } else {
-                    Drag::Task { id, x0, y0, moved: false, element }
-                });
-            })
-        };
-        let on_key = {
-            let edit = edit.clone();
-            let on_action = props.on_action.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                let shift = e.shift_key();
-                let action = match e.key().as_str() {
-                    "ArrowLeft" if shift => Some(Edit::ResizeTask { id, duration: snap(duration - GRID) }),
-                    "ArrowRight" if shift => Some(Edit::ResizeTask { id, duration: snap(duration + GRID) }),
-                    "ArrowLeft" if ti > 0 => Some(Edit::MoveTask { id, lane: li, index: ti - 1 }),
-                    "ArrowRight" if ti + 1 < lane_len => Some(Edit::MoveTask { id, lane: li, index: ti + 1 }),
-                    "ArrowUp" if li > 0 => Some(Edit::MoveTask { id, lane: li - 1, index: ti }),
-                    "ArrowDown" if li + 1 < lane_count => Some(Edit::MoveTask { id, lane: li + 1, index: ti }),
-                    "Delete" | "Backspace" => Some(Edit::DeleteTask { id }),
-                    "Enter" | " " => {
-                        e.prevent_default();
-                        on_action.emit(Action::Select(Some(id)));
-                        None
-                    }
-                    _ => return,
-                };
-                e.prevent_default();
-                if let Some(action) = action {
-                    edit.emit(action);
-                }
-            })
-        };
-        let selected = props.selected == Some(id);
+        let lane = &scenario.lanes()[li];
         html! {
-            <div
-                key={id.0}
-                role="button"
-                tabindex="0"
-                aria-pressed={selected.to_string()}
-                class={classes!("ed-task", format!("kind-{}", task.kind.as_str()), selected.then_some("selected"))}
-                style={format!(
-                    "left:{:.3}%;width:{:.3}%;top:{}px",
-                    start / axis * 100.0,
-                    duration / axis * 100.0,
-                    li as f64 * ROW_PX + 6.0
-                )}
-                aria-label={format!(
-                    "{}: {}, {}, lane {}, {} of {}",
-                    task.label, task.kind.as_str(), units(duration), scenario.lanes()[li].name, ti + 1, lane_len
-                )}
-                aria-describedby="editor-keys"
-                onpointerdown={on_down}
-                onpointermove={on_pointer_move.clone()}
-                onpointerup={on_pointer_up.clone()}
-                onpointercancel={on_pointer_cancel.clone()}
-                onkeydown={on_key}
-            >
-                <span class="ed-label">{ &task.label }</span>
-                <span class="grip" aria-hidden="true" title="Drag to change the duration"></span>
-            </div>
+            <EditorTask
+                key={task.id.0}
+                task={task.clone()}
+                lane={li}
+                index={ti}
+                lane_len={lane.tasks.len()}
+                {lane_count}
+                lane_name={AttrValue::from(lane.name.clone())}
+                {start}
+                {axis}
+                selected={props.selected == Some(task.id)}
+                locked={props.locked}
+                duration_text={AttrValue::from(units(task.duration))}
+                handlers={handlers.clone()}
+            />
         }
     });
 
