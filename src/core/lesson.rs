@@ -51,9 +51,10 @@ pub const ALL: &[Lesson] = &[Lesson {
         "But standing in a queue is only waiting, and your hands are free. Take the selfies \
          while the queue moves and you reach the counter after five minutes, photos done. \
          This is the asynchronous way: while one task waits, another gets on with its work.",
-        "Here one minute of the story lasts one second of real time. Run it both ways and keep \
-         an eye on the moving dot: a blocking run holds the page's only thread, so the page \
-         freezes; an async run gives the thread back whenever it waits, so the page stays alive.",
+        "The playground plays the story fast: at the default time scale a minute lasts one \
+         second. Run it both ways and keep an eye on the moving dot: a blocking run holds the \
+         page's only thread, so the page freezes; an async run gives the thread back whenever \
+         it waits, so the page stays alive.",
     ],
     notice: "The async run ends after about five minutes because waiting needs no thread: the \
              selfies are taken in bursts of a few milliseconds between frames, so the dot never \
