@@ -215,12 +215,19 @@ impl State {
                 next.run = RunStatus::Running { mode };
             }
             Action::RunFinished(report) => {
+                // The same figures as the `run-finished` message and the results card.
+                let input = report
+                    .worst_input_delay_ms
+                    .map_or_else(String::new, |d| format!(" Worst input delay: {}.", duration(d)));
                 next.status = format!(
-                    "{} run finished in {} (predicted {}). Longest frame gap: {}.",
+                    "{} run finished in {} (predicted {}). Longest frame gap: {}; frames over 50 ms: {}; \
+                     long tasks: {}.{input}",
                     report.mode.title(),
                     duration(report.total_ms),
                     duration(report.predicted_ms),
-                    duration(report.longest_freeze_ms())
+                    duration(report.longest_freeze_ms()),
+                    report.frames.late_frames,
+                    report.long_tasks
                 );
                 next.run = RunStatus::Idle;
                 next.history.push(Rc::new(report));
@@ -337,7 +344,17 @@ mod tests {
         assert!(s1.check_run(Mode::Blocking).unwrap_err().contains("still going"));
         let s2 = s1.apply(Action::RunFinished(finished(&s1, Mode::Async, 503.0)));
         assert!(!s2.is_running());
-        assert_eq!(s2.status, "Async run finished in 503 ms (predicted 500 ms). Longest frame gap: 0 ms.");
+        assert_eq!(
+            s2.status,
+            "Async run finished in 503 ms (predicted 500 ms). Longest frame gap: 0 ms; frames over 50 ms: 0; \
+             long tasks: 0."
+        );
+        let mut typed = finished(&s1, Mode::Async, 503.0);
+        typed.worst_input_delay_ms = Some(12.4);
+        assert!(s1
+            .apply(Action::RunFinished(typed))
+            .status
+            .ends_with("long tasks: 0. Worst input delay: 12 ms."));
         assert_eq!(s2.last_run(Mode::Async).unwrap().total_ms, 503.0);
         assert!(s2.last_run(Mode::Blocking).is_none());
         // The earlier states are untouched.

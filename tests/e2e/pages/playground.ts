@@ -21,6 +21,7 @@ export interface RunFinished {
   longest_freeze_ms: number;
   late_frames: number;
   long_tasks: number;
+  worst_input_delay_ms: number | null;
   tasks: TaskTimes[];
 }
 
@@ -157,7 +158,9 @@ export class Playground {
     await expect(this.card(run.mode).locator('.longest-gap')).toHaveText(formatDuration(run.longest_freeze_ms));
     await expect(this.status()).toHaveText(
       `${run.mode === 'async' ? 'Async' : 'Blocking'} run finished in ${total} (predicted ${formatDuration(run.predicted_ms)}). ` +
-        `Longest frame gap: ${formatDuration(run.longest_freeze_ms)}.`,
+        `Longest frame gap: ${formatDuration(run.longest_freeze_ms)}; frames over 50 ms: ${run.late_frames}; ` +
+        `long tasks: ${run.long_tasks}.` +
+        (run.worst_input_delay_ms === null ? '' : ` Worst input delay: ${formatDuration(run.worst_input_delay_ms)}.`),
     );
   }
 }

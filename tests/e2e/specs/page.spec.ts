@@ -41,6 +41,10 @@ test('has no serious or critical accessibility violations, before and after a ru
   await app.run('async');
   await app.run('blocking');
   expect(await seriousViolations(page)).toEqual([]);
+  // With a task selected, the side panel's form is checked too.
+  await app.task('Take selfies').click();
+  await expect(page.getByRole('textbox', { name: 'Label' })).toHaveValue('Take selfies');
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('scale sets the real time of a unit', async ({ page }) => {
