@@ -63,9 +63,22 @@ async fn blocking_run_takes_the_sum_in_order() {
 }
 
 #[wasm_bindgen_test]
-async fn yielding_and_frames_hand_the_thread_back() {
-    let first = frames::next_frame().await;
+async fn yielding_lets_queued_tasks_run_first() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    // A task queued before the yield must run before the yield resolves: yielding goes through
+    // the event loop's task queue, not just the microtask queue (which would starve it).
+    let ran = Rc::new(Cell::new(false));
+    let channel = web_sys::MessageChannel::new().unwrap();
+    let flag = ran.clone();
+    let handler = Closure::<dyn FnMut()>::new(move || flag.set(true));
+    channel.port1().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    channel.port2().post_message(&JsValue::NULL).unwrap();
+    assert!(!ran.get());
     yield_now::yield_now().await;
+    assert!(ran.get(), "the queued task ran before the yield returned");
+    channel.port1().close();
+    let first = frames::next_frame().await;
     let second = frames::next_frame().await;
     assert!(second > first, "frames advance: {first} then {second}");
 }
@@ -129,21 +142,28 @@ async fn the_app_runs_the_ticket_queue_async_and_reports_it() {
 
 #[wasm_bindgen_test]
 async fn dropping_an_async_run_cancels_its_pending_tasks() {
-    use std::cell::Cell;
-    use std::rc::Rc;
     let scenario = lesson::default_lesson().scenario();
-    let finished = Rc::new(Cell::new(false));
-    let flag = finished.clone();
+    let recorder = Recorder::default();
+    let watched = recorder.clone();
     let (run, stop) = futures::future::abortable(async move {
-        run_async::run_async(&scenario, 20.0, &Recorder::default()).await; // 100 ms if left alone
-        flag.set(true);
+        run_async::run_async(&scenario, 20.0, &watched).await; // 100 ms if left alone
     });
     wasm_bindgen_futures::spawn_local(async move {
         let _ = run.await;
     });
     frames::next_frame().await;
     stop.abort();
-    // Wait past the moment the run would have ended: its timers were dropped with it.
+    let stopped_at = async_playground::shell::runtime::clock::now();
+    // Wait past the moment the run would have ended: its timers and bursts went with it.
     gloo_timers::future::TimeoutFuture::new(250).await;
-    assert!(!finished.get(), "a stopped run must not finish");
+    recorder.with(|r| {
+        assert_eq!(r.tasks.len(), 2, "both lanes had started");
+        let wait = r.tasks.iter().find(|t| t.0 .0 == 1).unwrap();
+        assert_eq!(wait.2, None, "the 100 ms wait never finished");
+        assert!(
+            r.tasks.iter().all(|t| t.2.is_none_or(|end| end <= stopped_at)),
+            "nothing finished after Stop"
+        );
+        assert!(r.busy.iter().all(|b| b.start_ms <= stopped_at), "no work ran after Stop");
+    });
 }

@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn run_finished_has_the_contract_fields() {
-        let s = lesson::default_lesson().scenario();
+        let s = std::rc::Rc::new(lesson::default_lesson().scenario());
         let m = Measurements {
             run: Some(Span { start_ms: 10.0, end_ms: 5012.34 }),
             tasks: vec![
@@ -183,7 +183,7 @@ mod tests {
             inputs: vec![],
             busy: vec![],
         };
-        let report = RunReport::new(&s, Mode::Async, 1000.0, &m);
+        let report = RunReport::new(&s, &crate::core::predict::predict(&s, Mode::Async, 1000.0), &m);
         let v: serde_json::Value =
             serde_json::from_str(&OutMessage::run_finished(&report).to_json()).unwrap();
         assert_eq!(v["type"], "run-finished");

@@ -72,7 +72,10 @@ impl Prediction {
 pub fn predict(scenario: &Scenario, mode: Mode, scale: f64) -> Prediction {
     let (tasks, busy) = match mode {
         Mode::Blocking => blocking(scenario, scale),
-        Mode::Async => AsyncSim::new(scenario, scale).run(),
+        Mode::Async => {
+            let (tasks, busy, _steps) = AsyncSim::new(scenario, scale).run();
+            (tasks, busy)
+        }
     };
     let total_ms = tasks.iter().map(|t| t.span.end_ms).fold(0.0, f64::max);
     Prediction { mode, scale, tasks, busy, total_ms }
@@ -150,6 +153,11 @@ struct AsyncSim<'a> {
     first: Vec<usize>,
     out: Vec<TaskTiming>,
     busy: Busy,
+    /// Simulation steps taken: bounded by tasks and lanes, not by bursts (see the tests).
+    steps: u64,
+    /// Whether whole rounds of bursts may be skipped (always, but for the test that checks
+    /// skipping against stepping).
+    skip: bool,
 }
 
 impl<'a> AsyncSim<'a> {
@@ -177,11 +185,22 @@ impl<'a> AsyncSim<'a> {
             first,
             out,
             busy: Busy::default(),
+            steps: 0,
+            skip: true,
         }
     }
 
-    fn run(mut self) -> (Vec<TaskTiming>, Vec<Span>) {
+    /// Runs to the end; returns the timings, the busy spans and the steps taken.
+    fn run(mut self) -> (Vec<TaskTiming>, Vec<Span>, u64) {
+        let mut since_check = 0;
         loop {
+            // Once per trip round the ready queue, skip whole rounds of interleaved bursts.
+            since_check += 1;
+            if since_check >= self.ready.len() {
+                since_check = 0;
+                self.skip_full_rounds();
+            }
+            self.steps += 1;
             if let Some(lane) = self.ready.pop_front() {
                 self.poll(lane);
             } else if let Some(Reverse((Ms(due), _, _))) = self.timers.peek() {
@@ -191,7 +210,47 @@ impl<'a> AsyncSim<'a> {
                 break;
             }
         }
-        (self.out, self.busy.0)
+        (self.out, self.busy.0, self.steps)
+    }
+
+    /// When every ready lane is in the middle of work that yields, the executor takes one
+    /// burst from each in turn, round after round, until a lane is about to finish or a timer
+    /// comes due. Those rounds are skipped in one step: the result is the same as stepping
+    /// burst by burst, and the cost no longer grows with the number of bursts.
+    fn skip_full_rounds(&mut self) {
+        if !self.skip || self.ready.len() < 2 {
+            return; // one lane alone has its own shortcut in `poll`
+        }
+        let lanes = self.scenario.lanes();
+        let mut round = 0.0;
+        let mut rounds = f64::INFINITY;
+        for &lane in &self.ready {
+            let Phase::Working { left_ms } = self.phase[lane] else { return };
+            let TaskKind::Work { burst_ms } = lanes[lane].tasks[self.next_task[lane]].kind else { return };
+            if burst_ms <= 0.0 {
+                return;
+            }
+            round += burst_ms;
+            // Keep at least one burst per lane for the ordinary steps, which end the task.
+            rounds = rounds.min((left_ms / burst_ms).floor() - 1.0);
+        }
+        if let Some(Reverse((Ms(due), _, _))) = self.timers.peek() {
+            // Stop a round short of the next timer, so it fires exactly as it would have.
+            rounds = rounds.min(((due - self.now) / round).floor() - 1.0);
+        }
+        if rounds < 1.0 {
+            return;
+        }
+        let start = self.now;
+        self.now += rounds * round;
+        self.busy.add(Span { start_ms: start, end_ms: self.now });
+        for &lane in &self.ready {
+            if let (Phase::Working { left_ms }, TaskKind::Work { burst_ms }) =
+                (self.phase[lane], lanes[lane].tasks[self.next_task[lane]].kind)
+            {
+                self.phase[lane] = Phase::Working { left_ms: left_ms - rounds * burst_ms };
+            }
+        }
     }
 
     fn slot(&mut self, lane: usize) -> &mut TaskTiming {
@@ -383,6 +442,43 @@ mod tests {
         assert_eq!(p.total_ms, 500.0);
         assert_eq!(p.total_units(), 5.0);
         assert_eq!(p.timing(TaskId(2)).unwrap().span.end_ms, 200.0);
+    }
+
+    /// Many lanes of long work in tiny bursts: stepping burst by burst would take 10⁸ steps.
+    #[test]
+    fn interleaved_work_costs_steps_per_task_not_per_burst() {
+        let lanes = vec!["c600/1"; 20];
+        let s = scenario(&lanes);
+        let (_, _, steps) = AsyncSim::new(&s, 10_000.0).run();
+        assert!(steps < 10_000, "{steps} steps");
+        let p = predict(&s, Mode::Async, 10_000.0);
+        // 20 lanes share one thread: everything ends together at the sum of the work.
+        assert_eq!(round(p.total_ms / 1000.0), 20.0 * 6_000.0);
+        assert_eq!(p.busy, vec![Span { start_ms: 0.0, end_ms: p.total_ms }]);
+    }
+
+    /// Skipping rounds gives exactly what stepping burst by burst gives.
+    #[test]
+    fn skipping_rounds_changes_nothing() {
+        use Mode::Async as A;
+        check(&["c1/100", "c1/100", "c1/100"], A, 3.0, &[(0.0, 2.8), (0.1, 2.9), (0.2, 3.0)]);
+        check(&["c1/100", "c0.5/100", "w0.35"], A, 1.5, &[(0.0, 1.5), (0.1, 1.0), (0.2, 0.7)]);
+        for lanes in [
+            &["c2/100", "c2/100", "w1.05 c0.1/100"][..],
+            &["c3/7", "c2/13", "w0.5 c1/3 w0.2", "r1.7 c0.4/9"],
+            &["c5/16", "c5/16", "c5/16", "c5/16", "w2.5", "w0.01 c1/1"],
+        ] {
+            let s = scenario(lanes);
+            let fast = AsyncSim::new(&s, 1000.0).run();
+            let mut slow = AsyncSim::new(&s, 1000.0);
+            slow.skip = false;
+            let slow = slow.run();
+            let rounded = |t: &[TaskTiming]| -> Vec<(f64, f64)> {
+                t.iter().map(|t| (round(t.span.start_ms), round(t.span.end_ms))).collect()
+            };
+            assert_eq!(rounded(&fast.0), rounded(&slow.0), "{lanes:?}");
+            assert!(fast.2 < slow.2, "{lanes:?}: {} steps, stepping took {}", fast.2, slow.2);
+        }
     }
 
     #[test]

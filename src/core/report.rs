@@ -4,9 +4,10 @@
 //! [`RunReport::new`] makes them relative to the run's start and computes the statistics.
 
 use super::mode::Mode;
-use super::predict::{merge_spans, predict, Span};
+use super::predict::{merge_spans, Prediction, Span};
 use super::scenario::{Scenario, TaskId};
 use super::stats::{frame_stats, late_gaps, FrameStats};
+use std::rc::Rc;
 
 /// One task as measured, in milliseconds from the run's start.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +38,8 @@ pub struct Measurements {
 /// Everything a finished run shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunReport {
+    /// The scenario that was run: measured bars belong to it and to no later edit of it.
+    pub scenario: Rc<Scenario>,
     pub mode: Mode,
     pub scale: f64,
     pub total_ms: f64,
@@ -56,8 +59,10 @@ pub struct RunReport {
 }
 
 impl RunReport {
-    /// Builds the report of a run of `scenario` in `mode` at `scale` from what was measured.
-    pub fn new(scenario: &Scenario, mode: Mode, scale: f64, m: &Measurements) -> RunReport {
+    /// Builds the report of a run of `scenario`, predicted as `prediction` (which names the mode
+    /// and scale), from what was measured.
+    pub fn new(scenario: &Rc<Scenario>, prediction: &Prediction, m: &Measurements) -> RunReport {
+        let (mode, scale) = (prediction.mode, prediction.scale);
         let run = m.run.unwrap_or(Span { start_ms: 0.0, end_ms: 0.0 });
         let origin = run.start_ms;
         let tasks = scenario
@@ -76,10 +81,11 @@ impl RunReport {
         let during: Vec<&Span> =
             m.long_tasks.iter().filter(|t| t.end_ms > run.start_ms && t.start_ms < run.end_ms).collect();
         RunReport {
+            scenario: scenario.clone(),
             mode,
             scale,
             total_ms: run.end_ms - run.start_ms,
-            predicted_ms: predict(scenario, mode, scale).total_ms,
+            predicted_ms: prediction.total_ms,
             frames: frame_stats(&m.frames, run.start_ms, run.end_ms),
             long_tasks: during.len(),
             longest_long_task_ms: during.iter().map(|t| t.end_ms - t.start_ms).fold(0.0, f64::max),
@@ -119,10 +125,11 @@ impl RunReport {
 mod tests {
     use super::*;
     use crate::core::lesson;
+    use crate::core::predict::predict;
 
     #[test]
     fn times_become_relative_to_the_run_and_frames_give_the_freeze() {
-        let s = lesson::default_lesson().scenario();
+        let s = Rc::new(lesson::default_lesson().scenario());
         let m = Measurements {
             run: Some(Span { start_ms: 1000.0, end_ms: 1702.0 }),
             tasks: vec![
@@ -134,7 +141,7 @@ mod tests {
             inputs: vec![(900.0, 3.0), (1200.0, 505.0), (1400.0, 305.0), (1800.0, 2.0)],
             busy: vec![Span { start_ms: 1000.0, end_ms: 1501.0 }, Span { start_ms: 1501.2, end_ms: 1702.0 }],
         };
-        let r = RunReport::new(&s, Mode::Blocking, 100.0, &m);
+        let r = RunReport::new(&s, &predict(&s, Mode::Blocking, 100.0), &m);
         assert_eq!(r.total_ms, 702.0);
         assert_eq!(r.predicted_ms, 700.0);
         assert_eq!(r.longest_freeze_ms(), 727.0);
@@ -154,8 +161,8 @@ mod tests {
 
     #[test]
     fn a_run_with_nothing_measured_reports_zeroes() {
-        let s = lesson::default_lesson().scenario();
-        let r = RunReport::new(&s, Mode::Async, 1000.0, &Measurements::default());
+        let s = Rc::new(lesson::default_lesson().scenario());
+        let r = RunReport::new(&s, &predict(&s, Mode::Async, 1000.0), &Measurements::default());
         assert_eq!((r.total_ms, r.longest_freeze_ms(), r.long_tasks), (0.0, 0.0, 0));
         assert!(r.tasks.is_empty());
         assert_eq!(r.worst_input_delay_ms, None);

@@ -12,7 +12,7 @@ use super::params::Params;
 use super::params::{MAX_SCALE, MIN_SCALE};
 use super::predict::{predict, Prediction};
 use super::report::RunReport;
-use super::scenario::{Scenario, TaskId};
+use super::scenario::{Scenario, TaskId, TaskKind};
 use std::rc::Rc;
 
 /// The longest a blocking run may hold the page by default, in real milliseconds.
@@ -178,12 +178,37 @@ impl State {
         matches!(self.run, RunStatus::Running { .. })
     }
 
+    /// The longest the main thread is held in one go in async mode: the longest burst of work
+    /// (a whole work task where its burst is 0, "never yield").
+    fn longest_hold_ms(&self) -> Option<f64> {
+        self.scenario
+            .tasks()
+            .filter_map(|(_, t)| match t.kind {
+                TaskKind::Work { burst_ms } if burst_ms <= 0.0 => Some(t.duration * self.scale),
+                TaskKind::Work { burst_ms } => Some(burst_ms.min(t.duration * self.scale)),
+                _ => None,
+            })
+            .reduce(f64::max)
+    }
+
     /// Whether a run in `mode` may start now; if not, a message saying why and what to do.
     pub fn check_run(&self, mode: Mode) -> Result<(), String> {
         if let RunStatus::Running { mode: running } = self.run {
             return Err(format!("A {running} run is still going; wait for it to finish."));
         }
         let predicted = self.prediction(mode).total_ms;
+        if mode == Mode::Async {
+            if let Some(hold) = self.longest_hold_ms().filter(|h| *h > self.cap_ms) {
+                return Err(format!(
+                    "A work task that never yields would hold the page for {} in one go, longer \
+                     than the {} cap. Give it a burst size, shorten it, lower the time scale or \
+                     raise the cap (up to {}).",
+                    duration(hold),
+                    duration(self.cap_ms),
+                    duration(MAX_BLOCKING_CAP_MS)
+                ));
+            }
+        }
         if mode == Mode::Blocking && predicted > self.cap_ms {
             return Err(format!(
                 "This blocking run would freeze the page for {}, longer than the {} cap. \
@@ -268,6 +293,9 @@ impl State {
                     return next;
                 }
                 next.past.push(self.scenario.clone());
+                if next.past.len() > UNDO_DEPTH {
+                    next.past.remove(0);
+                }
                 next.future.clear();
                 next.edit_note = format!(
                     "Loaded a scenario of {} tasks in {} lanes.",
@@ -320,14 +348,13 @@ fn predictions(scenario: &Scenario, scale: f64) -> Vec<Rc<Prediction>> {
 mod tests {
     use super::*;
     use crate::core::report::Measurements;
-    use crate::core::scenario::TaskKind;
 
     fn replay(params: &Params, actions: Vec<Action>) -> State {
         actions.into_iter().fold(State::new(params), |s, a| s.apply(a))
     }
 
     fn finished(state: &State, mode: Mode, total_ms: f64) -> RunReport {
-        let mut r = RunReport::new(&state.scenario, mode, state.scale, &Measurements::default());
+        let mut r = RunReport::new(&state.scenario, &state.prediction(mode), &Measurements::default());
         r.total_ms = total_ms;
         r
     }
@@ -495,6 +522,21 @@ mod tests {
         assert_eq!(totals(&s), (700.0, 500.0));
         assert_eq!(s.apply(Action::SetScale(0.0)).scale, 100.0);
         assert_eq!(s.apply(Action::SetScale(f64::NAN)).scale, 100.0);
+    }
+
+    #[test]
+    fn an_async_run_with_work_that_never_yields_past_the_cap_is_refused() {
+        let s = State::new(&Params::default())
+            .apply(edit(Edit::SetKind { id: TaskId(2), kind: TaskKind::Work { burst_ms: 0.0 } }));
+        assert_eq!(s.check_run(Mode::Async), Ok(()), "2 s in one go is under the 10 s cap");
+        let long = s.apply(edit(Edit::ResizeTask { id: TaskId(2), duration: 11.0 }));
+        let why = long.check_run(Mode::Async).unwrap_err();
+        assert!(why.contains("11.00 s in one go") && why.contains("burst size"), "{why}");
+        assert_eq!(long.apply(Action::SetCap(20_000.0)).check_run(Mode::Async), Ok(()));
+        // With bursts, the same work holds the thread 8 ms at a time.
+        let bursty =
+            long.apply(edit(Edit::SetKind { id: TaskId(2), kind: TaskKind::Work { burst_ms: 8.0 } }));
+        assert_eq!(bursty.check_run(Mode::Async), Ok(()));
     }
 
     #[test]

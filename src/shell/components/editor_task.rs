@@ -72,13 +72,12 @@ pub fn editor_task(props: &EditorTaskProps) -> Html {
             };
             let _ = element.set_pointer_capture(e.pointer_id());
             let (x0, y0) = (f64::from(e.client_x()), f64::from(e.client_y()));
-            *drag.borrow_mut() = Some(if locked {
-                // Selecting still works during a run; moving does not.
-                Drag::Task { id, x0: f64::INFINITY, y0: f64::INFINITY, moved: false, element }
-            } else if on_grip {
-                Drag::Resize { id, x0, duration, element }
+            *drag.borrow_mut() = Some(if on_grip && !locked {
+                let width0 = element.style().get_property_value("width").unwrap_or_default();
+                Drag::Resize { id, x0, duration, moved: false, width0, element }
             } else {
-                Drag::Task { id, x0, y0, moved: false, element }
+                // During a run (locked) a press only selects: it never moves the task.
+                Drag::Task { id, x0, y0, moved: false, locked, element }
             });
         })
     };

@@ -72,17 +72,21 @@ pub fn mode_card(props: &ModeCardProps) -> Html {
                 axis_ms={props.axis_ms}
                 {lesson}
             />
-            { props.report.as_ref().map(|r| results(r, lesson)).unwrap_or_default() }
+            { props.report.as_ref().map(|r| results(r, lesson, !Rc::ptr_eq(&r.scenario, &props.scenario))).unwrap_or_default() }
         </article>
     }
 }
 
-fn results(r: &RunReport, lesson: &Lesson) -> Html {
+fn results(r: &RunReport, lesson: &Lesson, stale: bool) -> Html {
     let long_tasks = match r.long_tasks {
         0 => "none".to_string(),
         n => format!("{n} (longest {})", duration(r.longest_long_task_ms)),
     };
     html! {
+        <>
+        if stale {
+            <p class="stale">{ "Measured before the scenario last changed: run it again to compare." }</p>
+        }
         <dl class="results" aria-label={format!("Measured, {} run", r.mode)}>
             <div>
                 <dt>{ "Measured total" }</dt>
@@ -108,5 +112,6 @@ fn results(r: &RunReport, lesson: &Lesson) -> Html {
                 <dd>{ long_tasks }</dd>
             </div>
         </dl>
+        </>
     }
 }

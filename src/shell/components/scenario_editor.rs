@@ -14,7 +14,7 @@ use crate::core::layout::{axis_units, drop_index, drop_lane, offsets};
 use crate::core::lesson::Lesson;
 use crate::core::scenario::{Scenario, TaskId, TaskKind, DEFAULT_BURST_MS};
 use crate::core::state::Action;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -40,10 +40,11 @@ pub struct ScenarioEditorProps {
 /// What the pointer is doing.
 #[derive(Clone)]
 pub enum Drag {
-    /// Moving a task: where the press began, and whether it has moved past the slop.
-    Task { id: TaskId, x0: f64, y0: f64, moved: bool, element: HtmlElement },
-    /// Dragging a task's right edge.
-    Resize { id: TaskId, x0: f64, duration: f64, element: HtmlElement },
+    /// Moving a task: where the press began, and whether it has moved past the slop. A locked
+    /// press (during a run) never moves: it can only select.
+    Task { id: TaskId, x0: f64, y0: f64, moved: bool, locked: bool, element: HtmlElement },
+    /// Dragging a task's right edge: the width it was rendered with, to put back.
+    Resize { id: TaskId, x0: f64, duration: f64, moved: bool, width0: String, element: HtmlElement },
     /// Carrying a new task from the palette.
     Palette { kind: TaskKind, x0: f64, y0: f64, moved: bool },
 }
@@ -89,6 +90,9 @@ pub struct PointerHandlers {
     pub on_move: Callback<PointerEvent>,
     pub on_up: Callback<PointerEvent>,
     pub on_cancel: Callback<PointerEvent>,
+    /// The click that ends a palette drag (a mouse sends one; a finger does not) is ignored
+    /// until this time (an event timestamp).
+    pub suppress_click_until: Rc<Cell<f64>>,
     /// Dispatches to the reducer (always the latest callback).
     pub on_action: Callback<Action>,
 }
@@ -128,8 +132,8 @@ fn pointer_handlers(
             let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
             let mut state = drag.borrow_mut();
             match state.as_mut() {
-                Some(Drag::Task { x0, y0, moved, element, .. }) => {
-                    if !*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX {
+                Some(Drag::Task { x0, y0, moved, locked, element, .. }) => {
+                    if *locked || (!*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX) {
                         return;
                     }
                     *moved = true;
@@ -138,7 +142,11 @@ fn pointer_handlers(
                         .set_property("transform", &format!("translate({}px, {}px)", x - *x0, y - *y0));
                     let _ = element.class_list().add_1("dragging");
                 }
-                Some(Drag::Resize { x0, duration, element, .. }) => {
+                Some(Drag::Resize { x0, duration, moved, element, .. }) => {
+                    if !*moved && (x - *x0).abs() < DRAG_SLOP_PX {
+                        return;
+                    }
+                    *moved = true;
                     let d = snap(*duration + (x - *x0) * units_per_px());
                     let axis = latest.borrow().1;
                     let _ = element.style().set_property("width", &format!("{:.3}%", d / axis * 100.0));
@@ -162,9 +170,11 @@ fn pointer_handlers(
             dispatch.emit(action);
         })
     };
+    let suppress_click_until = Rc::new(Cell::new(f64::NEG_INFINITY));
     let on_up = {
         let drag = drag.clone();
         let carried = carried.clone();
+        let suppress = suppress_click_until.clone();
         Callback::from(move |e: PointerEvent| {
             let Some(state) = drag.borrow_mut().take() else {
                 return;
@@ -188,10 +198,10 @@ fn pointer_handlers(
                         }
                     }
                 }
-                Drag::Resize { id, x0, duration, element } => {
-                    let _ = element.style().remove_property("width");
+                Drag::Resize { id, x0, duration, moved, width0, element } => {
+                    let _ = element.style().set_property("width", &width0);
                     let d = snap(duration + (x - x0) * units_per_px());
-                    if d != duration {
+                    if moved && d != duration {
                         edit(Edit::ResizeTask { id, duration: d });
                     }
                 }
@@ -201,9 +211,8 @@ fn pointer_handlers(
                     if !moved {
                         return;
                     }
-                    // Keep the click that follows this drag from adding a second task.
-                    *drag.borrow_mut() =
-                        Some(Drag::Palette { kind, x0: f64::NAN, y0: f64::NAN, moved: true });
+                    // Keep the click that may follow this drag from adding a second task.
+                    suppress.set(e.time_stamp() + 500.0);
                     if let Some((row, x_units)) = target {
                         let inside = (0.0..scenario.lanes().len() as f64).contains(&row);
                         if let (true, Some(lane)) = (inside, drop_lane(&scenario, row)) {
@@ -219,16 +228,20 @@ fn pointer_handlers(
     let on_cancel = {
         let drag = drag.clone();
         Callback::from(move |_: PointerEvent| {
-            if let Some(Drag::Task { element, .. } | Drag::Resize { element, .. }) = drag.borrow_mut().take()
-            {
-                let _ = element.style().remove_property("transform");
-                let _ = element.style().remove_property("width");
-                let _ = element.class_list().remove_1("dragging");
+            match drag.borrow_mut().take() {
+                Some(Drag::Task { element, .. }) => {
+                    let _ = element.style().remove_property("transform");
+                    let _ = element.class_list().remove_1("dragging");
+                }
+                Some(Drag::Resize { width0, element, .. }) => {
+                    let _ = element.style().set_property("width", &width0);
+                }
+                _ => {}
             }
             hide_carried(&carried);
         })
     };
-    PointerHandlers { drag, on_move, on_up, on_cancel, on_action }
+    PointerHandlers { drag, on_move, on_up, on_cancel, suppress_click_until, on_action }
 }
 
 #[function_component(ScenarioEditor)]
@@ -296,8 +309,11 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
             let on_action = props.on_action.clone();
             let scenario = scenario.clone();
             let lane = add_lane_index;
-            Callback::from(move |_: MouseEvent| {
-                if let Some(Drag::Palette { moved: true, .. }) = drag.borrow_mut().take() {
+            let suppress = handlers.suppress_click_until.clone();
+            Callback::from(move |e: MouseEvent| {
+                // A press that never became a drag leaves its state behind: clear it.
+                drag.borrow_mut().take();
+                if e.time_stamp() < suppress.get() {
                     return; // the end of a drag, already handled
                 }
                 if scenario.lanes().is_empty() {

@@ -40,8 +40,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // Bars carry no text for screen readers: the figure is a picture of figures that the
     // caption, the results and the history give in words. Labels only where they fit.
     let predicted: HashMap<TaskId, Span> = props.prediction.tasks.iter().map(|t| (t.id, t.span)).collect();
+    // Measured bars belong to the scenario that was run: after an edit they are not drawn.
+    let current = props.report.as_ref().filter(|r| Rc::ptr_eq(&r.scenario, &props.scenario));
     let measured: HashMap<TaskId, Span> =
-        props.report.iter().flat_map(|r| r.tasks.iter()).map(|t| (t.id, t.span)).collect();
+        current.iter().flat_map(|r| r.tasks.iter()).map(|t| (t.id, t.span)).collect();
     let lanes = props.scenario.lanes().iter().enumerate().map(|(li, lane)| {
         let bars = lane.tasks.iter().map(|task| {
             let kind = format!("kind-{}", task.kind.as_str());
@@ -77,15 +79,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let busy = props.prediction.busy.iter().map(|span| html! {
         <div class="bar ghost busy" style={place(span)} title={format!("Main thread busy (predicted) {}", range(span))}></div>
     });
-    let measured_busy = props.report.iter().flat_map(|r| r.busy.iter()).map(|span| {
+    let measured_busy = current.iter().flat_map(|r| r.busy.iter()).map(|span| {
         html! {
             <div class="bar measured busy" style={place(span)} title={format!("Main thread busy with the run's work {}", range(span))}></div>
         }
     });
-    let freezes = props.report.iter().flat_map(|r| r.freezes.iter()).map(|span| html! {
+    let freezes = current.iter().flat_map(|r| r.freezes.iter()).map(|span| html! {
         <div class="bar measured frozen" style={place(span)} title={format!("No frame drawn for {}", duration(span.end_ms - span.start_ms))}></div>
     });
-    let summary = match &props.report {
+    let summary = match current {
         Some(r) => format!(
             "Timeline, {} mode: predicted {}, measured {}; the page went without a frame for up to {}.",
             props.mode,

@@ -26,6 +26,16 @@ use yew::prelude::*;
 
 /// How far before a run's start the frame log is read: enough to hold the frame before it.
 const FRAMES_BEFORE_MS: f64 = 1_000.0;
+/// How long to wait for a frame before going on without it (a hidden tab or an offscreen
+/// iframe draws none, and a run must not wait for ever).
+const FRAME_WAIT_MS: u32 = 200;
+
+/// The next animation frame, or a short timeout where the page draws none.
+async fn frame_or_timeout() {
+    let frame = std::pin::pin!(next_frame());
+    let timeout = gloo_timers::future::TimeoutFuture::new(FRAME_WAIT_MS);
+    futures::future::select(frame, timeout).await;
+}
 
 /// Starts and stops runs of the current scenario.
 #[derive(Clone, PartialEq)]
@@ -76,15 +86,16 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
         }
         let scenario = state.scenario.clone();
         let scale = state.scale;
+        let prediction = state.prediction(mode);
         let dispatcher = state.dispatcher();
         dispatcher.dispatch(Action::RunStarted(mode));
-        post(&OutMessage::run_started(mode, state.prediction(mode).total_ms));
+        post(&OutMessage::run_started(mode, prediction.total_ms));
 
         let meter = meter.clone();
         let done = in_flight.clone();
         let live = live.clone();
         let (run, handle) = abortable(async move {
-            next_frame().await;
+            frame_or_timeout().await;
             yield_now().await;
             let recorder = Recorder::default();
             let start_ms = now();
@@ -101,8 +112,8 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
                 }
             };
             let end_ms = now();
-            next_frame().await;
-            next_frame().await;
+            frame_or_timeout().await;
+            frame_or_timeout().await;
             meter.set_drawer(None);
             if let Some(timeline) = live.borrow_mut().take() {
                 timeline.reset();
@@ -115,7 +126,7 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
                 inputs: meter.inputs_since(start_ms),
                 busy: recorder.with(|r| r.busy.clone()),
             };
-            let report = RunReport::new(&scenario, mode, scale, &measured);
+            let report = RunReport::new(&scenario, &prediction, &measured);
             post(&OutMessage::run_finished(&report));
             done.borrow_mut().take();
             dispatcher.dispatch(Action::RunFinished(report));
