@@ -62,4 +62,14 @@ test('build the ticket queue from an empty timeline with the keyboard only', asy
   const { message } = await app.runWith(() => kb.press('Enter'));
   expect(message.total_ms).toBeGreaterThanOrEqual(495);
   expect(message.total_ms).toBeLessThan(800);
+  await expect(app.card('async').locator('.stale')).toHaveCount(0);
+
+  // After an edit the measurement no longer matches the scenario, and the card says so.
+  await app.task('Work').focus();
+  await kb.press('Shift+ArrowRight');
+  await expect(app.card('async').locator('.stale')).toHaveText(
+    'Measured before the scenario last changed: run it again to compare.',
+  );
+  await kb.press('Control+z');
+  await expect(app.card('async').locator('.stale')).toHaveCount(0);
 });
