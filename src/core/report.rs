@@ -7,6 +7,7 @@ use super::mode::Mode;
 use super::predict::{merge_spans, Prediction, Span};
 use super::scenario::{Scenario, TaskId};
 use super::stats::{frame_stats, late_gaps, FrameStats};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// One task as measured, in milliseconds from the run's start.
@@ -65,10 +66,11 @@ impl RunReport {
         let (mode, scale) = (prediction.mode, prediction.scale);
         let run = m.run.unwrap_or(Span { start_ms: 0.0, end_ms: 0.0 });
         let origin = run.start_ms;
+        let measured: HashMap<TaskId, Span> = m.tasks.iter().copied().collect();
         let tasks = scenario
             .tasks()
             .filter_map(|(lane, task)| {
-                let (_, span) = m.tasks.iter().find(|(id, _)| *id == task.id)?;
+                let span = measured.get(&task.id)?;
                 Some(MeasuredTask {
                     id: task.id,
                     label: task.label.clone(),

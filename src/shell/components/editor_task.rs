@@ -25,7 +25,6 @@ pub struct EditorTaskProps {
     pub start: f64,
     pub axis: f64,
     pub selected: bool,
-    pub locked: bool,
     /// The duration in the lesson's words ("2 minutes").
     pub duration_text: AttrValue,
     pub handlers: Rc<PointerHandlers>,
@@ -39,7 +38,7 @@ impl PartialEq for EditorTaskProps {
             && self.lane_name == other.lane_name
             && self.start == other.start
             && self.axis == other.axis
-            && (self.selected, self.locked) == (other.selected, other.locked)
+            && self.selected == other.selected
             && self.duration_text == other.duration_text
             && Rc::ptr_eq(&self.handlers, &other.handlers)
     }
@@ -53,8 +52,9 @@ pub fn editor_task(props: &EditorTaskProps) -> Html {
     let h = &props.handlers;
     let on_down = {
         let drag = h.drag.clone();
-        let locked = props.locked;
+        let locked = h.locked.clone();
         Callback::from(move |e: PointerEvent| {
+            let locked = locked.get();
             if e.button() != 0 {
                 return;
             }

@@ -95,6 +95,9 @@ pub struct PointerHandlers {
     pub suppress_click_until: Rc<Cell<f64>>,
     /// Dispatches to the reducer (always the latest callback).
     pub on_action: Callback<Action>,
+    /// Whether a run is going (tasks can then be selected, not moved). A cell rather than a
+    /// prop, so that starting a run does not re-render every task.
+    pub locked: Rc<Cell<bool>>,
 }
 
 fn pointer_handlers(
@@ -241,7 +244,15 @@ fn pointer_handlers(
             hide_carried(&carried);
         })
     };
-    PointerHandlers { drag, on_move, on_up, on_cancel, suppress_click_until, on_action }
+    PointerHandlers {
+        drag,
+        on_move,
+        on_up,
+        on_cancel,
+        suppress_click_until,
+        on_action,
+        locked: Rc::default(),
+    }
 }
 
 #[function_component(ScenarioEditor)]
@@ -280,6 +291,7 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
             (drag.clone(), carried.clone(), lanes_ref.clone(), latest.clone());
         use_memo((), move |_| pointer_handlers(drag, carried, lanes_ref, latest))
     };
+    handlers.locked.set(props.locked);
 
     let capture = |e: &PointerEvent| {
         if let Some(target) = e.target_dyn_into::<web_sys::Element>() {
@@ -398,7 +410,6 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                 {start}
                 {axis}
                 selected={props.selected == Some(task.id)}
-                locked={props.locked}
                 duration_text={AttrValue::from(units(task.duration))}
                 handlers={handlers.clone()}
             />

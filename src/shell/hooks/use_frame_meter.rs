@@ -169,7 +169,7 @@ fn draw_graph(graph: &NodeRef, frames: &VecDeque<f64>) {
     let bar = w / GRAPH_GAPS as f64;
     let skip = frames.len().saturating_sub(GRAPH_GAPS + 1);
     let mut previous = None;
-    for (i, &t) in frames.iter().skip(skip).enumerate() {
+    for (i, &t) in frames.range(skip..).enumerate() {
         if let Some(p) = previous {
             let gap: f64 = t - p;
             ctx.set_fill_style_str(if gap > 50.0 {

@@ -4,12 +4,15 @@
 use crate::core::predict::Span;
 use crate::core::scenario::TaskId;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Default)]
 pub struct Recording {
-    /// Each task that has started, with its end once it has one (page clock).
+    /// Each task that has started, with its end once it has one (page clock), in start order.
     pub tasks: Vec<(TaskId, f64, Option<f64>)>,
+    /// Where each task is in `tasks`.
+    index: HashMap<TaskId, usize>,
     /// Work bursts and blocking tasks: when the main thread was held.
     pub busy: Vec<Span>,
 }
@@ -20,12 +23,16 @@ pub struct Recorder(Rc<RefCell<Recording>>);
 
 impl Recorder {
     pub fn started(&self, id: TaskId, at: f64) {
-        self.0.borrow_mut().tasks.push((id, at, None));
+        let mut r = self.0.borrow_mut();
+        let at_index = r.tasks.len();
+        r.index.insert(id, at_index);
+        r.tasks.push((id, at, None));
     }
 
     pub fn finished(&self, id: TaskId, at: f64) {
-        if let Some(task) = self.0.borrow_mut().tasks.iter_mut().rev().find(|t| t.0 == id) {
-            task.2 = Some(at);
+        let mut r = self.0.borrow_mut();
+        if let Some(&i) = r.index.get(&id) {
+            r.tasks[i].2 = Some(at);
         }
     }
 
