@@ -11,6 +11,9 @@ use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+/// How many growing bars one frame redraws at most (finished bars are always drawn at once).
+const GROWING_PER_FRAME: usize = 64;
+
 pub struct LiveTimeline {
     axis_ms: f64,
     /// How many of the recording's tasks have finished and been drawn for good: the recording
@@ -19,9 +22,13 @@ pub struct LiveTimeline {
     settled: Cell<usize>,
     /// Which recorded tasks (by position) already have their final bar: never written again.
     drawn: RefCell<Vec<bool>>,
+    /// Frames drawn so far, to take turns among bars still growing.
+    frame: Cell<usize>,
     /// Each task's measured bar, by task id, with the style it was rendered with.
     bars: HashMap<u32, (HtmlElement, String)>,
     cursor: Option<HtmlElement>,
+    /// The width of a track in pixels, read once: the cursor moves by `transform` across it.
+    track_px: f64,
 }
 
 impl LiveTimeline {
@@ -40,12 +47,20 @@ impl LiveTimeline {
         }
         let cursor =
             root.query_selector(".now-cursor").ok().flatten().and_then(|c: Element| c.dyn_into().ok());
+        let track_px =
+            root.query_selector(".tl-track").ok().flatten().map_or(0.0, |t| f64::from(t.client_width()));
+        // Bars left from an earlier run start empty: only this run's measurements are drawn.
+        for (bar, _) in bars.values() {
+            let _ = bar.style().set_property("width", "0%");
+        }
         Some(LiveTimeline {
             axis_ms: axis_ms.max(1.0),
             settled: Cell::new(0),
             drawn: RefCell::default(),
+            frame: Cell::new(0),
             bars,
             cursor,
+            track_px,
         })
     }
 
@@ -57,8 +72,14 @@ impl LiveTimeline {
             drawn.resize(recording.tasks.len(), false);
             let from = self.settled.get().min(recording.tasks.len());
             let mut settled = from;
+            // Bars that are still growing take turns, at most about GROWING_PER_FRAME a frame,
+            // so a run of thousands of concurrent tasks does not spend its frames repainting.
+            let growing = recording.tasks[from..].iter().filter(|t| t.2.is_none()).count();
+            let turns = growing.div_ceil(GROWING_PER_FRAME).max(1);
+            let frame = self.frame.get();
+            self.frame.set(frame + 1);
             for (i, &(id, start, end)) in recording.tasks.iter().enumerate().skip(from) {
-                if drawn[i] {
+                if drawn[i] || (end.is_none() && !(i + frame).is_multiple_of(turns)) {
                     continue;
                 }
                 if let Some((bar, _)) = self.bars.get(&id.0) {
@@ -75,7 +96,8 @@ impl LiveTimeline {
             self.settled.set(settled);
         });
         if let Some(cursor) = &self.cursor {
-            let _ = cursor.style().set_property("--t", &format!("{:.5}", pct(now - run_start) / 100.0));
+            let x = pct(now - run_start) / 100.0 * self.track_px;
+            let _ = cursor.style().set_property("transform", &format!("translateX({x:.1}px)"));
             cursor.set_hidden(false);
         }
     }
