@@ -26,16 +26,11 @@ pub struct Span {
 pub fn merge_spans(spans: &[Span], tolerance: f64) -> Vec<Span> {
     let mut sorted = spans.to_vec();
     sorted.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
-    let mut merged: Vec<Span> = Vec::with_capacity(sorted.len());
+    let mut merged = Busy { spans: Vec::with_capacity(sorted.len()), tolerance };
     for span in sorted {
-        match merged.last_mut() {
-            Some(last) if span.start_ms <= last.end_ms + tolerance => {
-                last.end_ms = last.end_ms.max(span.end_ms)
-            }
-            _ => merged.push(span),
-        }
+        merged.add(span);
     }
-    merged
+    merged.spans
 }
 
 /// When one task starts and ends.
@@ -93,18 +88,29 @@ fn blocking(scenario: &Scenario, scale: f64) -> (Vec<TaskTiming>, Vec<Span>) {
             TaskTiming { id: task.id, lane, span }
         })
         .collect();
-    (tasks, busy.0)
+    (tasks, busy.spans)
 }
 
-/// Busy spans of the main thread, merging those that touch.
-#[derive(Default)]
-struct Busy(Vec<Span>);
+/// Spans added in order of their start, joining each to the last where they touch (within
+/// `tolerance` ms): the main thread's busy time, kept small as it grows.
+struct Busy {
+    spans: Vec<Span>,
+    tolerance: f64,
+}
+
+impl Default for Busy {
+    fn default() -> Self {
+        Busy { spans: Vec::new(), tolerance: 1e-9 }
+    }
+}
 
 impl Busy {
     fn add(&mut self, span: Span) {
-        match self.0.last_mut() {
-            Some(last) if span.start_ms <= last.end_ms + 1e-9 => last.end_ms = span.end_ms,
-            _ => self.0.push(span),
+        match self.spans.last_mut() {
+            Some(last) if span.start_ms <= last.end_ms + self.tolerance => {
+                last.end_ms = last.end_ms.max(span.end_ms)
+            }
+            _ => self.spans.push(span),
         }
     }
 }
@@ -210,7 +216,7 @@ impl<'a> AsyncSim<'a> {
                 break;
             }
         }
-        (self.out, self.busy.0, self.steps)
+        (self.out, self.busy.spans, self.steps)
     }
 
     /// When every ready lane is in the middle of work that yields, the executor takes one

@@ -113,7 +113,7 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
                 draw_pulse(&targets, timestamp);
                 draw_graph(&targets.graph, &recorder.borrow().frames);
                 if let Some(count) = targets.long_tasks.get() {
-                    let seen = recorder.borrow().long_tasks.as_ref().map(|o| o.spans().len());
+                    let seen = recorder.borrow().long_tasks.as_ref().map(LongTaskObserver::count);
                     let text =
                         seen.map_or_else(|| "not reported by this browser".to_string(), |n| n.to_string());
                     if count.text_content().as_deref() != Some(text.as_str()) {

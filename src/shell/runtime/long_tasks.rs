@@ -36,11 +36,22 @@ impl LongTaskObserver {
         self.observer.is_some()
     }
 
-    /// Every long task seen so far, including those queued but not yet delivered.
-    pub fn spans(&self) -> Vec<Span> {
+    /// How many long tasks have been seen so far, without copying them (read every frame).
+    pub fn count(&self) -> usize {
+        self.flush();
+        self.seen.borrow().len()
+    }
+
+    /// Takes the entries queued but not yet delivered to the callback.
+    fn flush(&self) {
         if let Some(observer) = &self.observer {
             record(&self.seen, &observer.take_records());
         }
+    }
+
+    /// Every long task seen so far, including those queued but not yet delivered.
+    pub fn spans(&self) -> Vec<Span> {
+        self.flush();
         self.seen.borrow().clone()
     }
 }
