@@ -3,7 +3,7 @@
 //! Edits never change the scenario they are applied to (the reducer keeps the old one for
 //! undo), and every result passes the same validation as a loaded scenario.
 
-use super::scenario::{Lane, Scenario, ScenarioError, Task, TaskId, TaskKind, MAX_DURATION};
+use super::scenario::{Combine, Lane, Scenario, ScenarioError, Task, TaskId, TaskKind, MAX_DURATION};
 
 /// The grid that dragging and keyboard resizing snap to, in scenario units.
 pub const GRID: f64 = 0.5;
@@ -52,6 +52,10 @@ pub enum Edit {
     },
     /// Remove every lane: an empty timeline to build on.
     Clear,
+    /// Change how the lanes are combined into one run.
+    SetCombine {
+        combine: Combine,
+    },
 }
 
 /// What an edit produced: the new scenario and the task it is about, if any (for a new task,
@@ -74,6 +78,7 @@ impl Edit {
     pub fn apply(&self, scenario: &Scenario) -> Result<Edited, ScenarioError> {
         let mut lanes: Vec<Lane> = scenario.lanes().to_vec();
         let mut task = None;
+        let mut combine = scenario.combine();
         match self {
             Edit::AddTask { lane, index, kind, duration, label } => {
                 let id = TaskId(scenario.tasks().map(|(_, t)| t.id.0).max().unwrap_or(0) + 1);
@@ -110,9 +115,13 @@ impl Edit {
                 lanes.remove(*lane);
             }
             Edit::RenameLane { lane, name } => lane_mut(&mut lanes, *lane)?.name = name.clone(),
-            Edit::Clear => lanes.clear(),
+            Edit::Clear => {
+                lanes.clear();
+                combine = Combine::Join;
+            }
+            Edit::SetCombine { combine: c } => combine = *c,
         }
-        Ok(Edited { scenario: Scenario::new(lanes)?, task })
+        Ok(Edited { scenario: Scenario::new(lanes)?.with_combine(combine), task })
     }
 }
 

@@ -232,7 +232,9 @@ impl<'a> AsyncSim<'a> {
         let mut rounds = f64::INFINITY;
         for &lane in &self.ready {
             let Phase::Working { left_ms } = self.phase[lane] else { return };
-            let TaskKind::Work { burst_ms } = lanes[lane].tasks[self.next_task[lane]].kind else { return };
+            let TaskKind::Work { burst_ms, .. } = lanes[lane].tasks[self.next_task[lane]].kind else {
+                return;
+            };
             if burst_ms <= 0.0 {
                 return;
             }
@@ -251,7 +253,7 @@ impl<'a> AsyncSim<'a> {
         self.now += rounds * round;
         self.busy.add(Span { start_ms: start, end_ms: self.now });
         for &lane in &self.ready {
-            if let (Phase::Working { left_ms }, TaskKind::Work { burst_ms }) =
+            if let (Phase::Working { left_ms }, TaskKind::Work { burst_ms, .. }) =
                 (self.phase[lane], lanes[lane].tasks[self.next_task[lane]].kind)
             {
                 self.phase[lane] = Phase::Working { left_ms: left_ms - rounds * burst_ms };
@@ -282,7 +284,7 @@ impl<'a> AsyncSim<'a> {
                     self.slot(lane).span.start_ms = now;
                     let length = task.duration * self.scale;
                     match task.kind {
-                        TaskKind::Wait | TaskKind::Request => {
+                        TaskKind::Wait | TaskKind::Request { .. } | TaskKind::Update { .. } => {
                             self.armed += 1;
                             self.timers.push(Reverse((Ms(now + length), self.armed, lane)));
                             self.phase[lane] = Phase::Waiting;
@@ -292,7 +294,7 @@ impl<'a> AsyncSim<'a> {
                     }
                 }
                 Phase::Working { left_ms } => {
-                    let TaskKind::Work { burst_ms } = tasks[self.next_task[lane]].kind else {
+                    let TaskKind::Work { burst_ms, .. } = tasks[self.next_task[lane]].kind else {
                         unreachable!("only work tasks are in the working phase")
                     };
                     let burst = if burst_ms <= 0.0 { left_ms } else { burst_ms.min(left_ms) };

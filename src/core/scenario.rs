@@ -31,26 +31,124 @@ pub struct TaskId(pub u32);
 pub enum TaskKind {
     /// A non-blocking wait: a queue, a disk read, a sleep. Async: a timer future.
     Wait,
-    /// A network request. Async: a real fetch alongside a timer for the latency.
-    Request,
+    /// A network request. Async: a real fetch alongside a timer for the latency. One that
+    /// `fails` gets an answer it cannot read, and its error ends the lane (as `?` would).
+    Request { fails: bool },
     /// CPU work, done in bursts of `burst_ms` real milliseconds; `0.0` means one burst that
-    /// never yields.
-    Work { burst_ms: f64 },
+    /// never yields. Between bursts it gives the thread back the way `yields` says.
+    Work { burst_ms: f64, yields: YieldWith },
+    /// Read the scenario's shared counter, wait, then write back what was read plus one: a
+    /// read-modify-write across an await. `locked` holds the scenario's one async lock for the
+    /// whole task, so no other update can interleave.
+    Update { locked: bool },
 }
 
 impl TaskKind {
+    /// A request that succeeds.
+    pub const REQUEST: TaskKind = TaskKind::Request { fails: false };
+
+    /// Work in bursts of `burst_ms`, yielding through a `MessageChannel`.
+    pub const fn work(burst_ms: f64) -> TaskKind {
+        TaskKind::Work { burst_ms, yields: YieldWith::MessageChannel }
+    }
+
     /// The name used in JSON and messages.
     pub fn as_str(self) -> &'static str {
         match self {
             TaskKind::Wait => "wait",
-            TaskKind::Request => "request",
+            TaskKind::Request { .. } => "request",
             TaskKind::Work { .. } => "work",
+            TaskKind::Update { .. } => "update",
         }
     }
 
     /// Whether the task holds the main thread (in every mode) while it runs.
     pub fn is_cpu(self) -> bool {
         matches!(self, TaskKind::Work { .. })
+    }
+}
+
+/// How a work task gives the main thread back between bursts (JSON field `yield`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum YieldWith {
+    /// A `MessageChannel` message: a new task at once, so frames and input get in between.
+    MessageChannel,
+    /// A resolved promise: a microtask, which runs before the browser may render or take
+    /// input, so the page still freezes.
+    Microtask,
+    /// `setTimeout(0)`: a new task, but browsers clamp nested timeouts to 4 ms.
+    SetTimeout,
+    /// `requestAnimationFrame`: one burst per frame.
+    AnimationFrame,
+    /// `scheduler.yield()` where the browser has it, else a `MessageChannel` message.
+    SchedulerYield,
+}
+
+impl YieldWith {
+    pub const ALL: [YieldWith; 5] = [
+        YieldWith::MessageChannel,
+        YieldWith::Microtask,
+        YieldWith::SetTimeout,
+        YieldWith::AnimationFrame,
+        YieldWith::SchedulerYield,
+    ];
+
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            YieldWith::MessageChannel => "message-channel",
+            YieldWith::Microtask => "microtask",
+            YieldWith::SetTimeout => "set-timeout",
+            YieldWith::AnimationFrame => "animation-frame",
+            YieldWith::SchedulerYield => "scheduler-yield",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<YieldWith> {
+        YieldWith::ALL.into_iter().find(|y| y.as_str() == name)
+    }
+
+    /// How a learner reads it.
+    pub fn title(self) -> &'static str {
+        match self {
+            YieldWith::MessageChannel => "MessageChannel message",
+            YieldWith::Microtask => "microtask (resolved promise)",
+            YieldWith::SetTimeout => "setTimeout(0)",
+            YieldWith::AnimationFrame => "requestAnimationFrame",
+            YieldWith::SchedulerYield => "scheduler.yield()",
+        }
+    }
+}
+
+/// How the lanes are combined into one run (JSON field `combine`, default `join`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Combine {
+    /// Wait for every lane, whatever happens in the others (`join!`, `Promise.allSettled`).
+    #[default]
+    Join,
+    /// Wait for every lane, but stop at the first error and drop the rest (`try_join!`,
+    /// `Promise.all`).
+    TryJoin,
+    /// The first lane to finish wins; the others are dropped (`select!`, `Promise.race`).
+    Select,
+}
+
+impl Combine {
+    pub const ALL: [Combine; 3] = [Combine::Join, Combine::TryJoin, Combine::Select];
+
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Combine::Join => "join",
+            Combine::TryJoin => "try-join",
+            Combine::Select => "select",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Combine> {
+        Combine::ALL.into_iter().find(|c| c.as_str() == name)
     }
 }
 
@@ -75,6 +173,7 @@ pub struct Lane {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     lanes: Vec<Lane>,
+    combine: Combine,
 }
 
 /// Why a scenario was refused. `Display` gives the message shown to the learner.
@@ -160,7 +259,22 @@ impl Scenario {
                 check_task(lane, ti, task)?;
             }
         }
-        Ok(Scenario { lanes })
+        Ok(Scenario { lanes, combine: Combine::Join })
+    }
+
+    /// The same scenario with its lanes combined the way `combine` says.
+    pub fn with_combine(mut self, combine: Combine) -> Self {
+        self.combine = combine;
+        self
+    }
+
+    pub fn combine(&self) -> Combine {
+        self.combine
+    }
+
+    /// Whether any task reads or writes the shared counter.
+    pub fn uses_counter(&self) -> bool {
+        self.tasks().any(|(_, t)| matches!(t.kind, TaskKind::Update { .. }))
     }
 
     /// Reads scenario JSON, version 1. Task ids are assigned in lane order from 1.
@@ -199,10 +313,12 @@ impl Scenario {
                             label: t.label,
                             kind: match t.kind {
                                 RawKind::Wait => TaskKind::Wait,
-                                RawKind::Request => TaskKind::Request,
-                                RawKind::Work => {
-                                    TaskKind::Work { burst_ms: t.burst_ms.unwrap_or(DEFAULT_BURST_MS) }
-                                }
+                                RawKind::Request => TaskKind::Request { fails: t.fails.unwrap_or(false) },
+                                RawKind::Work => TaskKind::Work {
+                                    burst_ms: t.burst_ms.unwrap_or(DEFAULT_BURST_MS),
+                                    yields: t.yields.unwrap_or(YieldWith::MessageChannel),
+                                },
+                                RawKind::Update => TaskKind::Update { locked: t.lock.unwrap_or(false) },
                             },
                             duration: t.duration,
                         }
@@ -210,13 +326,14 @@ impl Scenario {
                     .collect(),
             })
             .collect();
-        Scenario::new(lanes)
+        Ok(Scenario::new(lanes)?.with_combine(raw.combine.unwrap_or_default()))
     }
 
     /// Writes scenario JSON, version 1 (task ids are not part of the format).
     pub fn to_json(&self) -> String {
         let raw = RawScenario {
             version: FORMAT_VERSION,
+            combine: (self.combine != Combine::Join).then_some(self.combine),
             lanes: self
                 .lanes
                 .iter()
@@ -228,15 +345,26 @@ impl Scenario {
                         .map(|t| RawTask {
                             kind: match t.kind {
                                 TaskKind::Wait => RawKind::Wait,
-                                TaskKind::Request => RawKind::Request,
+                                TaskKind::Request { .. } => RawKind::Request,
                                 TaskKind::Work { .. } => RawKind::Work,
+                                TaskKind::Update { .. } => RawKind::Update,
                             },
                             label: t.label.clone(),
                             duration: t.duration,
                             burst_ms: match t.kind {
-                                TaskKind::Work { burst_ms } => Some(burst_ms),
+                                TaskKind::Work { burst_ms, .. } => Some(burst_ms),
                                 _ => None,
                             },
+                            // Optional fields are written only when they differ from the
+                            // default, so older scenarios keep their exact JSON.
+                            yields: match t.kind {
+                                TaskKind::Work { yields, .. } if yields != YieldWith::MessageChannel => {
+                                    Some(yields)
+                                }
+                                _ => None,
+                            },
+                            fails: matches!(t.kind, TaskKind::Request { fails: true }).then_some(true),
+                            lock: matches!(t.kind, TaskKind::Update { locked: true }).then_some(true),
                         })
                         .collect(),
                 })
@@ -271,7 +399,7 @@ fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioErro
             value: task.duration.to_string(),
         });
     }
-    if let TaskKind::Work { burst_ms } = task.kind {
+    if let TaskKind::Work { burst_ms, .. } = task.kind {
         if !(burst_ms.is_finite() && (0.0..=MAX_BURST_MS).contains(&burst_ms)) {
             return Err(ScenarioError::BadBurst {
                 lane: lane.name.clone(),
@@ -289,6 +417,8 @@ fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioErro
 #[derive(Serialize, Deserialize)]
 struct RawScenario {
     version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    combine: Option<Combine>,
     lanes: Vec<RawLane>,
 }
 
@@ -305,6 +435,12 @@ struct RawTask {
     duration: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     burst_ms: Option<f64>,
+    #[serde(default, rename = "yield", skip_serializing_if = "Option::is_none")]
+    yields: Option<YieldWith>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fails: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lock: Option<bool>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -313,6 +449,7 @@ enum RawKind {
     Wait,
     Request,
     Work,
+    Update,
 }
 
 #[cfg(test)]
@@ -333,7 +470,7 @@ mod tests {
         let (lane, selfies) = s.task(TaskId(2)).unwrap();
         assert_eq!(lane, 1);
         assert_eq!(selfies.label, "Take selfies");
-        assert_eq!(selfies.kind, TaskKind::Work { burst_ms: 8.0 });
+        assert_eq!(selfies.kind, TaskKind::work(8.0));
         assert_eq!(selfies.duration, 2.0);
     }
 
@@ -349,7 +486,41 @@ mod tests {
             r#"{"version":1,"lanes":[{"name":"A","tasks":[{"kind":"work","label":"x","duration":1}]}]}"#,
         )
         .unwrap();
-        assert_eq!(s.lanes()[0].tasks[0].kind, TaskKind::Work { burst_ms: DEFAULT_BURST_MS });
+        assert_eq!(s.lanes()[0].tasks[0].kind, TaskKind::work(DEFAULT_BURST_MS));
+    }
+
+    #[test]
+    fn reads_and_writes_the_optional_fields() {
+        let json = r#"{"version":1,"combine":"select","lanes":[{"name":"A","tasks":[
+            {"kind":"work","label":"w","duration":1,"burst_ms":4,"yield":"set-timeout"},
+            {"kind":"request","label":"r","duration":1,"fails":true},
+            {"kind":"update","label":"u","duration":1,"lock":true},
+            {"kind":"update","label":"v","duration":1}]}]}"#;
+        let s = Scenario::from_json(json).unwrap();
+        assert_eq!(s.combine(), Combine::Select);
+        let kinds: Vec<TaskKind> = s.tasks().map(|(_, t)| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TaskKind::Work { burst_ms: 4.0, yields: YieldWith::SetTimeout },
+                TaskKind::Request { fails: true },
+                TaskKind::Update { locked: true },
+                TaskKind::Update { locked: false },
+            ]
+        );
+        assert!(s.uses_counter());
+        assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+        // Defaults are not written, so a plain scenario's JSON stays as it was.
+        let plain = Scenario::from_json(TICKET_QUEUE).unwrap().to_json();
+        assert!(!plain.contains("combine") && !plain.contains("yield") && !plain.contains("fails"));
+        for y in YieldWith::ALL {
+            assert_eq!(YieldWith::parse(y.as_str()), Some(y));
+        }
+        for c in Combine::ALL {
+            assert_eq!(Combine::parse(c.as_str()), Some(c));
+        }
+        let bad = r#"{"version":1,"combine":"race","lanes":[]}"#;
+        assert!(Scenario::from_json(bad).unwrap_err().to_string().contains("unknown variant `race`"));
     }
 
     /// Each bad input is refused with a message that names the problem.

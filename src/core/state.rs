@@ -12,7 +12,7 @@ use super::params::Params;
 use super::params::{MAX_SCALE, MIN_SCALE};
 use super::predict::{predict, Prediction};
 use super::report::RunReport;
-use super::scenario::{Scenario, TaskId, TaskKind};
+use super::scenario::{Scenario, TaskId, TaskKind, YieldWith};
 use std::rc::Rc;
 
 /// The longest a blocking run may hold the page by default, in real milliseconds.
@@ -162,6 +162,7 @@ impl State {
             Edit::RemoveLane { .. } => "Removed the lane.".to_string(),
             Edit::RenameLane { lane, .. } => format!("Renamed {}.", lane_name(*lane)),
             Edit::Clear => "Cleared the timeline: add a lane to start.".to_string(),
+            Edit::SetCombine { combine } => format!("The lanes are now combined with {}.", combine.as_str()),
         }
     }
 
@@ -184,8 +185,11 @@ impl State {
         self.scenario
             .tasks()
             .filter_map(|(_, t)| match t.kind {
-                TaskKind::Work { burst_ms } if burst_ms <= 0.0 => Some(t.duration * self.scale),
-                TaskKind::Work { burst_ms } => Some(burst_ms.min(t.duration * self.scale)),
+                // A microtask "yield" never lets the browser in: the whole task holds the thread.
+                TaskKind::Work { burst_ms, yields } if burst_ms <= 0.0 || yields == YieldWith::Microtask => {
+                    Some(t.duration * self.scale)
+                }
+                TaskKind::Work { burst_ms, .. } => Some(burst_ms.min(t.duration * self.scale)),
                 _ => None,
             })
             .reduce(f64::max)

@@ -53,7 +53,8 @@ pub enum Drag {
 fn new_task(kind: TaskKind, lane: usize, index: usize) -> Edit {
     let label = match kind {
         TaskKind::Wait => "Wait",
-        TaskKind::Request => "Request",
+        TaskKind::Request { .. } => "Request",
+        TaskKind::Update { .. } => "Update",
         TaskKind::Work { .. } => "Work",
     };
     Edit::AddTask { lane, index, kind, duration: 1.0, label: label.into() }
@@ -61,8 +62,8 @@ fn new_task(kind: TaskKind, lane: usize, index: usize) -> Edit {
 
 const PALETTE: [(TaskKind, &str, &str); 3] = [
     (TaskKind::Wait, "Wait", "a timer: waiting needs no thread"),
-    (TaskKind::Request, "Request", "a real fetch plus network latency"),
-    (TaskKind::Work { burst_ms: DEFAULT_BURST_MS }, "Work", "CPU work in short bursts"),
+    (TaskKind::REQUEST, "Request", "a real fetch plus network latency"),
+    (TaskKind::work(DEFAULT_BURST_MS), "Work", "CPU work in short bursts"),
 ];
 
 fn show_carried(node: &NodeRef, kind: TaskKind, x: f64, y: f64) {

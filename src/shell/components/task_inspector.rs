@@ -3,7 +3,7 @@
 
 use crate::core::edit::{Edit, GRID};
 use crate::core::lesson::Lesson;
-use crate::core::scenario::{Task, TaskKind, DEFAULT_BURST_MS, MAX_DURATION};
+use crate::core::scenario::{Task, TaskKind, YieldWith, DEFAULT_BURST_MS, MAX_DURATION};
 use crate::core::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -48,24 +48,20 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
             }
         })
     };
-    let current_burst = match task.kind {
-        TaskKind::Work { burst_ms } => burst_ms,
-        _ => DEFAULT_BURST_MS,
-    };
+    let kind = task.kind;
     let on_kind = {
         let emit = emit.clone();
         Callback::from(move |e: Event| {
             let Some(select) = e.target_dyn_into::<HtmlSelectElement>() else {
                 return;
             };
-            let kind = match select.value().as_str() {
-                "request" => TaskKind::Request,
-                "work" => TaskKind::Work {
-                    burst_ms: if current_burst > 0.0 { current_burst } else { DEFAULT_BURST_MS },
-                },
+            let new = match select.value().as_str() {
+                "request" => TaskKind::REQUEST,
+                "work" => TaskKind::work(DEFAULT_BURST_MS),
+                "update" => TaskKind::Update { locked: false },
                 _ => TaskKind::Wait,
             };
-            emit(Edit::SetKind { id, kind });
+            emit(Edit::SetKind { id, kind: new });
         })
     };
     let on_duration = {
@@ -76,11 +72,41 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
             }
         })
     };
-    let on_burst = {
+    // The kind-specific options: each change is a `SetKind` with one field changed.
+    let set_kind = {
         let emit = emit.clone();
+        move |new: TaskKind| emit(Edit::SetKind { id, kind: new })
+    };
+    let on_burst = {
+        let set_kind = set_kind.clone();
         Callback::from(move |e: Event| {
-            if let Some(text) = input_value(&e) {
-                emit(Edit::SetKind { id, kind: TaskKind::Work { burst_ms: number(&text) } });
+            if let (Some(text), TaskKind::Work { yields, .. }) = (input_value(&e), kind) {
+                set_kind(TaskKind::Work { burst_ms: number(&text), yields });
+            }
+        })
+    };
+    let on_yield = {
+        let set_kind = set_kind.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+            if let (Some(yields), TaskKind::Work { burst_ms, .. }) = (YieldWith::parse(&value), kind) {
+                set_kind(TaskKind::Work { burst_ms, yields });
+            }
+        })
+    };
+    let on_fails = {
+        let set_kind = set_kind.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                set_kind(TaskKind::Request { fails: input.checked() });
+            }
+        })
+    };
+    let on_lock = {
+        let set_kind = set_kind.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                set_kind(TaskKind::Update { locked: input.checked() });
             }
         })
     };
@@ -89,14 +115,36 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
         Callback::from(move |_: MouseEvent| emit(Edit::DeleteTask { id }))
     };
     let locked = props.locked;
-    let burst_field = match task.kind {
-        TaskKind::Work { burst_ms } => html! {
-            <label>
-                { "Burst (ms; 0 = never yield)" }
-                <input type="number" min="0" max="1000" step="1" value={burst_ms.to_string()} onchange={on_burst} disabled={locked} />
+    let kind_fields = match kind {
+        TaskKind::Work { burst_ms, yields } => html! {
+            <>
+                <label>
+                    { "Burst (ms; 0 = never yield)" }
+                    <input type="number" min="0" max="1000" step="1" value={burst_ms.to_string()} onchange={on_burst} disabled={locked} />
+                </label>
+                <label>
+                    { "Yield between bursts with" }
+                    <select onchange={on_yield} disabled={locked || burst_ms <= 0.0}>
+                        { for YieldWith::ALL.into_iter().map(|y| html! {
+                            <option value={y.as_str()} selected={y == yields}>{ y.title() }</option>
+                        }) }
+                    </select>
+                </label>
+            </>
+        },
+        TaskKind::Request { fails } => html! {
+            <label class="check">
+                <input type="checkbox" checked={fails} onchange={on_fails} disabled={locked} />
+                { "The request fails" }
             </label>
         },
-        _ => html! {},
+        TaskKind::Update { locked: holds } => html! {
+            <label class="check">
+                <input type="checkbox" checked={holds} onchange={on_lock} disabled={locked} />
+                { "Hold the lock while updating" }
+            </label>
+        },
+        TaskKind::Wait => html! {},
     };
     html! {
         <aside class="inspector" aria-label="Selected task">
@@ -107,16 +155,17 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
             <label>
                 { "Kind" }
                 <select onchange={on_kind} disabled={locked}>
-                    <option value="wait" selected={task.kind == TaskKind::Wait}>{ "Wait (timer)" }</option>
-                    <option value="request" selected={task.kind == TaskKind::Request}>{ "Request (fetch + latency)" }</option>
-                    <option value="work" selected={task.kind.is_cpu()}>{ "Work (CPU)" }</option>
+                    <option value="wait" selected={kind == TaskKind::Wait}>{ "Wait (timer)" }</option>
+                    <option value="request" selected={matches!(kind, TaskKind::Request { .. })}>{ "Request (fetch + latency)" }</option>
+                    <option value="work" selected={kind.is_cpu()}>{ "Work (CPU)" }</option>
+                    <option value="update" selected={matches!(kind, TaskKind::Update { .. })}>{ "Update (shared counter)" }</option>
                 </select>
             </label>
             <label>
                 { format!("Duration ({})", props.lesson.unit.1) }
                 <input type="number" min={GRID.to_string()} max={MAX_DURATION.to_string()} step={GRID.to_string()} value={task.duration.to_string()} onchange={on_duration} disabled={locked} />
             </label>
-            { burst_field }
+            { kind_fields }
             <button type="button" class="quiet danger" onclick={on_delete} disabled={locked}>{ "Delete task" }</button>
         </aside>
     }

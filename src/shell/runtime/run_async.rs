@@ -31,8 +31,8 @@ async fn run_lane(lane: &Lane, scale: f64, recorder: &Recorder) {
         let ms = task.duration * scale;
         match task.kind {
             TaskKind::Wait => TimeoutFuture::new(ms.round() as u32).await,
-            TaskKind::Request => request(ms).await,
-            TaskKind::Work { burst_ms } => work_in_bursts(ms, burst_ms, recorder).await,
+            TaskKind::Request { .. } | TaskKind::Update { .. } => request(ms).await,
+            TaskKind::Work { burst_ms, .. } => work_in_bursts(ms, burst_ms, recorder).await,
         }
         recorder.finished(task.id, now());
     }
