@@ -239,7 +239,7 @@ mod tests {
         refused(&s, Edit::MoveTask { id: WAIT, lane: 7, index: 0 }, "no lane 8");
         refused(&s, add(5, 0, "x"), "no lane 6");
         refused(&s, Edit::SetLabel { id: WAIT, label: "x".repeat(500) }, "longer than");
-        refused(&s, Edit::SetKind { id: SELFIES, kind: TaskKind::Work { burst_ms: -1.0 } }, "burst_ms -1");
+        refused(&s, Edit::SetKind { id: SELFIES, kind: TaskKind::work(-1.0) }, "burst_ms -1");
         assert_eq!(s, ticket_queue());
     }
 

@@ -369,8 +369,8 @@ mod tests {
                         let duration = head[1..].parse().unwrap();
                         let kind = match &head[..1] {
                             "w" => TaskKind::Wait,
-                            "r" => TaskKind::Request,
-                            "c" => TaskKind::Work { burst_ms: burst.parse().unwrap() },
+                            "r" => TaskKind::REQUEST,
+                            "c" => TaskKind::work(burst.parse().unwrap()),
                             other => panic!("unknown kind {other}"),
                         };
                         Task { id: TaskId(id), label: t.into(), kind, duration }

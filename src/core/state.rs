@@ -531,15 +531,14 @@ mod tests {
     #[test]
     fn an_async_run_with_work_that_never_yields_past_the_cap_is_refused() {
         let s = State::new(&Params::default())
-            .apply(edit(Edit::SetKind { id: TaskId(2), kind: TaskKind::Work { burst_ms: 0.0 } }));
+            .apply(edit(Edit::SetKind { id: TaskId(2), kind: TaskKind::work(0.0) }));
         assert_eq!(s.check_run(Mode::Async), Ok(()), "2 s in one go is under the 10 s cap");
         let long = s.apply(edit(Edit::ResizeTask { id: TaskId(2), duration: 11.0 }));
         let why = long.check_run(Mode::Async).unwrap_err();
         assert!(why.contains("11.00 s in one go") && why.contains("burst size"), "{why}");
         assert_eq!(long.apply(Action::SetCap(20_000.0)).check_run(Mode::Async), Ok(()));
         // With bursts, the same work holds the thread 8 ms at a time.
-        let bursty =
-            long.apply(edit(Edit::SetKind { id: TaskId(2), kind: TaskKind::Work { burst_ms: 8.0 } }));
+        let bursty = long.apply(edit(Edit::SetKind { id: TaskId(2), kind: TaskKind::work(8.0) }));
         assert_eq!(bursty.check_run(Mode::Async), Ok(()));
     }
 
