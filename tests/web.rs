@@ -6,10 +6,11 @@
 
 use async_playground::core::lesson;
 use async_playground::core::mode::Mode;
-use async_playground::core::predict::predict;
+use async_playground::core::predict::{predict, Outcome};
+use async_playground::core::scenario::Scenario;
 use async_playground::shell::app::{App, AppProps};
 use async_playground::shell::runtime::recording::Recorder;
-use async_playground::shell::runtime::{frames, run_async, run_blocking, yield_now};
+use async_playground::shell::runtime::{clock, frames, run_async, run_blocking, yield_now};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -25,10 +26,12 @@ async fn async_run_follows_the_prediction() {
     let scale = 40.0; // 200 ms of waiting, 80 ms of selfies
     let predicted = predict(&scenario, Mode::Async, scale);
     let recorder = Recorder::default();
-    let measured = run_async::run_async(&scenario, scale, &recorder).await;
+    assert_eq!(run_async::run_async(&scenario, scale, &recorder).await, None, "no counter");
+    let measured = recorder.outcomes(clock::now());
     assert_eq!(measured.len(), 2);
-    let origin = measured.iter().map(|(_, s)| s.start_ms).fold(f64::INFINITY, f64::min);
-    for (id, span) in &measured {
+    assert!(measured.iter().all(|t| t.2 == Outcome::Done));
+    let origin = measured.iter().map(|(_, s, _)| s.start_ms).fold(f64::INFINITY, f64::min);
+    for (id, span, _) in &measured {
         let expected = predicted.timing(*id).unwrap().span;
         let (start, end) = (span.start_ms - origin, span.end_ms - origin);
         assert!(
@@ -55,7 +58,9 @@ async fn async_run_follows_the_prediction() {
 #[wasm_bindgen_test]
 async fn blocking_run_takes_the_sum_in_order() {
     let scenario = lesson::default_lesson().scenario();
-    let measured = run_blocking::run_blocking(&scenario, 20.0, &Recorder::default());
+    let recorder = Recorder::default();
+    run_blocking::run_blocking(&scenario, 20.0, &recorder);
+    let measured = recorder.outcomes(clock::now());
     let (wait, selfies) = (measured[0].1, measured[1].1);
     assert!(wait.end_ms - wait.start_ms >= 100.0);
     assert!(selfies.start_ms >= wait.end_ms, "one after the other");
@@ -166,4 +171,95 @@ async fn dropping_an_async_run_cancels_its_pending_tasks() {
         );
         assert!(r.busy.iter().all(|b| b.start_ms <= stopped_at), "no work ran after Stop");
     });
+}
+
+fn scenario(json: &str) -> Scenario {
+    Scenario::from_json(json).expect("a valid test scenario")
+}
+
+/// Each started task's outcome and its span relative to the run's start, in start order.
+async fn run_and_record(s: &Scenario, scale: f64) -> (Vec<(u32, Outcome, f64, f64)>, Option<i64>) {
+    let recorder = Recorder::default();
+    let start = clock::now();
+    let counter = run_async::run_async(s, scale, &recorder).await;
+    let tasks = recorder
+        .outcomes(clock::now())
+        .into_iter()
+        .map(|(id, span, outcome)| (id.0, outcome, span.start_ms - start, span.end_ms - start))
+        .collect();
+    (tasks, counter)
+}
+
+#[wasm_bindgen_test]
+async fn select_drops_the_slow_request_when_the_timeout_wins() {
+    let s = scenario(
+        r#"{"version":1,"combine":"select","lanes":[
+        {"name":"Download","tasks":[{"kind":"request","label":"Fetch","duration":5}]},
+        {"name":"Timer","tasks":[{"kind":"wait","label":"Time out","duration":2}]}]}"#,
+    );
+    let started = clock::now();
+    let (tasks, _) = run_and_record(&s, 40.0).await; // request 200 ms, timeout 80 ms
+    let took = clock::now() - started;
+    assert!(took < 200.0 - 1.0, "the run ended with the timeout, not the request: {took} ms");
+    let fetch = tasks.iter().find(|t| t.0 == 1).unwrap();
+    let timeout = tasks.iter().find(|t| t.0 == 2).unwrap();
+    assert_eq!(timeout.1, Outcome::Done);
+    assert_eq!(fetch.1, Outcome::Cancelled, "the loser was dropped");
+    assert!((fetch.3 - timeout.3).abs() < 1.0, "cut off when the timeout won");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_request_ends_its_lane_and_try_join_stops_the_rest() {
+    let lanes = r#"[
+        {"name":"Profile","tasks":[{"kind":"request","label":"Fetch profile","duration":1,"fails":true},
+                                   {"kind":"wait","label":"Show profile","duration":1}]},
+        {"name":"Photos","tasks":[{"kind":"request","label":"Fetch photos","duration":4}]}]"#;
+    let join = scenario(&format!(r#"{{"version":1,"lanes":{lanes}}}"#));
+    let (tasks, _) = run_and_record(&join, 40.0).await;
+    let outcomes: Vec<(u32, Outcome)> = tasks.iter().map(|t| (t.0, t.1)).collect();
+    // The profile fails for real (its answer is not JSON); "Show profile" never starts;
+    // the photos still arrive.
+    assert!(outcomes.contains(&(1, Outcome::Failed)), "{outcomes:?}");
+    assert!(outcomes.contains(&(3, Outcome::Done)), "{outcomes:?}");
+    assert!(!outcomes.iter().any(|t| t.0 == 2), "{outcomes:?}");
+    let try_join = scenario(&format!(r#"{{"version":1,"combine":"try-join","lanes":{lanes}}}"#));
+    let (tasks, _) = run_and_record(&try_join, 40.0).await;
+    let photos = tasks.iter().find(|t| t.0 == 3).unwrap();
+    assert_eq!(photos.1, Outcome::Cancelled, "try-join dropped the photos at the first error");
+    assert!(photos.3 < 160.0 - 1.0, "cut off before its 160 ms: {}", photos.3);
+}
+
+#[wasm_bindgen_test]
+async fn unlocked_updates_lose_one_and_locked_ones_do_not() {
+    let updates = |lock: bool| {
+        scenario(&format!(
+            r#"{{"version":1,"lanes":[
+            {{"name":"A","tasks":[{{"kind":"update","label":"A adds 1","duration":1,"lock":{lock}}}]}},
+            {{"name":"B","tasks":[{{"kind":"update","label":"B adds 1","duration":1,"lock":{lock}}}]}}]}}"#
+        ))
+    };
+    let (_, counter) = run_and_record(&updates(false), 30.0).await;
+    assert_eq!(counter, Some(1), "both read 0 before either wrote: one update lost");
+    let (tasks, counter) = run_and_record(&updates(true), 30.0).await;
+    assert_eq!(counter, Some(2));
+    let (a, b) = (tasks[0], tasks[1]);
+    assert!(b.2 >= a.3 - 1.0, "the second update waited for the lock: {a:?} {b:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_microtask_yield_keeps_a_due_timer_waiting_and_a_message_channel_does_not() {
+    let work = |how: &str| {
+        scenario(&format!(
+            r#"{{"version":1,"lanes":[
+            {{"name":"Work","tasks":[{{"kind":"work","label":"Crunch","duration":1,"burst_ms":5,"yield":"{how}"}}]}},
+            {{"name":"Timer","tasks":[{{"kind":"wait","label":"Tick","duration":0.1}}]}}]}}"#
+        ))
+    };
+    // 150 ms of work; the timer is due after 15 ms.
+    let (tasks, _) = run_and_record(&work("microtask"), 150.0).await;
+    let tick = tasks.iter().find(|t| t.0 == 2).unwrap();
+    assert!(tick.3 >= 145.0, "the timer waited for the work: ended at {}", tick.3);
+    let (tasks, _) = run_and_record(&work("message-channel"), 150.0).await;
+    let tick = tasks.iter().find(|t| t.0 == 2).unwrap();
+    assert!(tick.3 < 100.0, "the timer got in between bursts: ended at {}", tick.3);
 }

@@ -69,6 +69,9 @@ pub enum OutMessage {
         worst_input_delay_ms: Option<f64>,
         scale: f64,
         tasks: Vec<TaskTimes>,
+        /// The shared counter at the end; only when the scenario has update tasks.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        counter: Option<i64>,
     },
 }
 
@@ -82,6 +85,8 @@ pub struct TaskTimes {
     pub lane: usize,
     pub start_ms: f64,
     pub end_ms: f64,
+    /// `done`, `failed` or `cancelled`.
+    pub outcome: &'static str,
 }
 
 impl OutMessage {
@@ -113,8 +118,10 @@ impl OutMessage {
                     lane: t.lane,
                     start_ms: round(t.span.start_ms),
                     end_ms: round(t.span.end_ms),
+                    outcome: t.outcome.as_str(),
                 })
                 .collect(),
+            counter: report.counter,
         }
     }
 
@@ -132,7 +139,7 @@ fn round(ms: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::core::lesson;
-    use crate::core::predict::Span;
+    use crate::core::predict::{Outcome, Span};
     use crate::core::report::Measurements;
     use crate::core::scenario::TaskId;
     use serde_json::json;
@@ -175,13 +182,14 @@ mod tests {
         let m = Measurements {
             run: Some(Span { start_ms: 10.0, end_ms: 5012.34 }),
             tasks: vec![
-                (TaskId(1), Span { start_ms: 10.0, end_ms: 5012.34 }),
-                (TaskId(2), Span { start_ms: 10.0, end_ms: 2040.0 }),
+                (TaskId(1), Span { start_ms: 10.0, end_ms: 5012.34 }, Outcome::Done),
+                (TaskId(2), Span { start_ms: 10.0, end_ms: 2040.0 }, Outcome::Done),
             ],
             frames: vec![0.0, 16.7, 5020.0],
             long_tasks: vec![],
             inputs: vec![],
             busy: vec![],
+            counter: None,
         };
         let report = RunReport::new(&s, &crate::core::predict::predict(&s, Mode::Async, 1000.0), &m);
         let v: serde_json::Value =
@@ -194,7 +202,9 @@ mod tests {
         assert_eq!(v["worst_input_delay_ms"], serde_json::Value::Null);
         assert_eq!(
             v["tasks"][1],
-            json!({"id": 2, "label": "Take selfies", "kind": "work", "lane": 1, "start_ms": 0.0, "end_ms": 2030.0})
+            json!({"id": 2, "label": "Take selfies", "kind": "work", "lane": 1, "start_ms": 0.0, "end_ms": 2030.0, "outcome": "done"})
         );
+        // No update tasks, so no counter field.
+        assert!(v.get("counter").is_none());
     }
 }

@@ -1,19 +1,28 @@
 //! Schedule prediction: what each mode should do with a scenario, task by task.
 //!
-//! - **Blocking** runs every task in lane order on one thread: the total is the sum.
+//! - **Blocking** runs every task in lane order on one thread: the total is the sum. A failed
+//!   request ends its lane; `try-join` stops at the first failure and `select` after the first
+//!   lane, since nothing else can run meanwhile.
 //! - **Async** is a small discrete-event simulation of a single-threaded executor, mirroring
-//!   what the shell's runtime does: all lanes are polled in lane order at the start; a wait or
-//!   request arms a timer and gives the thread away; a work task holds the thread for one burst,
-//!   then yields to the back of the ready queue (timers that came due during the burst go
-//!   first); a task that ends lets its lane start the next task at once. Waits overlap, work
-//!   serialises.
+//!   what the shell's runtime does: all lanes are polled in lane order at the start; a wait,
+//!   request or update arms a timer and gives the thread away; a work task holds the thread
+//!   for one burst, then yields the way it says (see [`YieldWith`]); a task that ends lets its
+//!   lane start the next task at once. Waits overlap, work serialises. How the lanes combine
+//!   ([`Combine`]) decides when the run ends and which tasks are dropped unfinished.
 //!
 //! Times are real milliseconds from the start of the run (`scale` is milliseconds per unit).
 
 use super::mode::Mode;
-use super::scenario::{Scenario, TaskId, TaskKind};
+use super::scenario::{Combine, Scenario, TaskId, TaskKind, YieldWith};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
+
+/// One frame at 60 Hz, the rate `requestAnimationFrame` yields are modelled at.
+pub const FRAME_MS: f64 = 1000.0 / 60.0;
+/// The delay browsers give a nested `setTimeout(0)`.
+pub const NESTED_TIMEOUT_MS: f64 = 4.0;
+/// How many `setTimeout(0)` yields in a row go unclamped before [`NESTED_TIMEOUT_MS`] applies.
+pub const UNCLAMPED_TIMEOUTS: u32 = 4;
 
 /// A span of time, in milliseconds from the start of the run.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -33,12 +42,39 @@ pub fn merge_spans(spans: &[Span], tolerance: f64) -> Vec<Span> {
     merged.spans
 }
 
+/// How a task's run ended.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// It ran to the end.
+    #[default]
+    Done,
+    /// It ended with an error (a failed request), which ended its lane.
+    Failed,
+    /// It was dropped part way: another lane won a `select`, or failed a `try-join`.
+    Cancelled,
+    /// It never started: its lane failed or was dropped first.
+    Skipped,
+}
+
+impl Outcome {
+    /// The name used in messages and exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Done => "done",
+            Outcome::Failed => "failed",
+            Outcome::Cancelled => "cancelled",
+            Outcome::Skipped => "skipped",
+        }
+    }
+}
+
 /// When one task starts and ends.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TaskTiming {
     pub id: TaskId,
     pub lane: usize,
     pub span: Span,
+    pub outcome: Outcome,
 }
 
 /// The expected schedule of one mode.
@@ -51,6 +87,8 @@ pub struct Prediction {
     /// When the main thread is busy, merged and in order.
     pub busy: Vec<Span>,
     pub total_ms: f64,
+    /// The shared counter at the end, when the scenario has update tasks.
+    pub counter: Option<i64>,
 }
 
 impl Prediction {
@@ -61,34 +99,79 @@ impl Prediction {
     pub fn timing(&self, id: TaskId) -> Option<&TaskTiming> {
         self.tasks.iter().find(|t| t.id == id)
     }
+
+    /// The lane that finishes first (see [`first_lane`]).
+    pub fn first_lane(&self) -> Option<usize> {
+        first_lane(self.tasks.iter().map(|t| (t.lane, t.span.end_ms, t.outcome)))
+    }
+}
+
+/// The lane whose last task ends first, among lanes with at least one task that ran; ties go
+/// to the lane listed first. Takes `(lane, end_ms, outcome)` for each task.
+pub fn first_lane(tasks: impl Iterator<Item = (usize, f64, Outcome)>) -> Option<usize> {
+    let mut ends: Vec<(usize, f64)> = Vec::new();
+    for (lane, end, outcome) in tasks {
+        if outcome == Outcome::Skipped {
+            continue;
+        }
+        match ends.iter_mut().find(|(l, _)| *l == lane) {
+            Some((_, e)) => *e = e.max(end),
+            None => ends.push((lane, end)),
+        }
+    }
+    ends.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    ends.first().map(|&(lane, _)| lane)
 }
 
 /// Predicts the schedule of `scenario` in `mode` at `scale` milliseconds per unit.
 pub fn predict(scenario: &Scenario, mode: Mode, scale: f64) -> Prediction {
-    let (tasks, busy) = match mode {
+    let (tasks, busy, counter) = match mode {
         Mode::Blocking => blocking(scenario, scale),
         Mode::Async => {
-            let (tasks, busy, _steps) = AsyncSim::new(scenario, scale).run();
-            (tasks, busy)
+            let sim = AsyncSim::new(scenario, scale).run();
+            (sim.tasks, sim.busy, sim.counter)
         }
     };
     let total_ms = tasks.iter().map(|t| t.span.end_ms).fold(0.0, f64::max);
-    Prediction { mode, scale, tasks, busy, total_ms }
+    let counter = scenario.uses_counter().then_some(counter);
+    Prediction { mode, scale, tasks, busy, total_ms, counter }
 }
 
-fn blocking(scenario: &Scenario, scale: f64) -> (Vec<TaskTiming>, Vec<Span>) {
+fn blocking(scenario: &Scenario, scale: f64) -> (Vec<TaskTiming>, Vec<Span>, i64) {
     let mut now = 0.0;
     let mut busy = Busy::default();
-    let tasks = scenario
-        .tasks()
-        .map(|(lane, task)| {
+    let mut counter = 0;
+    // Set once nothing more may run: a failure under try-join, or a finished lane under select.
+    let mut stopped = false;
+    let mut tasks = Vec::with_capacity(scenario.task_count());
+    for (lane_index, lane) in scenario.lanes().iter().enumerate() {
+        let mut lane_failed = false;
+        for task in &lane.tasks {
+            if stopped || lane_failed {
+                let span = Span { start_ms: now, end_ms: now };
+                tasks.push(TaskTiming { id: task.id, lane: lane_index, span, outcome: Outcome::Skipped });
+                continue;
+            }
             let span = Span { start_ms: now, end_ms: now + task.duration * scale };
             now = span.end_ms;
             busy.add(span);
-            TaskTiming { id: task.id, lane, span }
-        })
-        .collect();
-    (tasks, busy.spans)
+            let outcome = match task.kind {
+                TaskKind::Request { fails: true } => Outcome::Failed,
+                TaskKind::Update { .. } => {
+                    counter += 1;
+                    Outcome::Done
+                }
+                _ => Outcome::Done,
+            };
+            if outcome == Outcome::Failed {
+                lane_failed = true;
+                stopped |= scenario.combine() == Combine::TryJoin;
+            }
+            tasks.push(TaskTiming { id: task.id, lane: lane_index, span, outcome });
+        }
+        stopped |= scenario.combine() == Combine::Select && !lane.tasks.is_empty();
+    }
+    (tasks, busy.spans, counter)
 }
 
 /// Spans added in order of their start, joining each to the last where they touch (within
@@ -117,15 +200,17 @@ impl Busy {
 
 #[derive(Clone, Copy, PartialEq)]
 enum Phase {
-    /// The current task has not started yet.
+    /// The current task has not started yet (or waits for the lock).
     Start,
     /// Its timer is armed.
     Waiting,
     /// Its timer fired; the lane resumes (and the task ends) when next polled.
     Fired,
-    /// Work in progress, with this much left.
+    /// Work in progress, with this much left, after this many yields. While a `setTimeout`
+    /// or animation-frame yield is pending, the lane sits in the timer heap in this phase.
     Working {
         left_ms: f64,
+        yields: u32,
     },
     Done,
 }
@@ -145,6 +230,16 @@ impl Ord for Ms {
     }
 }
 
+/// What the simulation produced.
+struct SimResult {
+    tasks: Vec<TaskTiming>,
+    busy: Vec<Span>,
+    counter: i64,
+    /// Simulation steps taken: bounded by tasks and lanes, not by bursts (see the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    steps: u64,
+}
+
 struct AsyncSim<'a> {
     scenario: &'a Scenario,
     scale: f64,
@@ -159,11 +254,24 @@ struct AsyncSim<'a> {
     first: Vec<usize>,
     out: Vec<TaskTiming>,
     busy: Busy,
-    /// Simulation steps taken: bounded by tasks and lanes, not by bursts (see the tests).
+    /// The shared counter, and what each lane's current update read from it.
+    counter: i64,
+    read: Vec<i64>,
+    /// The lane holding the scenario's lock, and the lanes waiting for it in order.
+    lock_holder: Option<usize>,
+    lock_queue: VecDeque<usize>,
+    /// Set when the lanes' combination has its answer: nothing more runs.
+    finished: bool,
     steps: u64,
     /// Whether whole rounds of bursts may be skipped (always, but for the test that checks
     /// skipping against stepping).
     skip: bool,
+}
+
+/// Whether a yield hands the thread straight back when nobody else is ready, so bursts can be
+/// run back to back (and skipped over in rounds).
+fn yields_at_once(yields: YieldWith) -> bool {
+    matches!(yields, YieldWith::MessageChannel | YieldWith::SchedulerYield | YieldWith::Microtask)
 }
 
 impl<'a> AsyncSim<'a> {
@@ -177,7 +285,12 @@ impl<'a> AsyncSim<'a> {
         }
         let out = scenario
             .tasks()
-            .map(|(lane, t)| TaskTiming { id: t.id, lane, span: Span { start_ms: 0.0, end_ms: 0.0 } })
+            .map(|(lane, t)| TaskTiming {
+                id: t.id,
+                lane,
+                span: Span { start_ms: 0.0, end_ms: 0.0 },
+                outcome: Outcome::Done,
+            })
             .collect();
         AsyncSim {
             scenario,
@@ -186,20 +299,27 @@ impl<'a> AsyncSim<'a> {
             ready: (0..lanes.len()).filter(|&l| !lanes[l].tasks.is_empty()).collect(),
             timers: BinaryHeap::new(),
             armed: 0,
-            phase: vec![Phase::Start; lanes.len()],
+            phase: (0..lanes.len())
+                .map(|l| if lanes[l].tasks.is_empty() { Phase::Done } else { Phase::Start })
+                .collect(),
             next_task: vec![0; lanes.len()],
             first,
             out,
             busy: Busy::default(),
+            counter: 0,
+            read: vec![0; lanes.len()],
+            lock_holder: None,
+            lock_queue: VecDeque::new(),
+            finished: false,
             steps: 0,
             skip: true,
         }
     }
 
-    /// Runs to the end; returns the timings, the busy spans and the steps taken.
-    fn run(mut self) -> (Vec<TaskTiming>, Vec<Span>, u64) {
+    /// Runs to the end.
+    fn run(mut self) -> SimResult {
         let mut since_check = 0;
-        loop {
+        while !self.finished {
             // Once per trip round the ready queue, skip whole rounds of interleaved bursts.
             since_check += 1;
             if since_check >= self.ready.len() {
@@ -216,26 +336,30 @@ impl<'a> AsyncSim<'a> {
                 break;
             }
         }
-        (self.out, self.busy.spans, self.steps)
+        SimResult { tasks: self.out, busy: self.busy.spans, counter: self.counter, steps: self.steps }
     }
 
-    /// When every ready lane is in the middle of work that yields, the executor takes one
-    /// burst from each in turn, round after round, until a lane is about to finish or a timer
-    /// comes due. Those rounds are skipped in one step: the result is the same as stepping
-    /// burst by burst, and the cost no longer grows with the number of bursts.
+    fn burst_of(&self, lane: usize) -> Option<(f64, YieldWith)> {
+        match self.scenario.lanes()[lane].tasks[self.next_task[lane]].kind {
+            TaskKind::Work { burst_ms, yields } => Some((burst_ms, yields)),
+            _ => None,
+        }
+    }
+
+    /// When every ready lane is in the middle of work that yields straight back, the executor
+    /// takes one burst from each in turn, round after round, until a lane is about to finish
+    /// or a timer comes due. Those rounds are skipped in one step: the result is the same as
+    /// stepping burst by burst, and the cost no longer grows with the number of bursts.
     fn skip_full_rounds(&mut self) {
         if !self.skip || self.ready.len() < 2 {
             return; // one lane alone has its own shortcut in `poll`
         }
-        let lanes = self.scenario.lanes();
         let mut round = 0.0;
         let mut rounds = f64::INFINITY;
         for &lane in &self.ready {
-            let Phase::Working { left_ms } = self.phase[lane] else { return };
-            let TaskKind::Work { burst_ms, .. } = lanes[lane].tasks[self.next_task[lane]].kind else {
-                return;
-            };
-            if burst_ms <= 0.0 {
+            let Phase::Working { left_ms, .. } = self.phase[lane] else { return };
+            let Some((burst_ms, yields)) = self.burst_of(lane) else { return };
+            if burst_ms <= 0.0 || !yields_at_once(yields) {
                 return;
             }
             round += burst_ms;
@@ -252,11 +376,14 @@ impl<'a> AsyncSim<'a> {
         let start = self.now;
         self.now += rounds * round;
         self.busy.add(Span { start_ms: start, end_ms: self.now });
-        for &lane in &self.ready {
-            if let (Phase::Working { left_ms }, TaskKind::Work { burst_ms, .. }) =
-                (self.phase[lane], lanes[lane].tasks[self.next_task[lane]].kind)
+        for i in 0..self.ready.len() {
+            let lane = self.ready[i];
+            if let (Phase::Working { left_ms, yields }, Some((burst_ms, _))) =
+                (self.phase[lane], self.burst_of(lane))
             {
-                self.phase[lane] = Phase::Working { left_ms: left_ms - rounds * burst_ms };
+                let n = rounds as u32;
+                self.phase[lane] =
+                    Phase::Working { left_ms: left_ms - rounds * burst_ms, yields: yields.saturating_add(n) };
             }
         }
     }
@@ -266,43 +393,79 @@ impl<'a> AsyncSim<'a> {
         &mut self.out[i]
     }
 
+    fn arm(&mut self, lane: usize, due: f64) {
+        self.armed += 1;
+        self.timers.push(Reverse((Ms(due), self.armed, lane)));
+    }
+
     /// Runs one lane until it waits, yields or finishes.
     fn poll(&mut self, lane: usize) {
         let scenario = self.scenario;
         let tasks = &scenario.lanes()[lane].tasks;
         loop {
+            if self.finished {
+                return;
+            }
             match self.phase[lane] {
                 Phase::Done | Phase::Waiting => return,
                 Phase::Fired => {
                     let now = self.now;
+                    let task = &tasks[self.next_task[lane]];
                     self.slot(lane).span.end_ms = now;
+                    match task.kind {
+                        TaskKind::Request { fails: true } => {
+                            self.slot(lane).outcome = Outcome::Failed;
+                            self.fail(lane);
+                            return;
+                        }
+                        TaskKind::Update { locked } => {
+                            self.counter = self.read[lane] + 1;
+                            if locked {
+                                self.unlock();
+                            }
+                        }
+                        _ => {}
+                    }
                     self.advance(lane);
                 }
                 Phase::Start => {
                     let task = &tasks[self.next_task[lane]];
+                    if let TaskKind::Update { locked: true } = task.kind {
+                        if self.lock_holder.is_some() {
+                            self.lock_queue.push_back(lane);
+                            return;
+                        }
+                        self.lock_holder = Some(lane);
+                    }
                     let now = self.now;
                     self.slot(lane).span.start_ms = now;
                     let length = task.duration * self.scale;
                     match task.kind {
                         TaskKind::Wait | TaskKind::Request { .. } | TaskKind::Update { .. } => {
-                            self.armed += 1;
-                            self.timers.push(Reverse((Ms(now + length), self.armed, lane)));
+                            if let TaskKind::Update { .. } = task.kind {
+                                self.read[lane] = self.counter;
+                            }
+                            self.arm(lane, now + length);
                             self.phase[lane] = Phase::Waiting;
                             return;
                         }
-                        TaskKind::Work { .. } => self.phase[lane] = Phase::Working { left_ms: length },
+                        TaskKind::Work { .. } => {
+                            self.phase[lane] = Phase::Working { left_ms: length, yields: 0 }
+                        }
                     }
                 }
-                Phase::Working { left_ms } => {
-                    let TaskKind::Work { burst_ms, .. } = tasks[self.next_task[lane]].kind else {
-                        unreachable!("only work tasks are in the working phase")
-                    };
+                Phase::Working { left_ms, yields: yielded } => {
+                    let (burst_ms, yields) = self.burst_of(lane).expect("only work tasks are working");
                     let burst = if burst_ms <= 0.0 { left_ms } else { burst_ms.min(left_ms) };
-                    // With nobody else ready, yielding hands the thread straight back: run
-                    // bursts back to back until the next timer is due (same result, fewer steps).
+                    // With nobody else ready, a yield that hands the thread straight back lets
+                    // bursts run back to back until the next timer is due (a microtask yield
+                    // even past it: timers wait for the microtask queue to drain).
                     let mut ran = burst;
-                    if self.ready.is_empty() && burst < left_ms {
-                        let horizon = self.timers.peek().map_or(f64::INFINITY, |t| t.0 .0 .0);
+                    if self.ready.is_empty() && burst < left_ms && yields_at_once(yields) {
+                        let horizon = match yields {
+                            YieldWith::Microtask => f64::INFINITY,
+                            _ => self.timers.peek().map_or(f64::INFINITY, |t| t.0 .0 .0),
+                        };
                         let bursts = ((horizon - self.now) / burst).ceil().max(1.0);
                         ran = (bursts * burst).min(left_ms);
                     }
@@ -314,24 +477,98 @@ impl<'a> AsyncSim<'a> {
                         let now = self.now;
                         self.slot(lane).span.end_ms = now;
                         self.advance(lane);
-                    } else {
-                        self.phase[lane] = Phase::Working { left_ms };
-                        self.fire_due_timers();
-                        self.ready.push_back(lane);
-                        return;
+                        continue;
                     }
+                    let yielded = yielded.saturating_add((ran / burst).round() as u32);
+                    self.phase[lane] = Phase::Working { left_ms, yields: yielded };
+                    match yields {
+                        YieldWith::MessageChannel | YieldWith::SchedulerYield => {
+                            self.fire_due_timers();
+                            self.ready.push_back(lane);
+                        }
+                        // The browser runs no timer, frame or input until microtasks drain.
+                        YieldWith::Microtask => self.ready.push_back(lane),
+                        YieldWith::SetTimeout => {
+                            let delay = if yielded <= UNCLAMPED_TIMEOUTS { 0.0 } else { NESTED_TIMEOUT_MS };
+                            self.fire_due_timers();
+                            let now = self.now;
+                            self.arm(lane, now + delay);
+                        }
+                        YieldWith::AnimationFrame => {
+                            self.fire_due_timers();
+                            let next = ((self.now / FRAME_MS).floor() + 1.0) * FRAME_MS;
+                            self.arm(lane, next);
+                        }
+                    }
+                    return;
                 }
             }
         }
     }
 
+    /// The lane's current task is over: start the next, or finish the lane.
     fn advance(&mut self, lane: usize) {
         self.next_task[lane] += 1;
-        self.phase[lane] = if self.next_task[lane] < self.scenario.lanes()[lane].tasks.len() {
-            Phase::Start
+        if self.next_task[lane] < self.scenario.lanes()[lane].tasks.len() {
+            self.phase[lane] = Phase::Start;
         } else {
-            Phase::Done
-        };
+            self.phase[lane] = Phase::Done;
+            if self.scenario.combine() == Combine::Select {
+                self.finish();
+            }
+        }
+    }
+
+    /// The lane's current task failed: the rest of the lane never runs.
+    fn fail(&mut self, lane: usize) {
+        self.next_task[lane] += 1;
+        self.skip_rest(lane);
+        self.phase[lane] = Phase::Done;
+        if matches!(self.scenario.combine(), Combine::TryJoin | Combine::Select) {
+            self.finish();
+        }
+    }
+
+    fn skip_rest(&mut self, lane: usize) {
+        let now = self.now;
+        let count = self.scenario.lanes()[lane].tasks.len();
+        while self.next_task[lane] < count {
+            *self.slot(lane) = TaskTiming {
+                span: Span { start_ms: now, end_ms: now },
+                outcome: Outcome::Skipped,
+                ..*self.slot(lane)
+            };
+            self.next_task[lane] += 1;
+        }
+    }
+
+    /// The combination has its answer: every lane still going is dropped now.
+    fn finish(&mut self) {
+        self.finished = true;
+        let now = self.now;
+        for lane in 0..self.phase.len() {
+            let started = match self.phase[lane] {
+                Phase::Done => continue,
+                Phase::Start => false,
+                Phase::Waiting | Phase::Fired | Phase::Working { .. } => true,
+            };
+            if started {
+                let slot = self.slot(lane);
+                slot.span.end_ms = now;
+                slot.outcome = Outcome::Cancelled;
+                self.next_task[lane] += 1;
+            }
+            self.skip_rest(lane);
+            self.phase[lane] = Phase::Done;
+        }
+    }
+
+    /// The lock holder lets go: the first lane waiting for it may try again.
+    fn unlock(&mut self) {
+        self.lock_holder = None;
+        if let Some(next) = self.lock_queue.pop_front() {
+            self.ready.push_back(next);
+        }
     }
 
     /// Moves every lane whose timer is due by now to the ready queue, earliest first.
@@ -341,8 +578,12 @@ impl<'a> AsyncSim<'a> {
                 break;
             }
             self.timers.pop();
-            self.phase[lane] = Phase::Fired;
-            self.ready.push_back(lane);
+            if self.phase[lane] == Phase::Waiting {
+                self.phase[lane] = Phase::Fired;
+            }
+            if self.phase[lane] != Phase::Done {
+                self.ready.push_back(lane);
+            }
         }
     }
 }
@@ -352,8 +593,10 @@ mod tests {
     use super::*;
     use crate::core::scenario::{Lane, Task};
 
-    /// Builds a scenario from lanes written as `"w5 c2/8"`: `w` wait, `r` request, `c` work
-    /// (`/burst` in ms, default whole), then the duration in units.
+    /// Builds a scenario from lanes written as `"w5 c2/8"`: `w` wait, `r` request, `f` failing
+    /// request, `u` update, `U` locked update, `c` work (`/burst` in ms, default whole, then
+    /// an optional yield: `m` microtask, `t` setTimeout, `a` animation frame), then the
+    /// duration in units.
     fn scenario(lanes: &[&str]) -> Scenario {
         let mut id = 0;
         let lanes = lanes
@@ -367,10 +610,24 @@ mod tests {
                         id += 1;
                         let (head, burst) = t.split_once('/').unwrap_or((t, "0"));
                         let duration = head[1..].parse().unwrap();
+                        let (burst, yields) = match burst.strip_suffix(['m', 't', 'a']) {
+                            Some(b) => (
+                                b,
+                                match burst.chars().last() {
+                                    Some('m') => YieldWith::Microtask,
+                                    Some('t') => YieldWith::SetTimeout,
+                                    _ => YieldWith::AnimationFrame,
+                                },
+                            ),
+                            None => (burst, YieldWith::MessageChannel),
+                        };
                         let kind = match &head[..1] {
                             "w" => TaskKind::Wait,
                             "r" => TaskKind::REQUEST,
-                            "c" => TaskKind::work(burst.parse().unwrap()),
+                            "f" => TaskKind::Request { fails: true },
+                            "u" => TaskKind::Update { locked: false },
+                            "U" => TaskKind::Update { locked: true },
+                            "c" => TaskKind::Work { burst_ms: burst.parse().unwrap(), yields },
                             other => panic!("unknown kind {other}"),
                         };
                         Task { id: TaskId(id), label: t.into(), kind, duration }
@@ -457,7 +714,7 @@ mod tests {
     fn interleaved_work_costs_steps_per_task_not_per_burst() {
         let lanes = vec!["c600/1"; 20];
         let s = scenario(&lanes);
-        let (_, _, steps) = AsyncSim::new(&s, 10_000.0).run();
+        let steps = AsyncSim::new(&s, 10_000.0).run().steps;
         assert!(steps < 10_000, "{steps} steps");
         let p = predict(&s, Mode::Async, 10_000.0);
         // 20 lanes share one thread: everything ends together at the sum of the work.
@@ -484,9 +741,101 @@ mod tests {
             let rounded = |t: &[TaskTiming]| -> Vec<(f64, f64)> {
                 t.iter().map(|t| (round(t.span.start_ms), round(t.span.end_ms))).collect()
             };
-            assert_eq!(rounded(&fast.0), rounded(&slow.0), "{lanes:?}");
-            assert!(fast.2 < slow.2, "{lanes:?}: {} steps, stepping took {}", fast.2, slow.2);
+            assert_eq!(rounded(&fast.tasks), rounded(&slow.tasks), "{lanes:?}");
+            assert!(fast.steps < slow.steps, "{lanes:?}: {} steps, stepping took {}", fast.steps, slow.steps);
         }
+    }
+
+    /// `(start, end, outcome)` of each task in units, and the total, for a combination.
+    fn outcomes(lanes: &[&str], combine: Combine, mode: Mode) -> (Vec<(f64, f64, Outcome)>, f64) {
+        let p = predict(&scenario(lanes).with_combine(combine), mode, 1000.0);
+        let tasks = p
+            .tasks
+            .iter()
+            .map(|t| (round(t.span.start_ms / 1000.0), round(t.span.end_ms / 1000.0), t.outcome))
+            .collect();
+        (tasks, round(p.total_units()))
+    }
+
+    #[test]
+    fn a_failed_request_ends_its_lane() {
+        use Outcome::*;
+        // join: the other lane runs on; the failing lane's next task never starts.
+        let (tasks, total) = outcomes(&["f2 w1", "r4"], Combine::Join, Mode::Async);
+        assert_eq!(tasks, [(0.0, 2.0, Failed), (2.0, 2.0, Skipped), (0.0, 4.0, Done)]);
+        assert_eq!(total, 4.0);
+        // try-join: the first error drops everything still going.
+        let (tasks, total) = outcomes(&["f2 w1", "r4"], Combine::TryJoin, Mode::Async);
+        assert_eq!(tasks, [(0.0, 2.0, Failed), (2.0, 2.0, Skipped), (0.0, 2.0, Cancelled)]);
+        assert_eq!(total, 2.0);
+        // Blocking: the failure ends its lane; try-join ends the run.
+        let (tasks, total) = outcomes(&["f2 w1", "r4"], Combine::Join, Mode::Blocking);
+        assert_eq!(tasks, [(0.0, 2.0, Failed), (2.0, 2.0, Skipped), (2.0, 6.0, Done)]);
+        assert_eq!(total, 6.0);
+        let (tasks, _) = outcomes(&["f2 w1", "r4"], Combine::TryJoin, Mode::Blocking);
+        assert_eq!(tasks[2], (2.0, 2.0, Skipped));
+    }
+
+    #[test]
+    fn select_drops_the_losers() {
+        use Outcome::*;
+        // A slow request against a timeout: the timeout wins and the request is cut off.
+        let (tasks, total) = outcomes(&["r5", "w3"], Combine::Select, Mode::Async);
+        assert_eq!(tasks, [(0.0, 3.0, Cancelled), (0.0, 3.0, Done)]);
+        assert_eq!(total, 3.0);
+        // A fast one wins; a lane of several tasks loses its unstarted tasks too.
+        let (tasks, _) = outcomes(&["r2", "w1 w3"], Combine::Select, Mode::Async);
+        assert_eq!(tasks, [(0.0, 2.0, Done), (0.0, 1.0, Done), (1.0, 2.0, Cancelled)]);
+        // Blocking cannot race: the first lane runs alone and wins.
+        let (tasks, total) = outcomes(&["r5", "w3"], Combine::Select, Mode::Blocking);
+        assert_eq!(tasks, [(0.0, 5.0, Done), (5.0, 5.0, Skipped)]);
+        assert_eq!(total, 5.0);
+        // An empty lane takes no part in the race.
+        let (_, total) = outcomes(&["", "w3"], Combine::Select, Mode::Async);
+        assert_eq!(total, 3.0);
+    }
+
+    #[test]
+    fn unlocked_updates_lose_one_and_locked_ones_do_not() {
+        let lost = predict(&scenario(&["u2", "u2"]), Mode::Async, 1000.0);
+        assert_eq!(lost.counter, Some(1));
+        assert_eq!(lost.total_units(), 2.0);
+        let locked = predict(&scenario(&["U2", "U2"]), Mode::Async, 1000.0);
+        assert_eq!(locked.counter, Some(2));
+        assert_eq!(locked.total_units(), 4.0);
+        assert_eq!(locked.tasks[1].span, Span { start_ms: 2000.0, end_ms: 4000.0 });
+        // Blocking never interleaves, so it never loses an update.
+        assert_eq!(predict(&scenario(&["u2", "u2"]), Mode::Blocking, 1000.0).counter, Some(2));
+        // Without update tasks there is no counter.
+        assert_eq!(predict(&scenario(&["w1"]), Mode::Async, 1000.0).counter, None);
+    }
+
+    #[test]
+    fn the_way_work_yields_changes_the_schedule() {
+        let total = |lanes: &[&str]| round(predict(&scenario(lanes), Mode::Async, 1000.0).total_ms);
+        // 1000 ms of work in 8 ms bursts: 125 bursts, 124 yields.
+        assert_eq!(total(&["c1/8"]), 1000.0);
+        assert_eq!(total(&["c1/8m"]), 1000.0);
+        // setTimeout(0): the first few are free, then each costs the 4 ms clamp.
+        assert_eq!(total(&["c1/8t"]), 1000.0 + (124.0 - UNCLAMPED_TIMEOUTS as f64) * NESTED_TIMEOUT_MS);
+        // requestAnimationFrame: one burst per frame.
+        assert_eq!(total(&["c1/8a"]), round(124.0 * FRAME_MS + 8.0));
+        // A microtask yield keeps timers out: the wait cannot end until the work is done.
+        let p = predict(&scenario(&["c1/8m", "w0.1"]), Mode::Async, 1000.0);
+        assert_eq!(p.tasks[1].span.end_ms, 1000.0);
+        // A MessageChannel yield lets the timer in at the end of the burst it falls in: the
+        // wait starts after the first burst (8 ms), is due at 108 and ends at 112.
+        let p = predict(&scenario(&["c1/8", "w0.1"]), Mode::Async, 1000.0);
+        assert_eq!(p.tasks[1].span.end_ms, 112.0);
+    }
+
+    #[test]
+    fn the_first_lane_to_finish() {
+        let p = predict(&scenario(&["w5", "c2/8", "w3"]), Mode::Async, 1000.0);
+        assert_eq!(p.first_lane(), Some(1));
+        let p = predict(&scenario(&["w5", "c2/8"]), Mode::Blocking, 1000.0);
+        assert_eq!(p.first_lane(), Some(0));
+        assert_eq!(predict(&scenario(&[]), Mode::Async, 1000.0).first_lane(), None);
     }
 
     #[test]

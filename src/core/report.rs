@@ -4,7 +4,7 @@
 //! [`RunReport::new`] makes them relative to the run's start and computes the statistics.
 
 use super::mode::Mode;
-use super::predict::{merge_spans, Prediction, Span};
+use super::predict::{first_lane, merge_spans, Outcome, Prediction, Span};
 use super::scenario::{Scenario, TaskId};
 use super::stats::{frame_stats, late_gaps, FrameStats};
 use std::collections::HashMap;
@@ -18,14 +18,17 @@ pub struct MeasuredTask {
     pub kind: &'static str,
     pub lane: usize,
     pub span: Span,
+    pub outcome: Outcome,
 }
 
 /// The raw measurements of one run, as the browser gave them (absolute timestamps).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Measurements {
     pub run: Option<Span>,
-    /// Start and end of each task, by id.
-    pub tasks: Vec<(TaskId, Span)>,
+    /// Start and end of each task that started, by id, with how it ended.
+    pub tasks: Vec<(TaskId, Span, Outcome)>,
+    /// The shared counter at the end, when the scenario has one.
+    pub counter: Option<i64>,
     /// `requestAnimationFrame` timestamps around the run, ascending.
     pub frames: Vec<f64>,
     /// Long tasks reported by PerformanceObserver during the run.
@@ -55,8 +58,11 @@ pub struct RunReport {
     /// The longest an input made during the run waited for its handler; `None` if the learner
     /// gave no input during the run.
     pub worst_input_delay_ms: Option<f64>,
-    /// In lane order.
+    /// The tasks that started, in lane order.
     pub tasks: Vec<MeasuredTask>,
+    /// The shared counter at the end, and what the model predicted, when there is one.
+    pub counter: Option<i64>,
+    pub predicted_counter: Option<i64>,
 }
 
 impl RunReport {
@@ -66,12 +72,14 @@ impl RunReport {
         let (mode, scale) = (prediction.mode, prediction.scale);
         let run = m.run.unwrap_or(Span { start_ms: 0.0, end_ms: 0.0 });
         let origin = run.start_ms;
-        let measured: HashMap<TaskId, Span> = m.tasks.iter().copied().collect();
+        let measured: HashMap<TaskId, (Span, Outcome)> =
+            m.tasks.iter().map(|&(id, span, outcome)| (id, (span, outcome))).collect();
         let tasks = scenario
             .tasks()
             .filter_map(|(lane, task)| {
-                let span = measured.get(&task.id)?;
+                let (span, outcome) = measured.get(&task.id)?;
                 Some(MeasuredTask {
+                    outcome: *outcome,
                     id: task.id,
                     label: task.label.clone(),
                     kind: task.kind.as_str(),
@@ -109,7 +117,14 @@ impl RunReport {
                 })
                 .collect(),
             tasks,
+            counter: m.counter,
+            predicted_counter: prediction.counter,
         }
+    }
+
+    /// The lane that finished first, as measured.
+    pub fn first_lane(&self) -> Option<usize> {
+        first_lane(self.tasks.iter().map(|t| (t.lane, t.span.end_ms, t.outcome)))
     }
 
     /// The longest time the page could not draw a frame during the run.
@@ -135,13 +150,14 @@ mod tests {
         let m = Measurements {
             run: Some(Span { start_ms: 1000.0, end_ms: 1702.0 }),
             tasks: vec![
-                (TaskId(1), Span { start_ms: 1000.0, end_ms: 1501.0 }),
-                (TaskId(2), Span { start_ms: 1501.0, end_ms: 1702.0 }),
+                (TaskId(1), Span { start_ms: 1000.0, end_ms: 1501.0 }, Outcome::Done),
+                (TaskId(2), Span { start_ms: 1501.0, end_ms: 1702.0 }, Outcome::Done),
             ],
             frames: vec![950.0, 966.0, 983.0, 1710.0, 1727.0],
             long_tasks: vec![Span { start_ms: 10.0, end_ms: 90.0 }, Span { start_ms: 999.0, end_ms: 1703.0 }],
             inputs: vec![(900.0, 3.0), (1200.0, 505.0), (1400.0, 305.0), (1800.0, 2.0)],
             busy: vec![Span { start_ms: 1000.0, end_ms: 1501.0 }, Span { start_ms: 1501.2, end_ms: 1702.0 }],
+            counter: None,
         };
         let r = RunReport::new(&s, &predict(&s, Mode::Blocking, 100.0), &m);
         assert_eq!(r.total_ms, 702.0);

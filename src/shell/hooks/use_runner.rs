@@ -99,7 +99,7 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
             yield_now().await;
             let recorder = Recorder::default();
             let start_ms = now();
-            let tasks = match mode {
+            let counter = match mode {
                 Mode::Blocking => run_blocking(&scenario, scale, &recorder),
                 Mode::Async => {
                     if let Some(timeline) = LiveTimeline::find(mode) {
@@ -120,7 +120,8 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
             }
             let measured = Measurements {
                 run: Some(Span { start_ms, end_ms }),
-                tasks,
+                tasks: recorder.outcomes(end_ms),
+                counter,
                 frames: meter.frames_since(start_ms - FRAMES_BEFORE_MS),
                 long_tasks: meter.long_tasks(),
                 inputs: meter.inputs_since(start_ms),

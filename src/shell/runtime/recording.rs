@@ -1,7 +1,7 @@
 //! What a run records while it happens: each task's start and end, and when the main thread
 //! was busy with its work. The live timeline reads it every frame; the report reads it at the end.
 
-use crate::core::predict::Span;
+use crate::core::predict::{Outcome, Span};
 use crate::core::scenario::TaskId;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -13,6 +13,8 @@ pub struct Recording {
     pub tasks: Vec<(TaskId, f64, Option<f64>)>,
     /// Where each task is in `tasks`.
     index: HashMap<TaskId, usize>,
+    /// The tasks that ended with an error.
+    failed: Vec<TaskId>,
     /// Work bursts and blocking tasks: when the main thread was held.
     pub busy: Vec<Span>,
 }
@@ -36,6 +38,12 @@ impl Recorder {
         }
     }
 
+    /// The task ended with an error.
+    pub fn failed(&self, id: TaskId, at: f64) {
+        self.finished(id, at);
+        self.0.borrow_mut().failed.push(id);
+    }
+
     pub fn busy(&self, span: Span) {
         self.0.borrow_mut().busy.push(span);
     }
@@ -45,12 +53,19 @@ impl Recorder {
         f(&self.0.borrow())
     }
 
-    /// The finished tasks' spans.
-    pub fn spans(&self) -> Vec<(TaskId, Span)> {
+    /// Every task that started, with its span and how it ended, once the run ended at
+    /// `run_end`: a task still going then was dropped, so it was cancelled there.
+    pub fn outcomes(&self, run_end: f64) -> Vec<(TaskId, Span, Outcome)> {
         self.with(|r| {
             r.tasks
                 .iter()
-                .filter_map(|&(id, start_ms, end)| end.map(|end_ms| (id, Span { start_ms, end_ms })))
+                .map(|&(id, start_ms, end)| match end {
+                    Some(end_ms) if r.failed.contains(&id) => {
+                        (id, Span { start_ms, end_ms }, Outcome::Failed)
+                    }
+                    Some(end_ms) => (id, Span { start_ms, end_ms }, Outcome::Done),
+                    None => (id, Span { start_ms, end_ms: run_end }, Outcome::Cancelled),
+                })
                 .collect()
         })
     }

@@ -2,6 +2,7 @@
 //! promise resolves, alongside a timer for the latency the scenario sets.
 
 use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// The asset every request fetches: small, always shipped, never cached.
@@ -9,20 +10,25 @@ const ASSET: &str = "favicon.svg";
 
 /// Fetches the asset and waits `latency_ms`, whichever is longer. A failed fetch (offline, a
 /// missing file) is no error here: the latency still holds, as a slow network would.
-pub async fn request(latency_ms: f64) {
+///
+/// A request that `fails` reads the answer as JSON, which an SVG is not: the browser's own
+/// parser rejects it, and that rejection is the error returned, once the latency has passed.
+pub async fn request(latency_ms: f64, fails: bool) -> Result<(), JsValue> {
     let fetch = async {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
         let init = web_sys::RequestInit::new();
         init.set_cache(web_sys::RequestCache::NoStore);
         let promise = window.fetch_with_str_and_init(ASSET, &init);
-        if let Ok(response) = JsFuture::from(promise).await {
-            let response: web_sys::Response = wasm_bindgen::JsCast::unchecked_into(response);
-            if let Ok(body) = response.text() {
-                let _ = JsFuture::from(body).await;
-            }
-        }
+        let Ok(response) = JsFuture::from(promise).await else {
+            return Ok(());
+        };
+        let response: web_sys::Response = wasm_bindgen::JsCast::unchecked_into(response);
+        let body = if fails { response.json() } else { response.text() }?;
+        JsFuture::from(body).await.map(drop)
     };
-    futures::join!(fetch, TimeoutFuture::new(latency_ms.round() as u32));
+    let (result, ()) = futures::join!(fetch, TimeoutFuture::new(latency_ms.round() as u32));
+    match result {
+        Err(error) if fails => Err(error),
+        _ => Ok(()),
+    }
 }

@@ -1,45 +1,104 @@
 //! Async mode: each lane is a real future on the browser's event loop, and the lanes are
-//! joined, so waits overlap while CPU work shares the one main thread.
+//! combined as the scenario says (`join`, `try-join` or `select`), so waits overlap while CPU
+//! work shares the one main thread.
 //!
 //! - wait: a `gloo_timers` `TimeoutFuture` (a real `setTimeout`);
-//! - request: a real `fetch` joined with a latency timer;
-//! - work: bursts of `burst_ms` of computing with a yield to the event loop between them
-//!   (`burst_ms = 0` computes in one go and never yields).
+//! - request: a real `fetch` joined with a latency timer; one that fails returns its error,
+//!   which ends the lane like `?`;
+//! - work: bursts of `burst_ms` of computing with a yield to the event loop between them, the
+//!   way the task says (`burst_ms = 0` computes in one go and never yields);
+//! - update: reads the run's shared counter, waits, writes back what it read plus one, holding
+//!   the run's one async lock throughout when it asks to.
 //!
-//! The schedule this produces is what `core::predict` models for `Mode::Async`.
+//! A lane dropped by the combination (a lost `select`, a failed `try-join`) is cancelled at
+//! once: its timers are cleared as its future is dropped. The schedule this produces is what
+//! `core::predict` models for `Mode::Async`.
 
 use super::clock::now;
 use super::recording::Recorder;
 use super::request::request;
 use super::work::spin;
-use super::yield_now::yield_now;
+use super::yield_now::yield_with;
 use crate::core::predict::Span;
-use crate::core::scenario::{Lane, Scenario, TaskId, TaskKind};
+use crate::core::scenario::{Combine, Lane, Scenario, TaskKind, YieldWith};
+use futures::future::{join_all, select_all, try_join_all, LocalBoxFuture};
+use futures::lock::Mutex;
+use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
+use std::cell::Cell;
 
-/// Runs every lane concurrently, recording as it goes; returns each task's measured span
-/// (page clock).
-pub async fn run_async(scenario: &Scenario, scale: f64, recorder: &Recorder) -> Vec<(TaskId, Span)> {
-    let lanes = scenario.lanes().iter().map(|lane| run_lane(lane, scale, recorder));
-    futures::future::join_all(lanes).await;
-    recorder.spans()
+/// What the lanes of one run share.
+#[derive(Default)]
+struct Shared {
+    counter: Cell<i64>,
+    lock: Mutex<()>,
 }
 
-async fn run_lane(lane: &Lane, scale: f64, recorder: &Recorder) {
+/// A task failed, ending its lane.
+struct Failed;
+
+/// Runs the lanes concurrently, combined as the scenario says, recording as it goes; returns
+/// the shared counter at the end when the scenario has one.
+pub async fn run_async(scenario: &Scenario, scale: f64, recorder: &Recorder) -> Option<i64> {
+    let shared = Shared::default();
+    // An empty lane has nothing to wait for, so it takes no part (it would win any race).
+    let lanes: Vec<LocalBoxFuture<'_, Result<(), Failed>>> = scenario
+        .lanes()
+        .iter()
+        .filter(|lane| !lane.tasks.is_empty())
+        .map(|lane| run_lane(lane, scale, recorder, &shared).boxed_local())
+        .collect();
+    match scenario.combine() {
+        Combine::Join => {
+            join_all(lanes).await;
+        }
+        Combine::TryJoin => {
+            let _ = try_join_all(lanes).await;
+        }
+        Combine::Select if lanes.is_empty() => {}
+        Combine::Select => {
+            let _ = select_all(lanes).await;
+        }
+    }
+    scenario.uses_counter().then(|| shared.counter.get())
+}
+
+async fn run_lane(lane: &Lane, scale: f64, recorder: &Recorder, shared: &Shared) -> Result<(), Failed> {
     for task in &lane.tasks {
-        recorder.started(task.id, now());
         let ms = task.duration * scale;
-        match task.kind {
-            TaskKind::Wait => TimeoutFuture::new(ms.round() as u32).await,
-            TaskKind::Request { .. } | TaskKind::Update { .. } => request(ms).await,
-            TaskKind::Work { burst_ms, .. } => work_in_bursts(ms, burst_ms, recorder).await,
+        if let TaskKind::Update { locked } = task.kind {
+            // The task starts once it holds the lock (if it asks for it).
+            let _guard = if locked { Some(shared.lock.lock().await) } else { None };
+            recorder.started(task.id, now());
+            let read = shared.counter.get();
+            TimeoutFuture::new(ms.round() as u32).await;
+            shared.counter.set(read + 1);
+            recorder.finished(task.id, now());
+            continue;
+        }
+        recorder.started(task.id, now());
+        let result = match task.kind {
+            TaskKind::Request { fails } => request(ms, fails).await,
+            TaskKind::Work { burst_ms, yields } => {
+                work_in_bursts(ms, burst_ms, yields, recorder).await;
+                Ok(())
+            }
+            TaskKind::Wait | TaskKind::Update { .. } => {
+                TimeoutFuture::new(ms.round() as u32).await;
+                Ok(())
+            }
+        };
+        if result.is_err() {
+            recorder.failed(task.id, now());
+            return Err(Failed);
         }
         recorder.finished(task.id, now());
     }
+    Ok(())
 }
 
-/// Computes for `total_ms` in bursts of `burst_ms`, yielding between bursts.
-async fn work_in_bursts(total_ms: f64, burst_ms: f64, recorder: &Recorder) {
+/// Computes for `total_ms` in bursts of `burst_ms`, yielding between bursts as `yields` says.
+async fn work_in_bursts(total_ms: f64, burst_ms: f64, yields: YieldWith, recorder: &Recorder) {
     let mut left = total_ms;
     loop {
         let burst = if burst_ms <= 0.0 { left } else { burst_ms.min(left) };
@@ -50,6 +109,6 @@ async fn work_in_bursts(total_ms: f64, burst_ms: f64, recorder: &Recorder) {
         if left <= 0.0 {
             return;
         }
-        yield_now().await;
+        yield_with(yields).await;
     }
 }

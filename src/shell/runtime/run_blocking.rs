@@ -1,24 +1,46 @@
-//! Blocking mode: every task in lane order on the main thread, one after another. A wait or
-//! a request becomes a busy-wait, as a blocking call holds its thread; nothing yields, so the
-//! page can neither draw nor handle input until the run ends.
+//! Blocking mode: every task in lane order on the main thread, one after another. A wait, a
+//! request or an update becomes a busy-wait, as a blocking call holds its thread; nothing
+//! yields, so the page can neither draw nor handle input until the run ends.
 //!
-//! The caller checks the blocking cap (`core::state::BLOCKING_CAP_MS`) before calling this.
+//! How the lanes combine still applies, in the only way it can without concurrency: a failed
+//! request ends its lane (and the run, under `try-join`), and under `select` the first lane
+//! wins before any other starts. The schedule is what `core::predict` models for
+//! `Mode::Blocking`. The caller checks the blocking cap (`core::state::BLOCKING_CAP_MS`) first.
 
 use super::clock::now;
 use super::recording::Recorder;
 use super::work::spin;
 use crate::core::predict::Span;
-use crate::core::scenario::{Scenario, TaskId};
+use crate::core::scenario::{Combine, Scenario, TaskKind};
 
-/// Runs every task in order without yielding, recording each; returns each task's span.
-pub fn run_blocking(scenario: &Scenario, scale: f64, recorder: &Recorder) -> Vec<(TaskId, Span)> {
-    for (_, task) in scenario.tasks() {
-        let start_ms = now();
-        recorder.started(task.id, start_ms);
-        spin(task.duration * scale);
-        let end_ms = now();
-        recorder.busy(Span { start_ms, end_ms });
-        recorder.finished(task.id, end_ms);
+/// Runs every task in order without yielding, recording each; returns the shared counter at
+/// the end when the scenario has one.
+pub fn run_blocking(scenario: &Scenario, scale: f64, recorder: &Recorder) -> Option<i64> {
+    let mut counter = 0;
+    let mut stopped = false;
+    for lane in scenario.lanes() {
+        for task in &lane.tasks {
+            if stopped {
+                break;
+            }
+            let start_ms = now();
+            recorder.started(task.id, start_ms);
+            let read = counter;
+            spin(task.duration * scale);
+            let end_ms = now();
+            recorder.busy(Span { start_ms, end_ms });
+            match task.kind {
+                TaskKind::Request { fails: true } => {
+                    recorder.failed(task.id, end_ms);
+                    stopped = scenario.combine() == Combine::TryJoin;
+                    break; // the rest of the lane never runs
+                }
+                TaskKind::Update { .. } => counter = read + 1,
+                _ => {}
+            }
+            recorder.finished(task.id, end_ms);
+        }
+        stopped |= scenario.combine() == Combine::Select && !lane.tasks.is_empty();
     }
-    recorder.spans()
+    scenario.uses_counter().then_some(counter)
 }

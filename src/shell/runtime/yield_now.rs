@@ -4,7 +4,49 @@
 //! A `MessageChannel` message is used rather than `setTimeout(0)`, which browsers clamp to
 //! 4 ms once timeouts nest and would stretch every burst of work by that much.
 
-use wasm_bindgen::JsValue;
+use super::frames::next_frame;
+use crate::core::scenario::YieldWith;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Gives the main thread back (or, for a microtask, only seems to) the way `how` says.
+pub async fn yield_with(how: YieldWith) {
+    match how {
+        YieldWith::MessageChannel => yield_now().await,
+        // The continuation runs as a microtask: before any rendering, input or timer.
+        YieldWith::Microtask => {
+            let _ = JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
+        }
+        YieldWith::SetTimeout => TimeoutFuture::new(0).await,
+        YieldWith::AnimationFrame => {
+            next_frame().await;
+        }
+        YieldWith::SchedulerYield => match scheduler_yield() {
+            Some(promise) => {
+                let _ = JsFuture::from(promise).await;
+            }
+            None => yield_now().await,
+        },
+    }
+}
+
+/// `scheduler.yield()`, where the browser has it.
+fn scheduler_yield() -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let scheduler = js_sys::Reflect::get(&global, &JsValue::from_str("scheduler")).ok()?;
+    let function = js_sys::Reflect::get(&scheduler, &JsValue::from_str("yield")).ok()?;
+    let function = function.dyn_into::<js_sys::Function>().ok()?;
+    function.call0(&scheduler).ok()?.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// Whether this browser has `scheduler.yield()`.
+pub fn has_scheduler_yield() -> bool {
+    let global = js_sys::global();
+    js_sys::Reflect::get(&global, &JsValue::from_str("scheduler"))
+        .and_then(|s| js_sys::Reflect::get(&s, &JsValue::from_str("yield")))
+        .is_ok_and(|f| f.is_function())
+}
 
 /// Gives the main thread back to the event loop once.
 pub async fn yield_now() {
@@ -18,7 +60,7 @@ pub async fn yield_now() {
     if channel.port2().post_message(&JsValue::NULL).is_err() {
         return;
     }
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let _ = JsFuture::from(promise).await;
     receiver.set_onmessage(None);
     receiver.close();
     channel.port2().close();
