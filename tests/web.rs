@@ -22,7 +22,7 @@ const LATE_MS: f64 = 150.0;
 
 #[wasm_bindgen_test]
 async fn async_run_follows_the_prediction() {
-    let scenario = lesson::default_lesson().scenario();
+    let scenario = lesson::default_lesson().scenario(0);
     let scale = 40.0; // 200 ms of waiting, 80 ms of selfies
     let predicted = predict(&scenario, Mode::Async, scale);
     let recorder = Recorder::default();
@@ -57,7 +57,7 @@ async fn async_run_follows_the_prediction() {
 
 #[wasm_bindgen_test]
 async fn blocking_run_takes_the_sum_in_order() {
-    let scenario = lesson::default_lesson().scenario();
+    let scenario = lesson::default_lesson().scenario(0);
     let recorder = Recorder::default();
     run_blocking::run_blocking(&scenario, 20.0, &recorder);
     let measured = recorder.outcomes(clock::now());
@@ -147,7 +147,7 @@ async fn the_app_runs_the_ticket_queue_async_and_reports_it() {
 
 #[wasm_bindgen_test]
 async fn dropping_an_async_run_cancels_its_pending_tasks() {
-    let scenario = lesson::default_lesson().scenario();
+    let scenario = lesson::default_lesson().scenario(0);
     let recorder = Recorder::default();
     let watched = recorder.clone();
     let (run, stop) = futures::future::abortable(async move {

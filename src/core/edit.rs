@@ -152,7 +152,7 @@ mod tests {
     use crate::core::lesson;
 
     fn ticket_queue() -> Scenario {
-        lesson::default_lesson().scenario()
+        lesson::default_lesson().scenario(0)
     }
 
     /// The lanes as `"name: label label | name: label"`, for compact expectations.

@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn drops_land_in_an_existing_lane() {
-        let s = lesson::default_lesson().scenario();
+        let s = lesson::default_lesson().scenario(0);
         assert_eq!(drop_lane(&s, -1.0), Some(0));
         assert_eq!(drop_lane(&s, 0.7), Some(0));
         assert_eq!(drop_lane(&s, 1.2), Some(1));

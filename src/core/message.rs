@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn run_finished_has_the_contract_fields() {
-        let s = std::rc::Rc::new(lesson::default_lesson().scenario());
+        let s = std::rc::Rc::new(lesson::default_lesson().scenario(0));
         let m = Measurements {
             run: Some(Span { start_ms: 10.0, end_ms: 5012.34 }),
             tasks: vec![

@@ -12,6 +12,7 @@ pub mod message;
 pub mod mode;
 pub mod params;
 pub mod predict;
+pub mod question;
 pub mod report;
 pub mod scenario;
 pub mod state;

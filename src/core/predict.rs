@@ -106,21 +106,28 @@ impl Prediction {
     }
 }
 
-/// The lane whose last task ends first, among lanes with at least one task that ran; ties go
-/// to the lane listed first. Takes `(lane, end_ms, outcome)` for each task.
+/// The lane whose last task ends first, among lanes that ran to an end (not dropped part way:
+/// a lane with a cancelled task never finished); ties go to the lane listed first. Takes
+/// `(lane, end_ms, outcome)` for each task.
 pub fn first_lane(tasks: impl Iterator<Item = (usize, f64, Outcome)>) -> Option<usize> {
-    let mut ends: Vec<(usize, f64)> = Vec::new();
+    // (lane, end, dropped)
+    let mut ends: Vec<(usize, f64, bool)> = Vec::new();
     for (lane, end, outcome) in tasks {
         if outcome == Outcome::Skipped {
             continue;
         }
-        match ends.iter_mut().find(|(l, _)| *l == lane) {
-            Some((_, e)) => *e = e.max(end),
-            None => ends.push((lane, end)),
+        let dropped = outcome == Outcome::Cancelled;
+        match ends.iter_mut().find(|(l, _, _)| *l == lane) {
+            Some((_, e, d)) => {
+                *e = e.max(end);
+                *d |= dropped;
+            }
+            None => ends.push((lane, end, dropped)),
         }
     }
+    ends.retain(|(_, _, dropped)| !dropped);
     ends.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-    ends.first().map(|&(lane, _)| lane)
+    ends.first().map(|&(lane, _, _)| lane)
 }
 
 /// Predicts the schedule of `scenario` in `mode` at `scale` milliseconds per unit.

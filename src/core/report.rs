@@ -44,6 +44,9 @@ pub struct Measurements {
 pub struct RunReport {
     /// The scenario that was run: measured bars belong to it and to no later edit of it.
     pub scenario: Rc<Scenario>,
+    /// What that scenario was called when it ran (a lesson variant's name), for the table of
+    /// runs; empty until the reducer names it.
+    pub scenario_name: String,
     pub mode: Mode,
     pub scale: f64,
     pub total_ms: f64,
@@ -92,6 +95,7 @@ impl RunReport {
             m.long_tasks.iter().filter(|t| t.end_ms > run.start_ms && t.start_ms < run.end_ms).collect();
         RunReport {
             scenario: scenario.clone(),
+            scenario_name: String::new(),
             mode,
             scale,
             total_ms: run.end_ms - run.start_ms,
@@ -146,7 +150,7 @@ mod tests {
 
     #[test]
     fn times_become_relative_to_the_run_and_frames_give_the_freeze() {
-        let s = Rc::new(lesson::default_lesson().scenario());
+        let s = Rc::new(lesson::default_lesson().scenario(0));
         let m = Measurements {
             run: Some(Span { start_ms: 1000.0, end_ms: 1702.0 }),
             tasks: vec![
@@ -179,7 +183,7 @@ mod tests {
 
     #[test]
     fn a_run_with_nothing_measured_reports_zeroes() {
-        let s = Rc::new(lesson::default_lesson().scenario());
+        let s = Rc::new(lesson::default_lesson().scenario(0));
         let r = RunReport::new(&s, &predict(&s, Mode::Async, 1000.0), &Measurements::default());
         assert_eq!((r.total_ms, r.longest_freeze_ms(), r.long_tasks), (0.0, 0.0, 0));
         assert!(r.tasks.is_empty());

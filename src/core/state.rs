@@ -10,7 +10,8 @@ use super::lesson::Lesson;
 use super::mode::Mode;
 use super::params::Params;
 use super::params::{MAX_SCALE, MIN_SCALE};
-use super::predict::{predict, Prediction};
+use super::predict::{predict, Outcome, Prediction};
+use super::question::Guess;
 use super::report::RunReport;
 use super::scenario::{Scenario, TaskId, TaskKind, YieldWith};
 use std::rc::Rc;
@@ -52,6 +53,13 @@ pub struct State {
     pub edit_note: String,
     /// A blocking run predicted to take longer than this does not start.
     pub cap_ms: f64,
+    /// Which of the lesson's scenarios was chosen last.
+    pub variant: usize,
+    /// What the scenario on the timeline is, in words: the lesson variant's name, marked as
+    /// edited once it changes. Each run report carries it, for the table of runs.
+    pub scenario_name: String,
+    /// The learner's guess for the lesson's question, until the lesson or scenario changes.
+    pub guess: Option<Guess>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -71,11 +79,19 @@ pub enum Action {
     Select(Option<TaskId>),
     SetScale(f64),
     SetCap(f64),
+    /// Open a lesson at its first scenario (undoably: the scenario before it is kept).
+    ChooseLesson(&'static Lesson),
+    /// Load another of the lesson's scenarios (undoably).
+    ChooseVariant(usize),
+    /// The learner commits to a guess for the lesson's question.
+    Guess(Guess),
+    /// The learner wants to guess again.
+    ClearGuess,
 }
 
 impl State {
     pub fn new(params: &Params) -> State {
-        let scenario = Rc::new(params.lesson.scenario());
+        let scenario = Rc::new(params.lesson.scenario(0));
         State {
             lesson: params.lesson,
             predictions: Rc::new(predictions(&scenario, params.scale)),
@@ -90,6 +106,26 @@ impl State {
             selected: None,
             edit_note: String::new(),
             cap_ms: BLOCKING_CAP_MS,
+            variant: 0,
+            scenario_name: params.lesson.variants[0].name.to_string(),
+            guess: None,
+        }
+    }
+
+    /// Replaces the scenario undoably, as a load or a lesson choice does.
+    fn replace_scenario(&mut self, scenario: Rc<Scenario>) {
+        self.past.push(self.scenario.clone());
+        if self.past.len() > UNDO_DEPTH {
+            self.past.remove(0);
+        }
+        self.future.clear();
+        self.set_scenario(scenario);
+    }
+
+    /// Marks the scenario as changed by the learner: the guess no longer applies to it.
+    fn mark_edited(&mut self) {
+        if !self.scenario_name.ends_with("(edited)") {
+            self.scenario_name = format!("{} (edited)", self.scenario_name);
         }
     }
 
@@ -258,7 +294,19 @@ impl State {
                     report.frames.late_frames,
                     report.long_tasks
                 );
+                if let Some(counter) = report.counter {
+                    next.status.push_str(&format!(" Counter at the end: {counter}."));
+                }
+                let count = |o: Outcome| report.tasks.iter().filter(|t| t.outcome == o).count();
+                let (failed, cancelled) = (count(Outcome::Failed), count(Outcome::Cancelled));
+                if failed + cancelled > 0 {
+                    next.status.push_str(&format!(" Failed: {failed}; cancelled: {cancelled}."));
+                }
                 next.run = RunStatus::Idle;
+                let mut report = report;
+                if Rc::ptr_eq(&report.scenario, &self.scenario) {
+                    report.scenario_name = self.scenario_name.clone();
+                }
                 next.history.push(Rc::new(report));
             }
             Action::RunRefused(why) => next.status = why,
@@ -277,12 +325,8 @@ impl State {
                 }
                 match edit.apply(&self.scenario) {
                     Ok(edited) => {
-                        next.past.push(self.scenario.clone());
-                        if next.past.len() > UNDO_DEPTH {
-                            next.past.remove(0);
-                        }
-                        next.future.clear();
-                        next.set_scenario(Rc::new(edited.scenario));
+                        next.replace_scenario(Rc::new(edited.scenario));
+                        next.mark_edited();
                         if edited.task.is_some() {
                             next.selected = edited.task;
                         }
@@ -296,17 +340,13 @@ impl State {
                     next.edit_note = "A scenario cannot be loaded during a run.".into();
                     return next;
                 }
-                next.past.push(self.scenario.clone());
-                if next.past.len() > UNDO_DEPTH {
-                    next.past.remove(0);
-                }
-                next.future.clear();
                 next.edit_note = format!(
                     "Loaded a scenario of {} tasks in {} lanes.",
                     scenario.task_count(),
                     scenario.lanes().len()
                 );
-                next.set_scenario(scenario);
+                next.replace_scenario(scenario);
+                next.scenario_name = "Loaded scenario".into();
             }
             Action::Undo | Action::Redo if self.is_running() => {
                 next.edit_note = "The scenario cannot change during a run.".into();
@@ -327,6 +367,33 @@ impl State {
                 }
                 None => next.edit_note = "Nothing to redo.".into(),
             },
+            Action::ChooseLesson(_) | Action::ChooseVariant(_) if self.is_running() => {
+                next.edit_note = "Wait for the run to finish before changing the scenario.".into();
+            }
+            Action::ChooseLesson(lesson) => {
+                next.lesson = lesson;
+                next.variant = 0;
+                next.replace_scenario(Rc::new(lesson.scenario(0)));
+                next.scenario_name = lesson.variants[0].name.to_string();
+                next.guess = None;
+                next.selected = None;
+                next.edit_note = format!(
+                    "Opened the lesson \u{201c}{}\u{201d}. Undo brings back the scenario before it.",
+                    lesson.title
+                );
+            }
+            Action::ChooseVariant(index) => match self.lesson.variants.get(index) {
+                Some(variant) => {
+                    next.variant = index;
+                    next.replace_scenario(Rc::new(self.lesson.scenario(index)));
+                    next.scenario_name = variant.name.to_string();
+                    next.guess = None;
+                    next.edit_note = format!("Loaded \u{201c}{}\u{201d}.", variant.name);
+                }
+                None => next.edit_note = format!("This lesson has no scenario {}.", index + 1),
+            },
+            Action::Guess(guess) => next.guess = Some(guess),
+            Action::ClearGuess => next.guess = None,
             Action::Select(id) => next.selected = id.filter(|id| self.scenario.task(*id).is_some()),
             Action::SetScale(scale) => {
                 if scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale) && !self.is_running() {
@@ -431,6 +498,56 @@ mod tests {
         assert_eq!(refused.status, why);
         assert!(!refused.is_running());
         assert_eq!(State::new(&Params::default()).check_run(Mode::Blocking), Ok(()));
+    }
+
+    #[test]
+    fn choosing_a_lesson_and_its_variants_is_undoable_and_resets_the_guess() {
+        use crate::core::lesson;
+        use crate::core::question::Guess;
+        let race = lesson::find("race").unwrap();
+        let s = replay(
+            &Params::default(),
+            vec![
+                Action::Guess(Guess::Units(6.0)),
+                Action::ChooseLesson(race),
+                Action::Guess(Guess::Count(2)),
+            ],
+        );
+        assert_eq!(s.lesson.id, "race");
+        assert_eq!(*s.scenario, race.scenario(0));
+        assert_eq!(s.scenario_name, "Lost update");
+        assert_eq!(s.guess, Some(Guess::Count(2)));
+        assert_eq!(s.prediction(Mode::Async).counter, Some(1));
+        let locked = s.apply(Action::ChooseVariant(1));
+        assert_eq!(locked.guess, None, "a new scenario asks afresh");
+        assert_eq!((locked.variant, locked.scenario_name.as_str()), (1, "With a lock"));
+        assert_eq!(locked.prediction(Mode::Async).counter, Some(2));
+        assert_eq!(s.apply(Action::ChooseVariant(9)).edit_note, "This lesson has no scenario 10.");
+        // Undo brings back the scenario from before, lesson switches included.
+        let back = locked.apply(Action::Undo).apply(Action::Undo);
+        assert_eq!(*back.scenario, lesson::default_lesson().scenario(0));
+        // An edit marks the scenario as the learner's own, and runs carry the name.
+        let edited = locked.apply(edit(Edit::RenameLane { lane: 0, name: "Carol".into() }));
+        assert_eq!(edited.scenario_name, "With a lock (edited)");
+        let run = finished(&edited, Mode::Async, 4000.0);
+        let after = edited.apply(Action::RunStarted(Mode::Async)).apply(Action::RunFinished(run));
+        assert_eq!(after.history[0].scenario_name, "With a lock (edited)");
+        // No lesson change mid-run.
+        let running = s.apply(Action::RunStarted(Mode::Async));
+        assert_eq!(running.apply(Action::ChooseVariant(1)).scenario, running.scenario);
+    }
+
+    #[test]
+    fn the_status_tells_the_counter_and_the_dropped_tasks() {
+        use crate::core::predict::{Outcome, Span};
+        use crate::core::scenario::TaskId;
+        let s = State::new(&Params::from_query("lesson=race"));
+        let mut m = Measurements::default();
+        m.counter = Some(1);
+        m.tasks = vec![(TaskId(1), Span { start_ms: 0.0, end_ms: 5.0 }, Outcome::Cancelled)];
+        let r = RunReport::new(&s.scenario, &s.prediction(Mode::Async), &m);
+        let done = s.apply(Action::RunStarted(Mode::Async)).apply(Action::RunFinished(r));
+        assert!(done.status.ends_with("Counter at the end: 1. Failed: 0; cancelled: 1."), "{}", done.status);
     }
 
     fn edit(e: Edit) -> Action {

@@ -5,7 +5,7 @@ use super::timeline::Timeline;
 use crate::core::format::{duration, ratio};
 use crate::core::lesson::Lesson;
 use crate::core::mode::Mode;
-use crate::core::predict::Prediction;
+use crate::core::predict::{Outcome, Prediction};
 use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
 use std::rc::Rc;
@@ -47,6 +47,23 @@ pub fn mode_card(props: &ModeCardProps) -> Html {
     let on_click = props.on_run.reform(move |_: MouseEvent| mode);
     let title_id = format!("mode-{mode}-title");
     let predicted = props.prediction.total_ms;
+    let counter = props.prediction.counter.map(|c| {
+        let updates = props
+            .prediction
+            .tasks
+            .iter()
+            .filter(|t| t.outcome == Outcome::Done)
+            .filter(
+                |t| matches!(props.scenario.task(t.id), Some((_, task)) if task.kind.as_str() == "update"),
+            )
+            .count();
+        html! {
+            <p class="predicted-counter">
+                { "Predicted counter at the end: " }<strong>{ c }</strong>
+                { format!(" after {updates} update{}", if updates == 1 { "" } else { "s" }) }
+            </p>
+        }
+    });
     html! {
         <article class={classes!("mode-card", format!("mode-{mode}"))} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ mode.title() }</h3>
@@ -56,6 +73,7 @@ pub fn mode_card(props: &ModeCardProps) -> Html {
                 <strong>{ lesson.units(predicted / scale) }</strong>
                 { format!(" ({})", duration(predicted)) }
             </p>
+            { counter }
             <button
                 type="button"
                 class={classes!("run", (props.running == Some(mode)).then_some("is-running"))}
@@ -78,6 +96,21 @@ pub fn mode_card(props: &ModeCardProps) -> Html {
 }
 
 fn results(r: &RunReport, lesson: &Lesson, stale: bool) -> Html {
+    let updates = r.tasks.iter().filter(|t| t.kind == "update" && t.outcome == Outcome::Done).count() as i64;
+    let counter = r.counter.map(|c| {
+        let lost = updates - c;
+        let note = match lost {
+            0 => format!("every one of {updates} updates counted"),
+            1 => format!("1 of {updates} updates lost"),
+            n => format!("{n} of {updates} updates lost"),
+        };
+        html! {
+            <div>
+                <dt>{ "Counter at the end" }</dt>
+                <dd class={classes!("counter", (lost > 0).then_some("lost"))}><strong>{ c }</strong>{ format!(" \u{00b7} {note}") }</dd>
+            </div>
+        }
+    });
     let long_tasks = match r.long_tasks {
         0 => "none".to_string(),
         n => format!("{n} (longest {})", duration(r.longest_long_task_ms)),
@@ -111,6 +144,7 @@ fn results(r: &RunReport, lesson: &Lesson, stale: bool) -> Html {
                 <dt>{ "Long tasks" }</dt>
                 <dd>{ long_tasks }</dd>
             </div>
+            { counter }
         </dl>
         </>
     }

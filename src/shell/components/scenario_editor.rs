@@ -12,7 +12,7 @@ use crate::core::edit::{snap, Edit};
 use crate::core::format::tick_step;
 use crate::core::layout::{axis_units, drop_index, drop_lane, offsets};
 use crate::core::lesson::Lesson;
-use crate::core::scenario::{Scenario, TaskId, TaskKind, DEFAULT_BURST_MS};
+use crate::core::scenario::{Combine, Scenario, TaskId, TaskKind, DEFAULT_BURST_MS};
 use crate::core::state::Action;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -60,10 +60,11 @@ fn new_task(kind: TaskKind, lane: usize, index: usize) -> Edit {
     Edit::AddTask { lane, index, kind, duration: 1.0, label: label.into() }
 }
 
-const PALETTE: [(TaskKind, &str, &str); 3] = [
+const PALETTE: [(TaskKind, &str, &str); 4] = [
     (TaskKind::Wait, "Wait", "a timer: waiting needs no thread"),
     (TaskKind::REQUEST, "Request", "a real fetch plus network latency"),
     (TaskKind::work(DEFAULT_BURST_MS), "Work", "CPU work in short bursts"),
+    (TaskKind::Update { locked: false }, "Update", "read a shared counter, wait, write it back plus one"),
 ];
 
 fn show_carried(node: &NodeRef, kind: TaskKind, x: f64, y: f64) {
@@ -430,6 +431,18 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
         Callback::from(move |_: MouseEvent| edit.emit(Edit::Clear))
     };
 
+    let on_combine = {
+        let edit = edit.clone();
+        Callback::from(move |e: Event| {
+            let value =
+                e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+            if let Some(combine) = Combine::parse(&value) {
+                edit.emit(Edit::SetCombine { combine });
+            }
+        })
+    };
+    let combine = scenario.combine();
+
     let selected_task = props.selected.and_then(|id| scenario.task(id)).map(|(_, t)| t.clone());
     let step = tick_step(axis, 12.0);
     let ticks = (0..).map(|i| i as f64 * step).take_while(|u| *u <= axis).map(|u| {
@@ -474,6 +487,14 @@ pub fn scenario_editor(props: &ScenarioEditorProps) -> Html {
                 </div>
             </div>
             <div class="ed-axis" aria-hidden="true"><div class="ed-axis-track">{ for ticks }</div></div>
+            <label class="ed-combine">
+                { "The run ends when" }
+                <select onchange={on_combine} disabled={props.locked}>
+                    <option value="join" selected={combine == Combine::Join}>{ "every lane has finished (join)" }</option>
+                    <option value="try-join" selected={combine == Combine::TryJoin}>{ "every lane has finished, or one fails (try_join)" }</option>
+                    <option value="select" selected={combine == Combine::Select}>{ "the first lane finishes; the rest are dropped (select)" }</option>
+                </select>
+            </label>
             <TaskInspector task={selected_task} lesson={props.lesson} locked={props.locked} on_action={props.on_action.clone()} />
             <p class="edit-note" aria-live="polite">{ &props.edit_note }</p>
             <div class="carried" ref={carried} hidden=true aria-hidden="true"></div>

@@ -4,7 +4,7 @@
 use crate::core::format::{duration, tick_step};
 use crate::core::lesson::Lesson;
 use crate::core::mode::Mode;
-use crate::core::predict::{Prediction, Span};
+use crate::core::predict::{Outcome, Prediction, Span};
 use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
 use crate::core::scenario::TaskId;
@@ -39,32 +39,46 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     // Bars carry no text for screen readers: the figure is a picture of figures that the
     // caption, the results and the history give in words. Labels only where they fit.
-    let predicted: HashMap<TaskId, Span> = props.prediction.tasks.iter().map(|t| (t.id, t.span)).collect();
+    let predicted: HashMap<TaskId, (Span, Outcome)> =
+        props.prediction.tasks.iter().map(|t| (t.id, (t.span, t.outcome))).collect();
     // Measured bars belong to the scenario that was run: after an edit they are not drawn.
     let current = props.report.as_ref().filter(|r| Rc::ptr_eq(&r.scenario, &props.scenario));
-    let measured: HashMap<TaskId, Span> =
-        current.iter().flat_map(|r| r.tasks.iter()).map(|t| (t.id, t.span)).collect();
+    let measured: HashMap<TaskId, (Span, Outcome)> =
+        current.iter().flat_map(|r| r.tasks.iter()).map(|t| (t.id, (t.span, t.outcome))).collect();
+    // How a bar that did not simply finish says so, in its class and its tooltip.
+    let ending = |outcome: Outcome| match outcome {
+        Outcome::Done => ("", ""),
+        Outcome::Failed => ("failed", " (failed)"),
+        Outcome::Cancelled => ("cancelled", " (cancelled: dropped unfinished)"),
+        Outcome::Skipped => ("skipped", " (never started)"),
+    };
     let lanes = props.scenario.lanes().iter().enumerate().map(|(li, lane)| {
         let bars = lane.tasks.iter().map(|task| {
             let kind = format!("kind-{}", task.kind.as_str());
-            let ghost = predicted.get(&task.id).map(|span| {
+            // A task the model says never starts has no predicted bar.
+            let ghost = predicted.get(&task.id).filter(|(_, o)| *o != Outcome::Skipped).map(|(span, outcome)| {
                 let labelled = (span.end_ms - span.start_ms) / axis > LABEL_MIN_FRACTION;
+                let (class, note) = ending(*outcome);
                 html! {
-                    <div class={classes!("bar", "ghost", kind.clone())} style={place(span)} title={format!("{}: predicted {}", task.label, range(span))}>
+                    <div class={classes!("bar", "ghost", kind.clone(), class)} style={place(span)} title={format!("{}: predicted {}{note}", task.label, range(span))}>
                         if labelled { <span class="bar-label">{ &task.label }</span> }
                     </div>
                 }
             });
             // Every task has a measured bar, empty until measured, so the live timeline can
             // draw into it during a run.
-            let (style, title) = match measured.get(&task.id) {
-                Some(span) => (place(span), format!("{}: measured {}", task.label, range(span))),
-                None => ("left:0%;width:0%".to_string(), String::new()),
+            let (style, title, outcome) = match measured.get(&task.id) {
+                Some((span, outcome)) => {
+                    let note = ending(*outcome).1;
+                    (place(span), format!("{}: measured {}{note}", task.label, range(span)), Some(*outcome))
+                }
+                None => ("left:0%;width:0%".to_string(), String::new(), None),
             };
+            let class = outcome.map(|o| ending(o).0);
             html! {
                 <>
                     { ghost }
-                    <div class={classes!("bar", "measured", kind)} data-task={task.id.0.to_string()} {style} {title}></div>
+                    <div class={classes!("bar", "measured", kind, class)} data-task={task.id.0.to_string()} data-outcome={outcome.map(Outcome::as_str)} {style} {title}></div>
                 </>
             }
         });
@@ -102,6 +116,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
         ),
     };
 
+    // Keys for endings only where they appear, so the usual legend stays short.
+    let shown = |o: Outcome| {
+        props.prediction.tasks.iter().any(|t| t.outcome == o)
+            || current.is_some_and(|r| r.tasks.iter().any(|t| t.outcome == o))
+    };
+    let cut_key = shown(Outcome::Cancelled)
+        .then(|| html! { <span class="key key-cancelled">{ "cancelled (dropped unfinished)" }</span> });
+    let failed_key =
+        shown(Outcome::Failed).then(|| html! { <span class="key key-failed">{ "failed" }</span> });
+
     let scale = props.prediction.scale;
     let step = tick_step(axis / scale, 10.0);
     let ticks = (0..)
@@ -128,6 +152,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span class="key key-ghost">{ "predicted" }</span>
                 <span class="key key-measured">{ "measured" }</span>
                 <span class="key key-frozen">{ "page frozen (no frame for over 50 ms)" }</span>
+                { cut_key }{ failed_key }
             </figcaption>
         </figure>
     }

@@ -1,0 +1,226 @@
+//! Predict, then run: the question a lesson asks before its first run, the learner's guess,
+//! and the answers the model and the measurement give, set side by side.
+
+use super::lesson::Lesson;
+use super::mode::Mode;
+use super::predict::{Outcome, Prediction, Span};
+use super::report::RunReport;
+use super::scenario::{Scenario, TaskId, TaskKind, YieldWith};
+
+/// What a lesson asks the learner to predict.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Question {
+    /// How long the run in this mode takes.
+    Total(Mode),
+    /// Which lane finishes first in this mode.
+    FirstLane(Mode),
+    /// What the shared counter holds at the end of a run in this mode.
+    Counter(Mode),
+    /// Which task freezes the page in an async run.
+    Culprit,
+}
+
+/// The learner's guess.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Guess {
+    Units(f64),
+    Lane(usize),
+    Count(i64),
+    Task(TaskId),
+}
+
+/// An answer to a question, from the model or from a run; `None` where there is none (no lane
+/// finished, nothing froze).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Answer {
+    Units(f64),
+    Lane(Option<usize>),
+    Count(Option<i64>),
+    Task(Option<TaskId>),
+}
+
+impl Question {
+    /// The mode whose run answers the question.
+    pub fn mode(self) -> Mode {
+        match self {
+            Question::Total(m) | Question::FirstLane(m) | Question::Counter(m) => m,
+            Question::Culprit => Mode::Async,
+        }
+    }
+
+    /// The question in words.
+    pub fn ask(self, lesson: &Lesson) -> String {
+        match self {
+            Question::Total(m) => format!("How long will the {m} run take, in {}?", lesson.unit.1),
+            Question::FirstLane(m) => format!("Which lane will finish first in the {m} run?"),
+            Question::Counter(m) => format!("What will the counter hold at the end of the {m} run?"),
+            Question::Culprit => "Which task will freeze the page in the async run?".to_string(),
+        }
+    }
+
+    /// What the model predicts.
+    pub fn model(self, prediction: &Prediction, scenario: &Scenario) -> Answer {
+        match self {
+            Question::Total(_) => Answer::Units(prediction.total_units()),
+            Question::FirstLane(_) => Answer::Lane(prediction.first_lane()),
+            Question::Counter(_) => Answer::Count(prediction.counter),
+            Question::Culprit => Answer::Task(longest_hold(prediction, scenario)),
+        }
+    }
+
+    /// What a run measured.
+    pub fn measured(self, report: &RunReport) -> Answer {
+        match self {
+            Question::Total(_) => Answer::Units(report.total_ms / report.scale),
+            Question::FirstLane(_) => Answer::Lane(report.first_lane()),
+            Question::Counter(_) => Answer::Count(report.counter),
+            Question::Culprit => Answer::Task(freeze_culprit(report)),
+        }
+    }
+}
+
+/// The task that holds the main thread longest in one go: a work task that never yields, or
+/// "yields" only to microtasks. `None` when every task gives the thread back often.
+fn longest_hold(prediction: &Prediction, scenario: &Scenario) -> Option<TaskId> {
+    prediction
+        .tasks
+        .iter()
+        .filter(|t| t.outcome != Outcome::Skipped)
+        .filter_map(|t| {
+            let (_, task) = scenario.task(t.id)?;
+            match task.kind {
+                TaskKind::Work { burst_ms, yields } if burst_ms <= 0.0 || yields == YieldWith::Microtask => {
+                    Some((t.id, t.span.end_ms - t.span.start_ms))
+                }
+                _ => None,
+            }
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(id, _)| id)
+}
+
+/// The work task that overlaps most with the run's longest freeze.
+fn freeze_culprit(report: &RunReport) -> Option<TaskId> {
+    let freeze =
+        report.freezes.iter().max_by(|a, b| (a.end_ms - a.start_ms).total_cmp(&(b.end_ms - b.start_ms)))?;
+    let overlap = |s: &Span| (s.end_ms.min(freeze.end_ms) - s.start_ms.max(freeze.start_ms)).max(0.0);
+    report
+        .tasks
+        .iter()
+        .filter(|t| t.kind == "work")
+        .map(|t| (t.id, overlap(&t.span)))
+        .filter(|(_, o)| *o > 0.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(id, _)| id)
+}
+
+fn lane_name(scenario: &Scenario, lane: usize) -> String {
+    scenario.lanes().get(lane).map_or_else(|| format!("lane {}", lane + 1), |l| l.name.clone())
+}
+
+fn task_label(scenario: &Scenario, id: TaskId) -> String {
+    scenario
+        .task(id)
+        .map_or_else(|| format!("task {}", id.0), |(_, t)| format!("\u{201c}{}\u{201d}", t.label))
+}
+
+impl Guess {
+    /// The guess in words.
+    pub fn describe(self, scenario: &Scenario, lesson: &Lesson) -> String {
+        match self {
+            Guess::Units(n) => lesson.units(n),
+            Guess::Lane(l) => lane_name(scenario, l),
+            Guess::Count(c) => c.to_string(),
+            Guess::Task(id) => task_label(scenario, id),
+        }
+    }
+
+    /// Whether the guess agrees with an answer: a total within a tenth (or a quarter unit).
+    pub fn agrees(self, answer: Answer) -> bool {
+        match (self, answer) {
+            (Guess::Units(g), Answer::Units(a)) => (g - a).abs() <= (a * 0.1).max(0.25),
+            (Guess::Lane(g), Answer::Lane(a)) => a == Some(g),
+            (Guess::Count(g), Answer::Count(a)) => a == Some(g),
+            (Guess::Task(g), Answer::Task(a)) => a == Some(g),
+            _ => false,
+        }
+    }
+}
+
+impl Answer {
+    /// The answer in words.
+    pub fn describe(self, scenario: &Scenario, lesson: &Lesson) -> String {
+        match self {
+            Answer::Units(n) => lesson.units(n),
+            Answer::Lane(Some(l)) => lane_name(scenario, l),
+            Answer::Lane(None) => "no lane finished".to_string(),
+            Answer::Count(Some(c)) => c.to_string(),
+            Answer::Count(None) => "no counter".to_string(),
+            Answer::Task(Some(id)) => task_label(scenario, id),
+            Answer::Task(None) => "no task froze the page".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lesson;
+    use crate::core::predict::predict;
+    use crate::core::report::Measurements;
+    use std::rc::Rc;
+
+    #[test]
+    fn the_model_answers_each_kind_of_question() {
+        let l = lesson::default_lesson();
+        let s = l.scenario(0);
+        let p = predict(&s, Mode::Async, 1000.0);
+        assert_eq!(Question::Total(Mode::Async).model(&p, &s), Answer::Units(5.0));
+        assert_eq!(Question::FirstLane(Mode::Async).model(&p, &s), Answer::Lane(Some(1)));
+        assert_eq!(Question::Counter(Mode::Async).model(&p, &s), Answer::Count(None));
+        // The selfies yield every 8 ms: nothing holds the thread for long.
+        assert_eq!(Question::Culprit.model(&p, &s), Answer::Task(None));
+        assert_eq!(Question::Total(Mode::Async).ask(l), "How long will the async run take, in minutes?");
+    }
+
+    #[test]
+    fn guesses_agree_within_reason() {
+        assert!(Guess::Units(5.0).agrees(Answer::Units(5.02)));
+        assert!(Guess::Units(5.4).agrees(Answer::Units(5.0)));
+        assert!(!Guess::Units(7.0).agrees(Answer::Units(5.0)));
+        assert!(Guess::Lane(1).agrees(Answer::Lane(Some(1))));
+        assert!(!Guess::Lane(0).agrees(Answer::Lane(None)));
+        assert!(!Guess::Count(2).agrees(Answer::Count(Some(1))));
+        assert!(!Guess::Lane(1).agrees(Answer::Count(Some(1))));
+    }
+
+    #[test]
+    fn the_measured_culprit_is_the_work_under_the_longest_freeze() {
+        let s = Rc::new(
+            Scenario::from_json(
+                r#"{"version":1,"lanes":[
+                {"name":"A","tasks":[{"kind":"work","label":"Short","duration":0.1,"burst_ms":0}]},
+                {"name":"B","tasks":[{"kind":"work","label":"Long","duration":1,"burst_ms":0}]}]}"#,
+            )
+            .unwrap(),
+        );
+        let p = predict(&s, Mode::Async, 1000.0);
+        assert_eq!(Question::Culprit.model(&p, &s), Answer::Task(Some(TaskId(2))));
+        let span = |a: f64, b: f64| Span { start_ms: a, end_ms: b };
+        let m = Measurements {
+            run: Some(span(0.0, 1100.0)),
+            tasks: vec![
+                (TaskId(1), span(0.0, 100.0), Outcome::Done),
+                (TaskId(2), span(100.0, 1100.0), Outcome::Done),
+            ],
+            frames: vec![-16.0, 0.0, 110.0, 1110.0, 1126.0],
+            ..Measurements::default()
+        };
+        let r = RunReport::new(&s, &p, &m);
+        assert_eq!(Question::Culprit.measured(&r), Answer::Task(Some(TaskId(2))));
+        assert_eq!(
+            Answer::Task(Some(TaskId(2))).describe(&s, lesson::default_lesson()),
+            "\u{201c}Long\u{201d}"
+        );
+    }
+}
