@@ -542,9 +542,11 @@ mod tests {
         use crate::core::predict::{Outcome, Span};
         use crate::core::scenario::TaskId;
         let s = State::new(&Params::from_query("lesson=race"));
-        let mut m = Measurements::default();
-        m.counter = Some(1);
-        m.tasks = vec![(TaskId(1), Span { start_ms: 0.0, end_ms: 5.0 }, Outcome::Cancelled)];
+        let m = Measurements {
+            counter: Some(1),
+            tasks: vec![(TaskId(1), Span { start_ms: 0.0, end_ms: 5.0 }, Outcome::Cancelled)],
+            ..Measurements::default()
+        };
         let r = RunReport::new(&s.scenario, &s.prediction(Mode::Async), &m);
         let done = s.apply(Action::RunStarted(Mode::Async)).apply(Action::RunFinished(r));
         assert!(done.status.ends_with("Counter at the end: 1. Failed: 0; cancelled: 1."), "{}", done.status);

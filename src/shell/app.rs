@@ -2,8 +2,8 @@
 //! out the page.
 
 use super::components::{
-    lesson_intro::LessonIntro, mode_card::ModeCard, notices::Notices, pulse::Pulse,
-    run_controls::RunControls, run_history::RunHistory, scenario_editor::ScenarioEditor,
+    lesson_intro::LessonIntro, mode_card::ModeCard, notices::Notices, predict_prompt::PredictPrompt,
+    pulse::Pulse, run_controls::RunControls, run_history::RunHistory, scenario_editor::ScenarioEditor,
     site_header::SiteHeader, status_region::StatusRegion,
 };
 use super::hooks::use_frame_meter::MeterTargets;
@@ -38,18 +38,26 @@ pub fn app(props: &AppProps) -> Html {
     let targets = use_memo((), |_| MeterTargets::default());
     let meter = use_frame_meter((*targets).clone());
     let runner = use_runner(state.clone(), meter.clone());
-    // The time-scale control mirrors `?scale=` in the address, so a copied link keeps it.
-    use_effect_with(state.scale, |scale| {
+    // The time-scale control and the lesson picker mirror `?scale=` and `?lesson=` in the
+    // address, so a copied link keeps them.
+    use_effect_with((state.scale, state.lesson.id), |(scale, lesson)| {
         let Some(window) = web_sys::window() else {
             return;
         };
         let location = window.location();
-        let query = location.search().unwrap_or_default();
-        if Params::from_query(&query).scale != *scale {
+        let mut query = location.search().unwrap_or_default();
+        let now = Params::from_query(&query);
+        if now.scale != *scale {
+            query = query_with(&query, "scale", &scale.to_string());
+        }
+        if now.lesson.id != *lesson {
+            query = query_with(&query, "lesson", lesson);
+        }
+        if query != location.search().unwrap_or_default() {
             let url = format!(
                 "{}{}{}",
                 location.pathname().unwrap_or_default(),
-                query_with(&query, "scale", &scale.to_string()),
+                query,
                 location.hash().unwrap_or_default()
             );
             if let Ok(history) = window.history() {
@@ -91,7 +99,15 @@ pub fn app(props: &AppProps) -> Html {
             if !params.embed { <SiteHeader /> }
             <main>
                 <Notices notices={state.notices.clone()} {on_dismiss} />
-                <LessonIntro lesson_title={lesson.title} paragraphs={lesson.paragraphs} />
+                <LessonIntro {lesson} variant={state.variant} locked={running.is_some()} on_action={on_action.clone()} />
+                <PredictPrompt
+                    {lesson}
+                    scenario={state.scenario.clone()}
+                    prediction={state.prediction(lesson.question.mode())}
+                    report={state.last_run(lesson.question.mode()).filter(|r| Rc::ptr_eq(&r.scenario, &state.scenario))}
+                    guess={state.guess}
+                    on_action={on_action.clone()}
+                />
                 <ScenarioEditor
                     scenario={state.scenario.clone()}
                     selected={state.selected}

@@ -1,19 +1,57 @@
-//! The lesson's title and text.
+//! The lesson: the picker labelled `Lesson`, its title and text, and the switch between its
+//! scenarios when it has more than one.
 
+use crate::core::lesson::{self, Lesson};
+use crate::core::state::Action;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LessonIntroProps {
-    pub lesson_title: &'static str,
-    pub paragraphs: &'static [&'static str],
+    pub lesson: &'static Lesson,
+    /// The variant chosen last.
+    pub variant: usize,
+    /// Whether a run is going (the scenario cannot change then).
+    pub locked: bool,
+    pub on_action: Callback<Action>,
 }
 
 #[function_component(LessonIntro)]
 pub fn lesson_intro(props: &LessonIntroProps) -> Html {
+    let lesson = props.lesson;
+    let on_pick = props.on_action.reform(|e: Event| {
+        let id = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+        Action::ChooseLesson(lesson::find(&id).unwrap_or_else(lesson::default_lesson))
+    });
+    let variants = (lesson.variants.len() > 1).then(|| {
+        let buttons = lesson.variants.iter().enumerate().map(|(i, v)| {
+            let on_click = props.on_action.reform(move |_: MouseEvent| Action::ChooseVariant(i));
+            html! {
+                <button type="button" class="variant" aria-pressed={(i == props.variant).to_string()} onclick={on_click} disabled={props.locked}>
+                    { v.name }
+                </button>
+            }
+        });
+        html! {
+            <div class="variants" role="group" aria-label="Scenarios of this lesson">
+                <span class="variants-label">{ "Scenario:" }</span>
+                { for buttons }
+            </div>
+        }
+    });
     html! {
         <section class="lesson" aria-labelledby="lesson-title">
-            <h2 id="lesson-title">{ props.lesson_title }</h2>
-            { for props.paragraphs.iter().map(|p| html! { <p>{ *p }</p> }) }
+            <div class="lesson-picker">
+                <label for="lesson-picker">{ "Lesson" }</label>
+                <select id="lesson-picker" onchange={on_pick} disabled={props.locked}>
+                    { for lesson::ALL.iter().enumerate().map(|(i, l)| html! {
+                        <option value={l.id} selected={l.id == lesson.id}>{ format!("{}. {}", i + 1, l.title) }</option>
+                    }) }
+                </select>
+            </div>
+            <h2 id="lesson-title">{ lesson.title }</h2>
+            { for lesson.paragraphs.iter().map(|p| html! { <p>{ *p }</p> }) }
+            { variants }
         </section>
     }
 }

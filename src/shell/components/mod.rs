@@ -5,6 +5,7 @@ pub mod editor_task;
 pub mod lesson_intro;
 pub mod mode_card;
 pub mod notices;
+pub mod predict_prompt;
 pub mod pulse;
 pub mod run_controls;
 pub mod run_history;

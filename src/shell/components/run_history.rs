@@ -19,6 +19,7 @@ pub fn run_history(props: &RunHistoryProps) -> Html {
         html! {
             <tr key={i}>
                 <th scope="row">{ i + 1 }</th>
+                <td>{ if r.scenario_name.is_empty() { "\u{2014}" } else { r.scenario_name.as_str() } }</td>
                 <td>{ r.mode.title() }</td>
                 <td>{ duration(r.total_ms) }</td>
                 <td>{ duration(r.predicted_ms) }</td>
@@ -27,6 +28,7 @@ pub fn run_history(props: &RunHistoryProps) -> Html {
                 <td>{ r.frames.late_frames }</td>
                 <td>{ r.worst_input_delay_ms.map_or_else(|| "\u{2014}".to_string(), duration) }</td>
                 <td>{ r.long_tasks }</td>
+                <td>{ r.counter.map_or_else(|| "\u{2014}".to_string(), |c| c.to_string()) }</td>
                 <td>{ format!("{} ms", r.scale) }</td>
             </tr>
         }
@@ -34,11 +36,13 @@ pub fn run_history(props: &RunHistoryProps) -> Html {
     html! {
         <section class="history" aria-labelledby="history-title">
             <h2 id="history-title">{ "Runs this session" }</h2>
-            <div class="table-scroll">
+            // Focusable, so a keyboard user can scroll it when it is wider than the page.
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-title">
                 <table>
                     <thead>
                         <tr>
                             <th scope="col">{ "#" }</th>
+                            <th scope="col">{ "Scenario" }</th>
                             <th scope="col">{ "Mode" }</th>
                             <th scope="col">{ "Measured" }</th>
                             <th scope="col">{ "Predicted" }</th>
@@ -47,6 +51,7 @@ pub fn run_history(props: &RunHistoryProps) -> Html {
                             <th scope="col">{ "Frames over 50 ms" }</th>
                             <th scope="col">{ "Worst input delay" }</th>
                             <th scope="col">{ "Long tasks" }</th>
+                            <th scope="col">{ "Counter" }</th>
                             <th scope="col">{ "Scale" }</th>
                         </tr>
                     </thead>

@@ -11,6 +11,7 @@ export interface TaskTimes {
   lane: number;
   start_ms: number;
   end_ms: number;
+  outcome: 'done' | 'failed' | 'cancelled';
 }
 
 export interface RunFinished {
@@ -23,6 +24,8 @@ export interface RunFinished {
   long_tasks: number;
   worst_input_delay_ms: number | null;
   tasks: TaskTimes[];
+  /** Only when the scenario has update tasks. */
+  counter?: number;
 }
 
 /** What the test itself measured during one run, independent of the app's own meter. */

@@ -28,8 +28,9 @@ test('an async run keeps frames coming and takes about 5 units', async ({ page }
   await app.expectPageAgrees(message);
   await expect(app.card('async').locator('.input-delay')).toHaveText('no input during the run');
   // The session's history has the run, with the same figures.
-  const row = page.getByRole('table').getByRole('row').nth(1);
+  const row = page.locator('.history table').getByRole('row').nth(1);
   await expect(row).toContainText('Async');
-  await expect(row.getByRole('cell').nth(1)).toHaveText(formatDuration(message.total_ms));
+  await expect(row.getByRole('cell').nth(0)).toHaveText('The ticket queue');
+  await expect(row.getByRole('cell').nth(2)).toHaveText(formatDuration(message.total_ms));
   await expect(page.getByRole('heading', { name: 'What to notice' })).toBeVisible();
 });

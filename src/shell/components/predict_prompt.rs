@@ -1,0 +1,163 @@
+//! Predict, then run: the lesson's question, the learner's guess, and once the mode it asks
+//! about has run, the guess set beside the model's prediction and the measurement.
+
+use crate::core::lesson::Lesson;
+use crate::core::predict::Prediction;
+use crate::core::question::{Guess, Question};
+use crate::core::report::RunReport;
+use crate::core::scenario::{Scenario, TaskId};
+use crate::core::state::Action;
+use std::rc::Rc;
+use web_sys::{HtmlFormElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PredictPromptProps {
+    pub lesson: &'static Lesson,
+    pub scenario: Rc<Scenario>,
+    /// The prediction for the mode the question asks about.
+    pub prediction: Rc<Prediction>,
+    /// The last run in that mode, if it ran the scenario on the timeline now.
+    pub report: Option<Rc<RunReport>>,
+    pub guess: Option<Guess>,
+    pub on_action: Callback<Action>,
+}
+
+/// Reads the guess from the form's one field (named `guess`).
+fn read_guess(form: &HtmlFormElement, question: Question) -> Option<Guess> {
+    let field = form.elements().named_item("guess")?;
+    let value = if let Ok(select) = wasm_bindgen::JsCast::dyn_into::<HtmlSelectElement>(field.clone()) {
+        select.value()
+    } else if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(field.clone()) {
+        input.value()
+    } else {
+        // A group of radio buttons: the checked one.
+        let list: web_sys::RadioNodeList = wasm_bindgen::JsCast::dyn_into(field).ok()?;
+        list.value()
+    };
+    let value = value.trim();
+    match question {
+        Question::Total(_) => {
+            value.parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0).map(Guess::Units)
+        }
+        Question::FirstLane(_) => value.parse().ok().map(Guess::Lane),
+        Question::Counter(_) => value.parse().ok().map(Guess::Count),
+        Question::Culprit => value.parse().ok().map(|id| Guess::Task(TaskId(id))),
+    }
+}
+
+#[function_component(PredictPrompt)]
+pub fn predict_prompt(props: &PredictPromptProps) -> Html {
+    let lesson = props.lesson;
+    let question = lesson.question;
+    let mode = question.mode();
+    let scenario = &props.scenario;
+    let problem = use_state(String::new);
+    let ask = question.ask(lesson);
+
+    let on_submit = {
+        let on_action = props.on_action.clone();
+        let problem = problem.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(form) = e.target_dyn_into::<HtmlFormElement>() else {
+                return;
+            };
+            match read_guess(&form, question) {
+                Some(guess) => {
+                    problem.set(String::new());
+                    on_action.emit(Action::Guess(guess));
+                }
+                None => problem.set(match question {
+                    Question::Total(_) => "Type a number of units, 0 or more: for example 4.5.".into(),
+                    Question::Counter(_) => "Type a whole number: for example 2.".into(),
+                    _ => "Choose one of the options first.".into(),
+                }),
+            }
+        })
+    };
+    let on_again = props.on_action.reform(|_: MouseEvent| Action::ClearGuess);
+
+    let field = match question {
+        Question::Total(_) => html! {
+            <span class="guess-number">
+                <input id="guess" name="guess" type="number" min="0" max="10000" step="0.1" inputmode="decimal" />
+                <span>{ lesson.unit.1 }</span>
+            </span>
+        },
+        Question::Counter(_) => html! {
+            <input id="guess" name="guess" type="number" min="0" max="1000" step="1" inputmode="numeric" />
+        },
+        Question::FirstLane(_) => html! {
+            <span class="guess-options" role="radiogroup" aria-labelledby="guess-question">
+                { for scenario.lanes().iter().enumerate().filter(|(_, l)| !l.tasks.is_empty()).map(|(i, l)| html! {
+                    <label><input type="radio" name="guess" value={i.to_string()} />{ &l.name }</label>
+                }) }
+            </span>
+        },
+        Question::Culprit => html! {
+            <select id="guess" name="guess">
+                <option value="" selected=true disabled=true>{ "Choose a task" }</option>
+                { for scenario.tasks().map(|(_, t)| html! { <option value={t.id.0.to_string()}>{ &t.label }</option> }) }
+            </select>
+        },
+    };
+
+    let model = question.model(&props.prediction, scenario);
+    let form_shown = props.guess.is_none() && props.report.is_none();
+    // The question labels the form's field; radio buttons get it as their group's name.
+    let ask_html = if form_shown && !matches!(question, Question::FirstLane(_)) {
+        html! { <p id="guess-question"><label for="guess">{ ask.clone() }</label></p> }
+    } else {
+        html! { <p id="guess-question">{ ask.clone() }</p> }
+    };
+    let body = match (props.guess, props.report.as_ref()) {
+        (guess, Some(report)) => {
+            let measured = question.measured(report);
+            let verdict = match guess {
+                Some(g) if g.agrees(measured) => "Your prediction matched the run.".to_string(),
+                Some(_) => {
+                    "The run did not go as you predicted: look at the timeline to see why.".to_string()
+                }
+                None => "You ran it without a guess; guess before the next run.".to_string(),
+            };
+            html! {
+                <>
+                    <table class="compare">
+                        <caption class="sr-only">{ format!("{ask} Your guess, the model and the run") }</caption>
+                        <tbody>
+                            <tr><th scope="row">{ "You guessed" }</th><td class="guess-value">{ guess.map_or_else(|| "\u{2014}".to_string(), |g| g.describe(scenario, lesson)) }</td></tr>
+                            <tr><th scope="row">{ "The model predicts" }</th><td class="model-value">{ model.describe(scenario, lesson) }</td></tr>
+                            <tr><th scope="row">{ format!("The {mode} run measured") }</th><td class="measured-value">{ measured.describe(scenario, lesson) }</td></tr>
+                        </tbody>
+                    </table>
+                    <p class="verdict">{ verdict }</p>
+                    <button type="button" class="quiet" onclick={on_again}>{ "Guess again" }</button>
+                </>
+            }
+        }
+        (Some(guess), None) => html! {
+            <>
+                <p class="guess-locked">
+                    { "Your prediction: " }<strong>{ guess.describe(scenario, lesson) }</strong>
+                    { format!(". Now press \u{201c}Run {mode}\u{201d} below to see how it really goes.") }
+                </p>
+                <button type="button" class="quiet" onclick={on_again}>{ "Change my guess" }</button>
+            </>
+        },
+        (None, None) => html! {
+            <form class="guess-form" onsubmit={on_submit} novalidate=true>
+                { field }
+                <button type="submit">{ "Lock in my guess" }</button>
+                if !problem.is_empty() { <p class="guess-problem" role="alert">{ (*problem).clone() }</p> }
+            </form>
+        },
+    };
+    html! {
+        <section class="predict" aria-labelledby="predict-title">
+            <h2 id="predict-title">{ "Predict, then run" }</h2>
+            { ask_html }
+            { body }
+        </section>
+    }
+}
