@@ -4,6 +4,7 @@
 //! **Invariant:** nothing in here imports yew, web-sys, js-sys, gloo or wasm-bindgen, reads a
 //! clock or touches I/O. Every function is deterministic and tested natively with `cargo test`.
 
+pub mod codegen;
 pub mod edit;
 pub mod format;
 pub mod layout;
