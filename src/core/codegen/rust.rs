@@ -1,0 +1,589 @@
+//! Rust: one `async fn` per lane, combined with `futures::join!`, `try_join!` or `select!`.
+//!
+//! The file is a module for a wasm32 crate: `start()` spawns `run()` on the browser's event
+//! loop. It compiles without warnings under `clippy -D warnings` (the `codegen-check` crate
+//! compiles every golden file to make sure).
+
+use super::literal::{looks_like_a_constant, rust_float, rust_str};
+use super::names::{lane_idents, Case, RUST_KEYWORDS};
+use super::out::Out;
+use super::{never_yields, Uses};
+use crate::core::scenario::{Combine, Scenario, Task, TaskKind, YieldWith};
+
+/// Names the generated code uses for itself (its helpers, locals, crates), kept off lanes.
+const RESERVED: &[&str] = &[
+    "alloc",
+    "burst",
+    "burst_ms",
+    "channel",
+    "core",
+    "counter",
+    "deadline",
+    "done",
+    "drop",
+    "err",
+    "failed",
+    "frame",
+    "futures",
+    "gloo_timers",
+    "guard",
+    "js_sys",
+    "label",
+    "left",
+    "lock",
+    "log",
+    "main",
+    "message",
+    "ms",
+    "now",
+    "port",
+    "promise",
+    "read",
+    "request",
+    "request_json",
+    "resolve",
+    "response",
+    "result",
+    "results",
+    "run",
+    "scheduler",
+    "shared",
+    "sleep",
+    "spin",
+    "start",
+    "std",
+    "update",
+    "wasm_bindgen",
+    "wasm_bindgen_futures",
+    "web_sys",
+    "window",
+    "work",
+    "yield_fn",
+    "yield_now",
+    "yield_with_animation_frame",
+    "yield_with_message_channel",
+    "yield_with_microtask",
+    "yield_with_scheduler",
+    "yield_with_set_timeout",
+];
+
+pub(super) fn generate(scenario: &Scenario, unit_ms: f64) -> String {
+    let uses = Uses::of(scenario);
+    let lanes = scenario.lanes();
+    let reserved: Vec<&str> = RUST_KEYWORDS.iter().chain(RESERVED).copied().collect();
+    let idents = lane_idents(lanes.iter().map(|l| l.name.as_str()), Case::Snake, &reserved, |_| false);
+    let mut out = Out::default();
+
+    header(&mut out, scenario, &uses, unit_ms);
+    imports(&mut out, scenario, &uses);
+    if uses.tasks {
+        out.blank();
+        out.line("/// Real milliseconds per scenario unit.");
+        out.line(&format!("const UNIT_MS: f64 = {};", rust_float(unit_ms)));
+    }
+    helpers(&mut out, &uses);
+
+    if !lanes.is_empty() {
+        out.blank();
+        out.line("// The lanes: one async fn each, running its tasks one after another.");
+    }
+    for (lane, ident) in lanes.iter().zip(&idents) {
+        out.blank();
+        let takes_shared = lane.tasks.iter().any(|t| matches!(t.kind, TaskKind::Update { .. }));
+        let params = if takes_shared { "shared: &Shared" } else { "" };
+        let returns = if uses.fallible() { " -> Result<(), JsValue>" } else { "" };
+        let signature = format!("async fn {ident}({params}){returns}");
+        if lane.tasks.is_empty() && !uses.fallible() {
+            out.line(&format!("{signature} {{}}"));
+            continue;
+        }
+        out.open(&format!("{signature} {{"));
+        for task in &lane.tasks {
+            task_lines(&mut out, task);
+        }
+        if uses.fallible() {
+            out.line("Ok(())");
+        }
+        out.close("}");
+    }
+
+    out.blank();
+    run(&mut out, scenario, &uses, &idents);
+    out.blank();
+    out.line("/// Starts the run on the browser's event loop. Call it once, for example from your");
+    out.line("/// `#[wasm_bindgen(start)]` function.");
+    out.open("pub fn start() {");
+    out.line("wasm_bindgen_futures::spawn_local(run());");
+    out.close("}");
+    out.finish()
+}
+
+fn header(out: &mut Out, scenario: &Scenario, uses: &Uses, unit_ms: f64) {
+    out.block(
+        "
+// Async Playground: this scenario as Rust futures, to run in a browser (wasm32).
+//
+// Each lane is an async fn. The lanes run at once, on the page's one thread; the tasks of a
+// lane run one after another. Each task logs `done: <label>` to the console as it ends (or
+// `failed: <label>`), and the run ends with `finished`.
+//
+// Dependencies (Cargo.toml):",
+    );
+    let has_lanes = !scenario.lanes().is_empty();
+    if has_lanes || uses.locked_update {
+        out.line(
+            "//     futures = { version = \"0.3\", default-features = false, features = [\"std\", \"async-await\"] }",
+        );
+    }
+    if uses.sleep() || uses.yields(YieldWith::SetTimeout) {
+        out.line("//     gloo-timers = { version = \"0.3\", features = [\"futures\"] }");
+    }
+    if needs_js_sys(uses) {
+        out.line("//     js-sys = \"0.3\"");
+    }
+    if needs_wasm_bindgen(uses) {
+        out.line("//     wasm-bindgen = \"0.2\"");
+    }
+    out.line("//     wasm-bindgen-futures = \"0.4\"");
+    let mut features = vec!["console"];
+    if uses.yields(YieldWith::MessageChannel) {
+        features.extend(["MessageChannel", "MessagePort"]);
+    }
+    if uses.work {
+        features.push("Performance");
+    }
+    if uses.request {
+        features.push("Response");
+    }
+    if uses.work || uses.request || uses.yields(YieldWith::AnimationFrame) {
+        features.push("Window");
+    }
+    let features: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
+    let web_sys = format!("//     web-sys = {{ version = \"0.3\", features = [{}] }}", features.join(", "));
+    if out.fits(&web_sys) {
+        out.line(&web_sys);
+    } else {
+        out.line("//     web-sys = { version = \"0.3\", features = [");
+        out.line(&format!("//         {},", features.join(", ")));
+        out.line("//     ] }");
+    }
+    out.line("//");
+    out.line("// Call `start()` once, for example from your `#[wasm_bindgen(start)]` function.");
+
+    // A duration such as 3.14 units is not π, but clippy would take it for a rounded one.
+    let mut floats = vec![rust_float(unit_ms)];
+    for (_, task) in scenario.tasks() {
+        floats.push(rust_float(task.duration));
+        if let TaskKind::Work { burst_ms, .. } = task.kind {
+            floats.push(rust_float(burst_ms));
+        }
+    }
+    if floats.iter().any(|f| looks_like_a_constant(f)) {
+        out.blank();
+        out.line(
+            "// Some durations look like rounded mathematical constants (3.14...) to clippy; they are not.",
+        );
+        out.line("#![allow(clippy::approx_constant)]");
+    }
+}
+
+fn needs_js_sys(uses: &Uses) -> bool {
+    uses.work
+        || uses.yields(YieldWith::MessageChannel)
+        || uses.yields(YieldWith::Microtask)
+        || uses.yields(YieldWith::AnimationFrame)
+        || uses.yields(YieldWith::SchedulerYield)
+}
+
+fn needs_wasm_bindgen(uses: &Uses) -> bool {
+    uses.fallible()
+        || uses.yields(YieldWith::MessageChannel)
+        || uses.yields(YieldWith::Microtask)
+        || uses.yields(YieldWith::SchedulerYield)
+}
+
+fn imports(out: &mut Out, scenario: &Scenario, uses: &Uses) {
+    let mut imports = Vec::new();
+    if scenario.combine() == Combine::Select && !scenario.lanes().is_empty() {
+        imports.push("use futures::FutureExt;");
+    }
+    if uses.locked_update {
+        imports.push("use futures::lock::Mutex;");
+    }
+    if uses.sleep() || uses.yields(YieldWith::SetTimeout) {
+        imports.push("use gloo_timers::future::TimeoutFuture;");
+    }
+    if uses.update {
+        imports.push("use std::cell::Cell;");
+    }
+    if uses.bursts() {
+        imports.push("use std::future::Future;");
+    }
+    if uses.request || uses.yields(YieldWith::SchedulerYield) {
+        imports.push("use wasm_bindgen::JsCast;");
+    }
+    if needs_wasm_bindgen(uses) {
+        imports.push("use wasm_bindgen::JsValue;");
+    }
+    if uses.request
+        || uses.yields(YieldWith::MessageChannel)
+        || uses.yields(YieldWith::Microtask)
+        || uses.yields(YieldWith::AnimationFrame)
+        || uses.yields(YieldWith::SchedulerYield)
+    {
+        imports.push("use wasm_bindgen_futures::JsFuture;");
+    }
+    if !imports.is_empty() {
+        out.blank();
+        for import in imports {
+            out.line(import);
+        }
+    }
+}
+
+fn helpers(out: &mut Out, uses: &Uses) {
+    out.blank();
+    out.block(LOG);
+    if uses.tasks {
+        out.blank();
+        out.block(DONE);
+    }
+    if uses.fallible() {
+        out.blank();
+        out.block(FAILED);
+    }
+    if uses.sleep() {
+        out.blank();
+        out.block(SLEEP);
+    }
+    if uses.request {
+        out.blank();
+        out.block(REQUEST);
+    }
+    if uses.failing_request {
+        out.blank();
+        out.block(REQUEST_JSON);
+    }
+    if uses.work {
+        out.blank();
+        out.block(SPIN);
+    }
+    if uses.bursts() {
+        out.blank();
+        out.block(WORK);
+    }
+    let yields = [
+        (YieldWith::MessageChannel, YIELD_MESSAGE_CHANNEL),
+        (YieldWith::Microtask, YIELD_MICROTASK),
+        (YieldWith::SetTimeout, YIELD_SET_TIMEOUT),
+        (YieldWith::AnimationFrame, YIELD_ANIMATION_FRAME),
+        (YieldWith::SchedulerYield, YIELD_SCHEDULER),
+    ];
+    for (with, code) in yields {
+        if uses.yields(with) {
+            out.blank();
+            out.block(code);
+        }
+    }
+    if uses.update {
+        out.blank();
+        out.line("/// What the update tasks share: a counter that starts at 0, and the one async lock.");
+        out.line("#[derive(Default)]");
+        out.open("struct Shared {");
+        out.line("counter: Cell<u32>,");
+        if uses.locked_update {
+            out.line("lock: Mutex<()>,");
+        }
+        out.close("}");
+        out.blank();
+        out.block(UPDATE);
+    }
+}
+
+fn yield_fn(with: YieldWith) -> &'static str {
+    match with {
+        YieldWith::MessageChannel => "yield_with_message_channel",
+        YieldWith::Microtask => "yield_with_microtask",
+        YieldWith::SetTimeout => "yield_with_set_timeout",
+        YieldWith::AnimationFrame => "yield_with_animation_frame",
+        YieldWith::SchedulerYield => "yield_with_scheduler",
+    }
+}
+
+/// The lines of one task, inside its lane's fn.
+fn task_lines(out: &mut Out, task: &Task) {
+    let label = rust_str(&task.label);
+    let ms = format!("{} * UNIT_MS", rust_float(task.duration));
+    match task.kind {
+        TaskKind::Wait => out.line(&format!("sleep({ms}).await;")),
+        TaskKind::Request { fails } => {
+            let call = if fails { "request_json" } else { "request" };
+            out.line(&format!("{call}({ms}).await.map_err(|err| failed({label}, err))?;"));
+        }
+        TaskKind::Work { burst_ms, .. } if never_yields(burst_ms) => {
+            out.line(&format!("spin({ms}); // never yields: holds the thread throughout"));
+        }
+        TaskKind::Work { burst_ms, yields } => {
+            out.line(&format!("work({ms}, {}, {}).await;", rust_float(burst_ms), yield_fn(yields)));
+        }
+        TaskKind::Update { locked: false } => out.line(&format!("update(&shared.counter, {ms}).await;")),
+        TaskKind::Update { locked: true } => {
+            out.line("let guard = shared.lock.lock().await;");
+            out.line(&format!("update(&shared.counter, {ms}).await;"));
+            out.line("drop(guard);");
+        }
+    }
+    out.line(&format!("done({label});"));
+}
+
+fn run(out: &mut Out, scenario: &Scenario, uses: &Uses, idents: &[String]) {
+    let lanes = scenario.lanes();
+    let calls: Vec<String> = lanes
+        .iter()
+        .zip(idents)
+        .map(|(lane, ident)| {
+            let takes_shared = lane.tasks.iter().any(|t| matches!(t.kind, TaskKind::Update { .. }));
+            format!("{ident}({})", if takes_shared { "&shared" } else { "" })
+        })
+        .collect();
+    let fallible = uses.fallible();
+    match (lanes.is_empty(), scenario.combine()) {
+        (true, _) => out.line("/// Runs the scenario: it has no lanes, so there is nothing to wait for."),
+        (false, Combine::Join) => {
+            out.line("/// Runs every lane at once, and waits for all of them whatever happens in the others.")
+        }
+        (false, Combine::TryJoin) => {
+            out.line("/// Runs every lane at once, and waits for all of them, unless one fails first.")
+        }
+        (false, Combine::Select) => out.line("/// Runs every lane at once, until the first one finishes."),
+    }
+    out.open("pub async fn run() {");
+    if uses.update {
+        out.line("let shared = Shared::default();");
+    }
+    if !lanes.is_empty() {
+        match scenario.combine() {
+            Combine::Join if fallible => {
+                join_into_results(out, idents, &calls);
+                out.line("// join! waited for every lane; now report the errors, if any.");
+                out.list("for result in [", idents, "] {");
+                out.indent_in();
+                out.open("if let Err(err) = result {");
+                out.line("web_sys::console::log_2(&\"error:\".into(), &err);");
+                out.close("}");
+                out.close("}");
+            }
+            Combine::Join => out.list("futures::join!(", &calls, ");"),
+            Combine::TryJoin if fallible => {
+                out.line("// try_join! stops at the first error: the other lanes are dropped, mid-task,");
+                out.line("// which cancels them (a dropped timer is cleared), so they log nothing more.");
+                out.list("if let Err(err) = futures::try_join!(", &calls, ") {");
+                out.indent_in();
+                out.line("web_sys::console::log_2(&\"error:\".into(), &err);");
+                out.close("}");
+            }
+            Combine::TryJoin => {
+                out.line("// try_join! would stop at the first error, but no task here can fail.");
+                out.list("futures::join!(", &calls, ");");
+            }
+            Combine::Select => {
+                for (ident, call) in idents.iter().zip(&calls) {
+                    out.line(&format!("let {ident} = {call}.fuse();"));
+                }
+                out.list("futures::pin_mut!(", idents, ");");
+                out.line("// select! takes the first lane to finish (if several are ready at once, it picks");
+                if lanes.len() > 1 {
+                    out.line(
+                        "// one at random); the others are dropped, mid-task, which cancels them (a dropped",
+                    );
+                    out.line("// timer is cleared), so they log nothing more.");
+                } else {
+                    out.line("// one at random).");
+                }
+                if fallible {
+                    out.open("let result = futures::select! {");
+                    for ident in idents {
+                        out.line(&format!("result = {ident} => result,"));
+                    }
+                    out.close("};");
+                    out.open("if let Err(err) = result {");
+                    out.line("web_sys::console::log_2(&\"error:\".into(), &err);");
+                    out.close("}");
+                } else {
+                    out.open("futures::select! {");
+                    for ident in idents {
+                        out.line(&format!("() = {ident} => {{}},"));
+                    }
+                    out.close("}");
+                }
+            }
+        }
+    }
+    if uses.update {
+        out.line("log(&format!(\"counter: {}\", shared.counter.get()));");
+    }
+    out.line("log(\"finished\");");
+    out.close("}");
+}
+
+/// `let (a, b) = futures::join!(a(), b());`, wrapped the way rustfmt would where it is long.
+fn join_into_results(out: &mut Out, idents: &[String], calls: &[String]) {
+    // A tuple of one needs its comma.
+    let pattern = if idents.len() == 1 { format!("{},", idents[0]) } else { idents.join(", ") };
+    let inline = format!("let ({pattern}) = futures::join!({});", calls.join(", "));
+    if out.fits(&inline) {
+        out.line(&inline);
+        return;
+    }
+    let head = format!("let ({pattern}) = futures::join!(");
+    if out.fits(&head) {
+        out.open(&head);
+    } else {
+        out.list("let (", idents, ") = futures::join!(");
+        out.indent_in();
+    }
+    for call in calls {
+        out.line(&format!("{call},"));
+    }
+    out.close(");");
+}
+
+const LOG: &str = r#"
+/// Writes one line to the browser's console.
+fn log(line: &str) {
+    web_sys::console::log_1(&line.into());
+}"#;
+
+const DONE: &str = r#"
+/// Logs a task that has finished: `done: <label>`.
+fn done(label: &str) {
+    log(&format!("done: {label}"));
+}"#;
+
+const FAILED: &str = r#"
+/// Logs a task that has failed, `failed: <label>`, and hands its error on.
+fn failed(label: &str, err: JsValue) -> JsValue {
+    log(&format!("failed: {label}"));
+    err
+}"#;
+
+const SLEEP: &str = r#"
+/// A timer: the thread is free for the other lanes until it fires.
+async fn sleep(ms: f64) {
+    TimeoutFuture::new(ms.round() as u32).await;
+}"#;
+
+const REQUEST: &str = r#"
+/// A request: fetches the page's own `favicon.svg`, with a timer alongside for the latency.
+/// It is over when both are.
+async fn request(ms: f64) -> Result<web_sys::Response, JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let fetch = JsFuture::from(window.fetch_with_str("favicon.svg"));
+    let (response, ()) = futures::join!(fetch, sleep(ms));
+    response?.dyn_into()
+}"#;
+
+const REQUEST_JSON: &str = r#"
+/// A request whose body is then read as JSON. `favicon.svg` is an SVG image, not JSON, so this
+/// fails with a real `SyntaxError`.
+async fn request_json(ms: f64) -> Result<JsValue, JsValue> {
+    let response = request(ms).await?;
+    JsFuture::from(response.json()?).await
+}"#;
+
+const SPIN: &str = r#"
+/// The page's clock, in milliseconds.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or_else(js_sys::Date::now, |performance| performance.now())
+}
+
+/// Keeps the main thread busy for `ms` milliseconds, as real work (an image filter, a parser)
+/// would. Nothing else on the page runs meanwhile.
+fn spin(ms: f64) {
+    let deadline = now() + ms;
+    while now() < deadline {
+        // Busy: real work would compute something here.
+    }
+}"#;
+
+const WORK: &str = r#"
+/// Computes for `ms` milliseconds in bursts of `burst_ms`, giving the thread back with
+/// `yield_now` between bursts.
+async fn work<Y, F>(ms: f64, burst_ms: f64, yield_now: Y)
+where
+    Y: Fn() -> F,
+    F: Future<Output = ()>,
+{
+    let mut left = ms;
+    while left > 0.0 {
+        let burst = burst_ms.min(left);
+        spin(burst);
+        left -= burst;
+        if left > 0.0 {
+            yield_now().await;
+        }
+    }
+}"#;
+
+const YIELD_MESSAGE_CHANNEL: &str = r#"
+/// Gives the thread back until a `MessageChannel` message arrives: a new task, at once, so
+/// timers, input and frames get their turn first.
+async fn yield_with_message_channel() {
+    let channel = web_sys::MessageChannel::new().expect("every browser has MessageChannel");
+    let port = channel.port1();
+    let message = js_sys::Promise::new(&mut |resolve, _reject| port.set_onmessage(Some(&resolve)));
+    channel.port2().post_message(&JsValue::NULL).expect("an empty message can be posted");
+    let _ = JsFuture::from(message).await;
+    port.close();
+    channel.port2().close();
+}"#;
+
+const YIELD_MICROTASK: &str = r#"
+/// Gives the thread back for a microtask only (a resolved promise). Microtasks run before the
+/// browser may draw or take input, so the page still freezes.
+async fn yield_with_microtask() {
+    let _ = JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
+}"#;
+
+const YIELD_SET_TIMEOUT: &str = r#"
+/// Gives the thread back with `setTimeout(0)`: a new task, but browsers make nested timeouts
+/// wait at least 4 ms.
+async fn yield_with_set_timeout() {
+    TimeoutFuture::new(0).await;
+}"#;
+
+const YIELD_ANIMATION_FRAME: &str = r#"
+/// Gives the thread back until the next frame (`requestAnimationFrame`): one burst a frame.
+async fn yield_with_animation_frame() {
+    let window = web_sys::window().expect("a browser window");
+    let frame = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.request_animation_frame(&resolve);
+    });
+    let _ = JsFuture::from(frame).await;
+}"#;
+
+const YIELD_SCHEDULER: &str = r#"
+/// Gives the thread back with `scheduler.yield()` where the browser has it, else with a
+/// `MessageChannel` message.
+async fn yield_with_scheduler() {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).unwrap_or_default();
+    let yield_fn = js_sys::Reflect::get(&scheduler, &"yield".into()).unwrap_or_default();
+    match yield_fn.dyn_into::<js_sys::Function>() {
+        Ok(yield_fn) => {
+            let promise = js_sys::Promise::resolve(&yield_fn.call0(&scheduler).unwrap_or_default());
+            let _ = JsFuture::from(promise).await;
+        }
+        Err(_) => yield_with_message_channel().await,
+    }
+}"#;
+
+const UPDATE: &str = r#"
+/// Reads the shared counter, waits `ms` (other lanes run meanwhile, and may update it too),
+/// then writes back what it read plus one.
+async fn update(counter: &Cell<u32>, ms: f64) {
+    let read = counter.get();
+    sleep(ms).await;
+    counter.set(read + 1);
+}"#;

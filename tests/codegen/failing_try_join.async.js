@@ -1,0 +1,90 @@
+// Async Playground: this scenario as JavaScript async/await.
+//
+// Paste it into the browser console on the playground's page (its requests fetch the page's
+// favicon.svg), or load it as a script: it starts at once and ends by itself.
+//
+// Each lane is an async function.
+// The lanes run at once, on the page's one thread; the tasks of a lane run one after
+// another. Each task logs "done: <label>" as it ends (or "failed: <label>"), and the run
+// ends with "finished".
+
+(async () => {
+    // Real milliseconds per scenario unit.
+    const UNIT_MS = 1000;
+
+    // Logs a task that has finished.
+    function done(label) {
+        console.log(`done: ${label}`);
+    }
+
+    // Logs a task that has failed.
+    function failed(label) {
+        console.log(`failed: ${label}`);
+    }
+
+    // A timer: the thread is free for the other lanes until it fires.
+    function sleep(ms) {
+        return new Promise((resolve) => setTimeout(resolve, ms));
+    }
+
+    // A request: fetches the page's own favicon.svg, with a timer alongside for the latency.
+    // It is over when both are, and gives the response.
+    async function request(ms) {
+        const [response] = await Promise.all([fetch("favicon.svg"), sleep(ms)]);
+        return response;
+    }
+
+    // A request whose body is then read as JSON. favicon.svg is an SVG image, not JSON, so
+    // this fails with a real SyntaxError.
+    async function requestJson(ms) {
+        const response = await request(ms);
+        return response.json();
+    }
+
+    // The lanes: one async function each, running its tasks one after another.
+
+    async function profile() {
+        try {
+            await request(2 * UNIT_MS);
+        } catch (err) {
+            failed("Load profile");
+            throw err; // the lane ends here
+        }
+        done("Load profile");
+        await sleep(1 * UNIT_MS);
+        done("Show profile");
+    }
+
+    async function settings() {
+        try {
+            await requestJson(1 * UNIT_MS);
+        } catch (err) {
+            failed("Load settings");
+            throw err; // the lane ends here
+        }
+        done("Load settings");
+        await sleep(1 * UNIT_MS);
+        done("Apply settings");
+    }
+
+    async function feed() {
+        try {
+            await request(4 * UNIT_MS);
+        } catch (err) {
+            failed("Load feed");
+            throw err; // the lane ends here
+        }
+        done("Load feed");
+    }
+
+    // Run every lane at once, and wait for all of them, unless one fails first.
+    // JavaScript cannot drop a promise the way Rust drops a future: the other lanes
+    // run on to their end (timers, work and all), so their lines can still appear
+    // after "finished".
+    try {
+        await Promise.all([profile(), settings(), feed()]);
+    } catch (err) {
+        console.log(`error: ${err}`);
+    }
+    console.log("finished");
+})();
