@@ -9,7 +9,6 @@
 // ends with "finished".
 
 (async () => {
-
     // No lanes: nothing to wait for.
     console.log("finished");
 })();

@@ -9,7 +9,6 @@
 // ends with "finished".
 
 (() => {
-
     // No lanes: nothing to wait for.
     console.log("finished");
 })();

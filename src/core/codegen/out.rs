@@ -75,9 +75,10 @@ impl Out {
         }
     }
 
-    /// An empty line, unless the last one already is (or nothing has been written).
+    /// An empty line, unless the last one already is, or opens a block (or nothing has been
+    /// written).
     pub fn blank(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
+        if !self.text.is_empty() && !self.text.ends_with("\n\n") && !self.text.ends_with("{\n") {
             self.text.push('\n');
         }
     }
