@@ -2,9 +2,9 @@
 //! out the page.
 
 use super::components::{
-    lesson_intro::LessonIntro, mode_card::ModeCard, notices::Notices, predict_prompt::PredictPrompt,
-    pulse::Pulse, run_controls::RunControls, run_history::RunHistory, scenario_editor::ScenarioEditor,
-    site_header::SiteHeader, status_region::StatusRegion,
+    code_view::CodeView, lesson_intro::LessonIntro, mode_card::ModeCard, notices::Notices,
+    predict_prompt::PredictPrompt, pulse::Pulse, run_controls::RunControls, run_history::RunHistory,
+    scenario_editor::ScenarioEditor, site_header::SiteHeader, status_region::StatusRegion,
 };
 use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{use_commands, use_frame_meter, use_runner, use_undo_keys};
@@ -142,6 +142,7 @@ pub fn app(props: &AppProps) -> Html {
                         />
                     }) }
                 </section>
+                <CodeView scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
                 <RunHistory runs={state.history.clone()} />
                 if !state.history.is_empty() {
                     <section class="notice" aria-labelledby="notice-title">

@@ -1,5 +1,6 @@
 //! The bundle budget: the first-view assets (wasm, js, css, html) compressed with gzip -9
-//! must stay under 250 KB.
+//! must stay under 275 KB (raised from 250 KB when ten lessons and the code generator came in;
+//! the benchmark reports it against its own, lower target).
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -8,7 +9,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// The most the first view may weigh, gzip -9, in bytes.
-pub const BUDGET_BYTES: u64 = 250_000;
+pub const BUDGET_BYTES: u64 = 275_000;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

@@ -1,47 +1,25 @@
 //! The sample scenarios whose generated code is kept as golden files in `tests/codegen/`.
 //!
-//! One list, so it can grow (with the app's lessons, say): each entry is a file name stem and
-//! its scenario.
+//! One list: every scenario of every lesson (`lesson_<id>_<variant>`), so the code each lesson
+//! shows is compiled and run, then the samples below for what the lessons leave out. Each
+//! entry is a file name stem and its scenario.
 
+use crate::core::lesson;
 use crate::core::scenario::Scenario;
 
 /// Every sample, as `(name, scenario)`; names are file stems (lowercase, `_`).
 pub fn samples() -> Vec<(String, Scenario)> {
-    SAMPLES
-        .iter()
-        .map(|(name, json)| {
-            let scenario = Scenario::from_json(json).unwrap_or_else(|e| panic!("sample {name}: {e}"));
-            ((*name).to_string(), scenario)
-        })
-        .collect()
+    let lessons = lesson::ALL.iter().flat_map(|l| {
+        (0..l.variants.len()).map(move |v| (format!("lesson_{}_{v}", l.id.replace('-', "_")), l.scenario(v)))
+    });
+    let others = SAMPLES.iter().map(|(name, json)| {
+        let scenario = Scenario::from_json(json).unwrap_or_else(|e| panic!("sample {name}: {e}"));
+        ((*name).to_string(), scenario)
+    });
+    lessons.chain(others).collect()
 }
 
 const SAMPLES: &[(&str, &str)] = &[
-    (
-        "ticket_queue",
-        r#"{"version": 1, "lanes": [
-            {"name": "You", "tasks": [{"kind": "wait", "label": "Wait in the ticket queue", "duration": 5}]},
-            {"name": "Phone", "tasks": [{"kind": "work", "label": "Take selfies", "duration": 2, "burst_ms": 8}]}
-        ]}"#,
-    ),
-    (
-        "requests_one_lane",
-        r#"{"version": 1, "lanes": [
-            {"name": "Browser", "tasks": [
-                {"kind": "request", "label": "Load profile", "duration": 3},
-                {"kind": "request", "label": "Load friends", "duration": 2},
-                {"kind": "request", "label": "Load photos", "duration": 4}
-            ]}
-        ]}"#,
-    ),
-    (
-        "requests_three_lanes",
-        r#"{"version": 1, "lanes": [
-            {"name": "Profile", "tasks": [{"kind": "request", "label": "Load profile", "duration": 3}]},
-            {"name": "Friends", "tasks": [{"kind": "request", "label": "Load friends", "duration": 2}]},
-            {"name": "Photos", "tasks": [{"kind": "request", "label": "Load photos", "duration": 4}]}
-        ]}"#,
-    ),
     (
         "failing_join",
         r#"{"version": 1, "lanes": [

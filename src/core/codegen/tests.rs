@@ -321,11 +321,15 @@ fn generated_javascript_runs_under_node() {
     // (sample, unit, lines up to `finished`): the order of the schedule. Lanes that select or
     // try-join does not wait for run on in JavaScript, after `finished`.
     let expected: &[(&str, f64, &[&str])] = &[
-        ("ticket_queue", 20.0, &["done: Take selfies", "done: Wait in the ticket queue", "finished"]),
         (
-            "requests_three_lanes",
+            "lesson_ticket_queue_0",
             20.0,
-            &["done: Load friends", "done: Load profile", "done: Load photos", "finished"],
+            &["done: Take selfies", "done: Wait in the ticket queue", "finished"],
+        ),
+        (
+            "lesson_network_1",
+            20.0,
+            &["done: Fetch the posts", "done: Fetch the user", "done: Fetch the comments", "finished"],
         ),
         (
             "failing_join",

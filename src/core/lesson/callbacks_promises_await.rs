@@ -22,7 +22,8 @@ pub const LESSON: Lesson = Lesson {
          style: the toast is buttered after three minutes, the tea poured after four and a half.",
     ],
     notice: "The toaster lane finished first and the kettle lane last, as in every style of the \
-             code. Try the JavaScript tabs in the browser console: they log each step as it \
+             code. The buttering and the pouring measure a little longer than the model's \
+             figures, because the frames drawn between their bursts use the thread too. Try the JavaScript tabs in the browser console: they log each step as it \
              finishes, in the order the timeline shows. The blocking run takes seven and a half \
              minutes, one step after another.",
     question: Question::FirstLane(Async),

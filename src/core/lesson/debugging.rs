@@ -19,9 +19,11 @@ pub const LESSON: Lesson = Lesson {
          late. One task that never yields delays every other task, not only the animation.",
     ],
     notice: "The culprit is \u{201c}Decode thumbnails\u{201d}: one long burst with no yield, \
-             right above the red stripe. The run ends after two and a half seconds, and the \
-             search results wait behind the decoding. Give that task a burst size (select it, \
-             then set its burst) and run again: the stripe is gone.",
+             right above the red stripe. The model ends the run after two and a half seconds; \
+             the measured run takes a little longer, because rendering the results in bursts \
+             shares the thread with the frames drawn between them. The search results wait \
+             behind the decoding. Give that task a burst size (select it, then set its burst) \
+             and run again: the stripe is gone.",
     question: Question::Culprit,
     variants: &[Variant {
         name: "A stuttering page",

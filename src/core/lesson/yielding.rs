@@ -32,14 +32,17 @@ pub const LESSON: Lesson = Lesson {
          other timeouts wait at least 4 ms. After the first few bursts every yield costs 4 ms \
          of idle time, and the work takes about 2.2 seconds instead of 1.5.",
         "requestAnimationFrame hands over until the next frame: one burst a frame, smooth but \
-         slow, about 3.1 seconds at 60 frames a second. A MessageChannel message, or \
-         scheduler.yield() where the browser has it, gives the thread back and takes it again \
-         at once: 1.5 seconds, with frames drawn between the bursts.",
+         slow, about 3.1 seconds at 60 frames a second. A MessageChannel message gives the \
+         thread back and takes it again at once: the model says 1.5 seconds, and the run takes \
+         longer by however long the browser spends drawing frames between the bursts. \
+         scheduler.yield(), where the browser has it, puts the work's next burst ahead of other \
+         tasks, so it ends sooner and draws fewer frames on the way.",
     ],
     notice: "Set the runs side by side in the table of runs: total time and longest frame gap. \
-             Only the microtask run froze; setTimeout and requestAnimationFrame paid for \
-             smoothness with time; MessageChannel and scheduler.yield() kept both. Where a \
-             browser has no scheduler.yield(), the playground uses a MessageChannel instead.",
+             Only the microtask run froze the page from start to end. setTimeout and \
+             requestAnimationFrame paid for smoothness with idle time; the MessageChannel run's \
+             extra time went on drawing frames, which is what yielding is for. Where a browser \
+             has no scheduler.yield(), the playground uses a MessageChannel instead.",
     question: Question::Total(Async),
     variants: &[
         Variant { name: "MessageChannel", scenario_json: crunch!("message-channel") },
@@ -49,13 +52,13 @@ pub const LESSON: Lesson = Lesson {
         Variant { name: "scheduler.yield()", scenario_json: crunch!("scheduler-yield") },
     ],
     claims: &[
-        Claim { variant: 0, mode: Async, fact: Fact::Total(1.5), words: "1.5 seconds, with frames drawn" },
+        Claim { variant: 0, mode: Async, fact: Fact::Total(1.5), words: "the model says 1.5 seconds" },
         Claim { variant: 1, mode: Async, fact: Fact::Total(1.5), words: "freezes for the whole 1.5 seconds" },
         Claim {
             variant: 1,
             mode: Async,
             fact: Fact::Culprit("Crunch numbers"),
-            words: "Only the microtask run froze",
+            words: "Only the microtask run froze the page",
         },
         Claim { variant: 2, mode: Async, fact: Fact::Total(2.232), words: "about 2.2 seconds" },
         Claim { variant: 3, mode: Async, fact: Fact::Total(3.1207), words: "about 3.1 seconds" },
@@ -63,7 +66,7 @@ pub const LESSON: Lesson = Lesson {
             variant: 4,
             mode: Async,
             fact: Fact::Total(1.5),
-            words: "scheduler.yield() where the browser has it",
+            words: "scheduler.yield(), where the browser has it",
         },
     ],
     code_tab: None,

@@ -1,6 +1,7 @@
 //! Components: one per file, each with `<Component>Props`. They render state and turn DOM
 //! events into callbacks; they start no effects of their own.
 
+pub mod code_view;
 pub mod editor_task;
 pub mod lesson_intro;
 pub mod mode_card;

@@ -60,7 +60,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 let labelled = (span.end_ms - span.start_ms) / axis > LABEL_MIN_FRACTION;
                 let (class, note) = ending(*outcome);
                 html! {
-                    <div class={classes!("bar", "ghost", kind.clone(), class)} style={place(span)} title={format!("{}: predicted {}{note}", task.label, range(span))}>
+                    <div class={classes!("bar", "ghost", kind.clone(), class)} style={place(span)} title={format!("{}: predicted {}{note}", task.label, range(span))}
+                        data-task={task.id.0.to_string()} data-end-ms={span.end_ms.to_string()} data-outcome={outcome.as_str()}>
                         if labelled { <span class="bar-label">{ &task.label }</span> }
                     </div>
                 }

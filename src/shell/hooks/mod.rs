@@ -1,10 +1,12 @@
 //! Hooks: where effects live. Each returns a `Use…Handle` the components use.
 
+pub mod use_clipboard;
 pub mod use_commands;
 pub mod use_frame_meter;
 pub mod use_runner;
 pub mod use_undo_keys;
 
+pub use use_clipboard::{use_clipboard, UseClipboardHandle};
 pub use use_commands::use_commands;
 pub use use_frame_meter::{use_frame_meter, UseFrameMeterHandle};
 pub use use_runner::{use_runner, UseRunnerHandle};

@@ -35,35 +35,35 @@
 
     // The lanes: one function each, chaining its tasks one after another.
 
-    function profile() {
-        return request(3 * UNIT_MS)
-            .catch((err) => {
-                failed("Load profile");
-                throw err; // the lane ends here
-            })
-            .then(() => done("Load profile"));
-    }
-
-    function friends() {
+    function user() {
         return request(2 * UNIT_MS)
             .catch((err) => {
-                failed("Load friends");
+                failed("Fetch the user");
                 throw err; // the lane ends here
             })
-            .then(() => done("Load friends"));
+            .then(() => done("Fetch the user"));
     }
 
-    function photos() {
-        return request(4 * UNIT_MS)
+    function posts() {
+        return request(1 * UNIT_MS)
             .catch((err) => {
-                failed("Load photos");
+                failed("Fetch the posts");
                 throw err; // the lane ends here
             })
-            .then(() => done("Load photos"));
+            .then(() => done("Fetch the posts"));
+    }
+
+    function comments() {
+        return request(3 * UNIT_MS)
+            .catch((err) => {
+                failed("Fetch the comments");
+                throw err; // the lane ends here
+            })
+            .then(() => done("Fetch the comments"));
     }
 
     // Run every lane at once, and wait for all of them whatever happens in the others.
-    Promise.allSettled([profile(), friends(), photos()])
+    Promise.allSettled([user(), posts(), comments()])
         .then((results) => {
             for (const result of results) {
                 if (result.status === "rejected") {

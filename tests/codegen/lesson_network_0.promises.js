@@ -35,31 +35,31 @@
 
     // The lanes: one function each, chaining its tasks one after another.
 
-    function browser() {
-        return request(3 * UNIT_MS)
+    function page() {
+        return request(2 * UNIT_MS)
             .catch((err) => {
-                failed("Load profile");
+                failed("Fetch the user");
                 throw err; // the lane ends here
             })
-            .then(() => done("Load profile"))
+            .then(() => done("Fetch the user"))
             .then(() =>
-                request(2 * UNIT_MS).catch((err) => {
-                    failed("Load friends");
+                request(1 * UNIT_MS).catch((err) => {
+                    failed("Fetch the posts");
                     throw err; // the lane ends here
                 }),
             )
-            .then(() => done("Load friends"))
+            .then(() => done("Fetch the posts"))
             .then(() =>
-                request(4 * UNIT_MS).catch((err) => {
-                    failed("Load photos");
+                request(3 * UNIT_MS).catch((err) => {
+                    failed("Fetch the comments");
                     throw err; // the lane ends here
                 }),
             )
-            .then(() => done("Load photos"));
+            .then(() => done("Fetch the comments"));
     }
 
     // Run every lane at once, and wait for all of them whatever happens in the others.
-    Promise.allSettled([browser()])
+    Promise.allSettled([page()])
         .then((results) => {
             for (const result of results) {
                 if (result.status === "rejected") {

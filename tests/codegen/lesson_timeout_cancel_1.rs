@@ -13,6 +13,7 @@
 //
 // Call `start()` once, for example from your `#[wasm_bindgen(start)]` function.
 
+use futures::FutureExt;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -53,24 +54,32 @@ async fn request(ms: f64) -> Result<web_sys::Response, JsValue> {
 
 // The lanes: one async fn each, running its tasks one after another.
 
-async fn browser() -> Result<(), JsValue> {
-    request(3.0 * UNIT_MS).await.map_err(|err| failed("Load profile", err))?;
-    done("Load profile");
-    request(2.0 * UNIT_MS).await.map_err(|err| failed("Load friends", err))?;
-    done("Load friends");
-    request(4.0 * UNIT_MS).await.map_err(|err| failed("Load photos", err))?;
-    done("Load photos");
+async fn download() -> Result<(), JsValue> {
+    request(2.0 * UNIT_MS).await.map_err(|err| failed("Fetch the report", err))?;
+    done("Fetch the report");
     Ok(())
 }
 
-/// Runs every lane at once, and waits for all of them whatever happens in the others.
+async fn timeout() -> Result<(), JsValue> {
+    sleep(3.0 * UNIT_MS).await;
+    done("Give up after 3 seconds");
+    Ok(())
+}
+
+/// Runs every lane at once, until the first one finishes.
 pub async fn run() {
-    let (browser,) = futures::join!(browser());
-    // join! waited for every lane; now report the errors, if any.
-    for result in [browser] {
-        if let Err(err) = result {
-            web_sys::console::log_2(&"error:".into(), &err);
-        }
+    let download = download().fuse();
+    let timeout = timeout().fuse();
+    futures::pin_mut!(download, timeout);
+    // select! takes the first lane to finish (if several are ready at once, it picks
+    // one at random); the others are dropped, mid-task, which cancels them (a dropped
+    // timer is cleared), so they log nothing more.
+    let result = futures::select! {
+        result = download => result,
+        result = timeout => result,
+    };
+    if let Err(err) = result {
+        web_sys::console::log_2(&"error:".into(), &err);
     }
     log("finished");
 }

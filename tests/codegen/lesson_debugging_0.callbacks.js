@@ -48,6 +48,39 @@
         setTimeout(finish, ms);
     }
 
+    // Keeps the main thread busy for ms milliseconds, as real work (an image filter, a parser)
+    // would. Nothing else on the page runs meanwhile.
+    function spin(ms) {
+        const deadline = performance.now() + ms;
+        while (performance.now() < deadline) {
+            // Busy: real work would compute something here.
+        }
+    }
+
+    // Computes for ms milliseconds in bursts of burstMs, giving the thread back with
+    // yieldNow between bursts, then calls back.
+    function work(ms, burstMs, yieldNow, callback) {
+        const burst = Math.min(burstMs, ms);
+        spin(burst);
+        if (ms - burst > 0) {
+            yieldNow(() => work(ms - burst, burstMs, yieldNow, callback));
+        } else {
+            callback();
+        }
+    }
+
+    // Gives the thread back until a MessageChannel message arrives: a new task, at once, so
+    // timers, input and frames get their turn first.
+    function yieldWithMessageChannel(callback) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+            channel.port1.close();
+            channel.port2.close();
+            callback();
+        };
+        channel.port2.postMessage(null);
+    }
+
     // Starts every lane at once, and calls back with their errors once all of them are over.
     function joinAll(lanes, callback) {
         const errors = [];
@@ -67,44 +100,44 @@
 
     // The lanes: one function each, running its tasks one after another, then calling back.
 
-    function profile(callback) {
-        request(3 * UNIT_MS, (err) => {
+    function search(callback) {
+        request(1 * UNIT_MS, (err) => {
             if (err) {
-                failed("Load profile");
+                failed("Fetch results");
                 callback(err); // the lane ends here
                 return;
             }
-            done("Load profile");
-            callback(null);
+            done("Fetch results");
+            work(0.5 * UNIT_MS, 8, yieldWithMessageChannel, () => {
+                done("Render results");
+                callback(null);
+            });
         });
     }
 
-    function friends(callback) {
+    function thumbnails(callback) {
+        setTimeout(() => {
+            done("Read the cache");
+            spin(1.5 * UNIT_MS); // never yields: holds the thread throughout
+            done("Decode thumbnails");
+            callback(null);
+        }, 0.5 * UNIT_MS);
+    }
+
+    function analytics(callback) {
         request(2 * UNIT_MS, (err) => {
             if (err) {
-                failed("Load friends");
+                failed("Send analytics");
                 callback(err); // the lane ends here
                 return;
             }
-            done("Load friends");
-            callback(null);
-        });
-    }
-
-    function photos(callback) {
-        request(4 * UNIT_MS, (err) => {
-            if (err) {
-                failed("Load photos");
-                callback(err); // the lane ends here
-                return;
-            }
-            done("Load photos");
+            done("Send analytics");
             callback(null);
         });
     }
 
     // Run every lane at once, and wait for all of them whatever happens in the others.
-    joinAll([profile, friends, photos], (errors) => {
+    joinAll([search, thumbnails, analytics], (errors) => {
         for (const err of errors) {
             console.log(`error: ${err}`);
         }

@@ -48,18 +48,14 @@
         setTimeout(finish, ms);
     }
 
-    // Starts every lane at once, and calls back with their errors once all of them are over.
-    function joinAll(lanes, callback) {
-        const errors = [];
-        let pending = lanes.length;
+    // Starts every lane at once, and calls back when the first one is over (done or failed).
+    function race(lanes, callback) {
+        let over = false;
         for (const lane of lanes) {
             lane((err) => {
-                if (err) {
-                    errors.push(err);
-                }
-                pending -= 1;
-                if (pending === 0) {
-                    callback(errors);
+                if (!over) {
+                    over = true;
+                    callback(err);
                 }
             });
         }
@@ -67,37 +63,31 @@
 
     // The lanes: one function each, running its tasks one after another, then calling back.
 
-    function browser(callback) {
-        request(3 * UNIT_MS, (err) => {
+    function download(callback) {
+        request(5 * UNIT_MS, (err) => {
             if (err) {
-                failed("Load profile");
+                failed("Fetch the report");
                 callback(err); // the lane ends here
                 return;
             }
-            done("Load profile");
-            request(2 * UNIT_MS, (err) => {
-                if (err) {
-                    failed("Load friends");
-                    callback(err); // the lane ends here
-                    return;
-                }
-                done("Load friends");
-                request(4 * UNIT_MS, (err) => {
-                    if (err) {
-                        failed("Load photos");
-                        callback(err); // the lane ends here
-                        return;
-                    }
-                    done("Load photos");
-                    callback(null);
-                });
-            });
+            done("Fetch the report");
+            callback(null);
         });
     }
 
-    // Run every lane at once, and wait for all of them whatever happens in the others.
-    joinAll([browser], (errors) => {
-        for (const err of errors) {
+    function timeout(callback) {
+        setTimeout(() => {
+            done("Give up after 3 seconds");
+            callback(null);
+        }, 3 * UNIT_MS);
+    }
+
+    // Run every lane at once, until the first one finishes (or fails).
+    // Unlike Rust, which drops the futures it no longer waits for, nothing here stops
+    // the other lanes: they run on to their end (timers, work and all), so their lines
+    // can still appear after "finished".
+    race([download, timeout], (err) => {
+        if (err) {
             console.log(`error: ${err}`);
         }
         console.log("finished");

@@ -34,38 +34,45 @@
         return response;
     }
 
+    // A request whose body is then read as JSON. favicon.svg is an SVG image, not JSON, so
+    // this fails with a real SyntaxError.
+    async function requestJson(ms) {
+        const response = await request(ms);
+        return response.json();
+    }
+
     // The lanes: one async function each, running its tasks one after another.
 
-    async function browser() {
+    async function profile() {
         try {
-            await request(3 * UNIT_MS);
+            await requestJson(2 * UNIT_MS);
         } catch (err) {
-            failed("Load profile");
+            failed("Fetch the profile");
             throw err; // the lane ends here
         }
-        done("Load profile");
-        try {
-            await request(2 * UNIT_MS);
-        } catch (err) {
-            failed("Load friends");
-            throw err; // the lane ends here
-        }
-        done("Load friends");
+        done("Fetch the profile");
+        await sleep(1 * UNIT_MS);
+        done("Show the profile");
+    }
+
+    async function photos() {
         try {
             await request(4 * UNIT_MS);
         } catch (err) {
-            failed("Load photos");
+            failed("Fetch the photos");
             throw err; // the lane ends here
         }
-        done("Load photos");
+        done("Fetch the photos");
     }
 
-    // Run every lane at once, and wait for all of them whatever happens in the others.
-    const results = await Promise.allSettled([browser()]);
-    for (const result of results) {
-        if (result.status === "rejected") {
-            console.log(`error: ${result.reason}`);
-        }
+    // Run every lane at once, and wait for all of them, unless one fails first.
+    // JavaScript cannot drop a promise the way Rust drops a future: the other lanes
+    // run on to their end (timers, work and all), so their lines can still appear
+    // after "finished".
+    try {
+        await Promise.all([profile(), photos()]);
+    } catch (err) {
+        console.log(`error: ${err}`);
     }
     console.log("finished");
 })();

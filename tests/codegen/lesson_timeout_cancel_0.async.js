@@ -36,42 +36,29 @@
 
     // The lanes: one async function each, running its tasks one after another.
 
-    async function profile() {
+    async function download() {
         try {
-            await request(3 * UNIT_MS);
+            await request(5 * UNIT_MS);
         } catch (err) {
-            failed("Load profile");
+            failed("Fetch the report");
             throw err; // the lane ends here
         }
-        done("Load profile");
+        done("Fetch the report");
     }
 
-    async function friends() {
-        try {
-            await request(2 * UNIT_MS);
-        } catch (err) {
-            failed("Load friends");
-            throw err; // the lane ends here
-        }
-        done("Load friends");
+    async function timeout() {
+        await sleep(3 * UNIT_MS);
+        done("Give up after 3 seconds");
     }
 
-    async function photos() {
-        try {
-            await request(4 * UNIT_MS);
-        } catch (err) {
-            failed("Load photos");
-            throw err; // the lane ends here
-        }
-        done("Load photos");
-    }
-
-    // Run every lane at once, and wait for all of them whatever happens in the others.
-    const results = await Promise.allSettled([profile(), friends(), photos()]);
-    for (const result of results) {
-        if (result.status === "rejected") {
-            console.log(`error: ${result.reason}`);
-        }
+    // Run every lane at once, until the first one finishes (or fails).
+    // JavaScript cannot drop a promise the way Rust drops a future: the other lanes
+    // run on to their end (timers, work and all), so their lines can still appear
+    // after "finished".
+    try {
+        await Promise.race([download(), timeout()]);
+    } catch (err) {
+        console.log(`error: ${err}`);
     }
     console.log("finished");
 })();

@@ -1,0 +1,80 @@
+// Async Playground: this scenario as JavaScript promise chains.
+//
+// Paste it into the browser console on the playground's page (its requests fetch the page's
+// favicon.svg), or load it as a script: it starts at once and ends by itself.
+//
+// Each lane is a function that returns a chain of promises.
+// The lanes run at once, on the page's one thread; the tasks of a lane run one after
+// another. Each task logs "done: <label>" as it ends (or "failed: <label>"), and the run
+// ends with "finished".
+
+(() => {
+    // Real milliseconds per scenario unit.
+    const UNIT_MS = 1000;
+
+    // Logs a task that has finished.
+    function done(label) {
+        console.log(`done: ${label}`);
+    }
+
+    // A timer: the thread is free for the other lanes until it fires.
+    function sleep(ms) {
+        return new Promise((resolve) => setTimeout(resolve, ms));
+    }
+
+    // Keeps the main thread busy for ms milliseconds, as real work (an image filter, a parser)
+    // would. Nothing else on the page runs meanwhile.
+    function spin(ms) {
+        const deadline = performance.now() + ms;
+        while (performance.now() < deadline) {
+            // Busy: real work would compute something here.
+        }
+    }
+
+    // Computes for ms milliseconds in bursts of burstMs, giving the thread back with
+    // yieldNow() between bursts.
+    function work(ms, burstMs, yieldNow) {
+        const burst = Math.min(burstMs, ms);
+        spin(burst);
+        if (ms - burst > 0) {
+            return yieldNow().then(() => work(ms - burst, burstMs, yieldNow));
+        }
+        return Promise.resolve();
+    }
+
+    // Gives the thread back until a MessageChannel message arrives: a new task, at once, so
+    // timers, input and frames get their turn first.
+    function yieldWithMessageChannel() {
+        return new Promise((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => {
+                channel.port1.close();
+                channel.port2.close();
+                resolve();
+            };
+            channel.port2.postMessage(null);
+        });
+    }
+
+    // The lanes: one function each, chaining its tasks one after another.
+
+    function kettle() {
+        return sleep(4 * UNIT_MS)
+            .then(() => done("Boil the water"))
+            .then(() => work(0.5 * UNIT_MS, 8, yieldWithMessageChannel))
+            .then(() => done("Pour the tea"));
+    }
+
+    function toaster() {
+        return sleep(2 * UNIT_MS)
+            .then(() => done("Toast the bread"))
+            .then(() => work(1 * UNIT_MS, 8, yieldWithMessageChannel))
+            .then(() => done("Butter the toast"));
+    }
+
+    // Run every lane at once, and wait for all of them whatever happens in the others.
+    Promise.allSettled([kettle(), toaster()])
+        .then(() => {
+            console.log("finished");
+        });
+})();

@@ -1,0 +1,124 @@
+// Async Playground: this scenario as JavaScript with callbacks.
+//
+// Paste it into the browser console on the playground's page (its requests fetch the page's
+// favicon.svg), or load it as a script: it starts at once and ends by itself.
+//
+// Each lane is a function that calls back when its tasks are over.
+// The lanes run at once, on the page's one thread; the tasks of a lane run one after
+// another. Each task logs "done: <label>" as it ends (or "failed: <label>"), and the run
+// ends with "finished".
+
+(() => {
+    // Real milliseconds per scenario unit.
+    const UNIT_MS = 1000;
+
+    // Logs a task that has finished.
+    function done(label) {
+        console.log(`done: ${label}`);
+    }
+
+    // Logs a task that has failed.
+    function failed(label) {
+        console.log(`failed: ${label}`);
+    }
+
+    // A request: fetches the page's own favicon.svg, with a timer alongside for the latency,
+    // and calls back (err, response) when both are over. fetch only speaks promises: .then
+    // turns its answer into a callback.
+    function request(ms, callback) {
+        let pending = 2;
+        let error = null;
+        let response = null;
+        function finish() {
+            pending -= 1;
+            if (pending === 0) {
+                callback(error, response);
+            }
+        }
+        fetch("favicon.svg").then(
+            (answer) => {
+                response = answer;
+                finish();
+            },
+            (err) => {
+                error = err;
+                finish();
+            },
+        );
+        setTimeout(finish, ms);
+    }
+
+    // A request whose body is then read as JSON. favicon.svg is an SVG image, not JSON, so
+    // this calls back with a real SyntaxError.
+    function requestJson(ms, callback) {
+        request(ms, (err, response) => {
+            if (err) {
+                callback(err);
+                return;
+            }
+            response.json().then(
+                (data) => callback(null, data),
+                (error) => callback(error),
+            );
+        });
+    }
+
+    // Starts every lane at once, and calls back once all of them are over, or at the first
+    // error, whichever comes first.
+    function tryJoinAll(lanes, callback) {
+        let pending = lanes.length;
+        let over = false;
+        for (const lane of lanes) {
+            lane((err) => {
+                if (over) {
+                    return;
+                }
+                pending -= 1;
+                if (err || pending === 0) {
+                    over = true;
+                    callback(err);
+                }
+            });
+        }
+    }
+
+    // The lanes: one function each, running its tasks one after another, then calling back.
+
+    function profile(callback) {
+        requestJson(2 * UNIT_MS, (err) => {
+            if (err) {
+                failed("Fetch the profile");
+                callback(err); // the lane ends here
+                return;
+            }
+            done("Fetch the profile");
+            setTimeout(() => {
+                done("Show the profile");
+                callback(null);
+            }, 1 * UNIT_MS);
+        });
+    }
+
+    function photos(callback) {
+        request(4 * UNIT_MS, (err) => {
+            if (err) {
+                failed("Fetch the photos");
+                callback(err); // the lane ends here
+                return;
+            }
+            done("Fetch the photos");
+            callback(null);
+        });
+    }
+
+    // Run every lane at once, and wait for all of them, unless one fails first.
+    // Unlike Rust, which drops the futures it no longer waits for, nothing here stops
+    // the other lanes: they run on to their end (timers, work and all), so their lines
+    // can still appear after "finished".
+    tryJoinAll([profile, photos], (err) => {
+        if (err) {
+            console.log(`error: ${err}`);
+        }
+        console.log("finished");
+    });
+})();

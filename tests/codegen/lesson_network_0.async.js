@@ -1,0 +1,71 @@
+// Async Playground: this scenario as JavaScript async/await.
+//
+// Paste it into the browser console on the playground's page (its requests fetch the page's
+// favicon.svg), or load it as a script: it starts at once and ends by itself.
+//
+// Each lane is an async function.
+// The lanes run at once, on the page's one thread; the tasks of a lane run one after
+// another. Each task logs "done: <label>" as it ends (or "failed: <label>"), and the run
+// ends with "finished".
+
+(async () => {
+    // Real milliseconds per scenario unit.
+    const UNIT_MS = 1000;
+
+    // Logs a task that has finished.
+    function done(label) {
+        console.log(`done: ${label}`);
+    }
+
+    // Logs a task that has failed.
+    function failed(label) {
+        console.log(`failed: ${label}`);
+    }
+
+    // A timer: the thread is free for the other lanes until it fires.
+    function sleep(ms) {
+        return new Promise((resolve) => setTimeout(resolve, ms));
+    }
+
+    // A request: fetches the page's own favicon.svg, with a timer alongside for the latency.
+    // It is over when both are, and gives the response.
+    async function request(ms) {
+        const [response] = await Promise.all([fetch("favicon.svg"), sleep(ms)]);
+        return response;
+    }
+
+    // The lanes: one async function each, running its tasks one after another.
+
+    async function page() {
+        try {
+            await request(2 * UNIT_MS);
+        } catch (err) {
+            failed("Fetch the user");
+            throw err; // the lane ends here
+        }
+        done("Fetch the user");
+        try {
+            await request(1 * UNIT_MS);
+        } catch (err) {
+            failed("Fetch the posts");
+            throw err; // the lane ends here
+        }
+        done("Fetch the posts");
+        try {
+            await request(3 * UNIT_MS);
+        } catch (err) {
+            failed("Fetch the comments");
+            throw err; // the lane ends here
+        }
+        done("Fetch the comments");
+    }
+
+    // Run every lane at once, and wait for all of them whatever happens in the others.
+    const results = await Promise.allSettled([page()]);
+    for (const result of results) {
+        if (result.status === "rejected") {
+            console.log(`error: ${result.reason}`);
+        }
+    }
+    console.log("finished");
+})();

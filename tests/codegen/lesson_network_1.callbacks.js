@@ -1,0 +1,113 @@
+// Async Playground: this scenario as JavaScript with callbacks.
+//
+// Paste it into the browser console on the playground's page (its requests fetch the page's
+// favicon.svg), or load it as a script: it starts at once and ends by itself.
+//
+// Each lane is a function that calls back when its tasks are over.
+// The lanes run at once, on the page's one thread; the tasks of a lane run one after
+// another. Each task logs "done: <label>" as it ends (or "failed: <label>"), and the run
+// ends with "finished".
+
+(() => {
+    // Real milliseconds per scenario unit.
+    const UNIT_MS = 1000;
+
+    // Logs a task that has finished.
+    function done(label) {
+        console.log(`done: ${label}`);
+    }
+
+    // Logs a task that has failed.
+    function failed(label) {
+        console.log(`failed: ${label}`);
+    }
+
+    // A request: fetches the page's own favicon.svg, with a timer alongside for the latency,
+    // and calls back (err, response) when both are over. fetch only speaks promises: .then
+    // turns its answer into a callback.
+    function request(ms, callback) {
+        let pending = 2;
+        let error = null;
+        let response = null;
+        function finish() {
+            pending -= 1;
+            if (pending === 0) {
+                callback(error, response);
+            }
+        }
+        fetch("favicon.svg").then(
+            (answer) => {
+                response = answer;
+                finish();
+            },
+            (err) => {
+                error = err;
+                finish();
+            },
+        );
+        setTimeout(finish, ms);
+    }
+
+    // Starts every lane at once, and calls back with their errors once all of them are over.
+    function joinAll(lanes, callback) {
+        const errors = [];
+        let pending = lanes.length;
+        for (const lane of lanes) {
+            lane((err) => {
+                if (err) {
+                    errors.push(err);
+                }
+                pending -= 1;
+                if (pending === 0) {
+                    callback(errors);
+                }
+            });
+        }
+    }
+
+    // The lanes: one function each, running its tasks one after another, then calling back.
+
+    function user(callback) {
+        request(2 * UNIT_MS, (err) => {
+            if (err) {
+                failed("Fetch the user");
+                callback(err); // the lane ends here
+                return;
+            }
+            done("Fetch the user");
+            callback(null);
+        });
+    }
+
+    function posts(callback) {
+        request(1 * UNIT_MS, (err) => {
+            if (err) {
+                failed("Fetch the posts");
+                callback(err); // the lane ends here
+                return;
+            }
+            done("Fetch the posts");
+            callback(null);
+        });
+    }
+
+    function comments(callback) {
+        request(3 * UNIT_MS, (err) => {
+            if (err) {
+                failed("Fetch the comments");
+                callback(err); // the lane ends here
+                return;
+            }
+            done("Fetch the comments");
+            callback(null);
+        });
+    }
+
+    // Run every lane at once, and wait for all of them whatever happens in the others.
+    joinAll([user, posts, comments], (errors) => {
+        for (const err of errors) {
+            console.log(`error: ${err}`);
+        }
+        console.log("finished");
+    });
+})();
