@@ -5,6 +5,7 @@ use crate::core::edit::{Edit, GRID};
 use crate::core::lesson::Lesson;
 use crate::core::scenario::{Task, TaskKind, YieldWith, DEFAULT_BURST_MS, MAX_DURATION};
 use crate::core::state::Action;
+use crate::shell::runtime::yield_now::has_scheduler_yield;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -125,8 +126,15 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
                 <label>
                     { "Yield between bursts with" }
                     <select onchange={on_yield} disabled={locked || burst_ms <= 0.0}>
-                        { for YieldWith::ALL.into_iter().map(|y| html! {
-                            <option value={y.as_str()} selected={y == yields}>{ y.title() }</option>
+                        { for YieldWith::ALL.into_iter().map(|y| {
+                            // Say so where the browser lacks scheduler.yield() and a
+                            // MessageChannel message stands in for it.
+                            let title = if y == YieldWith::SchedulerYield && !has_scheduler_yield() {
+                                format!("{} (not in this browser: MessageChannel instead)", y.title())
+                            } else {
+                                y.title().to_string()
+                            };
+                            html! { <option value={y.as_str()} selected={y == yields}>{ title }</option> }
                         }) }
                     </select>
                 </label>
