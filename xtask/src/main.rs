@@ -19,8 +19,9 @@ Commands:
   serve [--address ADDR] [--port PORT]   install what is missing, then serve the app with live
                                          reload (default http://127.0.0.1:8080)
   test                                   install what is missing, then run every check in order
-  build [--public-url PATH]              write the release bundle to dist/ (PATH: the sub-path
-                                         it will be served under, e.g. /playground/; default /)
+  build [--public-url URL]               write the release bundle to dist/ (URL: where its
+                                         files will be; default ./, relative, which works
+                                         under any path)
   setup [--browser]                      only install the tools (--browser: Chromium and the
                                          end-to-end test packages too)
 ";
@@ -102,7 +103,7 @@ fn setup(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `trunk build --release`, optionally for a sub-path.
+/// `trunk build --release`, with relative URLs unless given a public URL.
 fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), String> {
     let mut args = vec!["build", "--release"];
     if let Some(url) = public_url {
