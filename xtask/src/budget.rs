@@ -43,13 +43,18 @@ impl fmt::Display for Report {
     }
 }
 
+/// Pages copied beside the app that its first view never loads (the embedding demo).
+const NOT_FIRST_VIEW: &[&str] = &["embed-demo."];
+
 /// Measures every first-view asset at the top of `dist`.
 pub fn measure(dist: &Path) -> Result<Report, String> {
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let mut files = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !["wasm", "js", "css", "html"].iter().any(|ext| name.ends_with(&format!(".{ext}"))) {
+        if !["wasm", "js", "css", "html"].iter().any(|ext| name.ends_with(&format!(".{ext}")))
+            || NOT_FIRST_VIEW.iter().any(|prefix| name.starts_with(prefix))
+        {
             continue;
         }
         let bytes = std::fs::read(entry.path()).map_err(|e| format!("{name}: {e}"))?;
@@ -76,6 +81,8 @@ mod tests {
         std::fs::write(dir.join("app_bg.wasm"), vec![0u8; 10_000]).unwrap();
         std::fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
         std::fs::write(dir.join("favicon.svg"), "<svg/>").unwrap();
+        std::fs::write(dir.join("embed-demo.html"), "<!doctype html>").unwrap();
+        std::fs::write(dir.join("embed-demo.js"), "// demo").unwrap();
         let report = measure(&dir).unwrap();
         assert_eq!(report.files.len(), 2);
         assert!(report.gzip_total() < 1_000, "zeros compress well");

@@ -1,0 +1,1 @@
+// Placeholder for the embedding demo (to be replaced).
