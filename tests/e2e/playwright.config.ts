@@ -33,7 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs ../../dist ${port}`,
+    // The bundle at the root and under a sub-path (specs/hosting.spec.ts opens it there).
+    command: `node serve.mjs ../../dist ${port} / /course/playground/`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'ignore',

@@ -5,6 +5,7 @@
 
 mod budget;
 mod cmd;
+mod csp;
 mod pins;
 mod stages;
 mod tools;
@@ -19,9 +20,9 @@ Commands:
   serve [--address ADDR] [--port PORT]   install what is missing, then serve the app with live
                                          reload (default http://127.0.0.1:8080)
   test                                   install what is missing, then run every check in order
-  build [--public-url URL]               write the release bundle to dist/ (URL: where its
-                                         files will be; default ./, relative, which works
-                                         under any path)
+  build [--public-url URL]               write the release bundle to dist/, under a strict
+                                         Content-Security-Policy (URL: where its files will be;
+                                         default ./, relative, which works under any path)
   setup [--browser]                      only install the tools (--browser: Chromium and the
                                          end-to-end test packages too)
 ";
@@ -103,13 +104,15 @@ fn setup(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `trunk build --release`, with relative URLs unless given a public URL.
+/// `trunk build --release` (relative URLs unless given a public URL), then the page moved
+/// under the Content-Security-Policy (`csp.rs`).
 fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), String> {
     let mut args = vec!["build", "--release"];
     if let Some(url) = public_url {
         args.extend(["--public-url", url]);
     }
-    cmd::run(cmd::command("trunk", &args, env))
+    cmd::run(cmd::command("trunk", &args, env))?;
+    csp::apply(&root().join("dist"))
 }
 
 fn test(args: &[String]) -> Result<(), String> {

@@ -43,13 +43,16 @@ declare global {
       frames: number[];
       longTasks: { start: number; duration: number }[];
       messages: Array<Record<string, unknown> & { type: string; received_at: number }>;
+      /** Content-Security-Policy violations the page reported (`securitypolicyviolation`). */
+      cspViolations: { directive: string; blocked: string; sample: string }[];
     };
   }
 }
 
-/** Installed before the app loads: a rAF loop, a long-task observer and a message log. */
+/** Installed before the app loads: a rAF loop, a long-task observer, a message log and a
+ * log of Content-Security-Policy violations. */
 function installProbes() {
-  const probe: Window['__e2e'] = { frames: [], longTasks: [], messages: [] };
+  const probe: Window['__e2e'] = { frames: [], longTasks: [], messages: [], cspViolations: [] };
   window.__e2e = probe;
   const loop = (t: number) => {
     probe.frames.push(t);
@@ -61,6 +64,9 @@ function installProbes() {
   }).observe({ type: 'longtask', buffered: true });
   window.addEventListener('message', (e) => {
     if (e.data && typeof e.data.type === 'string') probe.messages.push({ ...e.data, received_at: performance.now() });
+  });
+  window.addEventListener('securitypolicyviolation', (e) => {
+    probe.cspViolations.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample });
   });
 }
 
@@ -120,6 +126,11 @@ export class Playground {
       if (typeof name === 'string' ? focused === name : name.test(focused)) return;
     }
     throw new Error(`Tab never reached ${name}`);
+  }
+
+  /** Checks that the page has broken no rule of its Content-Security-Policy so far. */
+  async expectNoCspViolations() {
+    expect(await this.page.evaluate(() => window.__e2e.cspViolations)).toEqual([]);
   }
 
   async messages(type: string) {

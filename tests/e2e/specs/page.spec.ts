@@ -33,6 +33,7 @@ test('loads as a finished page with no console errors', async ({ page }) => {
   expect(ready).toHaveLength(1);
   expect(ready[0].version).toMatch(/^\d+\.\d+\.\d+$/);
   expect(errors).toEqual([]);
+  await app.expectNoCspViolations();
 });
 
 test('has no serious or critical accessibility violations, before and after a run', async ({ page }) => {
