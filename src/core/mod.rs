@@ -16,5 +16,6 @@ pub mod predict;
 pub mod question;
 pub mod report;
 pub mod scenario;
+pub mod share;
 pub mod state;
 pub mod stats;
