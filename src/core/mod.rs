@@ -19,3 +19,4 @@ pub mod scenario;
 pub mod share;
 pub mod state;
 pub mod stats;
+pub mod storage;
