@@ -5,7 +5,10 @@
 //! clock or touches I/O. Every function is deterministic and tested natively with `cargo test`.
 
 pub mod codegen;
+pub mod controls;
 pub mod edit;
+pub mod embed;
+pub mod export;
 pub mod format;
 pub mod layout;
 pub mod lesson;
@@ -17,6 +20,7 @@ pub mod question;
 pub mod report;
 pub mod scenario;
 pub mod share;
+pub mod startup;
 pub mod state;
 pub mod stats;
 pub mod storage;

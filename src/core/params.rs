@@ -1,8 +1,10 @@
-//! URL parameters (the query string): `lesson=<id>`, `scale=<ms per unit>`, `embed=1`.
+//! URL parameters (the query string): `lesson=<id>`, `scale=<ms per unit>`, `embed=1`,
+//! `controls=<names>`.
 //!
 //! These are a stable contract (PRODUCT.md): course pages link to them. A bad value never
 //! stops the page: it falls back to the default and says why in a warning.
 
+use super::controls::{Control, Controls};
 use super::lesson::{self, Lesson};
 
 /// Real milliseconds per scenario unit when the URL names none.
@@ -12,18 +14,31 @@ pub const MIN_SCALE: f64 = 1.0;
 pub const MAX_SCALE: f64 = 10_000.0;
 
 /// What the URL asks for, with defaults filled in.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Params {
     pub lesson: &'static Lesson,
     pub scale: f64,
     pub embed: bool,
+    /// The parts of the page to show.
+    pub controls: Controls,
+    /// Whether the URL named a usable lesson or scale (rather than leaving the default).
+    pub lesson_given: bool,
+    pub scale_given: bool,
     /// One sentence per value that could not be used.
     pub warnings: Vec<String>,
 }
 
 impl Default for Params {
     fn default() -> Self {
-        Params { lesson: lesson::default_lesson(), scale: DEFAULT_SCALE, embed: false, warnings: vec![] }
+        Params {
+            lesson: lesson::default_lesson(),
+            scale: DEFAULT_SCALE,
+            embed: false,
+            controls: Controls::ALL,
+            lesson_given: false,
+            scale_given: false,
+            warnings: vec![],
+        }
     }
 }
 
@@ -37,7 +52,10 @@ impl Params {
             let value = percent_decode(value);
             match key {
                 "lesson" => match lesson::find(&value) {
-                    Some(found) => params.lesson = found,
+                    Some(found) => {
+                        params.lesson = found;
+                        params.lesson_given = true;
+                    }
                     None => params.warnings.push(format!(
                         "There is no lesson called \u{201c}{}\u{201d}; showing \u{201c}{}\u{201d} instead.",
                         shorten(&value),
@@ -45,7 +63,10 @@ impl Params {
                     )),
                 },
                 "scale" => match parse_scale(&value) {
-                    Some(scale) => params.scale = scale,
+                    Some(scale) => {
+                        params.scale = scale;
+                        params.scale_given = true;
+                    }
                     None => params.warnings.push(format!(
                         "The time scale \u{201c}{}\u{201d} is not a number of milliseconds from \
                          {MIN_SCALE} to {MAX_SCALE}; using {DEFAULT_SCALE} ms per unit.",
@@ -53,6 +74,22 @@ impl Params {
                     )),
                 },
                 "embed" => params.embed = matches!(value.as_str(), "1" | "true" | ""),
+                "controls" => {
+                    let (controls, unknown) = Controls::parse(&value);
+                    params.controls = controls;
+                    if !unknown.is_empty() {
+                        let known: Vec<&str> = Control::ALL.iter().map(|c| c.as_str()).collect();
+                        params.warnings.push(format!(
+                            "The controls {} are not parts of the page; the parts are: {}.",
+                            unknown
+                                .iter()
+                                .map(|u| format!("\u{201c}{}\u{201d}", shorten(u)))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            known.join(", ")
+                        ));
+                    }
+                }
                 _ => {}
             }
         }
@@ -133,6 +170,16 @@ mod tests {
         assert!(p.warnings.is_empty());
         assert!(!Params::from_query("embed=0").embed);
         assert_eq!(Params::from_query("scale=2.5").scale, 2.5);
+        let p = Params::from_query("embed=1&controls=async%2Cpulse");
+        assert!(p.controls.has(Control::Async) && !p.controls.has(Control::Editor));
+        assert_eq!(Params::from_query("").controls, Controls::ALL);
+        let p = Params::from_query("controls=async,graph");
+        assert_eq!(p.controls.names(), "async");
+        assert!(
+            p.warnings[0].contains("\u{201c}graph\u{201d} are not parts of the page"),
+            "{:?}",
+            p.warnings
+        );
     }
 
     #[test]

@@ -112,8 +112,14 @@ impl std::error::Error for ShareError {}
 /// labels) will not open; the caller checks the length before offering the link.
 pub fn encode(shared: &Shared) -> String {
     let json = payload(shared);
-    let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
-    format!("{VERSION}.{}", base64url_encode(&deflated))
+    wrap(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL))
+}
+
+/// The value for `payload(shared)` compressed elsewhere with raw DEFLATE. The browser shell
+/// compresses with the browser's own `CompressionStream("deflate-raw")`, so the bundle carries
+/// no compressor; [`encode`] does the same here, and the tests check both read back alike.
+pub fn wrap(deflated: &[u8]) -> String {
+    format!("{VERSION}.{}", base64url_encode(deflated))
 }
 
 /// Opens the value found after `s=`.
@@ -159,8 +165,9 @@ fn inflate(deflated: &[u8]) -> Result<Vec<u8>, ShareError> {
     })
 }
 
-/// The JSON a link compresses: lesson and scale first, the scenario as its own JSON text.
-fn payload(shared: &Shared) -> String {
+/// The JSON a link holds before it is compressed: lesson and scale first, the scenario as its
+/// own JSON text.
+pub fn payload(shared: &Shared) -> String {
     let mut json = String::from("{");
     if let Some(lesson) = shared.lesson {
         json.push_str(&format!("\"lesson\":{},", Value::from(lesson.id)));
@@ -274,7 +281,8 @@ fn sextet(c: u8) -> Option<u8> {
     }
 }
 
-#[cfg(test)]
+// The property tests use proptest, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests {
     use super::*;
     use crate::core::scenario::{Combine, Lane, Task, TaskId, TaskKind, YieldWith, MAX_DURATION};
@@ -310,6 +318,21 @@ pub(crate) mod tests {
             })
             .collect();
         Scenario::new(lanes).unwrap()
+    }
+
+    /// The browser compresses with its own DEFLATE: any raw DEFLATE stream of the payload,
+    /// wrapped, opens the same as `encode` (here: another compression level, and no
+    /// compression at all).
+    #[test]
+    fn a_payload_compressed_elsewhere_opens_alike() {
+        let lesson = crate::core::lesson::find("race").unwrap();
+        let shared = Shared { scenario: lesson.scenario(1), lesson: Some(lesson), scale: Some(250.0) };
+        let json = payload(&shared);
+        for level in [0, 1, 6] {
+            let value = wrap(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), level));
+            assert_eq!(decode(&value).unwrap().shared, shared, "level {level}");
+        }
+        assert_eq!(decode(&encode(&shared)).unwrap().shared, shared);
     }
 
     #[test]

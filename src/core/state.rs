@@ -14,6 +14,7 @@ use super::predict::{predict, Outcome, Prediction};
 use super::question::Guess;
 use super::report::RunReport;
 use super::scenario::{Scenario, TaskId, TaskKind, YieldWith};
+use super::startup::Start;
 use std::rc::Rc;
 
 /// The longest a blocking run may hold the page by default, in real milliseconds.
@@ -71,6 +72,8 @@ pub enum Action {
     /// The learner stopped an async run; its futures were dropped.
     RunStopped,
     DismissNotices,
+    /// Something the learner should know, shown until dismissed (once, however often it comes).
+    Notice(String),
     Edit(Edit),
     /// Replace the whole scenario (from a `load` message), undoably.
     Load(Rc<Scenario>),
@@ -90,24 +93,40 @@ pub enum Action {
 }
 
 impl State {
+    /// The state for `params` alone: the lesson the URL names, at its scale.
     pub fn new(params: &Params) -> State {
-        let scenario = Rc::new(params.lesson.scenario(0));
-        State {
+        State::starting(Start {
+            scenario: params.lesson.scenario(0),
             lesson: params.lesson,
-            predictions: Rc::new(predictions(&scenario, params.scale)),
-            scenario,
+            variant: 0,
             scale: params.scale,
+            cap_ms: BLOCKING_CAP_MS,
+            name: params.lesson.variants[0].name.to_string(),
+            notices: params.warnings.clone(),
+            set_aside: false,
+            keep_previous: false,
+        })
+    }
+
+    /// The state a page opens with (see `core::startup`).
+    pub fn starting(start: Start) -> State {
+        let scenario = Rc::new(start.scenario);
+        State {
+            lesson: start.lesson,
+            predictions: Rc::new(predictions(&scenario, start.scale)),
+            scenario,
+            scale: start.scale,
             run: RunStatus::Idle,
             history: Vec::new(),
             status: String::new(),
-            notices: params.warnings.clone(),
+            notices: start.notices,
             past: Vec::new(),
             future: Vec::new(),
             selected: None,
             edit_note: String::new(),
-            cap_ms: BLOCKING_CAP_MS,
-            variant: 0,
-            scenario_name: params.lesson.variants[0].name.to_string(),
+            cap_ms: start.cap_ms.clamp(0.0, MAX_BLOCKING_CAP_MS),
+            variant: start.variant,
+            scenario_name: start.name,
             guess: None,
         }
     }
@@ -317,6 +336,11 @@ impl State {
                 next.run = RunStatus::Idle;
             }
             Action::DismissNotices => next.notices.clear(),
+            Action::Notice(text) => {
+                if !next.notices.contains(&text) {
+                    next.notices.push(text);
+                }
+            }
             Action::Edit(edit) => {
                 if self.is_running() {
                     next.edit_note =

@@ -239,7 +239,8 @@ fn json_kind(value: &Value) -> &'static str {
     }
 }
 
-#[cfg(test)]
+// The property tests use proptest, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::edit::Edit;

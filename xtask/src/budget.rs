@@ -1,6 +1,7 @@
 //! The bundle budget: the first-view assets (wasm, js, css, html) compressed with gzip -9
-//! must stay under 275 KB (raised from 250 KB when ten lessons and the code generator came in;
-//! the benchmark reports it against its own, lower target).
+//! must stay under 310 KB. Raised from 250 KB as features came in: to 275 KB with ten lessons
+//! and the code generator, to 310 KB with share links (an inflater, exact float reading),
+//! autosave, embedding and exports. The benchmark reports it against its own, lower target.
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -9,7 +10,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// The most the first view may weigh, gzip -9, in bytes.
-pub const BUDGET_BYTES: u64 = 275_000;
+pub const BUDGET_BYTES: u64 = 310_000;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.
@@ -88,7 +89,7 @@ mod tests {
         assert!(report.gzip_total() < 1_000, "zeros compress well");
         assert!(report.check().is_ok());
         let mut x = 0x9e37_79b9_7f4a_7c15_u64;
-        let noise: Vec<u8> = (0..300_000)
+        let noise: Vec<u8> = (0..BUDGET_BYTES as usize + 20_000)
             .map(|_| {
                 x ^= x << 13;
                 x ^= x >> 7;

@@ -323,17 +323,17 @@ fn generated_javascript_runs_under_node() {
     let expected: &[(&str, f64, &[&str])] = &[
         (
             "lesson_ticket_queue_0",
-            20.0,
+            50.0,
             &["done: Take selfies", "done: Wait in the ticket queue", "finished"],
         ),
         (
             "lesson_network_1",
-            20.0,
+            50.0,
             &["done: Fetch the posts", "done: Fetch the user", "done: Fetch the comments", "finished"],
         ),
         (
             "failing_join",
-            20.0,
+            50.0,
             &[
                 "failed: Load settings",
                 "done: Load profile",
@@ -342,11 +342,11 @@ fn generated_javascript_runs_under_node() {
                 "finished",
             ],
         ),
-        ("failing_try_join", 20.0, &["failed: Load settings", "finished"]),
-        ("select_timeout", 20.0, &["done: Give up after 2", "finished"]),
+        ("failing_try_join", 50.0, &["failed: Load settings", "finished"]),
+        ("select_timeout", 50.0, &["done: Give up after 2", "finished"]),
         (
             "updates_unlocked",
-            20.0,
+            50.0,
             &[
                 "done: Carol waits",
                 "done: Alice adds one",
@@ -358,7 +358,7 @@ fn generated_javascript_runs_under_node() {
         ),
         (
             "updates_locked",
-            20.0,
+            50.0,
             &[
                 "done: Carol waits",
                 "done: Alice adds one",

@@ -1,0 +1,107 @@
+//! The links and the `<iframe>` snippet that put the playground on a course page: built from
+//! the page's own address, the lesson, the scale, which parts to show, and (for an edited
+//! scenario) a share-link fragment.
+
+use super::controls::Controls;
+use super::lesson::Lesson;
+
+/// What an embed shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Embed<'a> {
+    /// The playground's address without query or fragment, e.g. `https://example.org/play/`.
+    pub base: &'a str,
+    pub lesson: &'static Lesson,
+    pub scale: f64,
+    pub controls: Controls,
+    /// The share value (after `#s=`) when the scenario is not the lesson's own.
+    pub share: Option<&'a str>,
+    /// The frame's height in CSS pixels.
+    pub height: u32,
+}
+
+/// The address that opens the playground on `lesson` at `scale`, with `extra` query
+/// parameters and an optional share fragment.
+pub fn link(base: &str, lesson: &Lesson, scale: f64, extra: &str, share: Option<&str>) -> String {
+    let mut url = format!("{base}?lesson={}&scale={scale}", lesson.id);
+    if !extra.is_empty() {
+        url.push('&');
+        url.push_str(extra);
+    }
+    if let Some(value) = share {
+        url.push_str("#s=");
+        url.push_str(value);
+    }
+    url
+}
+
+/// Text made safe inside a double-quoted HTML attribute.
+fn attr(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+impl Embed<'_> {
+    /// The frame's address: embedded layout, and `controls=` unless every part is shown.
+    pub fn src(&self) -> String {
+        let mut extra = "embed=1".to_string();
+        if self.controls != Controls::ALL {
+            extra.push_str("&controls=");
+            extra.push_str(&self.controls.names());
+        }
+        link(self.base, self.lesson, self.scale, &extra, self.share)
+    }
+
+    /// The `<iframe>` to paste into a course page.
+    pub fn snippet(&self) -> String {
+        format!(
+            "<iframe src=\"{}\"\n        title=\"Async Playground: {}\"\n        width=\"100%\" height=\"{}\" \
+             style=\"border: 0\" loading=\"lazy\"></iframe>",
+            attr(&self.src()),
+            attr(self.lesson.title),
+            self.height
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::controls::Control;
+    use crate::core::lesson;
+
+    #[test]
+    fn the_snippet_opens_the_lesson_embedded() {
+        let race = lesson::find("race").unwrap();
+        let e = Embed {
+            base: "https://example.org/play/",
+            lesson: race,
+            scale: 500.0,
+            controls: Controls::ALL,
+            share: None,
+            height: 900,
+        };
+        assert_eq!(e.src(), "https://example.org/play/?lesson=race&scale=500&embed=1");
+        assert_eq!(
+            e.snippet(),
+            "<iframe src=\"https://example.org/play/?lesson=race&amp;scale=500&amp;embed=1\"\n        \
+             title=\"Async Playground: The lost update\"\n        width=\"100%\" height=\"900\" \
+             style=\"border: 0\" loading=\"lazy\"></iframe>"
+        );
+    }
+
+    #[test]
+    fn some_parts_and_an_edited_scenario() {
+        let only = Controls::parse("async,pulse").0;
+        let e = Embed {
+            base: "/p/",
+            lesson: lesson::default_lesson(),
+            scale: 1000.0,
+            controls: only,
+            share: Some("1.abc-_"),
+            height: 600,
+        };
+        assert_eq!(e.src(), "/p/?lesson=ticket-queue&scale=1000&embed=1&controls=pulse,async#s=1.abc-_");
+        assert!(e.snippet().contains("height=\"600\""));
+        assert!(only.has(Control::Async));
+        assert_eq!(attr("a\"<b>&"), "a&quot;&lt;b&gt;&amp;");
+    }
+}

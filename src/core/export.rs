@@ -1,0 +1,278 @@
+//! Exports of a finished run: its results as JSON, and its timeline as an SVG picture (the
+//! shell turns that into a PNG too). Pure: the shell only writes the files.
+
+use super::format::{duration, tick_step};
+use super::lesson::Lesson;
+use super::message::OutMessage;
+use super::predict::{Outcome, Prediction, Span};
+use super::report::RunReport;
+use serde_json::json;
+
+/// A run's results as pretty JSON: the `run-finished` figures, the frame statistics, when the
+/// page froze and the thread was busy, the prediction, and the scenario that was run.
+pub fn results_json(report: &RunReport, prediction: &Prediction) -> String {
+    let finished: serde_json::Value =
+        serde_json::from_str(&OutMessage::run_finished(report).to_json()).unwrap_or_default();
+    let spans = |spans: &[Span]| {
+        spans.iter().map(|s| json!([round(s.start_ms), round(s.end_ms)])).collect::<Vec<_>>()
+    };
+    let scenario: serde_json::Value = serde_json::from_str(&report.scenario.to_json()).unwrap_or_default();
+    let value = json!({
+        "format": "async-playground-results",
+        "version": 1,
+        "scenario_name": report.scenario_name,
+        "run": finished,
+        "frames": {
+            "gaps": report.frames.gaps,
+            "p50_gap_ms": round(report.frames.p50_gap_ms),
+            "p99_gap_ms": round(report.frames.p99_gap_ms),
+            "longest_gap_ms": round(report.frames.longest_gap_ms),
+            "late_frames": report.frames.late_frames,
+        },
+        "freezes_ms": spans(&report.freezes),
+        "busy_ms": spans(&report.busy),
+        "predicted": {
+            "total_ms": round(prediction.total_ms),
+            "counter": prediction.counter,
+            "tasks": prediction.tasks.iter().map(|t| json!({
+                "id": t.id.0, "lane": t.lane, "start_ms": round(t.span.start_ms),
+                "end_ms": round(t.span.end_ms), "outcome": t.outcome.as_str(),
+            })).collect::<Vec<_>>(),
+        },
+        "scenario": scenario,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+fn round(ms: f64) -> f64 {
+    (ms * 10.0).round() / 10.0
+}
+
+/// Text made safe for SVG (XML) content and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML at all.
+            c if c.is_control() && c != '\t' && c != '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const NAME_W: f64 = 150.0;
+const TRACK_W: f64 = 720.0;
+const ROW_H: f64 = 34.0;
+const TOP: f64 = 44.0;
+
+/// The run's timeline as a standalone SVG: a row per lane (predicted bars outlined, measured
+/// bars filled, cut-off or failed ones marked), the main thread's busy time and freezes, and
+/// a time axis in the lesson's units.
+pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson) -> String {
+    let scenario = &report.scenario;
+    let axis = report.total_ms.max(prediction.total_ms).max(1.0);
+    let x = |ms: f64| NAME_W + ms / axis * TRACK_W;
+    let w = |s: &Span| ((s.end_ms - s.start_ms) / axis * TRACK_W).max(1.0);
+    let lanes = scenario.lanes().len();
+    let height = TOP + (lanes as f64 + 1.0) * ROW_H + 48.0;
+    let width = NAME_W + TRACK_W + 20.0;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
+         font-family=\"system-ui, sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+    );
+    let title = format!(
+        "{} run of \u{201c}{}\u{201d}: measured {}, predicted {}, longest frame gap {}",
+        report.mode.title(),
+        if report.scenario_name.is_empty() { lesson.title } else { &report.scenario_name },
+        duration(report.total_ms),
+        duration(report.predicted_ms),
+        duration(report.longest_freeze_ms())
+    );
+    svg.push_str(&format!(
+        "<title>{}</title>\n<text x=\"10\" y=\"22\" font-size=\"14\" font-weight=\"600\">{}</text>\n",
+        escape(&title),
+        escape(&title)
+    ));
+    let colour = |kind: &str| match kind {
+        "wait" => "#3f82e8",
+        "request" => "#8a5cd6",
+        "work" => "#e0851d",
+        _ => "#1f9e89",
+    };
+    for (li, lane) in scenario.lanes().iter().enumerate() {
+        let y = TOP + li as f64 * ROW_H;
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#4a5468\">{}</text>\n",
+            NAME_W - 8.0,
+            y + 20.0,
+            escape(&lane.name)
+        ));
+        for task in &lane.tasks {
+            let kind = task.kind.as_str();
+            if let Some(t) = prediction.timing(task.id).filter(|t| t.outcome != Outcome::Skipped) {
+                svg.push_str(&format!(
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"14\" rx=\"3\" fill=\"none\" stroke=\"{}\" stroke-dasharray=\"4 2\"><title>{} (predicted)</title></rect>\n",
+                    x(t.span.start_ms), y + 3.0, w(&t.span), colour(kind), escape(&task.label)
+                ));
+            }
+            if let Some(m) = report.tasks.iter().find(|m| m.id == task.id) {
+                let note = match m.outcome {
+                    Outcome::Failed => " (failed)",
+                    Outcome::Cancelled => " (cancelled)",
+                    _ => "",
+                };
+                svg.push_str(&format!(
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" rx=\"3\" fill=\"{}\"{}><title>{}{note}: {} to {}</title></rect>\n",
+                    x(m.span.start_ms), y + 20.0, w(&m.span), colour(kind),
+                    if m.outcome == Outcome::Cancelled { " fill-opacity=\"0.55\"" } else { "" },
+                    escape(&task.label), duration(m.span.start_ms), duration(m.span.end_ms)
+                ));
+                if m.outcome == Outcome::Failed {
+                    svg.push_str(&format!(
+                        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"4\" height=\"10\" fill=\"#cf3a3a\"/>\n",
+                        x(m.span.end_ms) - 4.0,
+                        y + 20.0
+                    ));
+                }
+            }
+        }
+    }
+    let y = TOP + lanes as f64 * ROW_H;
+    svg.push_str(&format!(
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#4a5468\">Main thread</text>\n",
+        NAME_W - 8.0,
+        y + 20.0
+    ));
+    for s in &report.busy {
+        svg.push_str(&format!(
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" fill=\"#7a8499\"/>\n",
+            x(s.start_ms),
+            y + 6.0,
+            w(s)
+        ));
+    }
+    for s in &report.freezes {
+        svg.push_str(&format!(
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" fill=\"#cf3a3a\"><title>No frame for {}</title></rect>\n",
+            x(s.start_ms), y + 18.0, w(s), duration(s.end_ms - s.start_ms)
+        ));
+    }
+    let axis_y = y + ROW_H + 4.0;
+    svg.push_str(&format!(
+        "<line x1=\"{NAME_W}\" y1=\"{axis_y:.1}\" x2=\"{:.1}\" y2=\"{axis_y:.1}\" stroke=\"#d9deea\"/>\n",
+        NAME_W + TRACK_W
+    ));
+    let units = axis / report.scale;
+    let step = tick_step(units, 10.0);
+    let mut u = 0.0;
+    while u <= units + 1e-9 {
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#4a5468\">{}</text>\n",
+            x(u * report.scale),
+            axis_y + 16.0,
+            (u * 1000.0).round() / 1000.0
+        ));
+        u += step;
+    }
+    svg.push_str(&format!(
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#4a5468\">{}</text>\n",
+        NAME_W - 8.0,
+        axis_y + 16.0,
+        escape(lesson.unit.1)
+    ));
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// A file name for an export: the scenario's name and the mode, in safe characters.
+pub fn file_name(report: &RunReport, extension: &str) -> String {
+    let stem: String = report
+        .scenario_name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let stem = if stem.is_empty() { "scenario".to_string() } else { stem };
+    format!("async-playground-{stem}-{}.{extension}", report.mode)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lesson;
+    use crate::core::mode::Mode;
+    use crate::core::predict::predict;
+    use crate::core::report::Measurements;
+    use crate::core::scenario::{Scenario, TaskId};
+    use std::rc::Rc;
+
+    fn run(json: &str) -> (RunReport, Prediction) {
+        let s = Rc::new(Scenario::from_json(json).unwrap());
+        let p = predict(&s, Mode::Async, 100.0);
+        let span = |a, b| Span { start_ms: a, end_ms: b };
+        let m = Measurements {
+            run: Some(span(0.0, 500.0)),
+            tasks: vec![
+                (TaskId(1), span(0.0, 500.0), Outcome::Done),
+                (TaskId(2), span(0.0, 200.0), Outcome::Failed),
+            ],
+            frames: vec![0.0, 16.7, 300.0, 316.7, 510.0],
+            ..Measurements::default()
+        };
+        (RunReport::new(&s, &p, &m), p)
+    }
+
+    const HOSTILE: &str = r#"{"version":1,"lanes":[
+        {"name":"<script>alert(1)</script>","tasks":[{"kind":"wait","label":"A & B \"quoted\" 'single'","duration":5}]},
+        {"name":"L2","tasks":[{"kind":"request","label":"</svg><img src=x onerror=alert(1)>","duration":2,"fails":true}]}]}"#;
+
+    #[test]
+    fn the_svg_escapes_every_label_and_marks_failures() {
+        let (r, p) = run(HOSTILE);
+        let svg = timeline_svg(&r, &p, lesson::default_lesson());
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.trim_end().ends_with("</svg>"));
+        assert!(!svg.contains("<script") && !svg.contains("<img"), "{svg}");
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(svg.contains("A &amp; B &quot;quoted&quot; &#39;single&#39;"));
+        assert!(svg.contains("(failed)"));
+        // One `</svg>`: nothing a label holds can close the picture early.
+        assert_eq!(svg.matches("</svg>").count(), 1);
+        assert!(svg.contains("Main thread") && svg.contains("No frame for"));
+    }
+
+    #[test]
+    fn the_json_holds_the_figures_and_the_scenario() {
+        let (r, p) = run(HOSTILE);
+        let v: serde_json::Value = serde_json::from_str(&results_json(&r, &p)).unwrap();
+        assert_eq!(v["format"], "async-playground-results");
+        assert_eq!(v["run"]["type"], "run-finished");
+        assert_eq!(v["run"]["tasks"][1]["outcome"], "failed");
+        assert_eq!(v["predicted"]["total_ms"], 500.0);
+        assert_eq!(v["scenario"]["lanes"][0]["name"], "<script>alert(1)</script>");
+        assert!(!v["freezes_ms"].as_array().unwrap().is_empty());
+        // The exported scenario reads back as the one that ran.
+        let back = Scenario::from_value(&v["scenario"]).unwrap();
+        assert_eq!(back.to_json(), r.scenario.to_json());
+    }
+
+    #[test]
+    fn file_names_are_plain() {
+        let (mut r, _) = run(HOSTILE);
+        r.scenario_name = "With a lock (edited)".into();
+        assert_eq!(file_name(&r, "svg"), "async-playground-with-a-lock-edited-async.svg");
+        r.scenario_name = "../../etc".into();
+        assert_eq!(file_name(&r, "json"), "async-playground-etc-async.json");
+        r.scenario_name = String::new();
+        assert_eq!(file_name(&r, "png"), "async-playground-scenario-async.png");
+    }
+}
