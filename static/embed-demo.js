@@ -1,1 +1,45 @@
-// Placeholder for the embedding demo (to be replaced).
+// The parent side of the playground's postMessage API (see the README): wait for `ready`,
+// send `load` and `run`, and show each `run-finished` in a table.
+const frame = document.getElementById('playground');
+const status = document.getElementById('status');
+const results = document.getElementById('results');
+const origin = window.location.origin;
+
+const THREE_WAITS = {
+  version: 1,
+  lanes: [
+    { name: 'A', tasks: [{ kind: 'wait', label: 'Wait 1', duration: 1 }] },
+    { name: 'B', tasks: [{ kind: 'wait', label: 'Wait 2', duration: 2 }] },
+    { name: 'C', tasks: [{ kind: 'wait', label: 'Wait 3', duration: 3 }] },
+  ],
+};
+
+function send(message) {
+  frame.contentWindow.postMessage(message, origin);
+}
+
+function cell(row, text) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  row.append(td);
+}
+
+window.addEventListener('message', (event) => {
+  if (event.source !== frame.contentWindow || typeof event.data?.type !== 'string') return;
+  const m = event.data;
+  if (m.type === 'ready') status.textContent = `The playground is ready (version ${m.version}).`;
+  if (m.type === 'run-started') status.textContent = `A ${m.mode} run started.`;
+  if (m.type === 'run-finished') {
+    status.textContent = `The ${m.mode} run finished in ${m.total_ms} ms.`;
+    const row = document.createElement('tr');
+    cell(row, m.mode);
+    cell(row, `${m.total_ms} ms`);
+    cell(row, `${m.predicted_ms} ms`);
+    cell(row, `${m.longest_freeze_ms} ms`);
+    results.append(row);
+  }
+});
+
+document.getElementById('load').addEventListener('click', () => send({ type: 'load', scenario: THREE_WAITS }));
+document.getElementById('run-async').addEventListener('click', () => send({ type: 'run', mode: 'async' }));
+document.getElementById('run-blocking').addEventListener('click', () => send({ type: 'run', mode: 'blocking' }));

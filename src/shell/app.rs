@@ -4,11 +4,15 @@
 use super::components::{
     code_view::CodeView, lesson_intro::LessonIntro, mode_card::ModeCard, notices::Notices,
     predict_prompt::PredictPrompt, pulse::Pulse, run_controls::RunControls, run_history::RunHistory,
-    scenario_editor::ScenarioEditor, site_header::SiteHeader, status_region::StatusRegion,
+    scenario_editor::ScenarioEditor, share_bar::ShareBar, site_header::SiteHeader,
+    status_region::StatusRegion,
 };
 use super::hooks::use_frame_meter::MeterTargets;
-use super::hooks::{use_commands, use_frame_meter, use_runner, use_undo_keys};
+use super::hooks::{
+    use_autosave, use_boot, use_commands, use_frame_meter, use_hash_links, use_runner, use_undo_keys,
+};
 use super::runtime::post::post;
+use crate::core::controls::Control;
 use crate::core::format::duration;
 use crate::core::message::OutMessage;
 use crate::core::mode::Mode;
@@ -16,6 +20,14 @@ use crate::core::params::{query_with, Params};
 use crate::core::state::{Action, State};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The part of the page that holds a mode's card.
+fn mode_control(mode: Mode) -> Control {
+    match mode {
+        Mode::Blocking => Control::Blocking,
+        Mode::Async => Control::Async,
+    }
+}
 
 impl Reducible for State {
     type Action = Action;
@@ -34,7 +46,8 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let params = use_memo(props.query.clone(), |query| Params::from_query(query));
-    let state = use_reducer(|| State::new(&params));
+    let start = use_boot(&params);
+    let state = use_reducer(|| State::starting((*start).clone()));
     let targets = use_memo((), |_| MeterTargets::default());
     let meter = use_frame_meter((*targets).clone());
     let runner = use_runner(state.clone(), meter.clone());
@@ -71,6 +84,8 @@ pub fn app(props: &AppProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
     use_undo_keys(on_action.clone());
+    use_autosave(&state, on_action.clone());
+    use_hash_links(on_action.clone());
     use_commands(on_action.clone(), runner.run.clone());
     // Announced once the command listener above is in place.
     use_effect_with((), |_| post(&OutMessage::ready()));
@@ -92,6 +107,8 @@ pub fn app(props: &AppProps) -> Html {
         crate::core::state::RunStatus::Idle => None,
     };
     let lesson = state.lesson;
+    let controls = params.controls;
+    let shows = |c: Control| controls.has(c);
     let unit = format!("1 {} of the story lasts {} here", lesson.unit.0, duration(state.scale));
 
     html! {
@@ -99,36 +116,46 @@ pub fn app(props: &AppProps) -> Html {
             if !params.embed { <SiteHeader /> }
             <main>
                 <Notices notices={state.notices.clone()} {on_dismiss} />
-                <LessonIntro {lesson} variant={state.variant} locked={running.is_some()} on_action={on_action.clone()} />
-                <PredictPrompt
-                    {lesson}
-                    scenario={state.scenario.clone()}
-                    prediction={state.prediction(lesson.question.mode())}
-                    report={state.last_run(lesson.question.mode()).filter(|r| Rc::ptr_eq(&r.scenario, &state.scenario))}
-                    guess={state.guess}
-                    on_action={on_action.clone()}
-                />
-                <ScenarioEditor
-                    scenario={state.scenario.clone()}
-                    selected={state.selected}
-                    edit_note={state.edit_note.clone()}
-                    {lesson}
-                    can_undo={state.can_undo()}
-                    can_redo={state.can_redo()}
-                    locked={running.is_some()}
-                    on_action={on_action.clone()}
-                />
-                <Pulse targets={(*targets).clone()} meter={meter.clone()} last={state.history.last().cloned()} />
+                if shows(Control::Lesson) {
+                    <LessonIntro {lesson} variant={state.variant} locked={running.is_some()} on_action={on_action.clone()} />
+                }
+                if shows(Control::Predict) {
+                    <PredictPrompt
+                        {lesson}
+                        scenario={state.scenario.clone()}
+                        prediction={state.prediction(lesson.question.mode())}
+                        report={state.last_run(lesson.question.mode()).filter(|r| Rc::ptr_eq(&r.scenario, &state.scenario))}
+                        guess={state.guess}
+                        on_action={on_action.clone()}
+                    />
+                }
+                if shows(Control::Editor) {
+                    <ScenarioEditor
+                        scenario={state.scenario.clone()}
+                        selected={state.selected}
+                        edit_note={state.edit_note.clone()}
+                        {lesson}
+                        can_undo={state.can_undo()}
+                        can_redo={state.can_redo()}
+                        locked={running.is_some()}
+                        on_action={on_action.clone()}
+                    />
+                }
+                if shows(Control::Pulse) {
+                    <Pulse targets={(*targets).clone()} meter={meter.clone()} last={state.history.last().cloned()} />
+                }
                 <StatusRegion text={state.status.clone()} />
-                <RunControls
-                    {running}
-                    scale={state.scale}
-                    cap_ms={state.cap_ms}
-                    on_stop={runner.stop.clone()}
-                    on_action={on_action.clone()}
-                />
+                if shows(Control::Run) {
+                    <RunControls
+                        {running}
+                        scale={state.scale}
+                        cap_ms={state.cap_ms}
+                        on_stop={runner.stop.clone()}
+                        on_action={on_action.clone()}
+                    />
+                }
                 <section class="modes" aria-label="Run the scenario">
-                    { for Mode::ALL.into_iter().map(|mode| html! {
+                    { for Mode::ALL.into_iter().filter(|m| shows(mode_control(*m))).map(|mode| html! {
                         <ModeCard
                             key={mode.as_str()}
                             {mode}
@@ -142,9 +169,22 @@ pub fn app(props: &AppProps) -> Html {
                         />
                     }) }
                 </section>
-                <CodeView scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
-                <RunHistory runs={state.history.clone()} />
-                if !state.history.is_empty() {
+                if shows(Control::Code) {
+                    <CodeView scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
+                }
+                if shows(Control::Share) {
+                    <ShareBar
+                        scenario={state.scenario.clone()}
+                        {lesson}
+                        variant={state.variant}
+                        scale={state.scale}
+                        last_run={state.history.last().cloned()}
+                    />
+                }
+                if shows(Control::History) {
+                    <RunHistory runs={state.history.clone()} />
+                }
+                if shows(Control::Lesson) && !state.history.is_empty() {
                     <section class="notice" aria-labelledby="notice-title">
                         <h2 id="notice-title">{ "What to notice" }</h2>
                         <p>{ lesson.notice }</p>

@@ -11,6 +11,7 @@ pub mod pulse;
 pub mod run_controls;
 pub mod run_history;
 pub mod scenario_editor;
+pub mod share_bar;
 pub mod site_header;
 pub mod status_region;
 pub mod task_inspector;

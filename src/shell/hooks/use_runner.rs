@@ -18,6 +18,7 @@ use crate::shell::runtime::post::post;
 use crate::shell::runtime::recording::Recorder;
 use crate::shell::runtime::run_async::run_async;
 use crate::shell::runtime::run_blocking::run_blocking;
+use crate::shell::runtime::user_timing::measure_run;
 use crate::shell::runtime::yield_now::yield_now;
 use futures::future::{abortable, AbortHandle};
 use std::cell::RefCell;
@@ -128,6 +129,8 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
                 busy: recorder.with(|r| r.busy.clone()),
             };
             let report = RunReport::new(&scenario, &prediction, &measured);
+            // The run, task by task, in DevTools' Performance panel.
+            measure_run(&report, start_ms);
             post(&OutMessage::run_finished(&report));
             done.borrow_mut().take();
             dispatcher.dispatch(Action::RunFinished(report));

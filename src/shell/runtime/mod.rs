@@ -1,9 +1,11 @@
 //! Runtime effects: the clock, frames, yielding, CPU work, requests, the two run modes,
-//! long-task observation and messages to the parent page.
+//! long-task observation, messages to the parent page, downloads and user timings.
 //!
 //! Everything here talks to the browser; nothing here decides what to show.
 
 pub mod clock;
+pub mod compress;
+pub mod download;
 pub mod frames;
 pub mod live_timeline;
 pub mod long_tasks;
@@ -12,5 +14,7 @@ pub mod recording;
 pub mod request;
 pub mod run_async;
 pub mod run_blocking;
+pub mod storage;
+pub mod user_timing;
 pub mod work;
 pub mod yield_now;

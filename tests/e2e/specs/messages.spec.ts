@@ -36,12 +36,15 @@ test('load and run messages drive the playground; bad ones are ignored with a wa
     { type: 'load', scenario: { version: 2, lanes: [] } },
     { type: 'load', scenario: { version: 1, lanes: [{ name: 'x', tasks: [{ kind: 'wait', label: 'y', duration: 'NaN' }] }] } },
     { type: 'launch' },
+    // Over the 4 MiB a message may hold.
+    { type: 'load', scenario: { version: 1, lanes: [{ name: 'x'.repeat(5 * 1024 * 1024), tasks: [] }] } },
   ]) {
     await post(bad);
   }
-  await expect.poll(() => warnings.length).toBe(5);
+  await expect.poll(() => warnings.length).toBe(6);
   expect(warnings.every((w) => w.startsWith('Async Playground ignored a message'))).toBe(true);
   expect(warnings[2]).toContain('format version 2');
+  expect(warnings[5]).toContain('byte limit');
   await expect(app.task('Read a.txt')).toBeVisible();
   expect(await app.messages('run-started')).toHaveLength(1);
 });

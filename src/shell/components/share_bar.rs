@@ -1,0 +1,204 @@
+//! Share, Embed and Export: a link that holds the scenario, the `<iframe>` snippet for a
+//! course page (in a dialog), and the last run's results as JSON, SVG and PNG.
+
+use crate::core::controls::{Control, Controls};
+use crate::core::embed::{link, Embed};
+use crate::core::export::{file_name, results_json, timeline_svg};
+use crate::core::lesson::Lesson;
+use crate::core::predict::predict;
+use crate::core::report::RunReport;
+use crate::core::scenario::Scenario;
+use crate::shell::hooks::{use_clipboard, use_share_value};
+use crate::shell::runtime::download::{save_svg_as_png, save_text};
+use std::rc::Rc;
+use web_sys::{HtmlDialogElement, HtmlInputElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    pub scenario: Rc<Scenario>,
+    pub lesson: &'static Lesson,
+    pub variant: usize,
+    pub scale: f64,
+    /// The latest run, whatever its mode.
+    pub last_run: Option<Rc<RunReport>>,
+}
+
+/// The page's address without query or fragment.
+fn base_url() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+        })
+        .unwrap_or_default()
+}
+
+#[function_component(ShareBar)]
+pub fn share_bar(props: &ShareBarProps) -> Html {
+    let clipboard = use_clipboard();
+    let dialog = use_node_ref();
+    let controls = use_state(|| Controls::ALL);
+    let height = use_state(|| 900u32);
+    let export_note = use_state(String::new);
+    // The embed snippet carries the scenario only when it is not the lesson's own.
+    let own = *props.scenario == props.lesson.scenario(props.variant);
+    let share_value = use_share_value(props.scenario.clone(), props.lesson, props.scale);
+    let share_problem = match &share_value {
+        Some(Err(why)) => Some(why.clone()),
+        _ => None,
+    };
+    let value = match &share_value {
+        Some(Ok(v)) => Some(v.to_string()),
+        _ => None,
+    };
+
+    let on_share = {
+        let copy = clipboard.copy.clone();
+        let (lesson, scale, value) = (props.lesson, props.scale, value.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(value) = &value {
+                copy.emit(link(&base_url(), lesson, scale, "", Some(value)).into());
+            }
+        })
+    };
+    let on_open = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
+                let _ = d.show_modal();
+            }
+        })
+    };
+    let on_close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
+                d.close();
+            }
+        })
+    };
+    let base = base_url();
+    let embed = Embed {
+        base: &base,
+        lesson: props.lesson,
+        scale: props.scale,
+        controls: *controls,
+        share: if own { None } else { value.as_deref() },
+        height: *height,
+    };
+    let snippet = embed.snippet();
+    let on_copy_snippet = {
+        let copy = clipboard.copy.clone();
+        let snippet = snippet.clone();
+        Callback::from(move |_: MouseEvent| copy.emit(snippet.clone().into()))
+    };
+    let toggles = Control::ALL.into_iter().map(|c| {
+        let on_change = {
+            let controls = controls.clone();
+            Callback::from(move |e: Event| {
+                let on = e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked());
+                // The set from the boxes: those ticked, and this one as it is now (none ticked
+                // shows every part, as `controls=` with nothing usable does).
+                let names: Vec<&str> = Control::ALL
+                    .into_iter()
+                    .filter(|&x| if x == c { on } else { controls.has(x) })
+                    .map(|x| x.as_str())
+                    .collect();
+                controls.set(Controls::parse(&names.join(",")).0);
+            })
+        };
+        html! {
+            <label class="check"><input type="checkbox" checked={controls.has(c)} onchange={on_change} />{ c.as_str() }</label>
+        }
+    });
+    let on_height = {
+        let height = height.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) =
+                e.target_dyn_into::<HtmlInputElement>().and_then(|i| i.value().parse::<u32>().ok())
+            {
+                height.set(v.clamp(200, 4000));
+            }
+        })
+    };
+
+    let export = |what: &'static str| {
+        let report = props.last_run.clone();
+        let lesson = props.lesson;
+        let note = export_note.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(r) = report.clone() else {
+                note.set("Run the scenario first: an export holds a run's results.".into());
+                return;
+            };
+            let prediction = predict(&r.scenario, r.mode, r.scale);
+            let result = match what {
+                "json" => {
+                    save_text(&results_json(&r, &prediction), &file_name(&r, "json"), "application/json")
+                }
+                "svg" => {
+                    save_text(&timeline_svg(&r, &prediction, lesson), &file_name(&r, "svg"), "image/svg+xml")
+                }
+                _ => {
+                    let svg = timeline_svg(&r, &prediction, lesson);
+                    let (w, h) = svg_size(&svg);
+                    let name = file_name(&r, "png");
+                    let note = note.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if save_svg_as_png(&svg, w, h, &name).await.is_err() {
+                            note.set("The browser could not draw the PNG; try the SVG.".into());
+                        }
+                    });
+                    Ok(())
+                }
+            };
+            note.set(match result {
+                Ok(()) => format!("Saved {}.", file_name(&r, if what == "png" { "png" } else { what })),
+                Err(_) => "The browser did not allow the download.".into(),
+            });
+        })
+    };
+
+    html! {
+        <section class="share-bar" aria-label="Share and export">
+            <div class="share-actions">
+                <button type="button" class="quiet" onclick={on_share} disabled={value.is_none()}>{ "Share" }</button>
+                <button type="button" class="quiet" onclick={on_open}>{ "Embed" }</button>
+                <span class="export-label">{ "Export the last run:" }</span>
+                <button type="button" class="quiet" onclick={export("json")} disabled={props.last_run.is_none()}>{ "Results (JSON)" }</button>
+                <button type="button" class="quiet" onclick={export("svg")} disabled={props.last_run.is_none()}>{ "Timeline (SVG)" }</button>
+                <button type="button" class="quiet" onclick={export("png")} disabled={props.last_run.is_none()}>{ "Timeline (PNG)" }</button>
+            </div>
+            <p class="share-note" aria-live="polite">
+                { clipboard.note.clone() }{ " " }{ (*export_note).clone() }{ " " }{ share_problem.unwrap_or_default() }
+            </p>
+            <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-title">
+                <h2 id="embed-title">{ "Embed in a course page" }</h2>
+                <p>{ format!("This frame opens \u{201c}{}\u{201d}{}. Paste it into any HTML page or mdBook chapter.", props.lesson.title, if own { "" } else { " with the scenario as it is now" }) }</p>
+                <fieldset>
+                    <legend>{ "Parts to show" }</legend>
+                    { for toggles }
+                </fieldset>
+                <label>{ "Height (pixels)" }<input type="number" min="200" max="4000" step="50" value={height.to_string()} onchange={on_height} /></label>
+                <label for="embed-snippet">{ "The snippet" }</label>
+                <textarea id="embed-snippet" readonly=true rows="5" value={snippet} />
+                <div class="dialog-actions">
+                    <button type="button" onclick={on_copy_snippet}>{ "Copy snippet" }</button>
+                    <button type="button" class="quiet" onclick={on_close}>{ "Close" }</button>
+                </div>
+            </dialog>
+        </section>
+    }
+}
+
+/// The `width` and `height` attributes of the SVG's root element.
+fn svg_size(svg: &str) -> (u32, u32) {
+    let number = |name: &str| {
+        svg.split_once(&format!(" {name}=\""))
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .and_then(|(v, _)| v.parse::<f64>().ok())
+            .map_or(600, |v| v.ceil() as u32)
+    };
+    (number("width"), number("height"))
+}

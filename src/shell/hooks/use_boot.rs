@@ -1,0 +1,60 @@
+//! Opening the page: a share link in the fragment, else the learner's autosaved work, else the
+//! lesson the URL names (the choice is `core::startup`'s). A saved entry that cannot be read is
+//! set aside under its own key, never overwritten; the link's fragment is then removed from the
+//! address, so a reload shows the learner's latest work rather than the link again.
+
+use crate::core::params::Params;
+use crate::core::share;
+use crate::core::startup::{start, Start, PREVIOUS_KEY};
+use crate::core::storage;
+use crate::shell::runtime::storage::{read, write};
+use yew::prelude::*;
+
+/// The message shown when storage cannot be used (also when a write fails later).
+pub const NOT_KEPT: &str = "Your changes will not be kept after you leave: this browser does not let the \
+                            playground store them here (a sandboxed frame, private browsing or a full \
+                            disk). Use Share to keep a link to your scenario.";
+
+/// Reads the fragment and the storage once, when the app mounts, and says what to open with.
+#[hook]
+pub fn use_boot(params: &Params) -> std::rc::Rc<Start> {
+    let params = params.clone();
+    use_memo((), move |_| boot(&params))
+}
+
+fn boot(params: &Params) -> Start {
+    let window = web_sys::window();
+    let hash = window.as_ref().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let link = share::from_fragment(&hash);
+    let had_link = link.is_some();
+    let (saved_text, storage_available) = match read(storage::KEY) {
+        Ok(text) => (text, true),
+        Err(_) => (None, false),
+    };
+    let saved = saved_text.as_deref().map(storage::load);
+    let mut start = start(params, link, saved);
+    if start.set_aside {
+        if let Some(text) = &saved_text {
+            let _ = write(&storage::corrupt_key(js_sys::Date::now() as u64), text);
+        }
+    }
+    if start.keep_previous {
+        if let Some(text) = &saved_text {
+            let _ = write(PREVIOUS_KEY, text);
+        }
+    }
+    if !storage_available {
+        start.notices.push(NOT_KEPT.to_string());
+    }
+    if had_link {
+        // The link has done its work; from here on the learner's edits are what is saved.
+        if let Some(w) = &window {
+            let l = w.location();
+            let url = format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default());
+            if let Ok(history) = w.history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+    }
+    start
+}

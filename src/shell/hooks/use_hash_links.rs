@@ -1,0 +1,48 @@
+//! A share link pasted into the address bar of an open playground changes only the fragment,
+//! so the page does not reload: the `hashchange` is handled here like a link opened afresh
+//! (undoably, or with a message saying why not, keeping the current scenario).
+
+use crate::core::share;
+use crate::core::state::Action;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+#[hook]
+pub fn use_hash_links(on_action: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let listener = Closure::<dyn FnMut()>::new(move || {
+            let Some(window) = web_sys::window() else { return };
+            let location = window.location();
+            let hash = location.hash().unwrap_or_default();
+            let Some(result) = share::from_fragment(&hash) else { return };
+            match result {
+                Ok(decoded) => {
+                    for warning in decoded.warnings {
+                        on_action.emit(Action::Notice(warning));
+                    }
+                    on_action.emit(Action::Load(Rc::new(decoded.shared.scenario)));
+                }
+                Err(why) => on_action.emit(Action::Notice(why.to_string())),
+            }
+            let url = format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
+            if let Ok(history) = window.history() {
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
+        });
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ =
+                    w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+            }
+        }
+    });
+}

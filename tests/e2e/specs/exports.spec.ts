@@ -1,0 +1,33 @@
+// Exports of a run: results as JSON, the timeline as SVG and PNG, and each task as a
+// performance.measure user timing for DevTools.
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { Playground } from '../pages/playground';
+
+test('a run exports as JSON, SVG and PNG, and shows up as user timings', async ({ page }) => {
+  const app = await Playground.open(page, '?scale=50');
+  const run = (await app.run('async')).message;
+
+  const save = async (name: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+  };
+  const json = await save('Results (JSON)');
+  expect(json.name).toBe('async-playground-the-ticket-queue-async.json');
+  const results = JSON.parse(json.bytes.toString());
+  expect(results.run.total_ms).toBe(run.total_ms);
+  expect(results.scenario.lanes[1].tasks[0].label).toBe('Take selfies');
+
+  const svg = await save('Timeline (SVG)');
+  expect(svg.name.endsWith('.svg')).toBe(true);
+  expect(svg.bytes.toString()).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+  expect(svg.bytes.toString()).toContain('Take selfies');
+
+  const png = await save('Timeline (PNG)');
+  expect(png.name.endsWith('.png')).toBe(true);
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+
+  const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)]));
+  expect(measures.map((m) => m[0])).toEqual(['async: Wait in the ticket queue', 'async: Take selfies']);
+  expect(measures[0][1]).toBeGreaterThanOrEqual(249);
+});
