@@ -391,12 +391,21 @@ impl Scenario {
     }
 }
 
+/// A number as a message shows it: `-3`, `0.5`, and `1e308` rather than 309 digits.
+fn number_text(x: f64) -> String {
+    if x.is_finite() && x.abs() < 1e15 {
+        x.to_string()
+    } else {
+        format!("{x:?}")
+    }
+}
+
 fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioError> {
     if !(task.duration.is_finite() && task.duration > 0.0 && task.duration <= MAX_DURATION) {
         return Err(ScenarioError::BadDuration {
             lane: lane.name.clone(),
             task: index,
-            value: task.duration.to_string(),
+            value: number_text(task.duration),
         });
     }
     if let TaskKind::Work { burst_ms, .. } = task.kind {
@@ -404,7 +413,7 @@ fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioErro
             return Err(ScenarioError::BadBurst {
                 lane: lane.name.clone(),
                 task: index,
-                value: burst_ms.to_string(),
+                value: number_text(burst_ms),
             });
         }
     }
@@ -545,7 +554,7 @@ mod tests {
         check(&task("0"), "duration 0");
         check(&task("-1"), "duration -1");
         check(&task("600.5"), "at most 600");
-        check(&task("1e308"), "duration 1");
+        check(&task("1e308"), "duration 1e308: a duration");
         check(&task("NaN"), "not a scenario");
         check(&task("\"5\""), "not a scenario");
         check(

@@ -180,8 +180,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     <legend>{ "Parts to show" }</legend>
                     { for toggles }
                 </fieldset>
-                <label>{ "Height (pixels)" }<input type="number" min="200" max="4000" step="50" value={height.to_string()} onchange={on_height} /></label>
-                <label for="embed-snippet">{ "The snippet" }</label>
+                <p><label>{ "Height (pixels)" }<input type="number" min="200" max="4000" step="50" value={height.to_string()} onchange={on_height} /></label></p>
+                <label for="embed-snippet" class="snippet-label">{ "The snippet" }</label>
                 <textarea id="embed-snippet" readonly=true rows="5" value={snippet} />
                 <div class="dialog-actions">
                     <button type="button" onclick={on_copy_snippet}>{ "Copy snippet" }</button>
