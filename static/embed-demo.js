@@ -3,7 +3,10 @@
 const frame = document.getElementById('playground');
 const status = document.getElementById('status');
 const results = document.getElementById('results');
-const origin = window.location.origin;
+// Messages go to the playground's origin (where the frame's page comes from), which on a
+// course site is usually not this page's own.
+const origin = new URL(frame.src, window.location.href).origin;
+const buttons = [...document.querySelectorAll('.controls button')];
 
 const THREE_WAITS = {
   version: 1,
@@ -25,9 +28,13 @@ function cell(row, text) {
 }
 
 window.addEventListener('message', (event) => {
-  if (event.source !== frame.contentWindow || typeof event.data?.type !== 'string') return;
+  if (event.source !== frame.contentWindow || event.origin !== origin || typeof event.data?.type !== 'string') return;
   const m = event.data;
-  if (m.type === 'ready') status.textContent = `The playground is ready (version ${m.version}).`;
+  if (m.type === 'ready') {
+    status.textContent = `The playground is ready (version ${m.version}).`;
+    // Commands sent before `ready` would be lost: the buttons wait for it.
+    for (const b of buttons) b.disabled = false;
+  }
   if (m.type === 'run-started') status.textContent = `A ${m.mode} run started.`;
   if (m.type === 'run-finished') {
     status.textContent = `The ${m.mode} run finished in ${m.total_ms} ms.`;

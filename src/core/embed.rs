@@ -54,7 +54,7 @@ impl Embed<'_> {
     pub fn snippet(&self) -> String {
         format!(
             "<iframe src=\"{}\"\n        title=\"Async Playground: {}\"\n        width=\"100%\" height=\"{}\" \
-             style=\"border: 0\" loading=\"lazy\"></iframe>",
+             style=\"border: 0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>",
             attr(&self.src()),
             attr(self.lesson.title),
             self.height
@@ -84,7 +84,7 @@ mod tests {
             e.snippet(),
             "<iframe src=\"https://example.org/play/?lesson=race&amp;scale=500&amp;embed=1\"\n        \
              title=\"Async Playground: The lost update\"\n        width=\"100%\" height=\"900\" \
-             style=\"border: 0\" loading=\"lazy\"></iframe>"
+             style=\"border: 0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>"
         );
     }
 

@@ -58,8 +58,10 @@ fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML at all.
-            c if c.is_control() && c != '\t' && c != '\n' => out.push(' '),
+            // Control characters and the noncharacters U+FFFE and U+FFFF are not allowed in XML.
+            c if (c.is_control() && c != '\t' && c != '\n') || c == '\u{fffe}' || c == '\u{ffff}' => {
+                out.push(' ')
+            }
             c => out.push(c),
         }
     }
@@ -79,6 +81,9 @@ pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson
     let axis = report.total_ms.max(prediction.total_ms).max(1.0);
     let x = |ms: f64| NAME_W + ms / axis * TRACK_W;
     let w = |s: &Span| ((s.end_ms - s.start_ms) / axis * TRACK_W).max(1.0);
+    // Indexed by id: a scenario may hold 10,000 tasks.
+    let measured: std::collections::HashMap<_, _> = report.tasks.iter().map(|m| (m.id, m)).collect();
+    let predicted: std::collections::HashMap<_, _> = prediction.tasks.iter().map(|t| (t.id, t)).collect();
     let lanes = scenario.lanes().len();
     let height = TOP + (lanes as f64 + 1.0) * ROW_H + 48.0;
     let width = NAME_W + TRACK_W + 20.0;
@@ -115,13 +120,13 @@ pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson
         ));
         for task in &lane.tasks {
             let kind = task.kind.as_str();
-            if let Some(t) = prediction.timing(task.id).filter(|t| t.outcome != Outcome::Skipped) {
+            if let Some(t) = predicted.get(&task.id).filter(|t| t.outcome != Outcome::Skipped) {
                 svg.push_str(&format!(
                     "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"14\" rx=\"3\" fill=\"none\" stroke=\"{}\" stroke-dasharray=\"4 2\"><title>{} (predicted)</title></rect>\n",
                     x(t.span.start_ms), y + 3.0, w(&t.span), colour(kind), escape(&task.label)
                 ));
             }
-            if let Some(m) = report.tasks.iter().find(|m| m.id == task.id) {
+            if let Some(m) = measured.get(&task.id) {
                 let note = match m.outcome {
                     Outcome::Failed => " (failed)",
                     Outcome::Cancelled => " (cancelled)",
@@ -232,7 +237,7 @@ mod tests {
     }
 
     const HOSTILE: &str = r#"{"version":1,"lanes":[
-        {"name":"<script>alert(1)</script>","tasks":[{"kind":"wait","label":"A & B \"quoted\" 'single'","duration":5}]},
+        {"name":"<script>alert(1)</script>","tasks":[{"kind":"wait","label":"A & B \"quoted\" 'single'\uffff","duration":5}]},
         {"name":"L2","tasks":[{"kind":"request","label":"</svg><img src=x onerror=alert(1)>","duration":2,"fails":true}]}]}"#;
 
     #[test]
@@ -243,7 +248,8 @@ mod tests {
         assert!(svg.trim_end().ends_with("</svg>"));
         assert!(!svg.contains("<script") && !svg.contains("<img"), "{svg}");
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(svg.contains("A &amp; B &quot;quoted&quot; &#39;single&#39;"));
+        assert!(svg.contains("A &amp; B &quot;quoted&quot; &#39;single&#39; "));
+        assert!(!svg.contains('\u{ffff}'));
         assert!(svg.contains("(failed)"));
         // One `</svg>`: nothing a label holds can close the picture early.
         assert_eq!(svg.matches("</svg>").count(), 1);

@@ -452,9 +452,13 @@ pub(crate) mod tests {
         assert!(matches!(err, ShareError::Scenario(ScenarioError::NotJson(_))), "{err:?}");
     }
 
+    /// The error the scenario model gives for this duration (as the model writes it: `-1`,
+    /// `1e308`).
     fn bad_duration(value: &str) -> ScenarioError {
-        let value = value.parse::<f64>().unwrap().to_string();
-        ScenarioError::BadDuration { lane: "L".into(), task: 0, value }
+        let json = format!(
+            r#"{{"version":1,"lanes":[{{"name":"L","tasks":[{{"kind":"wait","label":"t","duration":{value}}}]}}]}}"#
+        );
+        Scenario::from_json(&json).unwrap_err()
     }
 
     #[test]

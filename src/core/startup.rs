@@ -28,6 +28,13 @@ pub struct Start {
     pub keep_previous: bool,
 }
 
+/// Whether saved work is the learner's own (not a lesson's scenario as it comes), so worth
+/// keeping a copy of.
+fn edited(loaded: &Loaded) -> bool {
+    let s = &loaded.saved;
+    s.scenario != s.lesson.scenario(s.variant)
+}
+
 /// Where the work of another lesson is kept when a link opens a different one.
 pub const PREVIOUS_KEY: &str = "async-playground.previous";
 
@@ -53,6 +60,13 @@ pub fn start(
     match link {
         Some(Ok(decoded)) => {
             notices.extend(decoded.warnings);
+            // A saved entry that cannot be read is set aside here too, before anything is saved.
+            let set_aside = if let Some(Err(why)) = &saved {
+                notices.push(why.to_string());
+                true
+            } else {
+                false
+            };
             let shared = decoded.shared;
             let lesson = shared.lesson.unwrap_or(params.lesson);
             return Start {
@@ -63,8 +77,8 @@ pub fn start(
                 cap_ms: BLOCKING_CAP_MS,
                 name: "Shared scenario".into(),
                 notices,
-                set_aside: false,
-                keep_previous: saved.as_ref().is_some_and(|s| s.is_ok()),
+                set_aside,
+                keep_previous: saved.as_ref().is_some_and(|s| s.as_ref().is_ok_and(edited)),
             };
         }
         Some(Err(why)) => notices.push(why.to_string()),
@@ -94,7 +108,9 @@ pub fn start(
                 keep_previous: false,
             }
         }
-        Some(Ok(_)) => Start { keep_previous: true, ..lesson_start(params.lesson, params.scale, notices) },
+        Some(Ok(loaded)) => {
+            Start { keep_previous: edited(&loaded), ..lesson_start(params.lesson, params.scale, notices) }
+        }
         Some(Err(why)) => {
             // The message says the entry was set aside; the shell does so before anything is saved.
             notices.push(why.to_string());
@@ -163,6 +179,33 @@ mod tests {
         let params = Params::from_query("lesson=io-waits&scale=40");
         let s = start(&params, None, Some(storage::load(&saved("io-waits", 100.0))));
         assert_eq!((s.name.as_str(), s.scale), ("Three file reads (edited)", 40.0));
+    }
+
+    #[test]
+    fn a_link_sets_aside_a_save_that_cannot_be_read() {
+        let params = Params::from_query("");
+        let s = start(
+            &params,
+            share::from_fragment(&link()),
+            Some(storage::load("{\"version\": 1, \"scenario\": tru")),
+        );
+        assert_eq!(s.lesson.id, "race");
+        assert!(s.set_aside && !s.keep_previous);
+        assert!(s.notices[0].contains("set aside"), "{:?}", s.notices);
+    }
+
+    #[test]
+    fn only_edited_work_is_copied_aside() {
+        let lesson = lesson::find("io-waits").unwrap();
+        let untouched = storage::save(&Saved {
+            scenario: lesson.scenario(0),
+            lesson,
+            variant: 0,
+            scale: 100.0,
+            cap_ms: 10_000.0,
+        });
+        let s = start(&Params::from_query("lesson=race"), None, Some(storage::load(&untouched)));
+        assert!(!s.keep_previous, "a lesson's own scenario is not worth a copy");
     }
 
     #[test]

@@ -77,6 +77,12 @@ pub enum Action {
     Edit(Edit),
     /// Replace the whole scenario (from a `load` message), undoably.
     Load(Rc<Scenario>),
+    /// Open a share link's scenario, with its lesson and scale when it names them, undoably.
+    OpenShared {
+        scenario: Rc<Scenario>,
+        lesson: Option<&'static Lesson>,
+        scale: Option<f64>,
+    },
     Undo,
     Redo,
     Select(Option<TaskId>),
@@ -372,6 +378,29 @@ impl State {
                 next.replace_scenario(scenario);
                 next.scenario_name = "Loaded scenario".into();
             }
+            Action::OpenShared { .. } if self.is_running() => {
+                next.notices.push(
+                    "A share link cannot open during a run: wait for the run to end, then open the link again."
+                        .into(),
+                );
+            }
+            Action::OpenShared { scenario, lesson, scale } => {
+                if let Some(lesson) = lesson {
+                    next.lesson = lesson;
+                    next.variant = 0;
+                    next.guess = None;
+                }
+                if let Some(scale) = scale {
+                    next.scale = scale.clamp(MIN_SCALE, MAX_SCALE);
+                }
+                next.edit_note = format!(
+                    "Opened a shared scenario of {} tasks in {} lanes. Undo brings back the one before.",
+                    scenario.task_count(),
+                    scenario.lanes().len()
+                );
+                next.replace_scenario(scenario);
+                next.scenario_name = "Shared scenario".into();
+            }
             Action::Undo | Action::Redo if self.is_running() => {
                 next.edit_note = "The scenario cannot change during a run.".into();
             }
@@ -559,6 +588,32 @@ mod tests {
         // No lesson change mid-run.
         let running = s.apply(Action::RunStarted(Mode::Async));
         assert_eq!(running.apply(Action::ChooseVariant(1)).scenario, running.scenario);
+    }
+
+    #[test]
+    fn a_shared_link_opens_with_its_lesson_and_scale_undoably() {
+        use crate::core::lesson;
+        let race = lesson::find("race").unwrap();
+        let s = State::new(&Params::default());
+        let opened = s.apply(Action::OpenShared {
+            scenario: Rc::new(race.scenario(1)),
+            lesson: Some(race),
+            scale: Some(250.0),
+        });
+        assert_eq!(
+            (opened.lesson.id, opened.scale, opened.scenario_name.as_str()),
+            ("race", 250.0, "Shared scenario")
+        );
+        assert_eq!(opened.prediction(Mode::Async).total_ms, 1000.0, "4 units at 250 ms");
+        assert_eq!(*opened.apply(Action::Undo).scenario, *s.scenario);
+        let running = s.apply(Action::RunStarted(Mode::Async));
+        let refused = running.apply(Action::OpenShared {
+            scenario: Rc::new(race.scenario(1)),
+            lesson: None,
+            scale: None,
+        });
+        assert_eq!(refused.scenario, running.scenario);
+        assert!(refused.notices.last().unwrap().contains("cannot open during a run"));
     }
 
     #[test]

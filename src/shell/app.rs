@@ -7,6 +7,7 @@ use super::components::{
     scenario_editor::ScenarioEditor, share_bar::ShareBar, site_header::SiteHeader,
     status_region::StatusRegion,
 };
+use super::hooks::use_autosave::key_for;
 use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{
     use_autosave, use_boot, use_commands, use_frame_meter, use_hash_links, use_runner, use_undo_keys,
@@ -84,7 +85,7 @@ pub fn app(props: &AppProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
     use_undo_keys(on_action.clone());
-    use_autosave(&state, on_action.clone());
+    use_autosave(&state, key_for(params.embed, params.lesson.id), on_action.clone());
     use_hash_links(on_action.clone());
     use_commands(on_action.clone(), runner.run.clone());
     // Announced once the command listener above is in place.

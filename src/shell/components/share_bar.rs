@@ -53,12 +53,17 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         _ => None,
     };
 
+    // The link is also shown, to copy by hand where the clipboard is refused.
+    let shown_link = use_state(|| None::<String>);
     let on_share = {
         let copy = clipboard.copy.clone();
+        let shown_link = shown_link.clone();
         let (lesson, scale, value) = (props.lesson, props.scale, value.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(value) = &value {
-                copy.emit(link(&base_url(), lesson, scale, "", Some(value)).into());
+                let url = link(&base_url(), lesson, scale, "", Some(value));
+                shown_link.set(Some(url.clone()));
+                copy.emit(url.into());
             }
         })
     };
@@ -87,7 +92,14 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         share: if own { None } else { value.as_deref() },
         height: *height,
     };
-    let snippet = embed.snippet();
+    // An edited scenario travels in the snippet's link: until that is made (or when it is too
+    // large), there is no snippet to copy.
+    let snippet_ready = own || value.is_some();
+    let snippet = if snippet_ready {
+        embed.snippet()
+    } else {
+        share_problem.as_deref().unwrap_or("Making the link to the scenario\u{2026}").to_string()
+    };
     let on_copy_snippet = {
         let copy = clipboard.copy.clone();
         let snippet = snippet.clone();
@@ -145,16 +157,18 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     let (w, h) = svg_size(&svg);
                     let name = file_name(&r, "png");
                     let note = note.clone();
+                    note.set("Drawing the PNG\u{2026}".into());
                     wasm_bindgen_futures::spawn_local(async move {
-                        if save_svg_as_png(&svg, w, h, &name).await.is_err() {
-                            note.set("The browser could not draw the PNG; try the SVG.".into());
-                        }
+                        note.set(match save_svg_as_png(&svg, w, h, &name).await {
+                            Ok(()) => format!("Saved {name}."),
+                            Err(_) => "The browser could not draw the PNG; try the SVG.".into(),
+                        });
                     });
-                    Ok(())
+                    return;
                 }
             };
             note.set(match result {
-                Ok(()) => format!("Saved {}.", file_name(&r, if what == "png" { "png" } else { what })),
+                Ok(()) => format!("Saved {}.", file_name(&r, what)),
                 Err(_) => "The browser did not allow the download.".into(),
             });
         })
@@ -164,12 +178,15 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         <section class="share-bar" aria-label="Share and export">
             <div class="share-actions">
                 <button type="button" class="quiet" onclick={on_share} disabled={value.is_none()}>{ "Share" }</button>
-                <button type="button" class="quiet" onclick={on_open}>{ "Embed" }</button>
+                <button type="button" class="quiet" onclick={on_open} aria-haspopup="dialog">{ "Embed" }</button>
                 <span class="export-label">{ "Export the last run:" }</span>
                 <button type="button" class="quiet" onclick={export("json")} disabled={props.last_run.is_none()}>{ "Results (JSON)" }</button>
                 <button type="button" class="quiet" onclick={export("svg")} disabled={props.last_run.is_none()}>{ "Timeline (SVG)" }</button>
                 <button type="button" class="quiet" onclick={export("png")} disabled={props.last_run.is_none()}>{ "Timeline (PNG)" }</button>
             </div>
+            if let Some(url) = (*shown_link).clone() {
+                <label class="share-link">{ "Share link" }<input type="text" readonly=true value={url} /></label>
+            }
             <p class="share-note" aria-live="polite">
                 { clipboard.note.clone() }{ " " }{ (*export_note).clone() }{ " " }{ share_problem.unwrap_or_default() }
             </p>
@@ -184,7 +201,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 <label for="embed-snippet" class="snippet-label">{ "The snippet" }</label>
                 <textarea id="embed-snippet" readonly=true rows="5" value={snippet} />
                 <div class="dialog-actions">
-                    <button type="button" onclick={on_copy_snippet}>{ "Copy snippet" }</button>
+                    <button type="button" onclick={on_copy_snippet} disabled={!snippet_ready}>{ "Copy snippet" }</button>
                     <button type="button" class="quiet" onclick={on_close}>{ "Close" }</button>
                 </div>
             </dialog>

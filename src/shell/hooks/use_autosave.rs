@@ -1,20 +1,70 @@
 //! Autosave: the scenario and settings go to `localStorage` shortly after each change (a burst
-//! of edits is written once). If a write fails (storage refused, quota full), the page says
-//! once that changes will not be kept, and goes on working.
+//! of edits is written once), and at once when the page is hidden or closed, so a quick reload
+//! loses nothing. Nothing is written until the learner changes something, so merely opening a
+//! link never replaces saved work. If a write fails (storage refused, quota full), the page
+//! says so once and goes on working.
 
 use super::use_boot::NOT_KEPT;
 use crate::core::state::{Action, State};
 use crate::core::storage::{self, Saved};
 use crate::shell::runtime::storage::write;
 use gloo_timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 /// How long after the last change the work is written.
 const DELAY_MS: u32 = 300;
 
+/// The storage key for a page: the learner's own work on the full page, and one entry per
+/// lesson for embedded frames, so a course page's frames never overwrite it or each other.
+pub fn key_for(embed: bool, lesson_id: &str) -> String {
+    if embed {
+        format!("{}.embed.{lesson_id}", storage::KEY)
+    } else {
+        storage::KEY.to_string()
+    }
+}
+
+/// The text waiting to be written, and where.
+type Pending = Rc<RefCell<Option<(String, String)>>>;
+
 #[hook]
-pub fn use_autosave(state: &State, on_action: Callback<Action>) {
-    let pending = use_mut_ref(|| None::<Timeout>);
+pub fn use_autosave(state: &State, key: String, on_action: Callback<Action>) {
+    let pending: Pending = use_mut_ref(|| None);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let warned = use_mut_ref(|| Cell::new(false));
+    let opened = use_mut_ref(|| Cell::new(false));
+    let flush = {
+        let pending = pending.clone();
+        let warned = warned.clone();
+        let on_action = on_action.clone();
+        Rc::new(move || {
+            if let Some((key, text)) = pending.borrow_mut().take() {
+                if write(&key, &text).is_err() && !warned.borrow().replace(true) {
+                    on_action.emit(Action::Notice(NOT_KEPT.to_string()));
+                }
+            }
+        })
+    };
+    {
+        // Written at once when the page is hidden or unloaded.
+        let flush = flush.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn FnMut()>::new(move || flush());
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ =
+                        w.remove_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let saved = Saved {
         scenario: (*state.scenario).clone(),
         lesson: state.lesson,
@@ -22,19 +72,20 @@ pub fn use_autosave(state: &State, on_action: Callback<Action>) {
         scale: state.scale,
         cap_ms: state.cap_ms,
     };
-    let key = (
+    let watched = (
         state.scenario.clone(),
         state.lesson.id,
         state.variant,
         state.scale.to_bits(),
         state.cap_ms.to_bits(),
     );
-    use_effect_with(key, move |_| {
+    use_effect_with(watched, move |_| {
+        // The state the page opened with is not a change.
+        if !opened.borrow().replace(true) {
+            return;
+        }
+        *pending.borrow_mut() = Some((key, storage::save(&saved)));
         // A newer change replaces the write still waiting.
-        *pending.borrow_mut() = Some(Timeout::new(DELAY_MS, move || {
-            if write(storage::KEY, &storage::save(&saved)).is_err() {
-                on_action.emit(Action::Notice(NOT_KEPT.to_string()));
-            }
-        }));
+        *timer.borrow_mut() = Some(Timeout::new(DELAY_MS, move || flush()));
     });
 }

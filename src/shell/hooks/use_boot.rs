@@ -3,6 +3,7 @@
 //! set aside under its own key, never overwritten; the link's fragment is then removed from the
 //! address, so a reload shows the learner's latest work rather than the link again.
 
+use super::use_autosave::key_for;
 use crate::core::params::Params;
 use crate::core::share;
 use crate::core::startup::{start, Start, PREVIOUS_KEY};
@@ -13,7 +14,7 @@ use yew::prelude::*;
 /// The message shown when storage cannot be used (also when a write fails later).
 pub const NOT_KEPT: &str = "Your changes will not be kept after you leave: this browser does not let the \
                             playground store them here (a sandboxed frame, private browsing or a full \
-                            disk). Use Share to keep a link to your scenario.";
+                            disk).";
 
 /// Reads the fragment and the storage once, when the app mounts, and says what to open with.
 #[hook]
@@ -27,7 +28,8 @@ fn boot(params: &Params) -> Start {
     let hash = window.as_ref().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let link = share::from_fragment(&hash);
     let had_link = link.is_some();
-    let (saved_text, storage_available) = match read(storage::KEY) {
+    let key = key_for(params.embed, params.lesson.id);
+    let (saved_text, storage_available) = match read(&key) {
         Ok(text) => (text, true),
         Err(_) => (None, false),
     };

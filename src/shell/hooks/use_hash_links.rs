@@ -21,7 +21,12 @@ pub fn use_hash_links(on_action: Callback<Action>) {
                     for warning in decoded.warnings {
                         on_action.emit(Action::Notice(warning));
                     }
-                    on_action.emit(Action::Load(Rc::new(decoded.shared.scenario)));
+                    let shared = decoded.shared;
+                    on_action.emit(Action::OpenShared {
+                        scenario: Rc::new(shared.scenario),
+                        lesson: shared.lesson,
+                        scale: shared.scale,
+                    });
                 }
                 Err(why) => on_action.emit(Action::Notice(why.to_string())),
             }

@@ -1,5 +1,6 @@
 //! The share value (what follows `#s=`) for the scenario, lesson and scale now: compressed by
-//! the browser, off the render path, and again whenever one of them changes.
+//! the browser, off the render path, and again whenever one of them changes. A value made for
+//! an earlier scenario is never returned, even in the moment before the new one is ready.
 
 use crate::core::lesson::Lesson;
 use crate::core::scenario::Scenario;
@@ -12,19 +13,22 @@ use yew::prelude::*;
 /// the link would be too long to open; `None` while it is being made.
 pub type ShareValue = Option<Result<AttrValue, AttrValue>>;
 
+/// What a value was made from: the scenario (by identity), the lesson and the scale.
+type Inputs = (usize, &'static str, u64);
+
 #[hook]
 pub fn use_share_value(scenario: Rc<Scenario>, lesson: &'static Lesson, scale: f64) -> ShareValue {
-    let value = use_state(|| None);
+    let made = use_state(|| None::<(Inputs, Result<AttrValue, AttrValue>)>);
+    let inputs: Inputs = (Rc::as_ptr(&scenario) as usize, lesson.id, scale.to_bits());
     {
-        let value = value.clone();
+        let made = made.clone();
         use_effect_with((scenario, lesson.id, scale.to_bits()), move |(scenario, _, _)| {
             let json =
                 payload(&Shared { scenario: (**scenario).clone(), lesson: Some(lesson), scale: Some(scale) });
-            // Dropped with the effect: a newer scenario's value wins.
             let live = Rc::new(std::cell::Cell::new(true));
             let still = live.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let made = match deflate_raw(json.as_bytes()).await {
+                let result = match deflate_raw(json.as_bytes()).await {
                     Ok(bytes) => {
                         let link = wrap(&bytes);
                         if link.len() > MAX_LINK_CHARS {
@@ -38,12 +42,16 @@ pub fn use_share_value(scenario: Rc<Scenario>, lesson: &'static Lesson, scale: f
                     }
                     Err(_) => Err(AttrValue::from("This browser cannot compress a share link.")),
                 };
+                // Dropped with the effect: a newer scenario's value wins.
                 if still.get() {
-                    value.set(Some(made));
+                    made.set(Some((inputs, result)));
                 }
             });
             move || live.set(false)
         });
     }
-    (*value).clone()
+    match &*made {
+        Some((made_from, result)) if *made_from == inputs => Some(result.clone()),
+        _ => None,
+    }
 }

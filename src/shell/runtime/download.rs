@@ -48,8 +48,10 @@ pub async fn save_svg_as_png(svg: &str, width: u32, height: u32, name: &str) -> 
         canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into()?;
     context.scale(2.0, 2.0)?;
     context.draw_image_with_html_image_element(&image, 0.0, 0.0)?;
-    let blob = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = canvas.to_blob(&resolve);
+    let blob = js_sys::Promise::new(&mut |resolve, reject| {
+        if let Err(e) = canvas.to_blob(&resolve) {
+            let _ = reject.call1(&JsValue::NULL, &e);
+        }
     });
     let blob: web_sys::Blob = JsFuture::from(blob).await?.dyn_into()?;
     save_blob(&blob, name)

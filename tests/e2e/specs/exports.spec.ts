@@ -30,4 +30,6 @@ test('a run exports as JSON, SVG and PNG, and shows up as user timings', async (
   const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)]));
   expect(measures.map((m) => m[0])).toEqual(['async: Wait in the ticket queue', 'async: Take selfies']);
   expect(measures[0][1]).toBeGreaterThanOrEqual(249);
+  // The PNG's data-URL image and the downloads stay within the Content-Security-Policy.
+  await app.expectNoCspViolations();
 });

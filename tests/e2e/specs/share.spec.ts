@@ -42,7 +42,20 @@ test('Share copies a link that opens the same scenario, lesson and scale in a ne
   await expect(student.getByRole('spinbutton', { name: /Time scale/ })).toHaveValue('250');
   // The fragment is gone once read, so a reload shows the student's own latest work.
   await expect.poll(() => new URL(student.url()).hash).toBe('');
+  await app.expectNoCspViolations();
   await student.context().close();
+});
+
+test('a share link pasted into an open page opens there, with its lesson and scale, undoably', async ({ page }) => {
+  const app = await Playground.open(page, '?scale=100');
+  const value = shareValue({ lesson: 'race', scale: 300, scenario: CUSTOM });
+  await page.evaluate((v) => (window.location.hash = `#s=${v}`), value);
+  await expect(app.task('Read notes.txt')).toBeVisible();
+  await expect(page.getByLabel('Lesson', { exact: true })).toHaveValue('race');
+  await expect(page.getByRole('spinbutton', { name: /Time scale/ })).toHaveValue('300');
+  await expect.poll(() => new URL(page.url()).hash).toBe('');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.task('Wait in the ticket queue')).toBeVisible();
 });
 
 test('a reload loses nothing: the scenario and settings are saved as they change', async ({ page }) => {
@@ -52,7 +65,7 @@ test('a reload loses nothing: the scenario and settings are saved as they change
   await page.getByLabel('Lesson', { exact: true }).selectOption('network');
   await page.getByRole('button', { name: 'Three lanes, joined' }).click();
   await expect(app.task('Fetch the comments')).toBeVisible();
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('async-playground'))).toContain('"network"');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('async-playground'))).toContain('"lesson":"network","variant":1');
   await page.reload();
   await expect(page.getByLabel('Lesson', { exact: true })).toHaveValue('network');
   await expect(page.getByRole('button', { name: 'Three lanes, joined' })).toHaveAttribute('aria-pressed', 'true');
