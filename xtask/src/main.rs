@@ -1,8 +1,9 @@
 //! Project chores, in Rust rather than shell scripts (the cargo xtask pattern).
 //!
-//! `cargo xtask serve | test | build | setup`: each installs what is missing first (see
+//! `cargo xtask serve | test | build | setup | bench`: each installs what is missing first (see
 //! `tools.rs`), so a fresh machine needs only rustup/cargo, node/npm and apt.
 
+mod bench;
 mod budget;
 mod cmd;
 mod csp;
@@ -25,6 +26,12 @@ Commands:
                                          default ./, relative, which works under any path)
   setup [--browser]                      only install the tools (--browser: Chromium and the
                                          end-to-end test packages too)
+  bench [--quick]                        build the release bundle and a minimal Yew page, then
+                                         time load, run fidelity, frame gaps, overhead against
+                                         plain JavaScript and editor drags in headless
+                                         Chromium; prints a table, writes target/bench/bench.json
+                                         (--quick: fewer loads and smaller runs, for development;
+                                         the full run takes several minutes)
 ";
 
 /// The repository's top folder.
@@ -39,6 +46,9 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("build") => build(&args[1..]),
         Some("setup") => setup(&args[1..]),
+        Some("bench") => {
+            options("bench", &args[1..], &["--quick"]).map(|opts| !opts.is_empty()).and_then(bench::run)
+        }
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -63,7 +73,7 @@ fn options<'a>(command: &str, args: &'a [String], known: &[&str]) -> Result<Vec<
         if !known.contains(&name) {
             return Err(format!("`{command}` does not take `{name}`\n\n{USAGE}"));
         }
-        if name == "--browser" {
+        if name == "--browser" || name == "--quick" {
             out.push((name, ""));
             continue;
         }

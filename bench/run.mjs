@@ -1,0 +1,397 @@
+// The browser side of `cargo xtask bench`: serves the release bundle, the minimal Yew page and
+// the hand-written JavaScript baseline, drives headless Chromium with Playwright, prints a
+// Markdown table and writes the raw figures as JSON. Timing is measured here, never asserted.
+//
+//   node bench/run.mjs --app <dist> --minimal <minimal dist> --out <bench.json> [--quick]
+//
+// Uses `@playwright/test` from tests/e2e/node_modules and the system's /usr/bin/chromium.
+import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+
+function parseArgs(argv) {
+  const out = { quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') out.quick = true;
+    else if (['--app', '--minimal', '--out'].includes(a)) out[a.slice(2)] = argv[++i];
+    else throw new Error(`unknown option ${a}`);
+  }
+  for (const k of ['app', 'minimal', 'out']) if (!out[k]) throw new Error(`--${k} is required`);
+  return out;
+}
+const args = parseArgs(process.argv.slice(2));
+const require = createRequire(join(root, 'tests/e2e/package.json'));
+const { chromium } = require('@playwright/test');
+
+// ---- what runs ------------------------------------------------------------------------------
+const SCALE = 10; // ms per scenario unit, in the page's URL (?scale=10)
+const PLAN = args.quick
+  ? { loads: 3, lanes8: [10, 100, 1000], ownLanes: [100, 1000], dragTasks: 1000 }
+  : { loads: 15, lanes8: [10, 100, 1000, 10000], ownLanes: [100, 1000, 10000], dragTasks: 1000 };
+const FIDELITY_N = [10, 100, 1000];
+const LANES8_WAIT = 1; // units: 10 ms waits, back to back in 8 lanes
+const OWN_WAIT = 100; // units: one 1 s wait per lane, all concurrent
+const IDLE_CAP_MS = 10_000; // the idle window is as long as the run, at most this
+const RUN_TIMEOUT_MS = 240_000;
+
+// ---- helpers --------------------------------------------------------------------------------
+const pct = (xs, p) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const median = (xs) => pct(xs, 50);
+const r1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
+const r3 = (x) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 1000) / 1000);
+const log = (...xs) => console.error('bench:', ...xs);
+
+/** n waits of `duration` units over `lanes` lanes (0: one lane each); extras go to the first lanes. */
+function scenario(n, lanes, duration) {
+  const count = lanes > 0 ? Math.min(lanes, n) : n;
+  const out = [];
+  for (let l = 0; l < count; l++) {
+    const k = Math.floor(n / count) + (l < n % count ? 1 : 0);
+    out.push({ name: `L${l + 1}`, tasks: Array.from({ length: k }, (_, i) => ({ kind: 'wait', label: `t${l + 1}.${i + 1}`, duration })) });
+  }
+  return { version: 1, lanes: out };
+}
+
+// ---- a static server for the three pages ----------------------------------------------------
+const mounts = { '/app/': resolve(args.app), '/minimal/': resolve(args.minimal), '/bench/': here };
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  const prefix = Object.keys(mounts).find((p) => url.pathname.startsWith(p));
+  if (!prefix) return res.writeHead(404).end();
+  const base = mounts[prefix];
+  let path = normalize(join(base, decodeURIComponent(url.pathname.slice(prefix.length))));
+  if (path !== base && !path.startsWith(base + sep)) return res.writeHead(403).end();
+  try {
+    if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+    const body = await readFile(path);
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// ---- 1. sizes -------------------------------------------------------------------------------
+async function sizes(dir) {
+  const files = [];
+  for (const name of await readdir(dir)) {
+    if (!/\.(wasm|js|css|html)$/.test(name) || name.startsWith('embed-demo.')) continue;
+    const bytes = await readFile(join(dir, name));
+    files.push({
+      name,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  files.sort((a, b) => b.gzip - a.gzip);
+  const total = (k) => files.reduce((s, f) => s + f[k], 0);
+  return { files, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+}
+
+// ---- the page probes (installed before any page script) -------------------------------------
+function probes() {
+  const b = { frames: [], longTasks: [], messages: [], readyAt: null };
+  window.__bench = b;
+  const loop = (t) => {
+    b.frames.push(t);
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  window.addEventListener('message', (e) => {
+    const at = performance.now();
+    if (!e.data || typeof e.data.type !== 'string') return;
+    if (e.data.type === 'ready' && b.readyAt === null) b.readyAt = at;
+    b.messages.push({ type: e.data.type, at, data: e.data.type === 'run-finished' ? e.data : undefined });
+  });
+}
+
+/** Frame gaps, long-task time and a frame-delay estimate of busy time in [from, to]. */
+function windowStats(page, from, to) {
+  return page.evaluate(
+    ([from, to]) => {
+      const f = window.__bench.frames;
+      const gaps = [];
+      for (let i = 1; i < f.length; i++) if (f[i] > from && f[i - 1] < to) gaps.push(f[i] - f[i - 1]);
+      let longTaskMs = 0;
+      for (const [s, d] of window.__bench.longTasks) longTaskMs += Math.max(0, Math.min(s + d, to) - Math.max(s, from));
+      return { gaps, longTaskMs };
+    },
+    [from, to],
+  );
+}
+function frameFigures(gaps) {
+  const FRAME = 1000 / 60;
+  return {
+    frames: gaps.length,
+    p50: r1(pct(gaps, 50)),
+    p99: r1(pct(gaps, 99)),
+    max: r1(gaps.length ? Math.max(...gaps) : null),
+    // Busy estimate: time each frame came later than a 60 Hz frame would have.
+    busyEstMs: r1(gaps.reduce((s, g) => s + Math.max(0, g - FRAME), 0)),
+  };
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+await context.addInitScript(probes);
+const browserVersion = browser.version();
+
+async function openPage(path) {
+  const page = await context.newPage();
+  await page.goto(origin + path);
+  await page.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: 60_000, polling: 50 });
+  const readyAt = await page.evaluate(() => window.__bench.readyAt);
+  return { page, readyAt };
+}
+
+/** Posts `command`, waits for the next run-finished, returns it with the run's window. */
+async function run(page, command) {
+  const before = await page.evaluate(() => window.__bench.messages.filter((m) => m.type === 'run-finished').length);
+  await page.evaluate((c) => window.postMessage(c, '*'), command);
+  await page.waitForFunction((n) => window.__bench.messages.filter((m) => m.type === 'run-finished').length > n, before, { timeout: RUN_TIMEOUT_MS, polling: 250 });
+  const { from, to, finished } = await page.evaluate(() => {
+    const m = window.__bench.messages;
+    const started = m.filter((x) => x.type === 'run-started').at(-1);
+    const finished = m.filter((x) => x.type === 'run-finished').at(-1);
+    return { from: started.at, to: finished.at, finished: finished.data };
+  });
+  const stats = await windowStats(page, from, to);
+  return { finished, from, to, wallMs: to - from, ...stats };
+}
+
+/** The same page left alone for `ms`. */
+async function idle(page, ms) {
+  const from = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(ms);
+  const to = await page.evaluate(() => performance.now());
+  return { ms: to - from, ...(await windowStats(page, from, to)) };
+}
+
+async function loadScenario(page, sc, n) {
+  await page.evaluate((s) => window.postMessage({ type: 'load', scenario: s }, '*'), sc);
+  await page.waitForFunction((n) => document.querySelectorAll('.ed-task').length === n, n, { timeout: RUN_TIMEOUT_MS, polling: 200 });
+  await page.waitForTimeout(500);
+}
+
+/** One playground run of a scenario on a fresh page, then the page idle as long. */
+async function playgroundRun(n, lanes, duration) {
+  const { page } = await openPage(`/app/?scale=${SCALE}`);
+  try {
+    const t0 = Date.now();
+    await loadScenario(page, scenario(n, lanes, duration), n);
+    const loadMs = Date.now() - t0;
+    const r = await run(page, { type: 'run', mode: 'async' });
+    const quiet = await idle(page, Math.min(r.wallMs, IDLE_CAP_MS));
+    return { loadScenarioMs: loadMs, ...r, idle: quiet };
+  } finally {
+    await page.close();
+  }
+}
+async function baselineRun(n, lanes, ms) {
+  const { page } = await openPage(`/bench/baseline.html`);
+  try {
+    return await run(page, { type: 'run', n, lanes, ms });
+  } finally {
+    await page.close();
+  }
+}
+
+async function attempt(what, f) {
+  log(what);
+  const t = Date.now();
+  try {
+    const v = await f();
+    log(`  ${what}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    return v;
+  } catch (e) {
+    log(`  ${what} FAILED after ${((Date.now() - t) / 1000).toFixed(1)} s: ${e.message.split('\n')[0]}`);
+    return { error: e.message.split('\n')[0] };
+  }
+}
+
+// ---- run everything -------------------------------------------------------------------------
+const result = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, browser: `Chromium ${browserVersion} (headless, no GPU)`, node: process.version },
+  quick: args.quick,
+  plan: { ...PLAN, scale: SCALE, lanes8WaitUnits: LANES8_WAIT, ownLaneWaitUnits: OWN_WAIT },
+};
+
+result.sizes = { app: await sizes(mounts['/app/']), minimal: await sizes(mounts['/minimal/']) };
+
+// 1. Load: alternate the two pages so drift hits both alike; one warm-up each, not counted.
+{
+  const times = { app: [], minimal: [] };
+  for (let i = -1; i < PLAN.loads; i++) {
+    for (const [k, path] of [['app', '/app/'], ['minimal', '/minimal/']]) {
+      const { page, readyAt } = await openPage(path);
+      await page.close();
+      if (i >= 0) times[k].push(readyAt);
+    }
+  }
+  result.load = { runs: PLAN.loads, appMs: times.app.map(r1), minimalMs: times.minimal.map(r1), appMedianMs: r1(median(times.app)), minimalMedianMs: r1(median(times.minimal)) };
+  result.load.ratio = r3(result.load.appMedianMs / result.load.minimalMedianMs);
+  log(`load: app ${result.load.appMedianMs} ms, minimal ${result.load.minimalMedianMs} ms`);
+}
+
+// 2-4. Runs: waits in 8 lanes (fidelity, responsiveness, overhead) and one wait per lane.
+function fidelity(r, duration) {
+  const byLane = new Map();
+  for (const t of r.finished.tasks) (byLane.get(t.lane) ?? byLane.set(t.lane, []).get(t.lane)).push(t);
+  const late = [];
+  for (const tasks of byLane.values()) {
+    tasks.sort((a, b) => a.id - b.id);
+    tasks.forEach((t, k) => late.push(t.start_ms - k * duration * SCALE));
+  }
+  return {
+    tasks: r.finished.tasks.length,
+    totalMs: r1(r.finished.total_ms),
+    predictedMs: r1(r.finished.predicted_ms),
+    ratio: r3(r.finished.total_ms / r.finished.predicted_ms),
+    latenessP50: r1(pct(late, 50)),
+    latenessP99: r1(pct(late, 99)),
+    latenessMax: r1(Math.max(...late)),
+  };
+}
+function summarise(r, duration) {
+  if (r.error) return r;
+  return {
+    n: r.finished.tasks.length,
+    totalMs: r1(r.finished.total_ms),
+    predictedMs: r1(r.finished.predicted_ms),
+    loadScenarioMs: r.loadScenarioMs,
+    appLongestFreezeMs: r1(r.finished.longest_freeze_ms),
+    longTaskMs: r1(r.longTaskMs),
+    run: frameFigures(r.gaps),
+    idle: { ms: r1(r.idle.ms), longTaskMs: r1(r.idle.longTaskMs), ...frameFigures(r.idle.gaps) },
+    fidelity: fidelity(r, duration),
+  };
+}
+function summariseBaseline(r) {
+  if (r.error) return r;
+  return { totalMs: r1(r.finished.total_ms), longTaskMs: r1(r.longTaskMs), run: frameFigures(r.gaps) };
+}
+
+result.lanes8 = {};
+result.ownLanes = {};
+result.baseline8 = {};
+result.baselineOwn = {};
+for (const n of PLAN.lanes8) {
+  result.lanes8[n] = summarise(await attempt(`playground: ${n} waits of ${LANES8_WAIT * SCALE} ms in 8 lanes`, () => playgroundRun(n, 8, LANES8_WAIT)), LANES8_WAIT);
+  result.baseline8[n] = summariseBaseline(await attempt(`plain JS: ${n} waits of ${LANES8_WAIT * SCALE} ms in 8 lanes`, () => baselineRun(n, 8, LANES8_WAIT * SCALE)));
+}
+for (const n of PLAN.ownLanes) {
+  result.ownLanes[n] = summarise(await attempt(`playground: ${n} lanes of one ${OWN_WAIT * SCALE} ms wait`, () => playgroundRun(n, 0, OWN_WAIT)), OWN_WAIT);
+  result.baselineOwn[n] = summariseBaseline(await attempt(`plain JS: ${n} lanes of one ${OWN_WAIT * SCALE} ms wait`, () => baselineRun(n, 0, OWN_WAIT * SCALE)));
+}
+
+// 5. Editor: drag a task along its lane on a timeline of 1,000 tasks.
+result.drag = await attempt(`editor: drag on ${PLAN.dragTasks} tasks`, async () => {
+  const { page } = await openPage(`/app/?scale=${SCALE}`);
+  try {
+    await loadScenario(page, scenario(PLAN.dragTasks, 8, LANES8_WAIT), PLAN.dragTasks);
+    const task = page.locator('.ed-task').first();
+    await task.scrollIntoViewIfNeeded();
+    const box = await task.boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    const from = await page.evaluate(() => performance.now());
+    await page.mouse.down();
+    await page.mouse.move(x + 6 * box.width, y, { steps: 60 });
+    await page.mouse.move(x + 3 * box.width, y, { steps: 30 });
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    const to = await page.evaluate(() => performance.now());
+    const s = await windowStats(page, from, to);
+    return { tasks: PLAN.dragTasks, ms: r1(to - from), longTaskMs: r1(s.longTaskMs), ...frameFigures(s.gaps) };
+  } finally {
+    await page.close();
+  }
+});
+
+await browser.close();
+server.close();
+
+// ---- the table ------------------------------------------------------------------------------
+const fmt = (x, unit = '') => (x === null || x === undefined ? 'n/a' : `${typeof x === 'number' ? x.toLocaleString('en-US') : x}${unit}`);
+const ratio = (a, b) => (a === null || a === undefined || !b ? null : r3(a / b));
+const verdict = (ok) => (ok === null ? 'n/a' : ok ? 'met' : '**missed**');
+const rows = [];
+const judge = (what, figure, target, ok) => rows.push(`| ${what} | ${figure} | ${target} | ${verdict(ok)} |`);
+const S = result.sizes;
+judge('first view, gzip -9 (app)', `${fmt(S.app.gzip)} B`, '≤ 200,000 B', S.app.gzip <= 200_000);
+const f1000 = result.lanes8[1000]?.fidelity;
+judge('fidelity: measured / predicted total, 1,000 waits in 8 lanes', fmt(f1000?.ratio), '≤ 1.01', f1000 ? f1000.ratio <= 1.01 : null);
+judge('start lateness p99, 1,000 waits in 8 lanes', fmt(f1000?.latenessP99, ' ms'), '≤ 5 ms', f1000 ? f1000.latenessP99 <= 5 : null);
+for (const [name, set] of [['8 lanes', result.lanes8], ['one lane each', result.ownLanes]]) {
+  const r = set[1000];
+  const q = r && !r.error ? ratio(r.run.p99, r.idle.p99) : null;
+  judge(`frame p99 during async run / idle p99, 1,000 waits, ${name}`, r && !r.error ? `${fmt(r.run.p99)} / ${fmt(r.idle.p99)} ms = ${fmt(q)}` : 'n/a', '≤ 1.25', q === null ? null : q <= 1.25);
+}
+for (const [name, set, base] of [['8 lanes', result.lanes8, result.baseline8], ['one lane each', result.ownLanes, result.baselineOwn]]) {
+  const [r, b] = [set[10000], base[10000]];
+  const q = r && b && !r.error && !b.error ? ratio(r.totalMs, b.totalMs) : null;
+  judge(`total time / plain JS, 10,000 waits, ${name}`, q === null ? (r?.error ? `failed: ${r.error}` : 'not run') : `${fmt(r.totalMs)} / ${fmt(b.totalMs)} ms = ${fmt(q)}`, '≤ 1.5', q === null ? null : q <= 1.5);
+}
+const d = result.drag;
+judge(`frame p99 while dragging a task, ${PLAN.dragTasks} tasks`, d.error ? `failed: ${d.error}` : `${fmt(d.p99)} ms`, '≤ 20 ms', d.error ? null : d.p99 <= 20);
+
+const out = [];
+out.push(`Benchmark, ${result.date.slice(0, 10)}: ${result.machine.cpus} × ${result.machine.cpu}, ${result.machine.memGB} GB, ${result.machine.browser}${args.quick ? ' (--quick: fewer loads, smaller N; not for comparison)' : ''}`);
+out.push('', '| measure | figure | target | verdict |', '|---|---|---|---|', ...rows);
+out.push('', '**Load** (first-view assets; median of ' + PLAN.loads + ' loads from navigation to `ready`)', '', '| page | raw | gzip -9 | brotli 11 | to ready |', '|---|---|---|---|---|');
+out.push(`| playground | ${fmt(S.app.raw)} B | ${fmt(S.app.gzip)} B | ${fmt(S.app.brotli)} B | ${fmt(result.load.appMedianMs)} ms |`);
+for (const f of S.app.files) out.push(`| &nbsp;&nbsp;${f.name.replace(/-[0-9a-f]{16}/, '-…')} | ${fmt(f.raw)} B | ${fmt(f.gzip)} B | ${fmt(f.brotli)} B | |`);
+out.push(`| minimal Yew | ${fmt(S.minimal.raw)} B | ${fmt(S.minimal.gzip)} B | ${fmt(S.minimal.brotli)} B | ${fmt(result.load.minimalMedianMs)} ms |`);
+out.push(`| playground / minimal | ${fmt(ratio(S.app.raw, S.minimal.raw))} | ${fmt(ratio(S.app.gzip, S.minimal.gzip))} | ${fmt(ratio(S.app.brotli, S.minimal.brotli))} | ${fmt(result.load.ratio)} |`);
+out.push('', `**Fidelity** (async, waits of ${LANES8_WAIT * SCALE} ms back to back in 8 lanes; lateness = measured start − predicted start)`, '', '| N | measured / predicted total | ratio | lateness p50 | p99 | max |', '|---|---|---|---|---|---|');
+for (const n of FIDELITY_N) {
+  const r = result.lanes8[n];
+  if (!r) continue;
+  if (r.error) out.push(`| ${fmt(n)} | failed: ${r.error} | | | | |`);
+  else out.push(`| ${fmt(n)} | ${fmt(r.fidelity.totalMs)} / ${fmt(r.fidelity.predictedMs)} ms | ${fmt(r.fidelity.ratio)} | ${fmt(r.fidelity.latenessP50)} ms | ${fmt(r.fidelity.latenessP99)} ms | ${fmt(r.fidelity.latenessMax)} ms |`);
+}
+out.push('', `**Responsiveness and overhead** (frame gaps in ms during the async run, and on the same page idle as long, at most ${IDLE_CAP_MS / 1000} s; plain JS: the same waits with setTimeout and Promise.all; busy = Σ max(0, gap − 16.7 ms), an estimate from frame delays)`, '', '| run | N | total | frames p50 / p99 / max | idle p50 / p99 / max | p99 ratio | plain JS total | total ratio | busy est. | plain JS busy est. | long tasks |', '|---|---|---|---|---|---|---|---|---|---|---|');
+for (const [name, set, base] of [[`8 lanes, ${LANES8_WAIT * SCALE} ms waits`, result.lanes8, result.baseline8], [`one lane each, ${OWN_WAIT * SCALE} ms wait`, result.ownLanes, result.baselineOwn]]) {
+  for (const n of Object.keys(set).map(Number)) {
+    const [r, b] = [set[n], base[n]];
+    if (r.error) {
+      out.push(`| ${name} | ${fmt(n)} | failed: ${r.error} | | | | | | | | |`);
+      continue;
+    }
+    const bt = b && !b.error ? b.totalMs : null;
+    out.push(
+      `| ${name} | ${fmt(n)} | ${fmt(r.totalMs)} ms | ${fmt(r.run.p50)} / ${fmt(r.run.p99)} / ${fmt(r.run.max)} | ${fmt(r.idle.p50)} / ${fmt(r.idle.p99)} / ${fmt(r.idle.max)} | ${fmt(ratio(r.run.p99, r.idle.p99))} | ${fmt(bt, ' ms')} | ${fmt(ratio(r.totalMs, bt))} | ${fmt(r.run.busyEstMs, ' ms')} | ${fmt(b?.run?.busyEstMs, ' ms')} | ${fmt(r.longTaskMs, ' ms')} vs ${fmt(b?.longTaskMs, ' ms')} |`,
+    );
+  }
+}
+if (!d.error) out.push('', `**Editor**: dragging the first task ${fmt(d.ms)} ms along its lane, ${fmt(d.tasks)} tasks on the timeline: ${fmt(d.frames)} frames, gaps p50 ${fmt(d.p50)} / p99 ${fmt(d.p99)} / max ${fmt(d.max)} ms, long tasks ${fmt(d.longTaskMs)} ms.`);
+result.table = out.join('\n');
+
+await mkdir(dirname(resolve(args.out)), { recursive: true });
+await writeFile(resolve(args.out), JSON.stringify(result, null, 2));
+console.log(result.table);

@@ -1,0 +1,71 @@
+//! `cargo xtask bench`: timing measured in a real browser, against baselines run in the same
+//! session, never asserted by tests (and never run by `cargo xtask test`). It builds the release
+//! bundle (as `cargo xtask build` does) and the minimal Yew page under `bench/minimal-yew/`,
+//! then runs `bench/run.mjs` in Node: Playwright drives the system's headless Chromium over the
+//! playground, the minimal page and the hand-written JavaScript baseline (`bench/baseline.*`),
+//! prints a Markdown table with each figure beside its target, and writes the raw figures as
+//! JSON to `<target dir>/bench/bench.json`.
+
+use crate::{cmd, root, tools};
+use std::path::{Path, PathBuf};
+
+/// Where the benchmark writes: `bench/` under cargo's target folder (`CARGO_TARGET_DIR` if set).
+pub fn out_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+    let target = if target.is_absolute() { target } else { root().join(target) };
+    target.join("bench")
+}
+
+/// The arguments for `node`: the script, the three folders and the output file.
+pub fn node_args(app: &Path, minimal: &Path, out: &Path, quick: bool) -> Vec<String> {
+    let mut args = vec![
+        "bench/run.mjs".to_string(),
+        "--app".into(),
+        app.display().to_string(),
+        "--minimal".into(),
+        minimal.display().to_string(),
+        "--out".into(),
+        out.display().to_string(),
+    ];
+    if quick {
+        args.push("--quick".into());
+    }
+    args
+}
+
+pub fn run(quick: bool) -> Result<(), String> {
+    let env = tools::ensure_build_tools()?;
+    tools::ensure_browser_tools(&env)?;
+    crate::release_build(&env, None)?;
+    let out = out_dir();
+    let minimal = out.join("minimal-dist");
+    let minimal_text = minimal.display().to_string();
+    cmd::run(cmd::command(
+        "trunk",
+        &["build", "--release", "--dist", &minimal_text, "bench/minimal-yew/index.html"],
+        &env,
+    ))?;
+    let json = out.join("bench.json");
+    let args = node_args(&root().join("dist"), &minimal, &json, quick);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    cmd::run(cmd::command("node", &args, &env))?;
+    println!("\nxtask: raw figures in {}", json.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passes_the_folders_and_the_quick_flag_to_the_script() {
+        let args = node_args(Path::new("/d"), Path::new("/m"), Path::new("/o/bench.json"), false);
+        assert_eq!(args, ["bench/run.mjs", "--app", "/d", "--minimal", "/m", "--out", "/o/bench.json"]);
+        assert_eq!(
+            node_args(Path::new("/d"), Path::new("/m"), Path::new("/o"), true).last().unwrap(),
+            "--quick"
+        );
+        assert!(root().join(&args[0]).is_file(), "the script is where xtask runs it from");
+        assert!(out_dir().ends_with("bench"));
+    }
+}
