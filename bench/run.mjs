@@ -202,9 +202,13 @@ async function playgroundRun(n, lanes, duration) {
   const { page } = await openPage(`/app/?scale=${SCALE}`);
   try {
     const t0 = Date.now();
-    await loadScenario(page, scenario(n, lanes, duration), n);
+    await loadScenario(page, scenario(n, lanes, duration), n).catch((e) => {
+      throw new Error(`loading the scenario: ${e.message}`);
+    });
     const loadMs = Date.now() - t0;
-    const r = await run(page, { type: 'run', mode: 'async' });
+    const r = await run(page, { type: 'run', mode: 'async' }).catch((e) => {
+      throw new Error(`the run: ${e.message}`);
+    });
     const quiet = await idle(page, Math.min(r.wallMs, IDLE_CAP_MS));
     return { loadScenarioMs: loadMs, ...r, idle: quiet };
   } finally {
