@@ -205,7 +205,14 @@ async fn select_drops_the_slow_request_when_the_timeout_wins() {
     let timeout = tasks.iter().find(|t| t.0 == 2).unwrap();
     assert_eq!(timeout.1, Outcome::Done);
     assert_eq!(fetch.1, Outcome::Cancelled, "the loser was dropped");
-    assert!((fetch.3 - timeout.3).abs() < 1.0, "cut off when the timeout won");
+    // Cut off when the timeout won (give or take the turn of the event loop that ends the run),
+    // long before its own 200 ms.
+    assert!(
+        fetch.3 >= timeout.3 - 1.0 && fetch.3 < timeout.3 + 50.0,
+        "fetch ended {} vs timeout {}",
+        fetch.3,
+        timeout.3
+    );
 }
 
 #[wasm_bindgen_test]
