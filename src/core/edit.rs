@@ -29,6 +29,19 @@ pub enum Edit {
         id: TaskId,
         duration: f64,
     },
+    /// Lengthen (or shorten) a task by `by` units from whatever it lasts when the edit is
+    /// applied, snapped to the grid: keys pressed faster than the page redraws all count.
+    ResizeBy {
+        id: TaskId,
+        by: f64,
+    },
+    /// Move a task `places` along its lane, or `lanes` to a neighbouring lane at the same
+    /// position, from wherever it is when the edit is applied. Refused at the edges.
+    Nudge {
+        id: TaskId,
+        lanes: i32,
+        places: i32,
+    },
     DeleteTask {
         id: TaskId,
     },
@@ -96,6 +109,30 @@ impl Edit {
             }
             Edit::ResizeTask { id, duration } => {
                 task_mut(&mut lanes, *id)?.duration = *duration;
+                task = Some(*id);
+            }
+            Edit::ResizeBy { id, by } => {
+                let t = task_mut(&mut lanes, *id)?;
+                t.duration = snap(t.duration + by);
+                task = Some(*id);
+            }
+            Edit::Nudge { id, lanes: dl, places: dp } => {
+                let (li, ti) = lanes
+                    .iter()
+                    .enumerate()
+                    .find_map(|(li, l)| l.tasks.iter().position(|t| t.id == *id).map(|ti| (li, ti)))
+                    .ok_or(ScenarioError::NoSuchTask(id.0))?;
+                let lane = li as i64 + i64::from(*dl);
+                let index = ti as i64 + i64::from(*dp);
+                // Past an edge the task stays where it is (the key just stops).
+                let fits = (0..lanes.len() as i64).contains(&lane)
+                    && (*dl != 0 || (0..lanes[li].tasks.len() as i64).contains(&index));
+                if fits {
+                    let moved = take_task(&mut lanes, *id)?;
+                    let target = &mut lanes[lane as usize];
+                    let at = (index.max(0) as usize).min(target.tasks.len());
+                    target.tasks.insert(at, moved);
+                }
                 task = Some(*id);
             }
             Edit::DeleteTask { id } => {
@@ -214,6 +251,21 @@ mod tests {
             &[Edit::RenameLane { lane: 1, name: "Camera".into() }],
             "You: Wait in the ticket queue(5) | Camera: Take selfies(2)",
         );
+        // Relative edits count from the scenario as it is when each applies: three presses
+        // before a redraw are three steps, not one.
+        let by = |by| Edit::ResizeBy { id: SELFIES, by };
+        check(&[by(0.5), by(0.5), by(0.5)], "You: Wait in the ticket queue(5) | Phone: Take selfies(3.5)");
+        check(&[by(-5.0)], "You: Wait in the ticket queue(5) | Phone: Take selfies(0.5)");
+        let nudge = |lanes, places| Edit::Nudge { id: WAIT, lanes, places };
+        check(&[nudge(1, 0)], "You:  | Phone: Wait in the ticket queue(5) Take selfies(2)");
+        check(&[nudge(1, 0), nudge(0, 1)], "You:  | Phone: Take selfies(2) Wait in the ticket queue(5)");
+        check(
+            &[nudge(1, 0), nudge(0, 1), nudge(0, 1)],
+            "You:  | Phone: Take selfies(2) Wait in the ticket queue(5)",
+        );
+        // Past an edge nothing moves.
+        check(&[nudge(-1, 0)], start);
+        check(&[nudge(0, -1)], start);
     }
 
     #[test]

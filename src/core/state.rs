@@ -207,12 +207,13 @@ impl State {
                     self.units(*duration)
                 )
             }
-            Edit::MoveTask { id, .. } => {
+            Edit::MoveTask { id, .. } | Edit::Nudge { id, .. } => {
                 let (lane, at, of) = position(*id).unwrap_or_default();
                 format!("Moved {} to lane {lane}, position {at} of {of}.", q(self.label(*id)))
             }
-            Edit::ResizeTask { id, duration } => {
-                format!("{} now lasts {}.", q(self.label(*id)), self.units(*duration))
+            Edit::ResizeTask { id, .. } | Edit::ResizeBy { id, .. } => {
+                let lasts = self.scenario.task(*id).map_or(0.0, |(_, t)| t.duration);
+                format!("{} now lasts {}.", q(self.label(*id)), self.units(lasts))
             }
             Edit::DeleteTask { .. } => "Deleted the task.".to_string(),
             Edit::SetLabel { id, .. } => format!("Renamed the task to {}.", q(self.label(*id))),

@@ -71,7 +71,7 @@
     async function toaster() {
         await sleep(2 * UNIT_MS);
         done("Toast the bread");
-        await work(1 * UNIT_MS, 8, yieldWithMessageChannel);
+        await work(0.5 * UNIT_MS, 8, yieldWithMessageChannel);
         done("Butter the toast");
     }
 

@@ -82,7 +82,7 @@
     function toaster(callback) {
         setTimeout(() => {
             done("Toast the bread");
-            work(1 * UNIT_MS, 8, yieldWithMessageChannel, () => {
+            work(0.5 * UNIT_MS, 8, yieldWithMessageChannel, () => {
                 done("Butter the toast");
                 callback(null);
             });

@@ -68,7 +68,7 @@
     function toaster() {
         return sleep(2 * UNIT_MS)
             .then(() => done("Toast the bread"))
-            .then(() => work(1 * UNIT_MS, 8, yieldWithMessageChannel))
+            .then(() => work(0.5 * UNIT_MS, 8, yieldWithMessageChannel))
             .then(() => done("Butter the toast"));
     }
 

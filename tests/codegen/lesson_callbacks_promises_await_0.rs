@@ -97,7 +97,7 @@ async fn kettle() {
 async fn toaster() {
     sleep(2.0 * UNIT_MS).await;
     done("Toast the bread");
-    work(1.0 * UNIT_MS, 8.0, yield_with_message_channel).await;
+    work(0.5 * UNIT_MS, 8.0, yield_with_message_channel).await;
     done("Butter the toast");
 }
 

@@ -8,7 +8,7 @@ pub const LESSON: Lesson = Lesson {
     unit: ("minute", "minutes"),
     paragraphs: &[
         "Breakfast: the kettle takes four minutes to boil, then you pour the tea; the toaster \
-         takes two, then you butter the toast. The code view below writes this timeline in four \
+         takes two, then half a minute of buttering. The code view below writes this timeline in four \
          styles; it is generated from the timeline, so edit a task and watch the code change.",
         "Callbacks came first: you hand a function to whatever waits, and it calls your function \
          when it is done. Each step nests inside the one before, and an error has to be checked \
@@ -19,13 +19,14 @@ pub const LESSON: Lesson = Lesson {
         "async and await make the same chain read like plain step-by-step code: await pauses \
          the function, not the thread, until the promise settles. Rust futures work the same \
          way with .await, and join! waits for several at once. The schedule is the same in every \
-         style: the toast is buttered after three minutes, the tea poured after four and a half.",
+         style: the toast is buttered after two and a half minutes, the tea poured after four \
+         and a half.",
     ],
     notice: "The toaster lane finished first and the kettle lane last, as in every style of the \
              code. The buttering and the pouring measure a little longer than the model's \
              figures, because the frames drawn between their bursts use the thread too. Try the JavaScript tabs in the browser console: they log each step as it \
-             finishes, in the order the timeline shows. The blocking run takes seven and a half \
-             minutes, one step after another.",
+             finishes, in the order the timeline shows. The blocking run takes seven minutes, one \
+             step after another.",
     question: Question::FirstLane(Async),
     variants: &[Variant {
         name: "Breakfast",
@@ -35,7 +36,7 @@ pub const LESSON: Lesson = Lesson {
             {"kind": "work", "label": "Pour the tea", "duration": 0.5, "burst_ms": 8}]},
           {"name": "Toaster", "tasks": [
             {"kind": "wait", "label": "Toast the bread", "duration": 2},
-            {"kind": "work", "label": "Butter the toast", "duration": 1, "burst_ms": 8}]}
+            {"kind": "work", "label": "Butter the toast", "duration": 0.5, "burst_ms": 8}]}
         ]}"#,
     }],
     claims: &[
@@ -46,7 +47,7 @@ pub const LESSON: Lesson = Lesson {
             fact: Fact::FirstLane("Toaster"),
             words: "toaster lane finished first",
         },
-        Claim { variant: 0, mode: Blocking, fact: Fact::Total(7.5), words: "seven and a half" },
+        Claim { variant: 0, mode: Blocking, fact: Fact::Total(7.0), words: "The blocking run takes seven minutes" },
     ],
     code_tab: Some("js-callbacks"),
 };

@@ -6,7 +6,7 @@
 //! Enter or Space selects.
 
 use super::scenario_editor::{Drag, PointerHandlers, ROW_PX};
-use crate::core::edit::{snap, Edit, GRID};
+use crate::core::edit::{Edit, GRID};
 use crate::core::scenario::Task;
 use crate::core::state::Action;
 use std::rc::Rc;
@@ -86,12 +86,14 @@ pub fn editor_task(props: &EditorTaskProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             let shift = e.shift_key();
             let edit = match e.key().as_str() {
-                "ArrowLeft" if shift => Some(Edit::ResizeTask { id, duration: snap(duration - GRID) }),
-                "ArrowRight" if shift => Some(Edit::ResizeTask { id, duration: snap(duration + GRID) }),
-                "ArrowLeft" if ti > 0 => Some(Edit::MoveTask { id, lane: li, index: ti - 1 }),
-                "ArrowRight" if ti + 1 < lane_len => Some(Edit::MoveTask { id, lane: li, index: ti + 1 }),
-                "ArrowUp" if li > 0 => Some(Edit::MoveTask { id, lane: li - 1, index: ti }),
-                "ArrowDown" if li + 1 < lane_count => Some(Edit::MoveTask { id, lane: li + 1, index: ti }),
+                // Relative edits, applied to the scenario as it is by then: presses faster than
+                // the page redraws all count.
+                "ArrowLeft" if shift => Some(Edit::ResizeBy { id, by: -GRID }),
+                "ArrowRight" if shift => Some(Edit::ResizeBy { id, by: GRID }),
+                "ArrowLeft" if ti > 0 => Some(Edit::Nudge { id, lanes: 0, places: -1 }),
+                "ArrowRight" if ti + 1 < lane_len => Some(Edit::Nudge { id, lanes: 0, places: 1 }),
+                "ArrowUp" if li > 0 => Some(Edit::Nudge { id, lanes: -1, places: 0 }),
+                "ArrowDown" if li + 1 < lane_count => Some(Edit::Nudge { id, lanes: 1, places: 0 }),
                 "Delete" | "Backspace" => Some(Edit::DeleteTask { id }),
                 "Enter" | " " => {
                     e.prevent_default();
