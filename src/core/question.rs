@@ -82,18 +82,16 @@ impl Question {
 /// The task that holds the main thread longest in one go: a work task that never yields, or
 /// "yields" only to microtasks. `None` when every task gives the thread back often.
 fn longest_hold(prediction: &Prediction, scenario: &Scenario) -> Option<TaskId> {
-    prediction
-        .tasks
-        .iter()
-        .filter(|t| t.outcome != Outcome::Skipped)
-        .filter_map(|t| {
-            let (_, task) = scenario.task(t.id)?;
-            match task.kind {
-                TaskKind::Work { burst_ms, yields } if burst_ms <= 0.0 || yields == YieldWith::Microtask => {
-                    Some((t.id, t.span.end_ms - t.span.start_ms))
-                }
-                _ => None,
+    // The prediction lists the tasks in lane order, as the scenario does.
+    scenario
+        .tasks()
+        .zip(&prediction.tasks)
+        .filter(|(_, t)| t.outcome != Outcome::Skipped)
+        .filter_map(|((_, task), t)| match task.kind {
+            TaskKind::Work { burst_ms, yields } if burst_ms <= 0.0 || yields == YieldWith::Microtask => {
+                Some((t.id, t.span.end_ms - t.span.start_ms))
             }
+            _ => None,
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(id, _)| id)

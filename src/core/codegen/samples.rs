@@ -21,41 +21,6 @@ pub fn samples() -> Vec<(String, Scenario)> {
 
 const SAMPLES: &[(&str, &str)] = &[
     (
-        "failing_join",
-        r#"{"version": 1, "lanes": [
-            {"name": "Profile", "tasks": [
-                {"kind": "request", "label": "Load profile", "duration": 2},
-                {"kind": "wait", "label": "Show profile", "duration": 1}
-            ]},
-            {"name": "Settings", "tasks": [
-                {"kind": "request", "label": "Load settings", "duration": 1, "fails": true},
-                {"kind": "wait", "label": "Apply settings", "duration": 1}
-            ]},
-            {"name": "Feed", "tasks": [{"kind": "request", "label": "Load feed", "duration": 4}]}
-        ]}"#,
-    ),
-    (
-        "failing_try_join",
-        r#"{"version": 1, "combine": "try-join", "lanes": [
-            {"name": "Profile", "tasks": [
-                {"kind": "request", "label": "Load profile", "duration": 2},
-                {"kind": "wait", "label": "Show profile", "duration": 1}
-            ]},
-            {"name": "Settings", "tasks": [
-                {"kind": "request", "label": "Load settings", "duration": 1, "fails": true},
-                {"kind": "wait", "label": "Apply settings", "duration": 1}
-            ]},
-            {"name": "Feed", "tasks": [{"kind": "request", "label": "Load feed", "duration": 4}]}
-        ]}"#,
-    ),
-    (
-        "select_timeout",
-        r#"{"version": 1, "combine": "select", "lanes": [
-            {"name": "Request", "tasks": [{"kind": "request", "label": "Slow request", "duration": 5}]},
-            {"name": "Timeout", "tasks": [{"kind": "wait", "label": "Give up after 2", "duration": 2}]}
-        ]}"#,
-    ),
-    (
         "work_yields",
         r#"{"version": 1, "lanes": [
             {"name": "Message channel", "tasks": [{"kind": "work", "label": "Bursts, MessageChannel", "duration": 1, "burst_ms": 4}]},

@@ -334,19 +334,9 @@ fn generated_javascript_runs_under_node() {
             50.0,
             &["done: Fetch the posts", "done: Fetch the user", "done: Fetch the comments", "finished"],
         ),
-        (
-            "failing_join",
-            50.0,
-            &[
-                "failed: Load settings",
-                "done: Load profile",
-                "done: Show profile",
-                "done: Load feed",
-                "finished",
-            ],
-        ),
-        ("failing_try_join", 50.0, &["failed: Load settings", "finished"]),
-        ("select_timeout", 50.0, &["done: Give up after 2", "finished"]),
+        ("lesson_errors_0", 50.0, &["failed: Fetch the profile", "done: Fetch the photos", "finished"]),
+        ("lesson_errors_1", 50.0, &["failed: Fetch the profile", "finished"]),
+        ("lesson_timeout_cancel_0", 50.0, &["done: Give up after 3 seconds", "finished"]),
         (
             "updates_unlocked",
             50.0,

@@ -7,7 +7,7 @@ use crate::core::lesson::Lesson;
 use crate::core::mode::Mode;
 use crate::core::predict::{Outcome, Prediction};
 use crate::core::report::RunReport;
-use crate::core::scenario::Scenario;
+use crate::core::scenario::{Scenario, TaskKind};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -48,14 +48,14 @@ pub fn mode_card(props: &ModeCardProps) -> Html {
     let title_id = format!("mode-{mode}-title");
     let predicted = props.prediction.total_ms;
     let counter = props.prediction.counter.map(|c| {
+        // The prediction lists the tasks in lane order, as the scenario does.
         let updates = props
-            .prediction
-            .tasks
-            .iter()
-            .filter(|t| t.outcome == Outcome::Done)
-            .filter(
-                |t| matches!(props.scenario.task(t.id), Some((_, task)) if task.kind.as_str() == "update"),
-            )
+            .scenario
+            .tasks()
+            .zip(&props.prediction.tasks)
+            .filter(|((_, task), t)| {
+                matches!(task.kind, TaskKind::Update { .. }) && t.outcome == Outcome::Done
+            })
             .count();
         html! {
             <p class="predicted-counter">

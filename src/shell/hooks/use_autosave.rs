@@ -9,7 +9,7 @@ use crate::core::state::{Action, State};
 use crate::core::storage::{self, Saved};
 use crate::shell::runtime::storage::write;
 use gloo_timers::callback::Timeout;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -34,15 +34,15 @@ type Pending = Rc<RefCell<Option<(String, String)>>>;
 pub fn use_autosave(state: &State, key: String, on_action: Callback<Action>) {
     let pending: Pending = use_mut_ref(|| None);
     let timer = use_mut_ref(|| None::<Timeout>);
-    let warned = use_mut_ref(|| Cell::new(false));
-    let opened = use_mut_ref(|| Cell::new(false));
+    let warned = use_mut_ref(|| false);
+    let opened = use_mut_ref(|| false);
     let flush = {
         let pending = pending.clone();
         let warned = warned.clone();
         let on_action = on_action.clone();
         Rc::new(move || {
             if let Some((key, text)) = pending.borrow_mut().take() {
-                if write(&key, &text).is_err() && !warned.borrow().replace(true) {
+                if write(&key, &text).is_err() && !std::mem::replace(&mut *warned.borrow_mut(), true) {
                     on_action.emit(Action::Notice(NOT_KEPT.to_string()));
                 }
             }
@@ -81,7 +81,7 @@ pub fn use_autosave(state: &State, key: String, on_action: Callback<Action>) {
     );
     use_effect_with(watched, move |_| {
         // The state the page opened with is not a change.
-        if !opened.borrow().replace(true) {
+        if !std::mem::replace(&mut *opened.borrow_mut(), true) {
             return;
         }
         *pending.borrow_mut() = Some((key, storage::save(&saved)));
