@@ -6,6 +6,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::clock::now;
+
 fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
 }
@@ -21,7 +23,12 @@ pub async fn next_frame() -> f64 {
 
 type FrameCallback = Closure<dyn FnMut(f64)>;
 
-/// Calls a function with each frame's timestamp until dropped.
+/// Calls a function every frame, until dropped, with the time the frame's callback ran.
+///
+/// That is `performance.now()` in the callback, not the timestamp `requestAnimationFrame`
+/// passes: Chrome stamps a frame with the time it was due, which behind a busy thread can
+/// fall inside the freeze and make the measured gap shorter than the time the page drew
+/// nothing (a 400 ms hold was once measured as a 350 ms gap).
 pub struct FrameLoop {
     handle: Rc<RefCell<Option<i32>>>,
     _callback: Rc<RefCell<Option<FrameCallback>>>,
@@ -33,8 +40,8 @@ impl FrameLoop {
         let callback: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
         let weak = Rc::downgrade(&callback);
         let next_handle = handle.clone();
-        *callback.borrow_mut() = Some(Closure::new(move |timestamp: f64| {
-            on_frame(timestamp);
+        *callback.borrow_mut() = Some(Closure::new(move |_due: f64| {
+            on_frame(now());
             if let Some(cb) = weak.upgrade() {
                 if let Some(cb) = cb.borrow().as_ref() {
                     *next_handle.borrow_mut() =

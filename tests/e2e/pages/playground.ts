@@ -54,8 +54,10 @@ declare global {
 function installProbes() {
   const probe: Window['__e2e'] = { frames: [], longTasks: [], messages: [], cspViolations: [] };
   window.__e2e = probe;
-  const loop = (t: number) => {
-    probe.frames.push(t);
+  // performance.now(), not the frame's own timestamp: Chrome stamps a frame with when it
+  // was due, which behind a busy thread falls inside the freeze and shortens the gap.
+  const loop = () => {
+    probe.frames.push(performance.now());
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
