@@ -27,9 +27,9 @@ async fn async_run_follows_the_prediction() {
     frames::next_frame().await;
     let scenario = lesson::default_lesson().scenario(0);
     let scale = 40.0; // 200 ms of waiting, 80 ms of selfies
-    let predicted = predict(&scenario, Mode::Async, scale);
+    let predicted = predict(&scenario, Mode::Async, scale, 1);
     let recorder = Recorder::default();
-    assert_eq!(run_async::run_async(&scenario, scale, &recorder).await, None, "no counter");
+    assert_eq!(run_async::run_async(&scenario, scale, &recorder, None).await, None, "no counter");
     let measured = recorder.outcomes(clock::now());
     assert_eq!(measured.len(), 2);
     assert!(measured.iter().all(|t| t.2 == Outcome::Done));
@@ -154,7 +154,7 @@ async fn dropping_an_async_run_cancels_its_pending_tasks() {
     let recorder = Recorder::default();
     let watched = recorder.clone();
     let (run, stop) = futures::future::abortable(async move {
-        run_async::run_async(&scenario, 20.0, &watched).await; // 100 ms if left alone
+        run_async::run_async(&scenario, 20.0, &watched, None).await; // 100 ms if left alone
     });
     wasm_bindgen_futures::spawn_local(async move {
         let _ = run.await;
@@ -184,7 +184,7 @@ fn scenario(json: &str) -> Scenario {
 async fn run_and_record(s: &Scenario, scale: f64) -> (Vec<(u32, Outcome, f64, f64)>, Option<i64>) {
     let recorder = Recorder::default();
     let start = clock::now();
-    let counter = run_async::run_async(s, scale, &recorder).await;
+    let counter = run_async::run_async(s, scale, &recorder, None).await;
     let tasks = recorder
         .outcomes(clock::now())
         .into_iter()

@@ -20,6 +20,10 @@ pub enum Control {
     Blocking,
     /// The async mode's card.
     Async,
+    /// The workers mode's card.
+    Workers,
+    /// `Compare all` and the side-by-side table and timelines it fills.
+    Compare,
     /// The scenario as code.
     Code,
     /// The table of runs.
@@ -29,7 +33,7 @@ pub enum Control {
 }
 
 impl Control {
-    pub const ALL: [Control; 10] = [
+    pub const ALL: [Control; 12] = [
         Control::Lesson,
         Control::Predict,
         Control::Editor,
@@ -37,6 +41,8 @@ impl Control {
         Control::Run,
         Control::Blocking,
         Control::Async,
+        Control::Workers,
+        Control::Compare,
         Control::Code,
         Control::History,
         Control::Share,
@@ -52,6 +58,8 @@ impl Control {
             Control::Run => "run",
             Control::Blocking => "blocking",
             Control::Async => "async",
+            Control::Workers => "workers",
+            Control::Compare => "compare",
             Control::Code => "code",
             Control::History => "history",
             Control::Share => "share",

@@ -222,7 +222,7 @@ mod tests {
 
     fn run(json: &str) -> (RunReport, Prediction) {
         let s = Rc::new(Scenario::from_json(json).unwrap());
-        let p = predict(&s, Mode::Async, 100.0);
+        let p = predict(&s, Mode::Async, 100.0, 4);
         let span = |a, b| Span { start_ms: a, end_ms: b };
         let m = Measurements {
             run: Some(span(0.0, 500.0)),

@@ -36,9 +36,9 @@ impl InMessage {
             }
             "run" => {
                 let mode = value.get("mode").and_then(|m| m.as_str()).unwrap_or_default();
-                Mode::parse(mode)
-                    .map(|m| Some(InMessage::Run(m)))
-                    .ok_or_else(|| format!("unknown mode {mode:?}: use \"blocking\" or \"async\""))
+                Mode::parse(mode).map(|m| Some(InMessage::Run(m))).ok_or_else(|| {
+                    format!("unknown mode {mode:?}: use \"blocking\", \"async\" or \"workers\"")
+                })
             }
             other => Err(format!("unknown message type {other:?}")),
         }
@@ -72,7 +72,21 @@ pub enum OutMessage {
         /// The shared counter at the end; only when the scenario has update tasks.
         #[serde(skip_serializing_if = "Option::is_none")]
         counter: Option<i64>,
+        /// What the worker pool cost; only in workers mode.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        workers: Option<WorkerCost>,
     },
+}
+
+/// The pool of a workers run: its size, the slowest worker's start-up, and the median time a
+/// job took to reach a worker that was up and a result took to come back (milliseconds).
+#[derive(Serialize, Debug, PartialEq)]
+pub struct WorkerCost {
+    pub size: usize,
+    pub startup_ms: f64,
+    /// `null` when every job was posted before its worker was up.
+    pub send_ms: Option<f64>,
+    pub reply_ms: f64,
 }
 
 /// One task of `run-finished`: times in milliseconds from the run's start; `lane` is the
@@ -87,6 +101,9 @@ pub struct TaskTimes {
     pub end_ms: f64,
     /// `done`, `failed` or `cancelled`.
     pub outcome: &'static str,
+    /// The worker it ran on (from 0); only for work in workers mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub worker: Option<usize>,
 }
 
 impl OutMessage {
@@ -119,9 +136,16 @@ impl OutMessage {
                     start_ms: round(t.span.start_ms),
                     end_ms: round(t.span.end_ms),
                     outcome: t.outcome.as_str(),
+                    worker: t.worker,
                 })
                 .collect(),
             counter: report.counter,
+            workers: report.pool.map(|p| WorkerCost {
+                size: p.size,
+                startup_ms: round(p.startup_ms),
+                send_ms: p.send_ms.map(round),
+                reply_ms: round(p.reply_ms),
+            }),
         }
     }
 
@@ -157,7 +181,8 @@ mod tests {
         }
         refused(json!("run"), "string \"type\"");
         refused(json!({"type": 5}), "string \"type\"");
-        refused(json!({"type": "run", "mode": "workers"}), "unknown mode \"workers\"");
+        assert_eq!(parse(json!({"type": "run", "mode": "workers"})), Ok(Some(InMessage::Run(Mode::Workers))));
+        refused(json!({"type": "run", "mode": "threads"}), "unknown mode \"threads\"");
         refused(json!({"type": "run"}), "unknown mode \"\"");
         refused(json!({"type": "load"}), "needs a \"scenario\"");
         refused(
@@ -190,8 +215,9 @@ mod tests {
             inputs: vec![],
             busy: vec![],
             counter: None,
+            ..Measurements::default()
         };
-        let report = RunReport::new(&s, &crate::core::predict::predict(&s, Mode::Async, 1000.0), &m);
+        let report = RunReport::new(&s, &crate::core::predict::predict(&s, Mode::Async, 1000.0, 4), &m);
         let v: serde_json::Value =
             serde_json::from_str(&OutMessage::run_finished(&report).to_json()).unwrap();
         assert_eq!(v["type"], "run-finished");
@@ -204,7 +230,41 @@ mod tests {
             v["tasks"][1],
             json!({"id": 2, "label": "Take selfies", "kind": "work", "lane": 1, "start_ms": 0.0, "end_ms": 2030.0, "outcome": "done"})
         );
-        // No update tasks, so no counter field.
+        // No update tasks, so no counter field; not a workers run, so no pool.
         assert!(v.get("counter").is_none());
+        assert!(v.get("workers").is_none());
+    }
+
+    #[test]
+    fn a_workers_run_names_each_task_s_worker_and_the_pool_cost() {
+        use crate::core::pool::{JobTimes, PoolTimes};
+        let s = std::rc::Rc::new(lesson::default_lesson().scenario(0));
+        let m = Measurements {
+            run: Some(Span { start_ms: 0.0, end_ms: 5000.0 }),
+            tasks: vec![
+                (TaskId(1), Span { start_ms: 0.0, end_ms: 5000.0 }, Outcome::Done),
+                (TaskId(2), Span { start_ms: 40.0, end_ms: 2040.0 }, Outcome::Done),
+            ],
+            workers: vec![(TaskId(2), 0)],
+            pool: Some(PoolTimes {
+                size: 2,
+                spawned_ms: 0.0,
+                ready_ms: vec![39.0],
+                jobs: vec![JobTimes {
+                    posted_ms: 0.0,
+                    started_ms: 40.0,
+                    ended_ms: 2040.0,
+                    replied_ms: 2041.26,
+                }],
+            }),
+            ..Measurements::default()
+        };
+        let report = RunReport::new(&s, &crate::core::predict::predict(&s, Mode::Workers, 1000.0, 2), &m);
+        let v: serde_json::Value =
+            serde_json::from_str(&OutMessage::run_finished(&report).to_json()).unwrap();
+        assert_eq!(v["mode"], "workers");
+        assert_eq!(v["tasks"][1]["worker"], 0);
+        assert!(v["tasks"][0].get("worker").is_none(), "a wait stays on the main thread");
+        assert_eq!(v["workers"], json!({"size": 2, "startup_ms": 39.0, "send_ms": null, "reply_ms": 1.3}));
     }
 }

@@ -5,6 +5,7 @@
 //! clock or touches I/O. Every function is deterministic and tested natively with `cargo test`.
 
 pub mod codegen;
+pub mod compare;
 pub mod controls;
 pub mod edit;
 pub mod embed;
@@ -15,6 +16,7 @@ pub mod lesson;
 pub mod message;
 pub mod mode;
 pub mod params;
+pub mod pool;
 pub mod predict;
 pub mod question;
 pub mod report;

@@ -8,16 +8,19 @@ pub enum Mode {
     Blocking,
     /// Each lane a future on the browser's event loop, all lanes joined.
     Async,
+    /// As async, but each work task runs on a pool of Web Workers, off the main thread.
+    Workers,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 2] = [Mode::Blocking, Mode::Async];
+    pub const ALL: [Mode; 3] = [Mode::Blocking, Mode::Async, Mode::Workers];
 
-    /// The name used in messages and URLs (`blocking`, `async`).
+    /// The name used in messages and URLs (`blocking`, `async`, `workers`).
     pub fn as_str(self) -> &'static str {
         match self {
             Mode::Blocking => "blocking",
             Mode::Async => "async",
+            Mode::Workers => "workers",
         }
     }
 
@@ -31,6 +34,16 @@ impl Mode {
         match self {
             Mode::Blocking => "Blocking",
             Mode::Async => "Async",
+            Mode::Workers => "Workers",
+        }
+    }
+
+    /// The label of the button that runs this mode (a stable accessible name).
+    pub fn run_label(self) -> &'static str {
+        match self {
+            Mode::Blocking => "Run blocking",
+            Mode::Async => "Run async",
+            Mode::Workers => "Run in workers",
         }
     }
 }
@@ -50,7 +63,7 @@ mod tests {
         for mode in Mode::ALL {
             assert_eq!(Mode::parse(mode.as_str()), Some(mode));
         }
-        assert_eq!(Mode::parse("workers"), None);
+        assert_eq!(Mode::parse("worker"), None);
         assert_eq!(Mode::parse("Async"), None);
     }
 }

@@ -9,6 +9,11 @@
 //!   for one burst, then yields the way it says (see [`YieldWith`]); a task that ends lets its
 //!   lane start the next task at once. Waits overlap, work serialises. How the lanes combine
 //!   ([`Combine`]) decides when the run ends and which tasks are dropped unfinished.
+//! - **Workers** is the same simulation, except that a work task is handed to a pool of
+//!   `workers` Web Workers: it runs in one go on the first free worker, in parallel with the
+//!   main thread and the other workers, while its lane awaits the reply. With every worker
+//!   busy, work queues for the next one free, first come first served. The main thread is
+//!   never held, and start-up and message costs are not modelled (the run measures them).
 //!
 //! Times are real milliseconds from the start of the run (`scale` is milliseconds per unit).
 
@@ -75,6 +80,8 @@ pub struct TaskTiming {
     pub lane: usize,
     pub span: Span,
     pub outcome: Outcome,
+    /// The worker (from 0) that runs it, for work in workers mode.
+    pub worker: Option<usize>,
 }
 
 /// The expected schedule of one mode.
@@ -82,6 +89,8 @@ pub struct TaskTiming {
 pub struct Prediction {
     pub mode: Mode,
     pub scale: f64,
+    /// The size of the worker pool (used in workers mode only).
+    pub workers: usize,
     /// One entry per task, in lane order.
     pub tasks: Vec<TaskTiming>,
     /// When the main thread is busy, merged and in order.
@@ -130,18 +139,21 @@ pub fn first_lane(tasks: impl Iterator<Item = (usize, f64, Outcome)>) -> Option<
     ends.first().map(|&(lane, _, _)| lane)
 }
 
-/// Predicts the schedule of `scenario` in `mode` at `scale` milliseconds per unit.
-pub fn predict(scenario: &Scenario, mode: Mode, scale: f64) -> Prediction {
+/// Predicts the schedule of `scenario` in `mode` at `scale` milliseconds per unit, with a pool
+/// of `workers` Web Workers in workers mode (at least one).
+pub fn predict(scenario: &Scenario, mode: Mode, scale: f64, workers: usize) -> Prediction {
+    let workers = workers.max(1);
     let (tasks, busy, counter) = match mode {
         Mode::Blocking => blocking(scenario, scale),
-        Mode::Async => {
-            let sim = AsyncSim::new(scenario, scale).run();
+        Mode::Async | Mode::Workers => {
+            let pool = (mode == Mode::Workers).then_some(workers);
+            let sim = AsyncSim::new(scenario, scale, pool).run();
             (sim.tasks, sim.busy, sim.counter)
         }
     };
     let total_ms = tasks.iter().map(|t| t.span.end_ms).fold(0.0, f64::max);
     let counter = scenario.uses_counter().then_some(counter);
-    Prediction { mode, scale, tasks, busy, total_ms, counter }
+    Prediction { mode, scale, workers, tasks, busy, total_ms, counter }
 }
 
 fn blocking(scenario: &Scenario, scale: f64) -> (Vec<TaskTiming>, Vec<Span>, i64) {
@@ -156,7 +168,13 @@ fn blocking(scenario: &Scenario, scale: f64) -> (Vec<TaskTiming>, Vec<Span>, i64
         for task in &lane.tasks {
             if stopped || lane_failed {
                 let span = Span { start_ms: now, end_ms: now };
-                tasks.push(TaskTiming { id: task.id, lane: lane_index, span, outcome: Outcome::Skipped });
+                tasks.push(TaskTiming {
+                    id: task.id,
+                    lane: lane_index,
+                    span,
+                    outcome: Outcome::Skipped,
+                    worker: None,
+                });
                 continue;
             }
             let span = Span { start_ms: now, end_ms: now + task.duration * scale };
@@ -174,7 +192,7 @@ fn blocking(scenario: &Scenario, scale: f64) -> (Vec<TaskTiming>, Vec<Span>, i64
                 lane_failed = true;
                 stopped |= scenario.combine() == Combine::TryJoin;
             }
-            tasks.push(TaskTiming { id: task.id, lane: lane_index, span, outcome });
+            tasks.push(TaskTiming { id: task.id, lane: lane_index, span, outcome, worker: None });
         }
         stopped |= scenario.combine() == Combine::Select && !lane.tasks.is_empty();
     }
@@ -269,6 +287,11 @@ struct AsyncSim<'a> {
     lock_queue: VecDeque<usize>,
     /// Set when the lanes' combination has its answer: nothing more runs.
     finished: bool,
+    /// Workers mode: which workers are free, the lanes whose work waits for one (in order),
+    /// and the worker each lane's current work runs on.
+    free_workers: Vec<bool>,
+    worker_queue: VecDeque<usize>,
+    on_worker: Vec<Option<usize>>,
     steps: u64,
     /// Whether whole rounds of bursts may be skipped (always, but for the test that checks
     /// skipping against stepping).
@@ -282,7 +305,8 @@ fn yields_at_once(yields: YieldWith) -> bool {
 }
 
 impl<'a> AsyncSim<'a> {
-    fn new(scenario: &'a Scenario, scale: f64) -> Self {
+    /// `pool`: the number of workers in workers mode, `None` in async mode.
+    fn new(scenario: &'a Scenario, scale: f64, pool: Option<usize>) -> Self {
         let lanes = scenario.lanes();
         let mut first = Vec::with_capacity(lanes.len());
         let mut count = 0;
@@ -297,6 +321,7 @@ impl<'a> AsyncSim<'a> {
                 lane,
                 span: Span { start_ms: 0.0, end_ms: 0.0 },
                 outcome: Outcome::Done,
+                worker: None,
             })
             .collect();
         AsyncSim {
@@ -318,6 +343,9 @@ impl<'a> AsyncSim<'a> {
             lock_holder: None,
             lock_queue: VecDeque::new(),
             finished: false,
+            free_workers: vec![true; pool.unwrap_or(0)],
+            worker_queue: VecDeque::new(),
+            on_worker: vec![None; lanes.len()],
             steps: 0,
             skip: true,
         }
@@ -419,6 +447,9 @@ impl<'a> AsyncSim<'a> {
                     let now = self.now;
                     let task = &tasks[self.next_task[lane]];
                     self.slot(lane).span.end_ms = now;
+                    if let Some(worker) = self.on_worker[lane].take() {
+                        self.release(worker);
+                    }
                     match task.kind {
                         TaskKind::Request { fails: true } => {
                             self.slot(lane).outcome = Outcome::Failed;
@@ -454,6 +485,13 @@ impl<'a> AsyncSim<'a> {
                             }
                             self.arm(lane, now + length);
                             self.phase[lane] = Phase::Waiting;
+                            return;
+                        }
+                        TaskKind::Work { .. } if !self.free_workers.is_empty() => {
+                            match self.free_workers.iter().position(|&free| free) {
+                                Some(worker) => self.offload(lane, worker),
+                                None => self.worker_queue.push_back(lane),
+                            }
                             return;
                         }
                         TaskKind::Work { .. } => {
@@ -510,6 +548,27 @@ impl<'a> AsyncSim<'a> {
                     return;
                 }
             }
+        }
+    }
+
+    /// Workers mode: the lane's work starts now on `worker`, and its lane waits for the reply.
+    fn offload(&mut self, lane: usize, worker: usize) {
+        self.free_workers[worker] = false;
+        self.on_worker[lane] = Some(worker);
+        let now = self.now;
+        let length = self.scenario.lanes()[lane].tasks[self.next_task[lane]].duration * self.scale;
+        let slot = self.slot(lane);
+        slot.span.start_ms = now;
+        slot.worker = Some(worker);
+        self.arm(lane, now + length);
+        self.phase[lane] = Phase::Waiting;
+    }
+
+    /// A worker has finished its work: the first lane waiting for one takes it at once.
+    fn release(&mut self, worker: usize) {
+        match self.worker_queue.pop_front() {
+            Some(lane) => self.offload(lane, worker),
+            None => self.free_workers[worker] = true,
         }
     }
 
@@ -647,7 +706,7 @@ mod tests {
 
     /// Checks the total and each task's `(start, end)` in units, in lane order.
     fn check(lanes: &[&str], mode: Mode, total: f64, spans: &[(f64, f64)]) {
-        let p = predict(&scenario(lanes), mode, 1000.0);
+        let p = predict(&scenario(lanes), mode, 1000.0, 4);
         let got: Vec<(f64, f64)> = p
             .tasks
             .iter()
@@ -659,6 +718,74 @@ mod tests {
 
     fn round(x: f64) -> f64 {
         (x * 1000.0).round() / 1000.0
+    }
+
+    /// Each task's `(start, end)` in units and its worker, in workers mode with `pool` workers.
+    fn in_workers(lanes: &[&str], pool: usize) -> (f64, Vec<(f64, f64, Option<usize>)>) {
+        let p = predict(&scenario(lanes), Mode::Workers, 1000.0, pool);
+        assert!(p.busy.is_empty(), "work on workers never holds the main thread");
+        let tasks = p
+            .tasks
+            .iter()
+            .map(|t| (round(t.span.start_ms / 1000.0), round(t.span.end_ms / 1000.0), t.worker))
+            .collect();
+        (round(p.total_units()), tasks)
+    }
+
+    #[test]
+    fn workers_run_work_in_parallel_up_to_the_pool_size() {
+        // Two lanes of two units of work: one thread does them one after the other (async
+        // interleaves them), two workers side by side.
+        let lanes = ["c2/8", "c2/8"];
+        assert_eq!(round(predict(&scenario(&lanes), Mode::Async, 1000.0, 2).total_units()), 4.0);
+        assert_eq!(in_workers(&lanes, 2), (2.0, vec![(0.0, 2.0, Some(0)), (0.0, 2.0, Some(1))]));
+        // With one worker the second waits for the first, as it would for the main thread,
+        // but the page is free all the while.
+        assert_eq!(in_workers(&lanes, 1), (4.0, vec![(0.0, 2.0, Some(0)), (2.0, 4.0, Some(0))]));
+    }
+
+    #[test]
+    fn work_waits_for_the_first_free_worker_in_the_order_it_came() {
+        // Three lanes, two workers: the third lane's work starts when the first worker frees.
+        // At 3 both workers free; the one whose job was posted first replies first, and the
+        // fourth task (queued last) takes it.
+        let (total, tasks) = in_workers(&["c1", "c3", "c2", "w0.5 c1"], 2);
+        assert_eq!(
+            tasks,
+            vec![
+                (0.0, 1.0, Some(0)),
+                (0.0, 3.0, Some(1)),
+                (1.0, 3.0, Some(0)),
+                (0.0, 0.5, None),
+                (3.0, 4.0, Some(1)),
+            ]
+        );
+        assert_eq!(total, 4.0);
+    }
+
+    #[test]
+    fn in_workers_mode_waits_still_overlap_on_the_main_thread() {
+        // The CPU trap: a three-unit wait beside two units of work. Async takes three units
+        // but holds the page for two; workers take three and never hold it.
+        let lanes = ["w3", "c2"];
+        let a = predict(&scenario(&lanes), Mode::Async, 1000.0, 2);
+        assert_eq!((round(a.total_units()), a.busy.len()), (3.0, 1));
+        assert_eq!(in_workers(&lanes, 2), (3.0, vec![(0.0, 3.0, None), (0.0, 2.0, Some(0))]));
+    }
+
+    #[test]
+    fn a_select_in_workers_mode_ends_when_the_first_lane_does() {
+        let s = scenario(&["c1", "c3"]).with_combine(Combine::Select);
+        let p = predict(&s, Mode::Workers, 1000.0, 2);
+        assert_eq!(round(p.total_units()), 1.0);
+        assert_eq!(p.tasks[1].outcome, Outcome::Cancelled);
+        // With one worker: the worker's reply hands it the next queued job before the first
+        // lane's future wakes to win, so that job is posted and then dropped; the last one
+        // never left the queue.
+        let s = scenario(&["c1", "c3", "c2"]).with_combine(Combine::Select);
+        let p = predict(&s, Mode::Workers, 1000.0, 1);
+        let outcomes: Vec<Outcome> = p.tasks.iter().map(|t| t.outcome).collect();
+        assert_eq!(outcomes, [Outcome::Done, Outcome::Cancelled, Outcome::Skipped]);
     }
 
     #[test]
@@ -691,9 +818,9 @@ mod tests {
 
     #[test]
     fn async_busy_spans_are_the_work() {
-        let p = predict(&scenario(&["w5", "c2/8"]), Mode::Async, 1000.0);
+        let p = predict(&scenario(&["w5", "c2/8"]), Mode::Async, 1000.0, 4);
         assert_eq!(p.busy, vec![Span { start_ms: 0.0, end_ms: 2000.0 }]);
-        let p = predict(&scenario(&["w5", "c2/8"]), Mode::Blocking, 1000.0);
+        let p = predict(&scenario(&["w5", "c2/8"]), Mode::Blocking, 1000.0, 4);
         assert_eq!(p.busy, vec![Span { start_ms: 0.0, end_ms: 7000.0 }]);
     }
 
@@ -710,7 +837,7 @@ mod tests {
 
     #[test]
     fn scale_stretches_every_time() {
-        let p = predict(&scenario(&["w5", "c2/8"]), Mode::Async, 100.0);
+        let p = predict(&scenario(&["w5", "c2/8"]), Mode::Async, 100.0, 4);
         assert_eq!(p.total_ms, 500.0);
         assert_eq!(p.total_units(), 5.0);
         assert_eq!(p.timing(TaskId(2)).unwrap().span.end_ms, 200.0);
@@ -721,9 +848,9 @@ mod tests {
     fn interleaved_work_costs_steps_per_task_not_per_burst() {
         let lanes = vec!["c600/1"; 20];
         let s = scenario(&lanes);
-        let steps = AsyncSim::new(&s, 10_000.0).run().steps;
+        let steps = AsyncSim::new(&s, 10_000.0, None).run().steps;
         assert!(steps < 10_000, "{steps} steps");
-        let p = predict(&s, Mode::Async, 10_000.0);
+        let p = predict(&s, Mode::Async, 10_000.0, 4);
         // 20 lanes share one thread: everything ends together at the sum of the work.
         assert_eq!(round(p.total_ms / 1000.0), 20.0 * 6_000.0);
         assert_eq!(p.busy, vec![Span { start_ms: 0.0, end_ms: p.total_ms }]);
@@ -741,8 +868,8 @@ mod tests {
             &["c5/16", "c5/16", "c5/16", "c5/16", "w2.5", "w0.01 c1/1"],
         ] {
             let s = scenario(lanes);
-            let fast = AsyncSim::new(&s, 1000.0).run();
-            let mut slow = AsyncSim::new(&s, 1000.0);
+            let fast = AsyncSim::new(&s, 1000.0, None).run();
+            let mut slow = AsyncSim::new(&s, 1000.0, None);
             slow.skip = false;
             let slow = slow.run();
             let rounded = |t: &[TaskTiming]| -> Vec<(f64, f64)> {
@@ -755,7 +882,7 @@ mod tests {
 
     /// `(start, end, outcome)` of each task in units, and the total, for a combination.
     fn outcomes(lanes: &[&str], combine: Combine, mode: Mode) -> (Vec<(f64, f64, Outcome)>, f64) {
-        let p = predict(&scenario(lanes).with_combine(combine), mode, 1000.0);
+        let p = predict(&scenario(lanes).with_combine(combine), mode, 1000.0, 4);
         let tasks = p
             .tasks
             .iter()
@@ -804,22 +931,22 @@ mod tests {
 
     #[test]
     fn unlocked_updates_lose_one_and_locked_ones_do_not() {
-        let lost = predict(&scenario(&["u2", "u2"]), Mode::Async, 1000.0);
+        let lost = predict(&scenario(&["u2", "u2"]), Mode::Async, 1000.0, 4);
         assert_eq!(lost.counter, Some(1));
         assert_eq!(lost.total_units(), 2.0);
-        let locked = predict(&scenario(&["U2", "U2"]), Mode::Async, 1000.0);
+        let locked = predict(&scenario(&["U2", "U2"]), Mode::Async, 1000.0, 4);
         assert_eq!(locked.counter, Some(2));
         assert_eq!(locked.total_units(), 4.0);
         assert_eq!(locked.tasks[1].span, Span { start_ms: 2000.0, end_ms: 4000.0 });
         // Blocking never interleaves, so it never loses an update.
-        assert_eq!(predict(&scenario(&["u2", "u2"]), Mode::Blocking, 1000.0).counter, Some(2));
+        assert_eq!(predict(&scenario(&["u2", "u2"]), Mode::Blocking, 1000.0, 4).counter, Some(2));
         // Without update tasks there is no counter.
-        assert_eq!(predict(&scenario(&["w1"]), Mode::Async, 1000.0).counter, None);
+        assert_eq!(predict(&scenario(&["w1"]), Mode::Async, 1000.0, 4).counter, None);
     }
 
     #[test]
     fn the_way_work_yields_changes_the_schedule() {
-        let total = |lanes: &[&str]| round(predict(&scenario(lanes), Mode::Async, 1000.0).total_ms);
+        let total = |lanes: &[&str]| round(predict(&scenario(lanes), Mode::Async, 1000.0, 4).total_ms);
         // 1000 ms of work in 8 ms bursts: 125 bursts, 124 yields.
         assert_eq!(total(&["c1/8"]), 1000.0);
         assert_eq!(total(&["c1/8m"]), 1000.0);
@@ -828,28 +955,28 @@ mod tests {
         // requestAnimationFrame: one burst per frame.
         assert_eq!(total(&["c1/8a"]), round(124.0 * FRAME_MS + 8.0));
         // A microtask yield keeps timers out: the wait cannot end until the work is done.
-        let p = predict(&scenario(&["c1/8m", "w0.1"]), Mode::Async, 1000.0);
+        let p = predict(&scenario(&["c1/8m", "w0.1"]), Mode::Async, 1000.0, 4);
         assert_eq!(p.tasks[1].span.end_ms, 1000.0);
         // A MessageChannel yield lets the timer in at the end of the burst it falls in: the
         // wait starts after the first burst (8 ms), is due at 108 and ends at 112.
-        let p = predict(&scenario(&["c1/8", "w0.1"]), Mode::Async, 1000.0);
+        let p = predict(&scenario(&["c1/8", "w0.1"]), Mode::Async, 1000.0, 4);
         assert_eq!(p.tasks[1].span.end_ms, 112.0);
     }
 
     #[test]
     fn the_first_lane_to_finish() {
-        let p = predict(&scenario(&["w5", "c2/8", "w3"]), Mode::Async, 1000.0);
+        let p = predict(&scenario(&["w5", "c2/8", "w3"]), Mode::Async, 1000.0, 4);
         assert_eq!(p.first_lane(), Some(1));
-        let p = predict(&scenario(&["w5", "c2/8"]), Mode::Blocking, 1000.0);
+        let p = predict(&scenario(&["w5", "c2/8"]), Mode::Blocking, 1000.0, 4);
         assert_eq!(p.first_lane(), Some(0));
-        assert_eq!(predict(&scenario(&[]), Mode::Async, 1000.0).first_lane(), None);
+        assert_eq!(predict(&scenario(&[]), Mode::Async, 1000.0, 4).first_lane(), None);
     }
 
     #[test]
     fn ten_thousand_concurrent_waits_predict_quickly() {
         let lanes: Vec<String> = (0..10_000).map(|i| format!("w{}", 1 + i % 600)).collect();
         let lanes: Vec<&str> = lanes.iter().map(String::as_str).collect();
-        let p = predict(&scenario(&lanes), Mode::Async, 1.0);
+        let p = predict(&scenario(&lanes), Mode::Async, 1.0, 4);
         assert_eq!(p.tasks.len(), 10_000);
         assert_eq!(p.total_ms, 600.0);
     }

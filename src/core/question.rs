@@ -172,7 +172,7 @@ mod tests {
     fn the_model_answers_each_kind_of_question() {
         let l = lesson::default_lesson();
         let s = l.scenario(0);
-        let p = predict(&s, Mode::Async, 1000.0);
+        let p = predict(&s, Mode::Async, 1000.0, 4);
         assert_eq!(Question::Total(Mode::Async).model(&p, &s), Answer::Units(5.0));
         assert_eq!(Question::FirstLane(Mode::Async).model(&p, &s), Answer::Lane(Some(1)));
         assert_eq!(Question::Counter(Mode::Async).model(&p, &s), Answer::Count(None));
@@ -202,7 +202,7 @@ mod tests {
             )
             .unwrap(),
         );
-        let p = predict(&s, Mode::Async, 1000.0);
+        let p = predict(&s, Mode::Async, 1000.0, 4);
         assert_eq!(Question::Culprit.model(&p, &s), Answer::Task(Some(TaskId(2))));
         let span = |a: f64, b: f64| Span { start_ms: a, end_ms: b };
         let m = Measurements {

@@ -4,6 +4,7 @@
 //! [`RunReport::new`] makes them relative to the run's start and computes the statistics.
 
 use super::mode::Mode;
+use super::pool::{PoolCost, PoolTimes};
 use super::predict::{first_lane, merge_spans, Outcome, Prediction, Span};
 use super::scenario::{Scenario, TaskId};
 use super::stats::{frame_stats, late_gaps, FrameStats};
@@ -19,6 +20,8 @@ pub struct MeasuredTask {
     pub lane: usize,
     pub span: Span,
     pub outcome: Outcome,
+    /// The worker (from 0) it ran on, for work in a workers run.
+    pub worker: Option<usize>,
 }
 
 /// The raw measurements of one run, as the browser gave them (absolute timestamps).
@@ -37,6 +40,10 @@ pub struct Measurements {
     pub inputs: Vec<(f64, f64)>,
     /// When the run's own work held the main thread (work bursts, blocking tasks).
     pub busy: Vec<Span>,
+    /// The worker each offloaded task ran on (workers mode).
+    pub workers: Vec<(TaskId, usize)>,
+    /// The pool's own times (workers mode).
+    pub pool: Option<PoolTimes>,
 }
 
 /// Everything a finished run shows.
@@ -66,6 +73,8 @@ pub struct RunReport {
     /// The shared counter at the end, and what the model predicted, when there is one.
     pub counter: Option<i64>,
     pub predicted_counter: Option<i64>,
+    /// What starting and talking to the workers cost (workers mode).
+    pub pool: Option<PoolCost>,
 }
 
 impl RunReport {
@@ -77,6 +86,7 @@ impl RunReport {
         let origin = run.start_ms;
         let measured: HashMap<TaskId, (Span, Outcome)> =
             m.tasks.iter().map(|&(id, span, outcome)| (id, (span, outcome))).collect();
+        let workers: HashMap<TaskId, usize> = m.workers.iter().copied().collect();
         let tasks = scenario
             .tasks()
             .filter_map(|(lane, task)| {
@@ -88,6 +98,7 @@ impl RunReport {
                     kind: task.kind.as_str(),
                     lane,
                     span: Span { start_ms: span.start_ms - origin, end_ms: span.end_ms - origin },
+                    worker: workers.get(&task.id).copied(),
                 })
             })
             .collect();
@@ -123,6 +134,7 @@ impl RunReport {
             tasks,
             counter: m.counter,
             predicted_counter: prediction.counter,
+            pool: m.pool.as_ref().map(PoolTimes::cost),
         }
     }
 
@@ -162,8 +174,9 @@ mod tests {
             inputs: vec![(900.0, 3.0), (1200.0, 505.0), (1400.0, 305.0), (1800.0, 2.0)],
             busy: vec![Span { start_ms: 1000.0, end_ms: 1501.0 }, Span { start_ms: 1501.2, end_ms: 1702.0 }],
             counter: None,
+            ..Measurements::default()
         };
-        let r = RunReport::new(&s, &predict(&s, Mode::Blocking, 100.0), &m);
+        let r = RunReport::new(&s, &predict(&s, Mode::Blocking, 100.0, 4), &m);
         assert_eq!(r.total_ms, 702.0);
         assert_eq!(r.predicted_ms, 700.0);
         assert_eq!(r.longest_freeze_ms(), 727.0);
@@ -184,7 +197,7 @@ mod tests {
     #[test]
     fn a_run_with_nothing_measured_reports_zeroes() {
         let s = Rc::new(lesson::default_lesson().scenario(0));
-        let r = RunReport::new(&s, &predict(&s, Mode::Async, 1000.0), &Measurements::default());
+        let r = RunReport::new(&s, &predict(&s, Mode::Async, 1000.0, 4), &Measurements::default());
         assert_eq!((r.total_ms, r.longest_freeze_ms(), r.long_tasks), (0.0, 0.0, 0));
         assert!(r.tasks.is_empty());
         assert_eq!(r.worst_input_delay_ms, None);

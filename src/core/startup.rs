@@ -17,6 +17,8 @@ pub struct Start {
     pub variant: usize,
     pub scale: f64,
     pub cap_ms: f64,
+    /// The size of the worker pool (the shell sets it from the machine's cores).
+    pub workers: usize,
     /// What the scenario is called in the table of runs.
     pub name: String,
     /// Problems to show (a damaged link, a corrupt save, a bad URL value).
@@ -52,6 +54,7 @@ pub fn start(
         variant: 0,
         scale,
         cap_ms: BLOCKING_CAP_MS,
+        workers: 1,
         name: lesson.variants[0].name.to_string(),
         notices,
         set_aside: false,
@@ -75,6 +78,7 @@ pub fn start(
                 variant: 0,
                 scale: shared.scale.unwrap_or(params.scale),
                 cap_ms: BLOCKING_CAP_MS,
+                workers: 1,
                 name: "Shared scenario".into(),
                 notices,
                 set_aside,
@@ -102,6 +106,7 @@ pub fn start(
                 variant: s.variant,
                 scale: if params.scale_given { params.scale } else { s.scale },
                 cap_ms: s.cap_ms,
+                workers: 1,
                 name,
                 notices,
                 set_aside: false,

@@ -10,6 +10,7 @@ use super::lesson::Lesson;
 use super::mode::Mode;
 use super::params::Params;
 use super::params::{MAX_SCALE, MIN_SCALE};
+use super::pool::MAX_WORKERS;
 use super::predict::{predict, Outcome, Prediction};
 use super::question::Guess;
 use super::report::RunReport;
@@ -35,10 +36,14 @@ pub struct State {
     pub lesson: &'static Lesson,
     pub scenario: Rc<Scenario>,
     pub scale: f64,
+    /// How many Web Workers workers mode runs work on.
+    pub workers: usize,
     /// The prediction for each mode, in the order of [`Mode::ALL`]; kept in step with
-    /// `scenario` and `scale` by the reducer.
+    /// `scenario`, `scale` and `workers` by the reducer.
     predictions: Rc<Vec<Rc<Prediction>>>,
     pub run: RunStatus,
+    /// `Compare all` is running the modes one after another.
+    pub comparing: bool,
     /// Every finished run of this session, oldest first.
     pub history: Vec<Rc<RunReport>>,
     /// What the status region announces now.
@@ -66,11 +71,15 @@ pub struct State {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     RunStarted(Mode),
-    RunFinished(RunReport),
+    RunFinished(Box<RunReport>),
     /// A run could not start; the message says why.
     RunRefused(String),
     /// The learner stopped an async run; its futures were dropped.
     RunStopped,
+    /// `Compare all` began: the modes run one after another, and nothing may change between.
+    CompareStarted,
+    /// `Compare all` ran its last mode.
+    CompareFinished,
     DismissNotices,
     /// Something the learner should know, shown until dismissed (once, however often it comes).
     Notice(String),
@@ -88,6 +97,8 @@ pub enum Action {
     Select(Option<TaskId>),
     SetScale(f64),
     SetCap(f64),
+    /// The size of the worker pool (from 1 to [`MAX_WORKERS`]).
+    SetWorkers(usize),
     /// Open a lesson at its first scenario (undoably: the scenario before it is kept).
     ChooseLesson(&'static Lesson),
     /// Load another of the lesson's scenarios (undoably).
@@ -107,6 +118,7 @@ impl State {
             variant: 0,
             scale: params.scale,
             cap_ms: BLOCKING_CAP_MS,
+            workers: 1,
             name: params.lesson.variants[0].name.to_string(),
             notices: params.warnings.clone(),
             set_aside: false,
@@ -117,12 +129,15 @@ impl State {
     /// The state a page opens with (see `core::startup`).
     pub fn starting(start: Start) -> State {
         let scenario = Rc::new(start.scenario);
+        let workers = start.workers.clamp(1, MAX_WORKERS);
         State {
             lesson: start.lesson,
-            predictions: Rc::new(predictions(&scenario, start.scale)),
+            predictions: Rc::new(predictions(&scenario, start.scale, workers)),
             scenario,
             scale: start.scale,
+            workers,
             run: RunStatus::Idle,
+            comparing: false,
             history: Vec::new(),
             status: String::new(),
             notices: start.notices,
@@ -173,7 +188,7 @@ impl State {
 
     /// Replaces the scenario (not through undo), recomputing the predictions.
     fn set_scenario(&mut self, scenario: Rc<Scenario>) {
-        self.predictions = Rc::new(predictions(&scenario, self.scale));
+        self.predictions = Rc::new(predictions(&scenario, self.scale, self.workers));
         if let Some(id) = self.selected {
             if scenario.task(id).is_none() {
                 self.selected = None;
@@ -237,8 +252,17 @@ impl State {
         self.history.iter().rev().find(|r| r.mode == mode).cloned()
     }
 
+    /// Whether a run, or a comparison between its runs, is going on.
     pub fn is_running(&self) -> bool {
-        matches!(self.run, RunStatus::Running { .. })
+        matches!(self.run, RunStatus::Running { .. }) || self.comparing
+    }
+
+    /// The latest run of each mode on the scenario as it is now, in the order of [`Mode::ALL`].
+    pub fn current_runs(&self) -> Vec<Rc<RunReport>> {
+        Mode::ALL
+            .into_iter()
+            .filter_map(|m| self.last_run(m).filter(|r| Rc::ptr_eq(&r.scenario, &self.scenario)))
+            .collect()
     }
 
     /// The longest the main thread is held in one go in async mode: the longest burst of work
@@ -261,6 +285,9 @@ impl State {
     pub fn check_run(&self, mode: Mode) -> Result<(), String> {
         if let RunStatus::Running { mode: running } = self.run {
             return Err(format!("A {running} run is still going; wait for it to finish."));
+        }
+        if self.comparing {
+            return Err("Compare all is still going; wait for it to finish.".into());
         }
         let predicted = self.prediction(mode).total_ms;
         if mode == Mode::Async {
@@ -302,6 +329,11 @@ impl State {
                     Mode::Async => {
                         format!("Async run started: predicted to take {predicted}, with the page responsive.")
                     }
+                    Mode::Workers => format!(
+                        "Workers run started on {} worker{}: predicted to take {predicted}, plus the workers' start-up.",
+                        self.workers,
+                        if self.workers == 1 { "" } else { "s" }
+                    ),
                 };
                 next.run = RunStatus::Running { mode };
             }
@@ -329,7 +361,7 @@ impl State {
                     next.status.push_str(&format!(" Failed: {failed}; cancelled: {cancelled}."));
                 }
                 next.run = RunStatus::Idle;
-                let mut report = report;
+                let mut report = *report;
                 if Rc::ptr_eq(&report.scenario, &self.scenario) {
                     report.scenario_name = self.scenario_name.clone();
                 }
@@ -340,7 +372,28 @@ impl State {
                 if let RunStatus::Running { mode } = self.run {
                     next.status = format!("{} run stopped: its pending tasks were cancelled.", mode.title());
                 }
+                if self.comparing {
+                    next.status.push_str(" Compare all stopped with it.");
+                }
                 next.run = RunStatus::Idle;
+                next.comparing = false;
+            }
+            Action::CompareStarted => next.comparing = true,
+            Action::CompareFinished => {
+                next.comparing = false;
+                let each: Vec<String> = next
+                    .current_runs()
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{} {} (longest frame gap {})",
+                            r.mode,
+                            duration(r.total_ms),
+                            duration(r.longest_freeze_ms())
+                        )
+                    })
+                    .collect();
+                next.status = format!("Compared on the same scenario: {}.", each.join("; "));
             }
             Action::DismissNotices => next.notices.clear(),
             Action::Notice(text) => {
@@ -452,7 +505,13 @@ impl State {
             Action::SetScale(scale) => {
                 if scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale) && !self.is_running() {
                     next.scale = scale;
-                    next.predictions = Rc::new(predictions(&next.scenario, scale));
+                    next.predictions = Rc::new(predictions(&next.scenario, scale, self.workers));
+                }
+            }
+            Action::SetWorkers(workers) => {
+                if (1..=MAX_WORKERS).contains(&workers) && !self.is_running() {
+                    next.workers = workers;
+                    next.predictions = Rc::new(predictions(&next.scenario, self.scale, workers));
                 }
             }
             Action::SetCap(cap) => {
@@ -465,8 +524,8 @@ impl State {
     }
 }
 
-fn predictions(scenario: &Scenario, scale: f64) -> Vec<Rc<Prediction>> {
-    Mode::ALL.into_iter().map(|mode| Rc::new(predict(scenario, mode, scale))).collect()
+fn predictions(scenario: &Scenario, scale: f64, workers: usize) -> Vec<Rc<Prediction>> {
+    Mode::ALL.into_iter().map(|mode| Rc::new(predict(scenario, mode, scale, workers))).collect()
 }
 
 #[cfg(test)]
@@ -485,6 +544,49 @@ mod tests {
     }
 
     #[test]
+    fn the_pool_size_changes_the_workers_prediction_within_its_range() {
+        let s = State::new(&Params::from_query("lesson=workers&scale=100"));
+        // Two photos of two units each: one worker takes them in turn, two side by side.
+        assert_eq!((s.workers, s.prediction(Mode::Workers).total_ms), (1, 400.0));
+        let two = s.apply(Action::SetWorkers(2));
+        assert_eq!((two.workers, two.prediction(Mode::Workers).total_ms), (2, 200.0));
+        assert_eq!(two.prediction(Mode::Async).total_ms, 400.0, "async has no workers");
+        for bad in [0, MAX_WORKERS + 1] {
+            assert_eq!(two.apply(Action::SetWorkers(bad)).workers, 2, "{bad}");
+        }
+        let running = two.apply(Action::RunStarted(Mode::Workers));
+        assert_eq!(
+            running.status,
+            "Workers run started on 2 workers: predicted to take 200 ms, plus the workers' start-up."
+        );
+        assert_eq!(running.apply(Action::SetWorkers(3)).workers, 2, "not during a run");
+    }
+
+    #[test]
+    fn compare_all_holds_the_scenario_between_its_runs_and_sums_them_up() {
+        let s = State::new(&Params::from_query("lesson=workers&scale=100")).apply(Action::SetWorkers(2));
+        let comparing = s.apply(Action::CompareStarted);
+        let mut at = comparing.clone();
+        for (mode, total) in [(Mode::Blocking, 551.0), (Mode::Async, 402.0), (Mode::Workers, 260.0)] {
+            let r = finished(&at, mode, total);
+            at = at.apply(Action::RunStarted(mode)).apply(Action::RunFinished(Box::new(r)));
+            // Between runs nothing may change the scenario.
+            assert!(at.is_running());
+            assert!(at.check_run(Mode::Async).unwrap_err().contains("Compare all"));
+            let edited = at.apply(Action::Edit(Edit::Clear));
+            assert!(Rc::ptr_eq(&edited.scenario, &at.scenario));
+        }
+        let done = at.apply(Action::CompareFinished);
+        assert!(!done.is_running());
+        assert_eq!(done.current_runs().len(), 3);
+        assert!(done.status.starts_with("Compared on the same scenario: blocking 551 ms"), "{}", done.status);
+        // Stop ends the comparison too.
+        let stopped = comparing.apply(Action::RunStarted(Mode::Async)).apply(Action::RunStopped);
+        assert!(!stopped.is_running());
+        assert!(stopped.status.ends_with("Compare all stopped with it."));
+    }
+
+    #[test]
     fn a_run_goes_from_started_to_finished_into_the_history() {
         let params = Params::from_query("scale=100");
         let s0 = State::new(&params);
@@ -494,7 +596,7 @@ mod tests {
         assert!(s1.is_running());
         assert_eq!(s1.status, "Async run started: predicted to take 500 ms, with the page responsive.");
         assert!(s1.check_run(Mode::Blocking).unwrap_err().contains("still going"));
-        let s2 = s1.apply(Action::RunFinished(finished(&s1, Mode::Async, 503.0)));
+        let s2 = s1.apply(Action::RunFinished(Box::new(finished(&s1, Mode::Async, 503.0))));
         assert!(!s2.is_running());
         assert_eq!(
             s2.status,
@@ -504,7 +606,7 @@ mod tests {
         let mut typed = finished(&s1, Mode::Async, 503.0);
         typed.worst_input_delay_ms = Some(12.4);
         assert!(s1
-            .apply(Action::RunFinished(typed))
+            .apply(Action::RunFinished(Box::new(typed)))
             .status
             .ends_with("long tasks: 0. Worst input delay: 12 ms."));
         assert_eq!(s2.last_run(Mode::Async).unwrap().total_ms, 503.0);
@@ -524,11 +626,11 @@ mod tests {
             &params,
             vec![
                 Action::RunStarted(Mode::Async),
-                Action::RunFinished(a),
+                Action::RunFinished(Box::new(a)),
                 Action::RunStarted(Mode::Blocking),
-                Action::RunFinished(b),
+                Action::RunFinished(Box::new(b)),
                 Action::RunStarted(Mode::Async),
-                Action::RunFinished(c),
+                Action::RunFinished(Box::new(c)),
             ],
         );
         let totals: Vec<f64> = s.history.iter().map(|r| r.total_ms).collect();
@@ -584,7 +686,7 @@ mod tests {
         let edited = locked.apply(edit(Edit::RenameLane { lane: 0, name: "Carol".into() }));
         assert_eq!(edited.scenario_name, "With a lock (edited)");
         let run = finished(&edited, Mode::Async, 4000.0);
-        let after = edited.apply(Action::RunStarted(Mode::Async)).apply(Action::RunFinished(run));
+        let after = edited.apply(Action::RunStarted(Mode::Async)).apply(Action::RunFinished(Box::new(run)));
         assert_eq!(after.history[0].scenario_name, "With a lock (edited)");
         // No lesson change mid-run.
         let running = s.apply(Action::RunStarted(Mode::Async));
@@ -628,7 +730,7 @@ mod tests {
             ..Measurements::default()
         };
         let r = RunReport::new(&s.scenario, &s.prediction(Mode::Async), &m);
-        let done = s.apply(Action::RunStarted(Mode::Async)).apply(Action::RunFinished(r));
+        let done = s.apply(Action::RunStarted(Mode::Async)).apply(Action::RunFinished(Box::new(r)));
         assert!(done.status.ends_with("Counter at the end: 1. Failed: 0; cancelled: 1."), "{}", done.status);
     }
 

@@ -2,9 +2,9 @@
 //! out the page.
 
 use super::components::{
-    code_view::CodeView, lesson_intro::LessonIntro, mode_card::ModeCard, notices::Notices,
-    predict_prompt::PredictPrompt, pulse::Pulse, run_controls::RunControls, run_history::RunHistory,
-    scenario_editor::ScenarioEditor, share_bar::ShareBar, site_header::SiteHeader,
+    code_view::CodeView, compare_all::CompareAll, lesson_intro::LessonIntro, mode_card::ModeCard,
+    notices::Notices, predict_prompt::PredictPrompt, pulse::Pulse, run_controls::RunControls,
+    run_history::RunHistory, scenario_editor::ScenarioEditor, share_bar::ShareBar, site_header::SiteHeader,
     status_region::StatusRegion,
 };
 use super::hooks::use_autosave::key_for;
@@ -27,6 +27,7 @@ fn mode_control(mode: Mode) -> Control {
     match mode {
         Mode::Blocking => Control::Blocking,
         Mode::Async => Control::Async,
+        Mode::Workers => Control::Workers,
     }
 }
 
@@ -95,7 +96,7 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::DismissNotices))
     };
-    // Both modes share one time axis, so their bars compare at a glance.
+    // All modes share one time axis, so their bars compare at a glance.
     let axis_ms = Mode::ALL
         .into_iter()
         .map(|m| {
@@ -151,6 +152,8 @@ pub fn app(props: &AppProps) -> Html {
                         {running}
                         scale={state.scale}
                         cap_ms={state.cap_ms}
+                        workers={state.workers}
+                        comparing={state.comparing}
                         on_stop={runner.stop.clone()}
                         on_action={on_action.clone()}
                     />
@@ -170,6 +173,15 @@ pub fn app(props: &AppProps) -> Html {
                         />
                     }) }
                 </section>
+                if shows(Control::Compare) {
+                    <CompareAll
+                        runs={state.current_runs()}
+                        {axis_ms}
+                        {lesson}
+                        running={running.is_some() || state.comparing}
+                        on_compare={runner.compare.clone()}
+                    />
+                }
                 if shows(Control::Code) {
                     <CodeView scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
                 }

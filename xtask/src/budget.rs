@@ -9,8 +9,11 @@ use std::fmt;
 use std::io::Write;
 use std::path::Path;
 
-/// The most the first view may weigh, gzip -9, in bytes.
-pub const BUDGET_BYTES: u64 = 310_000;
+/// The most the first view may weigh, gzip -9, in bytes: a guard against a change that grows
+/// it by accident, not the target (issue 7's benchmark reports that, 200 KB). Raised from
+/// 310,000 when workers mode came: the page side of gloo-worker, the third mode card and
+/// Compare all added about 20 KB.
+pub const BUDGET_BYTES: u64 = 330_000;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.
@@ -44,8 +47,9 @@ impl fmt::Display for Report {
     }
 }
 
-/// Pages copied beside the app that its first view never loads (the embedding demo).
-const NOT_FIRST_VIEW: &[&str] = &["embed-demo."];
+/// Files beside the app that its first view never loads: the embedding demo, and the Web
+/// Worker that a workers run starts (its script, its loader and its wasm).
+const NOT_FIRST_VIEW: &[&str] = &["embed-demo.", "compute-worker"];
 
 /// Measures every first-view asset at the top of `dist`.
 pub fn measure(dist: &Path) -> Result<Report, String> {

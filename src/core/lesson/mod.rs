@@ -18,6 +18,7 @@ mod network;
 mod race;
 mod ticket_queue;
 mod timeout_cancel;
+mod workers;
 mod yielding;
 
 /// One lesson as shown on the page.
@@ -103,6 +104,7 @@ pub const ALL: &[Lesson] = &[
     network::LESSON,
     cpu_trap::LESSON,
     yielding::LESSON,
+    workers::LESSON,
     callbacks_promises_await::LESSON,
     race::LESSON,
     timeout_cancel::LESSON,
@@ -156,6 +158,7 @@ mod tests {
                 "network",
                 "cpu-trap",
                 "yielding",
+                "workers",
                 "callbacks-promises-await",
                 "race",
                 "timeout-cancel",
@@ -180,7 +183,7 @@ mod tests {
                     claim.words
                 );
                 let s = lesson.scenario(claim.variant);
-                let p = predict(&s, claim.mode, 1000.0);
+                let p = predict(&s, claim.mode, 1000.0, 4);
                 let outcome_of = |label: &str| {
                     let (_, task) = s
                         .tasks()
@@ -220,7 +223,7 @@ mod tests {
     fn every_question_can_be_answered() {
         for lesson in ALL {
             let s = lesson.scenario(0);
-            let p = predict(&s, lesson.question.mode(), 1000.0);
+            let p = predict(&s, lesson.question.mode(), 1000.0, 4);
             let answer = lesson.question.model(&p, &s);
             assert!(
                 !matches!(answer, Answer::Lane(None) | Answer::Count(None) | Answer::Task(None)),

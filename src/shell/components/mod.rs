@@ -2,6 +2,7 @@
 //! events into callbacks; they start no effects of their own.
 
 pub mod code_view;
+pub mod compare_all;
 pub mod editor_task;
 pub mod lesson_intro;
 pub mod mode_card;

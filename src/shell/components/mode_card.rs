@@ -35,6 +35,10 @@ fn blurb(mode: Mode) -> &'static str {
             "Each lane is a Rust future on the browser's event loop. A wait hands the \
                         thread back; work runs in short bursts between frames."
         }
+        Mode::Workers => {
+            "As async, but each work task is posted to a pool of Web Workers, threads of their \
+             own, and computes there in one go while the main thread stays free."
+        }
     }
 }
 
@@ -72,6 +76,13 @@ pub fn mode_card(props: &ModeCardProps) -> Html {
                 { "Predicted total: " }
                 <strong>{ lesson.units(predicted / scale) }</strong>
                 { format!(" ({})", duration(predicted)) }
+                if mode == Mode::Workers {
+                    { format!(
+                        " on {} worker{}, before start-up",
+                        props.prediction.workers,
+                        if props.prediction.workers == 1 { "" } else { "s" }
+                    ) }
+                }
             </p>
             { counter }
             <button
@@ -80,7 +91,7 @@ pub fn mode_card(props: &ModeCardProps) -> Html {
                 aria-disabled={busy.to_string()}
                 onclick={on_click}
             >
-                { format!("Run {mode}") }
+                { mode.run_label() }
             </button>
             <Timeline
                 scenario={props.scenario.clone()}
@@ -145,6 +156,21 @@ fn results(r: &RunReport, lesson: &Lesson, stale: bool) -> Html {
                 <dd>{ long_tasks }</dd>
             </div>
             { counter }
+            { r.pool.map(|p| html! {
+                <div>
+                    <dt>{ "Cost of the workers" }</dt>
+                    <dd class="pool-cost">
+                        { format!(
+                            "{} to start {} worker{}; {}a result took {} to come back (medians).",
+                            duration(p.startup_ms),
+                            p.size,
+                            if p.size == 1 { "" } else { "s" },
+                            p.send_ms.map_or_else(String::new, |ms| format!("a job took {} to reach a worker, ", duration(ms))),
+                            duration(p.reply_ms)
+                        ) }
+                    </dd>
+                </div>
+            }) }
         </dl>
         </>
     }

@@ -140,7 +140,7 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
             <>
                 <p class="guess-locked">
                     { "Your prediction: " }<strong>{ guess.describe(scenario, lesson) }</strong>
-                    { format!(". Now press \u{201c}Run {mode}\u{201d} below to see how it really goes.") }
+                    { format!(". Now press \u{201c}{}\u{201d} below to see how it really goes.", mode.run_label()) }
                 </p>
                 <button type="button" class="quiet" onclick={on_again}>{ "Change my guess" }</button>
             </>

@@ -1,7 +1,9 @@
-//! Run settings beside the run buttons: Stop, the time scale and the blocking cap.
+//! Run settings beside the run buttons: Stop, the time scale, the blocking cap and the number
+//! of workers.
 
 use crate::core::mode::Mode;
 use crate::core::params::{MAX_SCALE, MIN_SCALE};
+use crate::core::pool::{parse_size, MAX_WORKERS};
 use crate::core::state::{Action, MAX_BLOCKING_CAP_MS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,6 +13,10 @@ pub struct RunControlsProps {
     pub running: Option<Mode>,
     pub scale: f64,
     pub cap_ms: f64,
+    pub workers: usize,
+    /// `Compare all` is going (Stop ends it).
+    #[prop_or_default]
+    pub comparing: bool,
     pub on_stop: Callback<()>,
     pub on_action: Callback<Action>,
 }
@@ -39,10 +45,28 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
             }
         })
     };
-    let running = props.running.is_some();
+    let on_workers = {
+        let on_action = props.on_action.clone();
+        let workers = props.workers;
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            match parse_size(&input.value()) {
+                Ok(n) => {
+                    on_action.emit(Action::SetWorkers(n));
+                }
+                Err(why) => {
+                    // Say why, and put back the size in use: nothing else changes.
+                    input.set_value(&workers.to_string());
+                    on_action.emit(Action::RunRefused(why));
+                }
+            }
+        })
+    };
+    let running = props.running.is_some() || props.comparing;
+    let stoppable = matches!(props.running, Some(Mode::Async | Mode::Workers)) || props.comparing;
     html! {
         <section class="run-controls" aria-label="Run settings">
-            <button type="button" class="stop" onclick={on_stop} disabled={props.running != Some(Mode::Async)}>{ "Stop" }</button>
+            <button type="button" class="stop" onclick={on_stop} disabled={!stoppable}>{ "Stop" }</button>
             <label>
                 { "Time scale " }
                 <input
@@ -68,8 +92,20 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
                 />
                 { " s" }
             </label>
+            <label>
+                { "Workers " }
+                <input
+                    type="number"
+                    min="1"
+                    max={MAX_WORKERS.to_string()}
+                    step="1"
+                    value={props.workers.to_string()}
+                    onchange={on_workers}
+                    disabled={running}
+                />
+            </label>
             <p class="fine">
-                { "Stop cancels an async run by dropping its futures. A blocking run cannot be stopped: it holds the page's only thread, so not even this button can be pressed until it ends. A blocking run longer than the cap does not start." }
+                { "Stop cancels an async run by dropping its futures. A blocking run cannot be stopped: it holds the page's only thread, so not even this button can be pressed until it ends. A blocking run longer than the cap does not start. Workers mode starts this many Web Workers for each run (the default is one per core, up to four)." }
             </p>
         </section>
     }

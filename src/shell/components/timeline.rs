@@ -102,6 +102,35 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let freezes = current.iter().flat_map(|r| r.freezes.iter()).map(|span| html! {
         <div class="bar measured frozen" style={place(span)} title={format!("No frame drawn for {}", duration(span.end_ms - span.start_ms))}></div>
     });
+    // Workers mode: a row per worker, showing which ran what.
+    let worker_count = if props.mode == Mode::Workers {
+        props.prediction.workers.max(current.and_then(|r| r.pool).map_or(0, |p| p.size))
+    } else {
+        0
+    };
+    let label_of = |id: TaskId| props.scenario.task(id).map(|(_, t)| t.label.clone()).unwrap_or_default();
+    let worker_rows = (0..worker_count).map(|w| {
+        let ghosts = props.prediction.tasks.iter().filter(|t| t.worker == Some(w)).map(|t| {
+            let labelled = (t.span.end_ms - t.span.start_ms) / axis > LABEL_MIN_FRACTION;
+            let label = label_of(t.id);
+            html! {
+                <div class="bar ghost kind-work" style={place(&t.span)} title={format!("{label}: predicted on worker {} {}", w + 1, range(&t.span))}>
+                    if labelled { <span class="bar-label">{ label }</span> }
+                </div>
+            }
+        });
+        let bars = current.iter().flat_map(|r| r.tasks.iter()).filter(|t| t.worker == Some(w)).map(|t| {
+            html! {
+                <div class="bar measured kind-work" style={place(&t.span)} title={format!("{}: ran on worker {} {}", t.label, w + 1, range(&t.span))}></div>
+            }
+        });
+        html! {
+            <div class="tl-row tl-worker" key={format!("worker-{w}")}>
+                <div class="tl-name">{ format!("Worker {}", w + 1) }</div>
+                <div class="tl-track">{ for ghosts }{ for bars }</div>
+            </div>
+        }
+    });
     let summary = match current {
         Some(r) => format!(
             "Timeline, {} mode: predicted {}, measured {}; the page went without a frame for up to {}.",
@@ -143,6 +172,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <div class="tl-name">{ "Main thread" }</div>
                     <div class="tl-track">{ for busy }{ for measured_busy }{ for freezes }</div>
                 </div>
+                { for worker_rows }
                 <div class="tl-row tl-axis" aria-hidden="true">
                     <div class="tl-name">{ props.lesson.unit.1 }</div>
                     <div class="tl-track">{ for ticks }</div>

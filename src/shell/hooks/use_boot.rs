@@ -35,6 +35,8 @@ fn boot(params: &Params) -> Start {
     };
     let saved = saved_text.as_deref().map(storage::load);
     let mut start = start(params, link, saved);
+    let cores = window.as_ref().map_or(0.0, |w| w.navigator().hardware_concurrency());
+    start.workers = crate::core::pool::default_size(cores);
     if start.set_aside {
         if let Some(text) = &saved_text {
             let _ = write(&storage::corrupt_key(js_sys::Date::now() as u64), text);

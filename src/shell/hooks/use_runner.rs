@@ -3,7 +3,8 @@
 //! A run goes: `RunStarted` (and `run-started` to the parent) → one frame so the page can show
 //! that it started → the run itself (blocking, or the lanes as joined futures) → two frames so
 //! the meter records the frame that ends the run's last gap → `RunFinished` with the report
-//! (and `run-finished`). The spawned run is owned here and cancelled if the app unmounts.
+//! (and `run-finished`). `Compare all` does that for each mode in turn, as one task. The spawned
+//! run is owned here and cancelled if the app unmounts or the learner presses Stop.
 
 use super::use_frame_meter::UseFrameMeterHandle;
 use crate::core::message::OutMessage;
@@ -19,6 +20,7 @@ use crate::shell::runtime::recording::Recorder;
 use crate::shell::runtime::run_async::run_async;
 use crate::shell::runtime::run_blocking::run_blocking;
 use crate::shell::runtime::user_timing::measure_run;
+use crate::shell::runtime::worker_pool::Pool;
 use crate::shell::runtime::yield_now::yield_now;
 use futures::future::{abortable, AbortHandle};
 use std::cell::RefCell;
@@ -38,10 +40,117 @@ async fn frame_or_timeout() {
     futures::future::select(frame, timeout).await;
 }
 
+/// What the runs share: the state (as it was when the run was asked for), the meter, the live
+/// timeline of the run in progress and the handle that cancels it.
+#[derive(Clone)]
+struct Runs {
+    state: UseReducerHandle<State>,
+    meter: UseFrameMeterHandle,
+    live: Rc<RefCell<Option<Rc<LiveTimeline>>>>,
+    in_flight: Rc<RefCell<Option<AbortHandle>>>,
+}
+
+impl Runs {
+    /// Runs `modes` one after another as one cancellable task.
+    fn spawn(&self, modes: Vec<Mode>, comparing: bool) {
+        if self.in_flight.borrow().is_some() {
+            return; // A second click before the page re-rendered: the first run owns the thread.
+        }
+        let runs = self.clone();
+        if comparing {
+            self.state.dispatch(Action::CompareStarted);
+        }
+        let (task, handle) = abortable(async move {
+            let count = modes.len();
+            for (i, mode) in modes.into_iter().enumerate() {
+                let report = runs.measure(mode).await;
+                if i + 1 == count {
+                    // Free before the page hears, so a click right after the finish counts.
+                    runs.in_flight.borrow_mut().take();
+                }
+                runs.state.dispatch(Action::RunFinished(Box::new(report)));
+            }
+            if comparing {
+                runs.state.dispatch(Action::CompareFinished);
+            }
+        });
+        *self.in_flight.borrow_mut() = Some(handle);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = task.await;
+        });
+    }
+
+    /// One run in `mode`, from `RunStarted` to its report (and `run-finished`).
+    async fn measure(&self, mode: Mode) -> RunReport {
+        let state = &self.state;
+        let scenario = state.scenario.clone();
+        let scale = state.scale;
+        let prediction = state.prediction(mode);
+        let dispatcher = state.dispatcher();
+        dispatcher.dispatch(Action::RunStarted(mode));
+        post(&OutMessage::run_started(mode, prediction.total_ms));
+
+        frame_or_timeout().await;
+        yield_now().await;
+        let recorder = Recorder::default();
+        let start_ms = now();
+        if mode != Mode::Blocking {
+            if let Some(timeline) = LiveTimeline::find(mode) {
+                let timeline = Rc::new(timeline);
+                *self.live.borrow_mut() = Some(timeline.clone());
+                let recorder = recorder.clone();
+                self.meter.set_drawer(Some(Rc::new(move |t| timeline.draw(&recorder, start_ms, t))));
+            }
+        }
+        // Workers mode starts its pool with the run: the start-up is part of what it costs.
+        let pool = (mode == Mode::Workers).then(|| Pool::start(state.workers));
+        let counter = match mode {
+            Mode::Blocking => run_blocking(&scenario, scale, &recorder),
+            Mode::Async | Mode::Workers => run_async(&scenario, scale, &recorder, pool.as_ref()).await,
+        };
+        let end_ms = now();
+        frame_or_timeout().await;
+        frame_or_timeout().await;
+        self.meter.set_drawer(None);
+        if let Some(timeline) = self.live.borrow_mut().take() {
+            timeline.reset();
+        }
+        if pool.is_some() && recorder.with(|r| r.no_answer) {
+            dispatcher.dispatch(Action::Notice(NO_ANSWER.into()));
+        }
+        let measured = Measurements {
+            run: Some(Span { start_ms, end_ms }),
+            tasks: recorder.outcomes(end_ms),
+            counter,
+            frames: self.meter.frames_since(start_ms - FRAMES_BEFORE_MS),
+            long_tasks: self.meter.long_tasks(),
+            inputs: self.meter.inputs_since(start_ms),
+            busy: recorder.with(|r| r.busy.clone()),
+            workers: recorder.with(|r| r.workers.clone()),
+            pool: pool.as_ref().map(Pool::times),
+        };
+        // Let the workers go now, not when the next run starts.
+        drop(pool);
+        let report = RunReport::new(&scenario, &prediction, &measured);
+        // The run, task by task, in DevTools' Performance panel.
+        measure_run(&report, start_ms);
+        post(&OutMessage::run_finished(&report));
+        report
+    }
+}
+
+/// Shown when the pool never answered.
+const NO_ANSWER: &str = "The Web Workers did not answer, so the work they were given is marked failed. \
+                         The worker script may not have loaded: check that compute-worker-loader.js \
+                         and its wasm are served beside the page, and that the site's \
+                         Content-Security-Policy allows workers from it.";
+
 /// Starts and stops runs of the current scenario.
 #[derive(Clone, PartialEq)]
 pub struct UseRunnerHandle {
     pub run: Callback<Mode>,
+    /// Runs every mode one after another on the same scenario (`Compare all`).
+    pub compare: Callback<()>,
     /// Cancels an async run by dropping its futures (their timers are cleared with them).
     pub stop: Callback<()>,
 }
@@ -77,68 +186,34 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
             }
         })
     };
-    let run = Callback::from(move |mode: Mode| {
-        if let Err(why) = state.check_run(mode) {
-            state.dispatch(Action::RunRefused(why));
+    let context = Runs { state: state.clone(), meter, live, in_flight: in_flight.clone() };
+    let run = {
+        let context = context.clone();
+        Callback::from(move |mode: Mode| {
+            if let Err(why) = context.state.check_run(mode) {
+                context.state.dispatch(Action::RunRefused(why));
+                return;
+            }
+            context.spawn(vec![mode], false);
+        })
+    };
+    let compare = Callback::from(move |()| {
+        if context.state.is_running() || context.in_flight.borrow().is_some() {
             return;
         }
-        if in_flight.borrow().is_some() {
-            return; // A second click before the page re-rendered: the first run owns the thread.
-        }
-        let scenario = state.scenario.clone();
-        let scale = state.scale;
-        let prediction = state.prediction(mode);
-        let dispatcher = state.dispatcher();
-        dispatcher.dispatch(Action::RunStarted(mode));
-        post(&OutMessage::run_started(mode, prediction.total_ms));
-
-        let meter = meter.clone();
-        let done = in_flight.clone();
-        let live = live.clone();
-        let (run, handle) = abortable(async move {
-            frame_or_timeout().await;
-            yield_now().await;
-            let recorder = Recorder::default();
-            let start_ms = now();
-            let counter = match mode {
-                Mode::Blocking => run_blocking(&scenario, scale, &recorder),
-                Mode::Async => {
-                    if let Some(timeline) = LiveTimeline::find(mode) {
-                        let timeline = Rc::new(timeline);
-                        *live.borrow_mut() = Some(timeline.clone());
-                        let recorder = recorder.clone();
-                        meter.set_drawer(Some(Rc::new(move |t| timeline.draw(&recorder, start_ms, t))));
-                    }
-                    run_async(&scenario, scale, &recorder).await
-                }
-            };
-            let end_ms = now();
-            frame_or_timeout().await;
-            frame_or_timeout().await;
-            meter.set_drawer(None);
-            if let Some(timeline) = live.borrow_mut().take() {
-                timeline.reset();
+        // Every mode that may run; a blocking run over the cap is skipped, and says why.
+        let mut modes = Vec::new();
+        for mode in Mode::ALL {
+            match context.state.check_run(mode) {
+                Ok(()) => modes.push(mode),
+                Err(why) => context
+                    .state
+                    .dispatch(Action::Notice(format!("Compare all left out the {mode} run: {why}"))),
             }
-            let measured = Measurements {
-                run: Some(Span { start_ms, end_ms }),
-                tasks: recorder.outcomes(end_ms),
-                counter,
-                frames: meter.frames_since(start_ms - FRAMES_BEFORE_MS),
-                long_tasks: meter.long_tasks(),
-                inputs: meter.inputs_since(start_ms),
-                busy: recorder.with(|r| r.busy.clone()),
-            };
-            let report = RunReport::new(&scenario, &prediction, &measured);
-            // The run, task by task, in DevTools' Performance panel.
-            measure_run(&report, start_ms);
-            post(&OutMessage::run_finished(&report));
-            done.borrow_mut().take();
-            dispatcher.dispatch(Action::RunFinished(report));
-        });
-        *in_flight.borrow_mut() = Some(handle);
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = run.await;
-        });
+        }
+        if !modes.is_empty() {
+            context.spawn(modes, true);
+        }
     });
-    UseRunnerHandle { run, stop }
+    UseRunnerHandle { run, compare, stop }
 }

@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod compress;
+pub mod compute_worker;
 pub mod download;
 pub mod frames;
 pub mod live_timeline;
@@ -17,4 +18,5 @@ pub mod run_blocking;
 pub mod storage;
 pub mod user_timing;
 pub mod work;
+pub mod worker_pool;
 pub mod yield_now;

@@ -17,6 +17,10 @@ pub struct Recording {
     failed: Vec<TaskId>,
     /// Work bursts and blocking tasks: when the main thread was held.
     pub busy: Vec<Span>,
+    /// The worker each offloaded task ran on (workers mode).
+    pub workers: Vec<(TaskId, usize)>,
+    /// Set when the worker pool never answered.
+    pub no_answer: bool,
 }
 
 /// A recording shared between a run and whoever watches it.
@@ -42,6 +46,22 @@ impl Recorder {
     pub fn failed(&self, id: TaskId, at: f64) {
         self.finished(id, at);
         self.0.borrow_mut().failed.push(id);
+    }
+
+    /// The task ran on `worker` over `span` (page clock), which replaces the times recorded
+    /// when it was handed over.
+    pub fn ran_on(&self, id: TaskId, worker: usize, span: Span) {
+        let mut r = self.0.borrow_mut();
+        if let Some(&i) = r.index.get(&id) {
+            r.tasks[i].1 = span.start_ms;
+            r.tasks[i].2 = Some(span.end_ms);
+        }
+        r.workers.push((id, worker));
+    }
+
+    /// The worker pool never answered.
+    pub fn no_answer(&self) {
+        self.0.borrow_mut().no_answer = true;
     }
 
     pub fn busy(&self, span: Span) {

@@ -10,6 +10,9 @@
 //! - update: reads the run's shared counter, waits, writes back what it read plus one, holding
 //!   the run's one async lock throughout when it asks to.
 //!
+//! In workers mode (a [`Pool`] is given) a work task is handed to a Web Worker instead, and its
+//! lane awaits the reply while the main thread stays free; everything else is as above.
+//!
 //! A lane dropped by the combination (a lost `select`, a failed `try-join`) is cancelled at
 //! once: its timers are cleared as its future is dropped. The schedule this produces is what
 //! `core::predict` models for `Mode::Async`.
@@ -18,6 +21,7 @@ use super::clock::now;
 use super::recording::Recorder;
 use super::request::request;
 use super::work::spin;
+use super::worker_pool::{NoAnswer, Pool};
 use super::yield_now::yield_with;
 use crate::core::predict::Span;
 use crate::core::scenario::{Combine, Lane, Scenario, TaskKind, YieldWith};
@@ -39,14 +43,19 @@ struct Failed;
 
 /// Runs the lanes concurrently, combined as the scenario says, recording as it goes; returns
 /// the shared counter at the end when the scenario has one.
-pub async fn run_async(scenario: &Scenario, scale: f64, recorder: &Recorder) -> Option<i64> {
+pub async fn run_async(
+    scenario: &Scenario,
+    scale: f64,
+    recorder: &Recorder,
+    pool: Option<&Pool>,
+) -> Option<i64> {
     let shared = Shared::default();
     // An empty lane has nothing to wait for, so it takes no part (it would win any race).
     let lanes: Vec<LocalBoxFuture<'_, Result<(), Failed>>> = scenario
         .lanes()
         .iter()
         .filter(|lane| !lane.tasks.is_empty())
-        .map(|lane| run_lane(lane, scale, recorder, &shared).boxed_local())
+        .map(|lane| run_lane(lane, scale, recorder, &shared, pool).boxed_local())
         .collect();
     match scenario.combine() {
         Combine::Join => {
@@ -63,7 +72,13 @@ pub async fn run_async(scenario: &Scenario, scale: f64, recorder: &Recorder) -> 
     scenario.uses_counter().then(|| shared.counter.get())
 }
 
-async fn run_lane(lane: &Lane, scale: f64, recorder: &Recorder, shared: &Shared) -> Result<(), Failed> {
+async fn run_lane(
+    lane: &Lane,
+    scale: f64,
+    recorder: &Recorder,
+    shared: &Shared,
+    pool: Option<&Pool>,
+) -> Result<(), Failed> {
     for task in &lane.tasks {
         let ms = task.duration * scale;
         if let TaskKind::Update { locked } = task.kind {
@@ -77,8 +92,22 @@ async fn run_lane(lane: &Lane, scale: f64, recorder: &Recorder, shared: &Shared)
             continue;
         }
         recorder.started(task.id, now());
+        if let (TaskKind::Work { .. }, Some(pool)) = (task.kind, pool) {
+            match pool.run(ms).await {
+                Ok(ran) => {
+                    recorder.ran_on(task.id, ran.worker, Span { start_ms: ran.start_ms, end_ms: ran.end_ms });
+                    continue;
+                }
+                Err(NoAnswer) => {
+                    recorder.no_answer();
+                    recorder.failed(task.id, now());
+                    return Err(Failed);
+                }
+            }
+        }
         let result = match task.kind {
             TaskKind::Request { fails } => request(ms, fails).await,
+
             TaskKind::Work { burst_ms, yields } => {
                 work_in_bursts(ms, burst_ms, yields, recorder).await;
                 Ok(())
