@@ -32,7 +32,13 @@ pub fn compare_all(props: &CompareAllProps) -> Html {
             html! {
                 <tr data-mode={r.mode.as_str()}>
                     <th scope="row">{ r.mode.title() }</th>
-                    <td>{ duration(r.total_ms) }<span class="units">{ format!(" \u{2248} {}", props.lesson.units(r.total_ms / r.scale)) }</span></td>
+                    <td>
+                        { duration(r.total_ms) }
+                        // In the story's units too, where they are not plain seconds.
+                        if props.lesson.unit.0 != "second" {
+                            <span class="units">{ format!(" \u{2248} {}", props.lesson.units(r.total_ms / r.scale)) }</span>
+                        }
+                    </td>
                     <td class={classes!(frozen.then_some("bad"))}>{ duration(r.longest_freeze_ms()) }</td>
                     <td>{ r.frames.late_frames }</td>
                     <td>{ r.worst_input_delay_ms.map_or_else(|| "no input".to_string(), duration) }</td>

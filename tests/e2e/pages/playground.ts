@@ -2,7 +2,7 @@
 // contract) and records, with the test's own probes, what a run did to the page.
 import { expect, type Page } from '@playwright/test';
 
-export type Mode = 'blocking' | 'async';
+export type Mode = 'blocking' | 'async' | 'workers';
 
 export interface TaskTimes {
   id: number;
@@ -12,6 +12,8 @@ export interface TaskTimes {
   start_ms: number;
   end_ms: number;
   outcome: 'done' | 'failed' | 'cancelled';
+  /** The worker it ran on (workers mode, work tasks only). */
+  worker?: number;
 }
 
 export interface RunFinished {
@@ -26,6 +28,8 @@ export interface RunFinished {
   tasks: TaskTimes[];
   /** Only when the scenario has update tasks. */
   counter?: number;
+  /** Only in workers mode. */
+  workers?: { size: number; startup_ms: number; send_ms: number | null; reply_ms: number };
 }
 
 /** What the test itself measured during one run, independent of the app's own meter. */
@@ -89,7 +93,7 @@ export class Playground {
   }
 
   runButton(mode: Mode) {
-    return this.page.getByRole('button', { name: `Run ${mode}` });
+    return this.page.getByRole('button', { name: mode === 'workers' ? 'Run in workers' : `Run ${mode}` });
   }
 
   status() {
@@ -160,6 +164,25 @@ export class Playground {
       }
       const longTasks = probe.longTasks.filter((t) => t.start + t.duration > from && t.start < to);
       return { message: finished as unknown as RunFinished, gaps, longTasks };
+    });
+  }
+
+  /** Every run so far, each with the frame gaps the probe saw between its start and finish. */
+  async allRuns(): Promise<Observed[]> {
+    return this.page.evaluate(() => {
+      const probe = window.__e2e;
+      const started = probe.messages.filter((m) => m.type === 'run-started');
+      const finished = probe.messages.filter((m) => m.type === 'run-finished');
+      return finished.map((f, i) => {
+        const [from, to] = [started[i].received_at, f.received_at];
+        const gaps: number[] = [];
+        for (let k = 1; k < probe.frames.length; k++) {
+          const [a, b] = [probe.frames[k - 1], probe.frames[k]];
+          if (b > from && a < to) gaps.push(b - a);
+        }
+        const longTasks = probe.longTasks.filter((t) => t.start + t.duration > from && t.start < to);
+        return { message: f as unknown as RunFinished, gaps, longTasks };
+      });
     });
   }
 
