@@ -50,3 +50,4 @@ window.addEventListener('message', (event) => {
 document.getElementById('load').addEventListener('click', () => send({ type: 'load', scenario: THREE_WAITS }));
 document.getElementById('run-async').addEventListener('click', () => send({ type: 'run', mode: 'async' }));
 document.getElementById('run-blocking').addEventListener('click', () => send({ type: 'run', mode: 'blocking' }));
+document.getElementById('run-workers').addEventListener('click', () => send({ type: 'run', mode: 'workers' }));
