@@ -25,6 +25,10 @@ const SWEEP_MS: f64 = 2_000.0;
 const GRAPH_GAPS: usize = 240;
 /// The graph's vertical range, in milliseconds.
 const GRAPH_MAX_MS: f64 = 100.0;
+/// How often the frame graph and the long-task count are redrawn, in ms: a canvas repainted
+/// every frame is a raster upload every frame, which on a busy page costs frames of its own.
+/// The dot and the clock still move every frame: they are what shows a frame was drawn.
+const GRAPH_EVERY_MS: f64 = 100.0;
 
 /// Something drawn once per frame, such as the live timeline of a run.
 pub type FrameDrawer = Rc<dyn Fn(f64)>;
@@ -101,6 +105,8 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
         use_effect_with((), move |_| {
             meter.borrow_mut().long_tasks = Some(LongTaskObserver::start());
             let recorder = meter.clone();
+            let mut graph_drawn_at = f64::NEG_INFINITY;
+            let mut track = TrackWidth { px: 0.0, read_at: f64::NEG_INFINITY };
             let frame_loop = FrameLoop::start(move |timestamp| {
                 let drawer = {
                     let mut m = recorder.borrow_mut();
@@ -110,14 +116,17 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
                     m.frames.push_back(timestamp);
                     m.drawer.clone()
                 };
-                draw_pulse(&targets, timestamp);
-                draw_graph(&targets.graph, &recorder.borrow().frames);
-                if let Some(count) = targets.long_tasks.get() {
-                    let seen = recorder.borrow().long_tasks.as_ref().map(LongTaskObserver::count);
-                    let text =
-                        seen.map_or_else(|| "not reported by this browser".to_string(), |n| n.to_string());
-                    if count.text_content().as_deref() != Some(text.as_str()) {
-                        count.set_text_content(Some(&text));
+                draw_pulse(&targets, &mut track, timestamp);
+                if timestamp - graph_drawn_at >= GRAPH_EVERY_MS {
+                    graph_drawn_at = timestamp;
+                    draw_graph(&targets.graph, &recorder.borrow().frames);
+                    if let Some(count) = targets.long_tasks.get() {
+                        let seen = recorder.borrow().long_tasks.as_ref().map(LongTaskObserver::count);
+                        let text = seen
+                            .map_or_else(|| "not reported by this browser".to_string(), |n| n.to_string());
+                        if count.text_content().as_deref() != Some(text.as_str()) {
+                            count.set_text_content(Some(&text));
+                        }
                     }
                 }
                 if let Some(drawer) = drawer {
@@ -135,14 +144,27 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
     UseFrameMeterHandle { meter }
 }
 
+/// The width of the dot's track, and when it was read.
+struct TrackWidth {
+    px: f64,
+    read_at: f64,
+}
+
+/// How often the track's width is read again (it changes only when the window is resized).
+/// Reading it every frame forced a layout whenever the page had changed since the last one.
+const TRACK_READ_EVERY_MS: f64 = 500.0;
+
 /// Moves the dot (a triangle wave across its track) and writes the clock.
-fn draw_pulse(targets: &MeterTargets, timestamp: f64) {
+fn draw_pulse(targets: &MeterTargets, track: &mut TrackWidth, timestamp: f64) {
     if let Some(dot) = targets.dot.cast::<web_sys::HtmlElement>() {
         let phase = (timestamp % SWEEP_MS) / SWEEP_MS;
         let x = if phase < 0.5 { phase * 2.0 } else { 2.0 - phase * 2.0 };
-        // A transform moves it without a layout of the page; the track's width is read once a frame.
-        let width = dot.parent_element().map_or(0.0, |t| f64::from(t.client_width()));
-        let _ = dot.style().set_property("transform", &format!("translateX({:.1}px)", x * width));
+        if timestamp - track.read_at >= TRACK_READ_EVERY_MS {
+            track.px = dot.parent_element().map_or(0.0, |t| f64::from(t.client_width()));
+            track.read_at = timestamp;
+        }
+        // A transform moves it without a layout of the page.
+        let _ = dot.style().set_property("transform", &format!("translateX({:.1}px)", x * track.px));
     }
     if let Some(clock) = targets.clock.get() {
         let text = format!("{:.1} s", timestamp / 1000.0);
