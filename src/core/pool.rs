@@ -49,6 +49,8 @@ pub struct JobTimes {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PoolCost {
     pub size: usize,
+    /// How many workers ran a job, and so said when they were ready.
+    pub ready: usize,
     /// From asking for the workers to the slowest of them being ready.
     pub startup_ms: f64,
     /// The median time a job took to reach a worker that was already up; `None` when every
@@ -72,6 +74,7 @@ impl PoolTimes {
         let replies: Vec<f64> = self.jobs.iter().map(|j| (j.replied_ms - j.ended_ms).max(0.0)).collect();
         PoolCost {
             size: self.size,
+            ready: self.ready_ms.len(),
             startup_ms,
             send_ms: (!sends.is_empty()).then(|| percentile(&sends, 50.0)),
             reply_ms: percentile(&replies, 50.0),

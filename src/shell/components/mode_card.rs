@@ -161,10 +161,14 @@ fn results(r: &RunReport, lesson: &Lesson, stale: bool) -> Html {
                     <dt>{ "Cost of the workers" }</dt>
                     <dd class="pool-cost">
                         { format!(
-                            "{} to start {} worker{}; {}a result took {} to come back (medians).",
+                            "{} to start {}; {}a result took {} to come back (medians).",
                             duration(p.startup_ms),
-                            p.size,
-                            if p.size == 1 { "" } else { "s" },
+                            if p.ready == p.size {
+                                format!("{} worker{}", p.size, if p.size == 1 { "" } else { "s" })
+                            } else {
+                                // Only a worker that ran a job says when it was ready.
+                                format!("the {} of {} workers that ran a job", p.ready, p.size)
+                            },
                             p.send_ms.map_or_else(String::new, |ms| format!("a job took {} to reach a worker, ", duration(ms))),
                             duration(p.reply_ms)
                         ) }

@@ -63,7 +63,13 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
         })
     };
     let running = props.running.is_some() || props.comparing;
-    let stoppable = matches!(props.running, Some(Mode::Async | Mode::Workers)) || props.comparing;
+    // Not during a blocking run, even within Compare all: a click made while the page is
+    // frozen arrives once the run has ended, and would throw its measurement away.
+    let stoppable = match props.running {
+        Some(Mode::Blocking) => false,
+        Some(Mode::Async | Mode::Workers) => true,
+        None => props.comparing,
+    };
     html! {
         <section class="run-controls" aria-label="Run settings">
             <button type="button" class="stop" onclick={on_stop} disabled={!stoppable}>{ "Stop" }</button>
@@ -105,7 +111,7 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
                 />
             </label>
             <p class="fine">
-                { "Stop cancels an async run by dropping its futures. A blocking run cannot be stopped: it holds the page's only thread, so not even this button can be pressed until it ends. A blocking run longer than the cap does not start. Workers mode starts this many Web Workers for each run (the default is one per core, up to four)." }
+                { "Stop cancels an async or workers run (or Compare all) by dropping its futures. A blocking run cannot be stopped: it holds the page's only thread, so not even this button can be pressed until it ends. A blocking run longer than the cap does not start. Workers mode starts this many Web Workers for each run (the default is one per core, up to four); a worker computing a task when its run ends finishes that task first." }
             </p>
         </section>
     }

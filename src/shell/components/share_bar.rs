@@ -144,7 +144,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 note.set("Run the scenario first: an export holds a run's results.".into());
                 return;
             };
-            let prediction = predict(&r.scenario, r.mode, r.scale, 4);
+            let prediction = predict(&r.scenario, r.mode, r.scale, r.pool.map_or(1, |p| p.size));
             let result = match what {
                 "json" => {
                     save_text(&results_json(&r, &prediction), &file_name(&r, "json"), "application/json")

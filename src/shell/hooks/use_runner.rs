@@ -51,6 +51,16 @@ struct Runs {
 }
 
 impl Runs {
+    /// Whether a run in `mode` may start now: the state's rules, and for workers whether this
+    /// page can start them at all.
+    fn check(&self, mode: Mode) -> Result<(), String> {
+        self.state.check_run(mode)?;
+        match Pool::unavailable() {
+            Some(why) if mode == Mode::Workers => Err(why),
+            _ => Ok(()),
+        }
+    }
+
     /// Runs `modes` one after another as one cancellable task.
     fn spawn(&self, modes: Vec<Mode>, comparing: bool) {
         if self.in_flight.borrow().is_some() {
@@ -190,7 +200,7 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
     let run = {
         let context = context.clone();
         Callback::from(move |mode: Mode| {
-            if let Err(why) = context.state.check_run(mode) {
+            if let Err(why) = context.check(mode) {
                 context.state.dispatch(Action::RunRefused(why));
                 return;
             }
@@ -204,7 +214,7 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
         // Every mode that may run; a blocking run over the cap is skipped, and says why.
         let mut modes = Vec::new();
         for mode in Mode::ALL {
-            match context.state.check_run(mode) {
+            match context.check(mode) {
                 Ok(()) => modes.push(mode),
                 Err(why) => context
                     .state

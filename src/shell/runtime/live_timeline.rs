@@ -1,5 +1,5 @@
-//! The live timeline of an async run: once per frame, the measured bars of the tasks that have
-//! started grow towards "now" and a cursor marks the run's current time. It writes the styles
+//! The live timeline of an async or workers run: a cursor marks the run's current time every
+//! frame, and every 50 ms the measured bars of the tasks that have started grow towards "now". It writes the styles
 //! of elements the `Timeline` component rendered, found by their data attributes, instead of
 //! re-rendering the timeline for every task event. (A blocking run cannot draw: its timeline
 //! fills in at once when it ends.)
@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// How many growing bars one frame redraws at most (finished bars are always drawn at once).
+/// How many growing bars one redraw touches at most (bars that finished are all drawn at the
+/// next redraw).
 const GROWING_PER_FRAME: usize = 64;
 /// How often the bars are redrawn, in ms (the cursor moves every frame). Every redraw costs a
 /// style, layout, paint and raster pass over the changed tracks; at 60 Hz that cost took most

@@ -1,5 +1,5 @@
 //! What a run records while it happens: each task's start and end, and when the main thread
-//! was busy with its work. The live timeline reads it every frame; the report reads it at the end.
+//! was busy with its work. The live timeline reads it as it redraws; the report reads it at the end.
 
 use crate::core::predict::{Outcome, Span};
 use crate::core::scenario::TaskId;
@@ -57,6 +57,11 @@ impl Recorder {
             r.tasks[i].2 = Some(span.end_ms);
         }
         r.workers.push((id, worker));
+    }
+
+    /// Whether the task has started.
+    pub fn has(&self, id: TaskId) -> bool {
+        self.0.borrow().index.contains_key(&id)
     }
 
     /// The worker pool never answered.

@@ -91,20 +91,29 @@ async fn run_lane(
             recorder.finished(task.id, now());
             continue;
         }
-        recorder.started(task.id, now());
         if let (TaskKind::Work { .. }, Some(pool)) = (task.kind, pool) {
-            match pool.run(ms).await {
+            // The task starts when a worker takes it: work still queued when its lane is
+            // dropped never started (as the prediction says).
+            let on_posted = {
+                let (recorder, id) = (recorder.clone(), task.id);
+                move |at| recorder.started(id, at)
+            };
+            match pool.run(ms, on_posted).await {
                 Ok(ran) => {
                     recorder.ran_on(task.id, ran.worker, Span { start_ms: ran.start_ms, end_ms: ran.end_ms });
                     continue;
                 }
                 Err(NoAnswer) => {
                     recorder.no_answer();
+                    if !recorder.has(task.id) {
+                        recorder.started(task.id, now());
+                    }
                     recorder.failed(task.id, now());
                     return Err(Failed);
                 }
             }
         }
+        recorder.started(task.id, now());
         let result = match task.kind {
             TaskKind::Request { fails } => request(ms, fails).await,
 

@@ -37,9 +37,12 @@ pub struct NoAnswer;
 struct Waiting {
     ms: f64,
     reply: oneshot::Sender<Ran>,
+    /// Told when the job is handed to a worker (page clock): that is when its task starts.
+    on_posted: Box<dyn FnOnce(f64)>,
 }
 
 struct InFlight {
+    ms: f64,
     posted_ms: f64,
     reply: oneshot::Sender<Ran>,
 }
@@ -55,7 +58,9 @@ struct Inner {
 impl Inner {
     fn post(&mut self, worker: usize, job: Waiting) {
         self.bridges[worker].send(Job { ms: job.ms });
-        self.in_flight[worker] = Some(InFlight { posted_ms: now(), reply: job.reply });
+        let posted_ms = now();
+        (job.on_posted)(posted_ms);
+        self.in_flight[worker] = Some(InFlight { ms: job.ms, posted_ms, reply: job.reply });
     }
 
     /// The next queued job whose lane still waits for it (a dropped lane's job is skipped).
@@ -98,6 +103,23 @@ pub struct Pool {
 }
 
 impl Pool {
+    /// Whether this page can start workers at all; if not, why, in words for the learner.
+    /// A page without an origin of its own (a sandboxed frame, a file opened from disk) may
+    /// not start a worker from a URL, and gloo-worker would panic trying.
+    pub fn unavailable() -> Option<String> {
+        let global = js_sys::global();
+        let has_worker = js_sys::Reflect::has(&global, &"Worker".into()).unwrap_or(false);
+        if !has_worker {
+            return Some("This browser cannot start Web Workers, so workers mode cannot run here.".into());
+        }
+        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+        (origin == "null" || origin.is_empty()).then(|| {
+            "Workers mode needs the page served from a web address: in a sandboxed frame or a file \
+             opened from disk the browser does not let it start Web Workers."
+                .into()
+        })
+    }
+
     pub fn start(size: usize) -> Pool {
         let size = size.max(1);
         let inner = Rc::new(RefCell::new(Inner {
@@ -121,20 +143,24 @@ impl Pool {
         Pool { inner }
     }
 
-    /// Computes for `ms` milliseconds on the first free worker; resolves with where and when.
-    pub async fn run(&self, ms: f64) -> Result<Ran, NoAnswer> {
+    /// Computes for `ms` milliseconds on the first free worker; `on_posted` is told when the
+    /// job reaches one (at once, or when one frees). Resolves with where and when it ran.
+    pub async fn run(&self, ms: f64, on_posted: impl FnOnce(f64) + 'static) -> Result<Ran, NoAnswer> {
         let (reply, answer) = oneshot::channel();
-        {
+        let ahead = {
             let mut inner = self.inner.borrow_mut();
-            let job = Waiting { ms, reply };
+            // Work queued or running ahead of this job may all come first: a generous bound.
+            let ahead: f64 = inner.queue.iter().map(|j| j.ms).sum::<f64>()
+                + inner.in_flight.iter().flatten().map(|j| j.ms).sum::<f64>();
+            let job = Waiting { ms, reply, on_posted: Box::new(on_posted) };
             match inner.in_flight.iter().position(Option::is_none) {
                 Some(worker) => inner.post(worker, job),
                 None => inner.queue.push_back(job),
             }
-        }
-        // Queued work waits for the work ahead of it too, so the limit grows with the queue.
-        let ahead: f64 = self.inner.borrow().queue.iter().map(|j| j.ms).sum();
-        let limit = TimeoutFuture::new((ms + ahead + NO_ANSWER_MS).min(u32::MAX as f64) as u32);
+            ahead
+        };
+        // TimeoutFuture takes a u32 but hands setTimeout an i32.
+        let limit = TimeoutFuture::new((ms + ahead + NO_ANSWER_MS).min(i32::MAX as f64) as u32);
         match futures::future::select(answer, limit).await {
             futures::future::Either::Left((Ok(ran), _)) => Ok(ran),
             _ => Err(NoAnswer),
