@@ -131,7 +131,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </div>
         }
     });
-    let summary = match current {
+    let mut summary = match current {
         Some(r) => format!(
             "Timeline, {} mode: predicted {}, measured {}; the page went without a frame for up to {}.",
             props.mode,
@@ -146,6 +146,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
         ),
     };
 
+    if worker_count > 0 {
+        let on_workers = current.map_or(0, |r| r.tasks.iter().filter(|t| t.worker.is_some()).count());
+        summary.push_str(&format!(
+            " A row per worker shows which of the {worker_count} ran each work task{}.",
+            if current.is_some() { format!("; {on_workers} ran on a worker") } else { String::new() }
+        ));
+    }
     // Keys for endings only where they appear, so the usual legend stays short.
     let shown = |o: Outcome| {
         props.prediction.tasks.iter().any(|t| t.outcome == o)

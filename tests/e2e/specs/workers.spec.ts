@@ -64,6 +64,10 @@ test('Compare all on the workers lesson: three runs side by side, workers keep t
   // The workers card draws a row per worker and says what the pool cost.
   await expect(app.card('workers').locator('.tl-worker')).toHaveCount(pool);
   await expect(app.card('workers').locator('.pool-cost')).toContainText(`to start ${pool} worker`);
+  // Screen readers get the worker rows in words.
+  await expect(app.card('workers').locator('.timeline .sr-only')).toContainText(
+    `A row per worker shows which of the ${pool} ran each work task; 2 ran on a worker.`,
+  );
   await app.expectNoCspViolations();
 });
 
