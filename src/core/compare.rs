@@ -3,10 +3,7 @@
 
 use super::format::duration;
 use super::report::RunReport;
-
-/// A frame gap longer than this is a freeze a learner notices (the same line the page's dot
-/// and the table of runs draw).
-pub const NOTICEABLE_FREEZE_MS: f64 = 100.0;
+use super::stats::NOTICEABLE_FREEZE_MS;
 
 /// One sentence or two about `runs` (the latest run of each mode on one scenario); empty for
 /// fewer than two runs, when there is nothing to compare.

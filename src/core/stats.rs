@@ -6,6 +6,9 @@
 
 /// A frame later than this counts as a visible stutter.
 pub const LATE_FRAME_MS: f64 = 50.0;
+/// A frame gap longer than this is a freeze a learner notices: the line the pulse's verdict,
+/// the table of runs and Compare all draw.
+pub const NOTICEABLE_FREEZE_MS: f64 = 100.0;
 
 /// Frame-gap figures over one window of time.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

@@ -7,7 +7,8 @@ use crate::core::format::duration;
 use crate::core::lesson::Lesson;
 use crate::core::mode::Mode;
 use crate::core::predict::Span;
-use crate::core::report::RunReport;
+use crate::core::report::{MeasuredTask, RunReport};
+use crate::core::stats::NOTICEABLE_FREEZE_MS;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,7 +29,7 @@ pub fn compare_all(props: &CompareAllProps) -> Html {
     let runs: Vec<&RunReport> = props.runs.iter().map(|r| r.as_ref()).collect();
     let compared = (runs.len() >= 2).then(|| {
         let rows = runs.iter().map(|r| {
-            let frozen = r.longest_freeze_ms() > crate::core::compare::NOTICEABLE_FREEZE_MS;
+            let frozen = r.longest_freeze_ms() > NOTICEABLE_FREEZE_MS;
             html! {
                 <tr data-mode={r.mode.as_str()}>
                     <th scope="row">{ r.mode.title() }</th>
@@ -95,17 +96,29 @@ fn multiples(runs: &[&RunReport], axis_ms: f64) -> Html {
         )
     };
     let panels = runs.iter().map(|r| {
-        let lanes = r.scenario.lanes().iter().enumerate().map(|(li, _)| {
-            let bars = r.tasks.iter().filter(|t| t.lane == li).map(|t| {
+        // Tasks grouped by lane and by worker in one pass (a filter per lane would be
+        // quadratic on a scenario of thousands of one-task lanes).
+        let workers = r.pool.map(|p| p.size).unwrap_or(0);
+        let mut by_lane: Vec<Vec<&MeasuredTask>> = vec![Vec::new(); r.scenario.lanes().len()];
+        let mut by_worker: Vec<Vec<&MeasuredTask>> = vec![Vec::new(); workers];
+        for t in &r.tasks {
+            if let Some(lane) = by_lane.get_mut(t.lane) {
+                lane.push(t);
+            }
+            if let Some(worker) = t.worker.and_then(|w| by_worker.get_mut(w)) {
+                worker.push(t);
+            }
+        }
+        let lanes = by_lane.iter().map(|tasks| {
+            let bars = tasks.iter().map(|t| {
                 html! { <div class={classes!("sm-bar", format!("kind-{}", t.kind))} style={place(&t.span)}></div> }
             });
             html! { <div class="sm-line">{ for bars }</div> }
         });
         let frozen = r.freezes.iter().map(|span| html! { <div class="sm-bar frozen" style={place(span)}></div> });
         let busy = r.busy.iter().map(|span| html! { <div class="sm-bar busy" style={place(span)}></div> });
-        let workers = r.pool.map(|p| p.size).unwrap_or(0);
-        let worker_lines = (0..workers).map(|w| {
-            let bars = r.tasks.iter().filter(|t| t.worker == Some(w)).map(|t| {
+        let worker_lines = by_worker.iter().map(|tasks| {
+            let bars = tasks.iter().map(|t| {
                 html! { <div class={classes!("sm-bar", "kind-work")} style={place(&t.span)}></div> }
             });
             html! { <div class="sm-line sm-worker">{ for bars }</div> }

@@ -5,6 +5,7 @@
 
 use crate::core::format::duration;
 use crate::core::report::RunReport;
+use crate::core::stats::NOTICEABLE_FREEZE_MS;
 use crate::shell::hooks::use_frame_meter::{MeterTargets, UseFrameMeterHandle};
 use crate::shell::runtime::clock::now;
 use std::rc::Rc;
@@ -45,7 +46,11 @@ pub fn pulse(props: &PulseProps) -> Html {
     };
     let t = &props.targets;
     let summary = props.last.as_ref().map(|r| {
-        let verdict = if r.longest_freeze_ms() > 100.0 { "the page froze" } else { "the page stayed smooth" };
+        let verdict = if r.longest_freeze_ms() > NOTICEABLE_FREEZE_MS {
+            "the page froze"
+        } else {
+            "the page stayed smooth"
+        };
         html! {
             <>
                 { format!("Last run ({}): longest frame gap ", r.mode) }

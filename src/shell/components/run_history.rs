@@ -2,6 +2,7 @@
 
 use crate::core::format::{duration, ratio};
 use crate::core::report::RunReport;
+use crate::core::stats::NOTICEABLE_FREEZE_MS;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,7 +25,7 @@ pub fn run_history(props: &RunHistoryProps) -> Html {
                 <td>{ duration(r.total_ms) }</td>
                 <td>{ duration(r.predicted_ms) }</td>
                 <td>{ ratio(r.ratio()) }</td>
-                <td class={classes!((r.longest_freeze_ms() > 100.0).then_some("bad"))}>{ duration(r.longest_freeze_ms()) }</td>
+                <td class={classes!((r.longest_freeze_ms() > NOTICEABLE_FREEZE_MS).then_some("bad"))}>{ duration(r.longest_freeze_ms()) }</td>
                 <td>{ r.frames.late_frames }</td>
                 <td>{ r.worst_input_delay_ms.map_or_else(|| "\u{2014}".to_string(), duration) }</td>
                 <td>{ r.long_tasks }</td>

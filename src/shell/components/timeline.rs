@@ -4,7 +4,7 @@
 use crate::core::format::{duration, tick_step};
 use crate::core::lesson::Lesson;
 use crate::core::mode::Mode;
-use crate::core::predict::{Outcome, Prediction, Span};
+use crate::core::predict::{Outcome, Prediction, Span, TaskTiming};
 use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
 use crate::core::scenario::TaskId;
@@ -108,11 +108,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
     } else {
         0
     };
-    let label_of = |id: TaskId| props.scenario.task(id).map(|(_, t)| t.label.clone()).unwrap_or_default();
+    // The prediction lists the tasks in lane order, as the scenario does: zipped, each worker's
+    // ghost gets its label without a search per task.
+    let offloaded: Vec<(&str, &TaskTiming)> = props
+        .scenario
+        .tasks()
+        .zip(&props.prediction.tasks)
+        .filter(|(_, t)| t.worker.is_some())
+        .map(|((_, task), t)| (task.label.as_str(), t))
+        .collect();
     let worker_rows = (0..worker_count).map(|w| {
-        let ghosts = props.prediction.tasks.iter().filter(|t| t.worker == Some(w)).map(|t| {
+        let ghosts = offloaded.iter().filter(|(_, t)| t.worker == Some(w)).map(|&(label, t)| {
             let labelled = (t.span.end_ms - t.span.start_ms) / axis > LABEL_MIN_FRACTION;
-            let label = label_of(t.id);
             html! {
                 <div class="bar ghost kind-work" style={place(&t.span)} title={format!("{label}: predicted on worker {} {}", w + 1, range(&t.span))}>
                     if labelled { <span class="bar-label">{ label }</span> }
