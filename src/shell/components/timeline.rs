@@ -66,8 +66,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     </div>
                 }
             });
-            // Every task has a measured bar, empty until measured, so the live timeline can
-            // draw into it during a run.
+            // Every task has a measured bar, empty until measured.
             let (style, title, outcome) = match measured.get(&task.id) {
                 Some((span, outcome)) => {
                     let note = ending(*outcome).1;
@@ -84,7 +83,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         });
         html! {
-            <div class="tl-row" key={li}>
+            <div class="tl-row tl-lane" key={li}>
                 <div class="tl-name">{ &lane.name }</div>
                 <div class="tl-track">{ for bars }</div>
             </div>
@@ -181,6 +180,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         <figure class="timeline" data-mode={props.mode.as_str()} data-axis-ms={axis.to_string()}>
             <div class="tl-rows" aria-hidden="true">
                 <div class="now-cursor" hidden=true aria-hidden="true"></div>
+                // The live timeline draws a run's bars here while it runs (runtime/live_timeline.rs).
+                <canvas class="tl-live" hidden=true aria-hidden="true"></canvas>
                 { for lanes }
                 <div class="tl-row tl-main">
                     <div class="tl-name">{ "Main thread" }</div>

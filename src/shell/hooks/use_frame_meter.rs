@@ -116,6 +116,11 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
                     m.frames.push_back(timestamp);
                     m.drawer.clone()
                 };
+                // The drawer goes first, while the page's layout is still clean from the last
+                // frame: it may read where things are without forcing a layout.
+                if let Some(drawer) = drawer {
+                    drawer(timestamp);
+                }
                 draw_pulse(&targets, &mut track, timestamp);
                 if timestamp - graph_drawn_at >= GRAPH_EVERY_MS {
                     graph_drawn_at = timestamp;
@@ -128,9 +133,6 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
                             count.set_text_content(Some(&text));
                         }
                     }
-                }
-                if let Some(drawer) = drawer {
-                    drawer(timestamp);
                 }
             });
             move || {

@@ -105,7 +105,7 @@ impl Runs {
         let recorder = Recorder::default();
         let start_ms = now();
         if mode != Mode::Blocking {
-            if let Some(timeline) = LiveTimeline::find(mode) {
+            if let Some(timeline) = LiveTimeline::find(mode, &scenario) {
                 let timeline = Rc::new(timeline);
                 *self.live.borrow_mut() = Some(timeline.clone());
                 let recorder = recorder.clone();

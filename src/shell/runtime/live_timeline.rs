@@ -1,125 +1,242 @@
 //! The live timeline of an async or workers run: a cursor marks the run's current time every
-//! frame, and every 50 ms the measured bars of the tasks that have started grow towards "now". It writes the styles
-//! of elements the `Timeline` component rendered, found by their data attributes, instead of
-//! re-rendering the timeline for every task event. (A blocking run cannot draw: its timeline
-//! fills in at once when it ends.)
+//! frame, and every 50 ms the measured bars of the tasks that have started are drawn, growing
+//! towards "now", on one canvas laid over the lanes of the mode's timeline.
+//!
+//! One canvas, not a style write per bar: with an element per bar, every redraw re-laid out,
+//! repainted and re-layerized the tracks of thousands of bars, and the run's own timers waited
+//! behind those frames (the benchmark's profile). The canvas covers only the part of the lanes
+//! in the window, so a timeline of ten thousand lanes needs no canvas taller than the screen.
+//! While it draws, the timeline's own measured bars are hidden (class `live` on the figure);
+//! when the run ends they come back drawn from the report. (A blocking run cannot draw: its
+//! timeline fills in at once when it ends.)
 
 use super::recording::Recorder;
 use crate::core::mode::Mode;
+use crate::core::scenario::Scenario;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 
-/// How many growing bars one redraw touches at most (bars that finished are all drawn at the
-/// next redraw).
-const GROWING_PER_FRAME: usize = 64;
-/// How often the bars are redrawn, in ms (the cursor moves every frame). Every redraw costs a
-/// style, layout, paint and raster pass over the changed tracks; at 60 Hz that cost took most
-/// of each frame on a large scenario and made the run's own timers late (the benchmark's
-/// profile), while bars growing at 20 Hz look the same to a reader.
+/// How often the bars are redrawn, in ms (the cursor moves every frame). A reader cannot tell
+/// bars growing at 20 Hz from 60 Hz, and every redraw is a raster pass the run's timers wait for.
 const BARS_EVERY_MS: f64 = 50.0;
+/// A measured bar is drawn in the bottom of its track: `height` px, `bottom` px above its foot
+/// (as `.bar.measured` is styled).
+const BAR_HEIGHT: f64 = 10.0;
+const BAR_BOTTOM: f64 = 2.0;
+/// The narrowest bar, as a share of the track (as the rendered bars have it).
+const MIN_WIDTH: f64 = 0.003;
+/// Bars of one lane this close (px) are drawn as one: thousands of back-to-back tasks on one
+/// track are one stroke, not thousands of calls.
+const MERGE_PX: f64 = 0.5;
+
+/// Where the lanes' tracks are, in CSS pixels from the top left of the rows.
+#[derive(Default)]
+struct Geometry {
+    /// Each lane's track: (top, height).
+    tracks: Vec<(f64, f64)>,
+    left: f64,
+    width: f64,
+    rows_height: f64,
+}
 
 pub struct LiveTimeline {
     axis_ms: f64,
-    /// How many of the recording's tasks have finished and been drawn for good: the recording
-    /// keeps tasks in start order, so each frame only touches tasks from the first unfinished
-    /// one on (a handful: one per lane at most), not every task of a large run.
-    settled: Cell<usize>,
-    /// Which recorded tasks (by position) already have their final bar: never written again.
-    drawn: RefCell<Vec<bool>>,
-    /// Frames drawn so far, to take turns among bars still growing.
-    frame: Cell<usize>,
+    figure: HtmlElement,
+    rows: HtmlElement,
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    /// Each task's lane and colour (an index into `colours`), indexed by task id (ids are
+    /// small: numbered from 1 as a scenario is read, and one more than the largest on an add).
+    tasks: Vec<Option<(usize, usize)>>,
+    /// The bar colour of each task kind, read from the page's CSS.
+    colours: Vec<String>,
+    geometry: RefCell<Geometry>,
+    /// The first lane track, whose width says when the page was resized.
+    first_track: Option<HtmlElement>,
+    /// Where the canvas's window onto the rows starts, in CSS px from their top.
+    window_top: Cell<f64>,
     /// When the bars were last redrawn (page clock).
     bars_drawn_at: Cell<f64>,
-    /// Each task's measured bar, by task id, with the style it was rendered with.
-    bars: HashMap<u32, (HtmlElement, String)>,
     cursor: Option<HtmlElement>,
-    /// The width of a track in pixels, read once: the cursor moves by `transform` across it.
-    track_px: f64,
 }
 
+/// The task kinds, in the order of their colours.
+const KINDS: [&str; 4] = ["wait", "request", "work", "update"];
+
 impl LiveTimeline {
-    /// Finds the timeline of `mode` on the page.
-    pub fn find(mode: Mode) -> Option<LiveTimeline> {
-        let document = web_sys::window()?.document()?;
-        let root = document.query_selector(&format!(".timeline[data-mode=\"{mode}\"]")).ok()??;
-        let axis_ms: f64 = root.get_attribute("data-axis-ms")?.parse().ok()?;
-        let list = root.query_selector_all(".bar.measured[data-task]").ok()?;
-        let mut bars = HashMap::with_capacity(list.length() as usize);
-        for i in 0..list.length() {
-            let Some(bar) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
-            let Some(id) = bar.get_attribute("data-task").and_then(|v| v.parse().ok()) else { continue };
-            let style = bar.get_attribute("style").unwrap_or_default();
-            bars.insert(id, (bar, style));
+    /// Finds the timeline of `mode` on the page, for a run of `scenario`, and shows its canvas.
+    pub fn find(mode: Mode, scenario: &Scenario) -> Option<LiveTimeline> {
+        let window = web_sys::window()?;
+        let document = window.document()?;
+        let figure: HtmlElement =
+            document.query_selector(&format!(".timeline[data-mode=\"{mode}\"]")).ok()??.dyn_into().ok()?;
+        let axis_ms: f64 = figure.get_attribute("data-axis-ms")?.parse().ok()?;
+        let rows: HtmlElement = figure.query_selector(".tl-rows").ok()??.dyn_into().ok()?;
+        let canvas: HtmlCanvasElement = figure.query_selector("canvas.tl-live").ok()??.dyn_into().ok()?;
+        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let root = document.document_element()?;
+        let css = window.get_computed_style(&root).ok()??;
+        let colours = KINDS
+            .iter()
+            .map(|kind| {
+                css.get_property_value(&format!("--{kind}"))
+                    .map_or_else(|_| "#7a8499".into(), |c| c.trim().to_string())
+            })
+            .collect();
+        let last = scenario.tasks().map(|(_, t)| t.id.0 as usize).max().unwrap_or(0);
+        let mut tasks = vec![None; last + 1];
+        for (lane, task) in scenario.tasks() {
+            let kind = KINDS.iter().position(|k| *k == task.kind.as_str()).unwrap_or(0);
+            tasks[task.id.0 as usize] = Some((lane, kind));
         }
-        let cursor =
-            root.query_selector(".now-cursor").ok().flatten().and_then(|c: Element| c.dyn_into().ok());
-        let track_px =
-            root.query_selector(".tl-track").ok().flatten().map_or(0.0, |t| f64::from(t.client_width()));
-        // Bars left from an earlier run start empty: only this run's measurements are drawn.
-        for (bar, _) in bars.values() {
-            let _ = bar.style().set_property("width", "0%");
-        }
-        Some(LiveTimeline {
+        let cursor = figure.query_selector(".now-cursor").ok().flatten().and_then(|c| c.dyn_into().ok());
+        let first_track =
+            figure.query_selector(".tl-lane .tl-track").ok().flatten().and_then(|t| t.dyn_into().ok());
+        // The bars of an earlier run give way to the canvas.
+        let _ = figure.class_list().add_1("live");
+        let live = LiveTimeline {
             axis_ms: axis_ms.max(1.0),
-            settled: Cell::new(0),
-            drawn: RefCell::default(),
-            frame: Cell::new(0),
+            figure,
+            rows,
+            canvas,
+            context,
+            tasks,
+            colours,
+            geometry: RefCell::default(),
+            first_track,
+            window_top: Cell::new(f64::NAN),
             bars_drawn_at: Cell::new(f64::NEG_INFINITY),
-            bars,
             cursor,
-            track_px,
-        })
+        };
+        // Measured at the first redraw, in a frame, where reading the layout forces none.
+        live.canvas.set_hidden(false);
+        Some(live)
+    }
+
+    /// Reads where the lane tracks are (once, and again when the page is resized), then sets
+    /// the canvas's place across.
+    fn measure(&self) {
+        let Ok(list) = self.rows.query_selector_all(".tl-lane .tl-track") else { return };
+        let mut geometry =
+            Geometry { rows_height: f64::from(self.rows.offset_height()), ..Geometry::default() };
+        for i in 0..list.length() {
+            let Some(track) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+            if i == 0 {
+                geometry.left = f64::from(track.offset_left());
+                geometry.width = f64::from(track.client_width());
+            }
+            geometry.tracks.push((f64::from(track.offset_top()), f64::from(track.offset_height())));
+        }
+        let style = self.canvas.style();
+        let _ = style.set_property("left", &format!("{}px", geometry.left));
+        let _ = style.set_property("width", &format!("{}px", geometry.width));
+        *self.geometry.borrow_mut() = geometry;
+        // The canvas is placed again at the next redraw.
+        self.window_top.set(f64::NAN);
     }
 
     /// Draws the run as recorded so far; `run_start` and `now` are on the page clock.
     pub fn draw(&self, recorder: &Recorder, run_start: f64, now: f64) {
-        let pct = |ms: f64| (ms / self.axis_ms * 100.0).clamp(0.0, 100.0);
+        let share = |ms: f64| (ms / self.axis_ms).clamp(0.0, 1.0);
+        let redraw = now - self.bars_drawn_at.get() >= BARS_EVERY_MS;
+        // Reads first, then writes: this runs first in a frame, while the page's layout is
+        // still clean from the last one, so reading it forces none.
+        let rows_top = if redraw {
+            let resized = self
+                .first_track
+                .as_ref()
+                .is_some_and(|t| f64::from(t.client_width()) != self.geometry.borrow().width);
+            let top = self.rows.get_bounding_client_rect().top();
+            if resized || self.geometry.borrow().tracks.is_empty() {
+                self.measure();
+            }
+            Some(top)
+        } else {
+            None
+        };
         if let Some(cursor) = &self.cursor {
-            let x = pct(now - run_start) / 100.0 * self.track_px;
+            let x = share(now - run_start) * self.geometry.borrow().width;
             let _ = cursor.style().set_property("transform", &format!("translateX({x:.1}px)"));
             cursor.set_hidden(false);
         }
-        if now - self.bars_drawn_at.get() < BARS_EVERY_MS {
-            return;
-        }
+        let Some(rows_top) = rows_top else { return };
         self.bars_drawn_at.set(now);
+        let window_top = self.place_window(rows_top);
+        let geometry = self.geometry.borrow();
+        let width = geometry.width;
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+        let (w, h) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
+        let ctx = &self.context;
+        ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, -window_top * ratio).ok();
+        ctx.clear_rect(0.0, window_top, w / ratio, h / ratio);
+        let window_bottom = window_top + h / ratio;
+        // Per lane, the bar being drawn: (colour, from x, to x), flushed when the next one is apart.
+        let mut pending: Vec<Option<(usize, f64, f64)>> = vec![None; geometry.tracks.len()];
+        let mut colour = usize::MAX;
+        let mut fill = |lane: usize, (kind, x0, x1): (usize, f64, f64)| {
+            let (top, height) = geometry.tracks[lane];
+            if kind != colour {
+                colour = kind;
+                ctx.set_fill_style_str(&self.colours[kind]);
+            }
+            ctx.fill_rect(x0, top + height - BAR_BOTTOM - BAR_HEIGHT, x1 - x0, BAR_HEIGHT);
+        };
         recorder.with(|recording| {
-            let mut drawn = self.drawn.borrow_mut();
-            drawn.resize(recording.tasks.len(), false);
-            let from = self.settled.get().min(recording.tasks.len());
-            let mut settled = from;
-            // Bars that are still growing take turns, at most about GROWING_PER_FRAME a frame,
-            // so a run of thousands of concurrent tasks does not spend its frames repainting.
-            let growing = recording.tasks[from..].iter().filter(|t| t.2.is_none()).count();
-            let turns = growing.div_ceil(GROWING_PER_FRAME).max(1);
-            let frame = self.frame.get();
-            self.frame.set(frame + 1);
-            for (i, &(id, start, end)) in recording.tasks.iter().enumerate().skip(from) {
-                if drawn[i] || (end.is_none() && !(i + frame).is_multiple_of(turns)) {
+            for &(id, start, end) in &recording.tasks {
+                let Some(&Some((lane, kind))) = self.tasks.get(id.0 as usize) else { continue };
+                let Some(&(top, height)) = geometry.tracks.get(lane) else { continue };
+                if top + height < window_top || top > window_bottom {
                     continue;
                 }
-                if let Some((bar, _)) = self.bars.get(&id.0) {
-                    let left = pct(start - run_start);
-                    let width = pct(end.unwrap_or(now) - run_start) - left;
-                    let _ = bar.style().set_property("left", &format!("{left:.3}%"));
-                    let _ = bar.style().set_property("width", &format!("{:.3}%", width.max(0.3)));
-                }
-                drawn[i] = end.is_some();
+                let x0 = share(start - run_start) * width;
+                let x1 = (share(end.unwrap_or(now) - run_start) * width).max(x0 + MIN_WIDTH * width);
+                pending[lane] = match pending[lane] {
+                    Some((k, a, b)) if k == kind && x0 <= b + MERGE_PX => Some((k, a, b.max(x1))),
+                    Some(bar) => {
+                        fill(lane, bar);
+                        Some((kind, x0, x1))
+                    }
+                    None => Some((kind, x0, x1)),
+                };
             }
-            while settled < drawn.len() && drawn[settled] {
-                settled += 1;
-            }
-            self.settled.set(settled);
         });
+        for (lane, bar) in pending.into_iter().enumerate() {
+            if let Some(bar) = bar {
+                fill(lane, bar);
+            }
+        }
     }
 
-    /// Puts every element back as the component rendered it.
-    pub fn reset(&self) {
-        for (bar, style) in self.bars.values() {
-            let _ = bar.set_attribute("style", style);
+    /// Moves the canvas over the part of the rows that is in the window (it is never taller
+    /// than the window) and sizes its bitmap; returns where it starts, in px from the rows' top.
+    fn place_window(&self, rows_top: f64) -> f64 {
+        let geometry = self.geometry.borrow();
+        let view =
+            web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let height = geometry.rows_height.min(view).max(1.0);
+        let top = (-rows_top).clamp(0.0, (geometry.rows_height - height).max(0.0)).floor();
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+        let (bitmap_w, bitmap_h) = ((geometry.width * ratio).round() as u32, (height * ratio).round() as u32);
+        if self.canvas.width() != bitmap_w || self.canvas.height() != bitmap_h {
+            self.canvas.set_width(bitmap_w);
+            self.canvas.set_height(bitmap_h);
+            let _ = self.canvas.style().set_property("height", &format!("{height}px"));
         }
+        if self.window_top.get() != top {
+            self.window_top.set(top);
+            let _ = self.canvas.style().set_property("transform", &format!("translateY({top}px)"));
+        }
+        top
+    }
+
+    /// Puts the timeline back as the component rendered it: its own bars, no canvas, no cursor.
+    pub fn reset(&self) {
+        let (w, h) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
+        self.context.reset_transform().ok();
+        self.context.clear_rect(0.0, 0.0, w, h);
+        self.canvas.set_hidden(true);
+        let _ = self.figure.class_list().remove_1("live");
         if let Some(cursor) = &self.cursor {
             cursor.set_hidden(true);
         }
