@@ -33,6 +33,8 @@ const MERGE_PX: f64 = 0.5;
 /// Where the lanes' tracks are, in CSS pixels from the top left of the rows.
 #[derive(Default)]
 struct Geometry {
+    /// The first lane's track, whose width says when the page was resized.
+    first: Option<HtmlElement>,
     /// Each lane's track: (top, height).
     tracks: Vec<(f64, f64)>,
     left: f64,
@@ -49,20 +51,15 @@ pub struct LiveTimeline {
     /// Each task's lane and colour (an index into `colours`), indexed by task id (ids are
     /// small: numbered from 1 as a scenario is read, and one more than the largest on an add).
     tasks: Vec<Option<(usize, usize)>>,
-    /// The bar colour of each task kind, read from the page's CSS.
+    /// The bar colour of each task kind in the scenario, read from the page's CSS (`--wait`, …).
     colours: Vec<String>,
     geometry: RefCell<Geometry>,
-    /// The first lane track, whose width says when the page was resized.
-    first_track: Option<HtmlElement>,
     /// Where the canvas's window onto the rows starts, in CSS px from their top.
     window_top: Cell<f64>,
     /// When the bars were last redrawn (page clock).
     bars_drawn_at: Cell<f64>,
     cursor: Option<HtmlElement>,
 }
-
-/// The task kinds, in the order of their colours.
-const KINDS: [&str; 4] = ["wait", "request", "work", "update"];
 
 impl LiveTimeline {
     /// Finds the timeline of `mode` on the page, for a run of `scenario`, and shows its canvas.
@@ -75,24 +72,22 @@ impl LiveTimeline {
         let rows: HtmlElement = figure.query_selector(".tl-rows").ok()??.dyn_into().ok()?;
         let canvas: HtmlCanvasElement = figure.query_selector("canvas.tl-live").ok()??.dyn_into().ok()?;
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        let root = document.document_element()?;
-        let css = window.get_computed_style(&root).ok()??;
-        let colours = KINDS
-            .iter()
-            .map(|kind| {
-                css.get_property_value(&format!("--{kind}"))
-                    .map_or_else(|_| "#7a8499".into(), |c| c.trim().to_string())
-            })
-            .collect();
+        let css = window.get_computed_style(&document.document_element()?).ok()??;
+        // Each kind the scenario uses gets its colour, in the order first met.
+        let (mut kinds, mut colours): (Vec<&str>, Vec<String>) = (Vec::new(), Vec::new());
         let last = scenario.tasks().map(|(_, t)| t.id.0 as usize).max().unwrap_or(0);
         let mut tasks = vec![None; last + 1];
         for (lane, task) in scenario.tasks() {
-            let kind = KINDS.iter().position(|k| *k == task.kind.as_str()).unwrap_or(0);
+            let name = task.kind.as_str();
+            let kind = kinds.iter().position(|k| *k == name).unwrap_or_else(|| {
+                let colour = css.get_property_value(&format!("--{name}")).unwrap_or_default();
+                colours.push(colour.trim().to_string());
+                kinds.push(name);
+                kinds.len() - 1
+            });
             tasks[task.id.0 as usize] = Some((lane, kind));
         }
         let cursor = figure.query_selector(".now-cursor").ok().flatten().and_then(|c| c.dyn_into().ok());
-        let first_track =
-            figure.query_selector(".tl-lane .tl-track").ok().flatten().and_then(|t| t.dyn_into().ok());
         // The bars of an earlier run give way to the canvas.
         let _ = figure.class_list().add_1("live");
         let live = LiveTimeline {
@@ -104,7 +99,6 @@ impl LiveTimeline {
             tasks,
             colours,
             geometry: RefCell::default(),
-            first_track,
             window_top: Cell::new(f64::NAN),
             bars_drawn_at: Cell::new(f64::NEG_INFINITY),
             cursor,
@@ -125,6 +119,7 @@ impl LiveTimeline {
             if i == 0 {
                 geometry.left = f64::from(track.offset_left());
                 geometry.width = f64::from(track.client_width());
+                geometry.first = Some(track.clone());
             }
             geometry.tracks.push((f64::from(track.offset_top()), f64::from(track.offset_height())));
         }
@@ -143,12 +138,13 @@ impl LiveTimeline {
         // Reads first, then writes: this runs first in a frame, while the page's layout is
         // still clean from the last one, so reading it forces none.
         let rows_top = if redraw {
-            let resized = self
-                .first_track
-                .as_ref()
-                .is_some_and(|t| f64::from(t.client_width()) != self.geometry.borrow().width);
+            let measured = {
+                let g = self.geometry.borrow();
+                g.first.as_ref().is_some_and(|t| f64::from(t.client_width()) == g.width)
+            };
             let top = self.rows.get_bounding_client_rect().top();
-            if resized || self.geometry.borrow().tracks.is_empty() {
+            // Not measured yet, or the page was resized.
+            if !measured {
                 self.measure();
             }
             Some(top)
@@ -162,10 +158,10 @@ impl LiveTimeline {
         }
         let Some(rows_top) = rows_top else { return };
         self.bars_drawn_at.set(now);
-        let window_top = self.place_window(rows_top);
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+        let window_top = self.place_window(rows_top, ratio);
         let geometry = self.geometry.borrow();
         let width = geometry.width;
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
         let (w, h) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
         let ctx = &self.context;
         ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, -window_top * ratio).ok();
@@ -210,13 +206,12 @@ impl LiveTimeline {
 
     /// Moves the canvas over the part of the rows that is in the window (it is never taller
     /// than the window) and sizes its bitmap; returns where it starts, in px from the rows' top.
-    fn place_window(&self, rows_top: f64) -> f64 {
+    fn place_window(&self, rows_top: f64, ratio: f64) -> f64 {
         let geometry = self.geometry.borrow();
         let view =
             web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
         let height = geometry.rows_height.min(view).max(1.0);
         let top = (-rows_top).clamp(0.0, (geometry.rows_height - height).max(0.0)).floor();
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
         let (bitmap_w, bitmap_h) = ((geometry.width * ratio).round() as u32, (height * ratio).round() as u32);
         if self.canvas.width() != bitmap_w || self.canvas.height() != bitmap_h {
             self.canvas.set_width(bitmap_w);
