@@ -1,5 +1,5 @@
 //! URL parameters (the query string): `lesson=<id>`, `scale=<ms per unit>`, `embed=1`,
-//! `controls=<names>`.
+//! `controls=<names>`, `theme=light|dark|auto`.
 //!
 //! These are a stable contract (PRODUCT.md): course pages link to them. A bad value never
 //! stops the page: it falls back to the default and says why in a warning.
@@ -13,6 +13,35 @@ pub const DEFAULT_SCALE: f64 = 1000.0;
 pub const MIN_SCALE: f64 = 1.0;
 pub const MAX_SCALE: f64 = 10_000.0;
 
+/// The colours the URL asks for (`theme=`): an embed can match its course page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// As the system says (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The name used in `theme=`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Reads a `theme=` value (any case, spaces around it ignored).
+    pub fn parse(value: &str) -> Option<Theme> {
+        let value = value.trim().to_ascii_lowercase();
+        Theme::ALL.into_iter().find(|t| t.as_str() == value)
+    }
+}
+
 /// What the URL asks for, with defaults filled in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
@@ -21,6 +50,8 @@ pub struct Params {
     pub embed: bool,
     /// The parts of the page to show.
     pub controls: Controls,
+    /// Light, dark, or as the system says.
+    pub theme: Theme,
     /// Whether the URL named a usable lesson or scale (rather than leaving the default).
     pub lesson_given: bool,
     pub scale_given: bool,
@@ -35,6 +66,7 @@ impl Default for Params {
             scale: DEFAULT_SCALE,
             embed: false,
             controls: Controls::ALL,
+            theme: Theme::Auto,
             lesson_given: false,
             scale_given: false,
             warnings: vec![],
@@ -74,6 +106,14 @@ impl Params {
                     )),
                 },
                 "embed" => params.embed = matches!(value.as_str(), "1" | "true" | ""),
+                "theme" => match Theme::parse(&value) {
+                    Some(theme) => params.theme = theme,
+                    None => params.warnings.push(format!(
+                        "The theme \u{201c}{}\u{201d} is not one of light, dark or auto; \
+                         following the system's setting.",
+                        shorten(&value)
+                    )),
+                },
                 "controls" => {
                     let (controls, unknown) = Controls::parse(&value);
                     params.controls = controls;
@@ -201,6 +241,38 @@ mod tests {
         check("lesson=nope", "no lesson called \u{201c}nope\u{201d}");
         check("lesson=%3Cscript%3E", "\u{201c}<script>\u{201d}");
         check(&format!("lesson={}", "x".repeat(100)), "\u{2026}");
+    }
+
+    #[test]
+    fn reads_the_theme() {
+        // (query, theme, a warning containing this, if any)
+        let cases: [(&str, Theme, Option<&str>); 9] = [
+            ("theme=light", Theme::Light, None),
+            ("?theme=dark", Theme::Dark, None),
+            ("theme=auto", Theme::Auto, None),
+            ("theme=Dark", Theme::Dark, None),
+            ("embed=1&theme=light&scale=100", Theme::Light, None),
+            ("lesson=ticket-queue", Theme::Auto, None),
+            ("", Theme::Auto, None),
+            ("theme=sepia", Theme::Auto, Some("The theme \u{201c}sepia\u{201d} is not one of")),
+            ("theme=", Theme::Auto, Some("\u{201c}\u{201d} is not one of light, dark or auto")),
+        ];
+        for (query, theme, warning) in cases {
+            let p = Params::from_query(query);
+            assert_eq!(p.theme, theme, "{query}");
+            match warning {
+                None => assert!(p.warnings.is_empty(), "{query}: {:?}", p.warnings),
+                Some(expected) => {
+                    assert_eq!(p.warnings.len(), 1, "{query}: {:?}", p.warnings);
+                    assert!(p.warnings[0].contains(expected), "{query}: {}", p.warnings[0]);
+                    assert!(p.warnings[0].ends_with("following the system's setting."), "{query}");
+                }
+            }
+        }
+        for theme in Theme::ALL {
+            assert_eq!(Theme::parse(theme.as_str()), Some(theme));
+        }
+        assert_eq!(Theme::default(), Theme::Auto);
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub struct State {
     pub scenario_name: String,
     /// The learner's guess for the lesson's question, until the lesson or scenario changes.
     pub guess: Option<Guess>,
+    /// The mode whose run the stage's timeline draws, when the learner chose one or a run
+    /// started; otherwise [`State::shown_mode`] picks one.
+    shown: Option<Mode>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -107,6 +110,8 @@ pub enum Action {
     Guess(Guess),
     /// The learner wants to guess again.
     ClearGuess,
+    /// Draw this mode's prediction and latest run on the timeline.
+    Show(Mode),
 }
 
 impl State {
@@ -149,6 +154,7 @@ impl State {
             variant: start.variant,
             scenario_name: start.name,
             guess: None,
+            shown: None,
         }
     }
 
@@ -247,6 +253,15 @@ impl State {
         self.predictions.iter().find(|p| p.mode == mode).expect("one prediction per mode").clone()
     }
 
+    /// The mode the timeline draws: the one running, else the one last chosen or run, else
+    /// the mode the lesson's question asks about.
+    pub fn shown_mode(&self) -> Mode {
+        match self.run {
+            RunStatus::Running { mode } => mode,
+            RunStatus::Idle => self.shown.unwrap_or_else(|| self.lesson.question.mode()),
+        }
+    }
+
     /// The latest finished run in `mode`.
     pub fn last_run(&self, mode: Mode) -> Option<Rc<RunReport>> {
         self.history.iter().rev().find(|r| r.mode == mode).cloned()
@@ -321,6 +336,7 @@ impl State {
         let mut next = self.clone();
         match action {
             Action::RunStarted(mode) => {
+                next.shown = Some(mode);
                 let predicted = duration(self.prediction(mode).total_ms);
                 next.status = match mode {
                     Mode::Blocking => {
@@ -501,6 +517,7 @@ impl State {
             },
             Action::Guess(guess) => next.guess = Some(guess),
             Action::ClearGuess => next.guess = None,
+            Action::Show(mode) => next.shown = Some(mode),
             Action::Select(id) => next.selected = id.filter(|id| self.scenario.task(*id).is_some()),
             Action::SetScale(scale) => {
                 if scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale) && !self.is_running() {
@@ -780,6 +797,19 @@ mod tests {
         let branched = undone.apply(edit(Edit::DeleteTask { id: TaskId(1) }));
         assert!(!branched.can_redo());
         assert_eq!(branched.selected, Some(TaskId(3)));
+    }
+
+    #[test]
+    fn the_timeline_shows_the_running_mode_then_the_one_chosen() {
+        let s0 = State::new(&Params::default());
+        assert_eq!(s0.shown_mode(), s0.lesson.question.mode());
+        let chosen = s0.apply(Action::Show(Mode::Workers));
+        assert_eq!(chosen.shown_mode(), Mode::Workers);
+        let running = chosen.apply(Action::RunStarted(Mode::Blocking));
+        assert_eq!(running.shown_mode(), Mode::Blocking);
+        // Choosing another mode during a run does not move the run off the timeline.
+        assert_eq!(running.apply(Action::Show(Mode::Async)).shown_mode(), Mode::Blocking);
+        assert_eq!(running.apply(Action::RunStopped).shown_mode(), Mode::Blocking);
     }
 
     #[test]

@@ -1,16 +1,29 @@
 //! The root component: owns the state (one reducer), the frame meter and the runner, and lays
-//! out the page.
+//! out the page: the lesson beside (or, on narrow screens, above) the workspace, whose top is
+//! the stage (predict, run, pulse, timeline), with the scenario's settings, the run settings,
+//! the code, sharing and the history of runs below it.
 
 use super::components::{
-    code_view::CodeView, compare_all::CompareAll, lesson_intro::LessonIntro, mode_card::ModeCard,
-    notices::Notices, predict_prompt::PredictPrompt, pulse::Pulse, run_controls::RunControls,
-    run_history::RunHistory, scenario_editor::ScenarioEditor, share_bar::ShareBar, site_header::SiteHeader,
+    code_view::CodeView,
+    compare_all::CompareAll,
+    lesson_intro::LessonIntro,
+    mode_strip::{ModeRow, ModeStrip},
+    notices::Notices,
+    predict_prompt::PredictPrompt,
+    pulse::Pulse,
+    run_controls::RunControls,
+    run_history::RunHistory,
+    scenario_panel::ScenarioPanel,
+    share_bar::ShareBar,
+    site_header::SiteHeader,
     status_region::StatusRegion,
+    timeline::Timeline,
 };
 use super::hooks::use_autosave::key_for;
 use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{
-    use_autosave, use_boot, use_commands, use_frame_meter, use_hash_links, use_runner, use_undo_keys,
+    use_autosave, use_boot, use_commands, use_frame_meter, use_hash_links, use_runner, use_theme,
+    use_undo_keys,
 };
 use super::runtime::post::post;
 use crate::core::controls::Control;
@@ -86,6 +99,7 @@ pub fn app(props: &AppProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
     use_undo_keys(on_action.clone());
+    use_theme(params.theme);
     use_autosave(&state, key_for(params.embed, params.lesson.id), on_action.clone());
     use_hash_links(on_action.clone());
     use_commands(on_action.clone(), runner.run.clone());
@@ -112,98 +126,127 @@ pub fn app(props: &AppProps) -> Html {
     let controls = params.controls;
     let shows = |c: Control| controls.has(c);
     let unit = format!("1 {} of the story lasts {} here", lesson.unit.0, duration(state.scale));
+    // The ways of running this page offers, and the one the timeline draws.
+    let modes: Vec<Mode> = Mode::ALL.into_iter().filter(|m| shows(mode_control(*m))).collect();
+    let shown = Some(state.shown_mode())
+        .filter(|m| modes.contains(m) || running == Some(*m))
+        .or_else(|| modes.first().copied())
+        .unwrap_or_else(|| state.shown_mode());
+    let rows: Vec<ModeRow> = modes
+        .iter()
+        .map(|&mode| ModeRow { mode, prediction: state.prediction(mode), report: state.last_run(mode) })
+        .collect();
+    let with_lesson = shows(Control::Lesson);
 
     html! {
         <div class={classes!("page", params.embed.then_some("embed"))}>
-            if !params.embed { <SiteHeader /> }
-            <main>
-                <Notices notices={state.notices.clone()} {on_dismiss} />
-                if shows(Control::Lesson) {
-                    <LessonIntro {lesson} variant={state.variant} locked={running.is_some()} on_action={on_action.clone()} />
+            // Beside the stage the lesson column carries the site's name; elsewhere it tops the page.
+            if !params.embed && !with_lesson { <SiteHeader /> }
+            <Notices notices={state.notices.clone()} {on_dismiss} />
+            <main class={classes!("layout", with_lesson.then_some("with-lesson"))}>
+                if with_lesson {
+                    <div class="lesson-pane">
+                        if !params.embed { <SiteHeader /> }
+                        <LessonIntro {lesson} variant={state.variant} locked={running.is_some()} on_action={on_action.clone()} />
+                        if !state.history.is_empty() {
+                            <section class="notice" aria-labelledby="notice-title">
+                                <h2 id="notice-title">{ "What to notice" }</h2>
+                                <p>{ lesson.notice }</p>
+                            </section>
+                        }
+                    </div>
                 }
-                if shows(Control::Predict) {
-                    <PredictPrompt
-                        {lesson}
-                        scenario={state.scenario.clone()}
-                        prediction={state.prediction(lesson.question.mode())}
-                        report={state.last_run(lesson.question.mode()).filter(|r| Rc::ptr_eq(&r.scenario, &state.scenario))}
-                        guess={state.guess}
-                        on_action={on_action.clone()}
-                    />
-                }
-                if shows(Control::Editor) {
-                    <ScenarioEditor
-                        scenario={state.scenario.clone()}
-                        selected={state.selected}
-                        edit_note={state.edit_note.clone()}
-                        {lesson}
-                        can_undo={state.can_undo()}
-                        can_redo={state.can_redo()}
-                        locked={running.is_some()}
-                        on_action={on_action.clone()}
-                    />
-                }
-                if shows(Control::Pulse) {
-                    <Pulse targets={(*targets).clone()} meter={meter.clone()} last={state.history.last().cloned()} />
-                }
-                <StatusRegion text={state.status.clone()} />
-                if shows(Control::Run) {
-                    <RunControls
-                        {running}
-                        scale={state.scale}
-                        cap_ms={state.cap_ms}
-                        workers={state.workers}
-                        comparing={state.comparing}
-                        on_stop={runner.stop.clone()}
-                        on_action={on_action.clone()}
-                    />
-                }
-                <section class="modes" aria-label="Run the scenario">
-                    { for Mode::ALL.into_iter().filter(|m| shows(mode_control(*m))).map(|mode| html! {
-                        <ModeCard
-                            key={mode.as_str()}
-                            {mode}
+                <div class="workspace">
+                    // The stage: everything a run is about, together, fitting the window: guess,
+                    // press, and watch the page stay alive or freeze on the timeline.
+                    <div class="stage">
+                        if shows(Control::Predict) || !modes.is_empty() {
+                            <div class="stage-top">
+                                if shows(Control::Predict) {
+                                    <PredictPrompt
+                                        {lesson}
+                                        scenario={state.scenario.clone()}
+                                        prediction={state.prediction(lesson.question.mode())}
+                                        report={state.last_run(lesson.question.mode()).filter(|r| Rc::ptr_eq(&r.scenario, &state.scenario))}
+                                        guess={state.guess}
+                                        on_action={on_action.clone()}
+                                    />
+                                }
+                                if !modes.is_empty() {
+                                    <ModeStrip
+                                        {rows}
+                                        scenario={state.scenario.clone()}
+                                        {lesson}
+                                        {running}
+                                        comparing={state.comparing}
+                                        compare={shows(Control::Compare)}
+                                        on_run={runner.run.clone()}
+                                        on_compare={runner.compare.clone()}
+                                        on_stop={runner.stop.clone()}
+                                    />
+                                }
+                            </div>
+                        }
+                        if shows(Control::Pulse) {
+                            <Pulse targets={(*targets).clone()} meter={meter.clone()} last={state.history.last().cloned()} />
+                        }
+                        <StatusRegion text={state.status.clone()} />
+                        <Timeline
                             scenario={state.scenario.clone()}
-                            prediction={state.prediction(mode)}
-                            report={state.last_run(mode)}
-                            {axis_ms}
+                            selected={state.selected}
+                            edit_note={state.edit_note.clone()}
                             {lesson}
-                            running={running}
-                            on_run={runner.run.clone()}
+                            can_undo={state.can_undo()}
+                            can_redo={state.can_redo()}
+                            locked={running.is_some() || state.comparing}
+                            editable={shows(Control::Editor)}
+                            mode={shown}
+                            prediction={state.prediction(shown)}
+                            report={state.last_run(shown)}
+                            modes={modes.clone()}
+                            {axis_ms}
+                            on_action={on_action.clone()}
                         />
-                    }) }
-                </section>
-                if shows(Control::Compare) {
-                    <CompareAll
-                        runs={state.current_runs()}
-                        {axis_ms}
-                        {lesson}
-                        running={running.is_some() || state.comparing}
-                        on_compare={runner.compare.clone()}
-                    />
-                }
-                if shows(Control::Code) {
-                    <CodeView scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
-                }
-                if shows(Control::Share) {
-                    <ShareBar
-                        scenario={state.scenario.clone()}
-                        {lesson}
-                        variant={state.variant}
-                        scale={state.scale}
-                        last_run={state.history.last().cloned()}
-                    />
-                }
-                if shows(Control::History) {
-                    <RunHistory runs={state.history.clone()} />
-                }
-                if shows(Control::Lesson) && !state.history.is_empty() {
-                    <section class="notice" aria-labelledby="notice-title">
-                        <h2 id="notice-title">{ "What to notice" }</h2>
-                        <p>{ lesson.notice }</p>
-                    </section>
-                }
-                <p class="scale-note">{ unit }{ "." }</p>
+                        if shows(Control::Compare) {
+                            <CompareAll runs={state.current_runs()} {axis_ms} />
+                        }
+                    </div>
+                    if shows(Control::Editor) {
+                        <ScenarioPanel
+                            scenario={state.scenario.clone()}
+                            selected={state.selected}
+                            {lesson}
+                            locked={running.is_some()}
+                            on_action={on_action.clone()}
+                        />
+                    }
+                    if shows(Control::Run) {
+                        <RunControls
+                            {running}
+                            scale={state.scale}
+                            cap_ms={state.cap_ms}
+                            workers={state.workers}
+                            comparing={state.comparing}
+                            on_action={on_action.clone()}
+                        />
+                    }
+                    if shows(Control::Code) {
+                        <CodeView scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
+                    }
+                    if shows(Control::Share) {
+                        <ShareBar
+                            scenario={state.scenario.clone()}
+                            {lesson}
+                            variant={state.variant}
+                            scale={state.scale}
+                            last_run={state.history.last().cloned()}
+                        />
+                    }
+                    if shows(Control::History) {
+                        <RunHistory runs={state.history.clone()} />
+                    }
+                    <p class="scale-note">{ unit }{ "." }</p>
+                </div>
             </main>
         </div>
     }

@@ -1,7 +1,9 @@
 //! The bundle budget: the first-view assets (wasm, js, css, html) compressed with gzip -9
-//! must stay under 310 KB. Raised from 250 KB as features came in: to 275 KB with ten lessons
-//! and the code generator, to 310 KB with share links (an inflater, exact float reading),
-//! autosave, embedding and exports. The benchmark reports it against its own, lower target.
+//! must stay under `BUDGET_BYTES`. Raised from 250 KB as features came in: to 275 KB with ten
+//! lessons and the code generator, to 310 KB with share links (an inflater, exact float
+//! reading), autosave, embedding and exports, to 330 KB with workers mode, to 336 KB with the
+//! stage and dark mode. The benchmark reports it against its own, lower target; the issue on
+//! the first view's weight is where it comes down.
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -10,10 +12,11 @@ use std::io::Write;
 use std::path::Path;
 
 /// The most the first view may weigh, gzip -9, in bytes: a guard against a change that grows
-/// it by accident, not the target (issue 7's benchmark reports that, 200 KB). Raised from
-/// 310,000 when workers mode came: the page side of gloo-worker, the third mode card and
-/// Compare all added about 20 KB.
-pub const BUDGET_BYTES: u64 = 330_000;
+/// it by accident, not the target (the benchmark reports that). Raised from 330,000 when the
+/// stage came: the one timeline that plans and draws a run, the run strip and the dark palette
+/// added about 9 KB, of which minifying the stylesheet and the page in release builds took
+/// back 2.5 KB (335,108 B measured).
+pub const BUDGET_BYTES: u64 = 336_000;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

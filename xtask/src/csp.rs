@@ -61,7 +61,8 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     let [boot] = inline.as_slice() else {
         return Err(format!("expected trunk's one inline script in the page, found {}", inline.len()));
     };
-    if boot.open_tag != "<script type=\"module\">" {
+    // Quoted as trunk writes it, or bare where the release build minifies the page.
+    if boot.open_tag != "<script type=\"module\">" && boot.open_tag != "<script type=module>" {
         return Err(format!(
             "trunk's inline script starts with `{}`, not `<script type=\"module\">`",
             boot.open_tag

@@ -1,14 +1,12 @@
-//! `Compare all`: runs every mode one after another on the scenario, then sets the latest run
-//! of each side by side, as one table and as small multiples (one miniature timeline per mode,
-//! on one time axis).
+//! Side by side: once two or more modes have run the scenario (one by one, or all at once by
+//! `Compare all`), which finished first, which kept the page smoothest and which froze it, in
+//! one sentence, and the runs as small multiples (one miniature timeline per mode, one axis).
 
 use crate::core::compare::summary;
 use crate::core::format::duration;
-use crate::core::lesson::Lesson;
 use crate::core::mode::Mode;
 use crate::core::predict::Span;
 use crate::core::report::{MeasuredTask, RunReport};
-use crate::core::stats::NOTICEABLE_FREEZE_MS;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,68 +16,21 @@ pub struct CompareAllProps {
     pub runs: Vec<Rc<RunReport>>,
     /// The end of the time axis all modes share, in milliseconds.
     pub axis_ms: f64,
-    pub lesson: &'static Lesson,
-    pub running: bool,
-    pub on_compare: Callback<()>,
 }
 
+/// Nothing until two modes have run the scenario as it is; then one sentence and the runs as
+/// small multiples (their figures stand in the run strip, row by row).
 #[function_component(CompareAll)]
 pub fn compare_all(props: &CompareAllProps) -> Html {
-    let on_click = props.on_compare.reform(|_: MouseEvent| ());
     let runs: Vec<&RunReport> = props.runs.iter().map(|r| r.as_ref()).collect();
-    let compared = (runs.len() >= 2).then(|| {
-        let rows = runs.iter().map(|r| {
-            let frozen = r.longest_freeze_ms() > NOTICEABLE_FREEZE_MS;
-            html! {
-                <tr data-mode={r.mode.as_str()}>
-                    <th scope="row">{ r.mode.title() }</th>
-                    <td>
-                        { duration(r.total_ms) }
-                        // In the story's units too, where they are not plain seconds.
-                        if props.lesson.unit.0 != "second" {
-                            <span class="units">{ format!(" \u{2248} {}", props.lesson.units(r.total_ms / r.scale)) }</span>
-                        }
-                    </td>
-                    <td class={classes!(frozen.then_some("bad"))}>{ duration(r.longest_freeze_ms()) }</td>
-                    <td>{ r.frames.late_frames }</td>
-                    <td>{ r.worst_input_delay_ms.map_or_else(|| "no input".to_string(), duration) }</td>
-                </tr>
-            }
-        });
-        html! {
-            <>
-                <p class="compare-summary">{ summary(&runs) }</p>
-                <table class="compare-table">
-                    <caption class="sr-only">{ "The latest run of each mode on this scenario" }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Mode" }</th>
-                            <th scope="col">{ "Total" }</th>
-                            <th scope="col">{ "Longest frame gap" }</th>
-                            <th scope="col">{ "Frames over 50 ms" }</th>
-                            <th scope="col">{ "Worst input delay" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-                { multiples(&runs, props.axis_ms) }
-            </>
-        }
-    });
+    if runs.len() < 2 {
+        return Html::default();
+    }
     html! {
-        <section class="compare" aria-labelledby="compare-title">
-            <div class="compare-head">
-                <h2 id="compare-title">{ "Side by side" }</h2>
-                <button type="button" class="run compare-run" aria-disabled={props.running.to_string()} onclick={on_click}>
-                    { "Compare all" }
-                </button>
-            </div>
-            <p class="fine">
-                { "Runs the scenario blocking, then async, then in workers, one after another, and sets the three runs side by side. A blocking run longer than the cap is left out." }
-            </p>
-            { compared.unwrap_or_else(|| html! {
-                <p class="compare-empty">{ "Nothing to compare yet: press Compare all, or run this scenario in two modes." }</p>
-            }) }
+        <section class="side-by-side" aria-labelledby="compare-title">
+            <h2 id="compare-title">{ "Side by side" }</h2>
+            <p class="compare-summary">{ summary(&runs) }</p>
+            { multiples(&runs, props.axis_ms) }
         </section>
     }
 }

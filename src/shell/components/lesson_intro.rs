@@ -1,5 +1,7 @@
 //! The lesson: the picker labelled `Lesson`, its title and text, and the switch between its
-//! scenarios when it has more than one.
+//! scenarios when it has more than one. On a narrow screen the text folds away behind a button
+//! (folded at first), so the stage with the pulse is on the first screen; on a wide one it
+//! stands beside the stage and the button is not shown.
 
 use crate::core::lesson::{self, Lesson};
 use crate::core::state::Action;
@@ -19,6 +21,11 @@ pub struct LessonIntroProps {
 #[function_component(LessonIntro)]
 pub fn lesson_intro(props: &LessonIntroProps) -> Html {
     let lesson = props.lesson;
+    let folded = use_state(|| true);
+    let on_fold = {
+        let folded = folded.clone();
+        Callback::from(move |_: MouseEvent| folded.set(!*folded))
+    };
     let on_pick = props.on_action.reform(|e: Event| {
         let id = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
         Action::ChooseLesson(lesson::find(&id).unwrap_or_else(lesson::default_lesson))
@@ -49,8 +56,15 @@ pub fn lesson_intro(props: &LessonIntroProps) -> Html {
                     }) }
                 </select>
             </div>
-            <h2 id="lesson-title">{ lesson.title }</h2>
-            { for lesson.paragraphs.iter().map(|p| html! { <p>{ *p }</p> }) }
+            <div class="lesson-title-row">
+                <h2 id="lesson-title">{ lesson.title }</h2>
+                <button type="button" class="quiet lesson-fold" aria-expanded={(!*folded).to_string()} aria-controls="lesson-text" onclick={on_fold}>
+                    { if *folded { "Read the lesson" } else { "Hide the lesson" } }
+                </button>
+            </div>
+            <div id="lesson-text" class={classes!("lesson-text", folded.then_some("folded"))}>
+                { for lesson.paragraphs.iter().map(|p| html! { <p>{ *p }</p> }) }
+            </div>
             { variants }
         </section>
     }

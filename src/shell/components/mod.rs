@@ -3,15 +3,14 @@
 
 pub mod code_view;
 pub mod compare_all;
-pub mod editor_task;
 pub mod lesson_intro;
-pub mod mode_card;
+pub mod mode_strip;
 pub mod notices;
 pub mod predict_prompt;
 pub mod pulse;
 pub mod run_controls;
 pub mod run_history;
-pub mod scenario_editor;
+pub mod scenario_panel;
 pub mod share_bar;
 pub mod site_header;
 pub mod status_region;

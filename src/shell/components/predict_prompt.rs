@@ -123,16 +123,15 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
             };
             html! {
                 <>
-                    <table class="compare">
-                        <caption class="sr-only">{ format!("{ask} Your guess, the model and the run") }</caption>
-                        <tbody>
-                            <tr><th scope="row">{ "You guessed" }</th><td class="guess-value">{ guess.map_or_else(|| "\u{2014}".to_string(), |g| g.describe(scenario, lesson)) }</td></tr>
-                            <tr><th scope="row">{ "The model predicts" }</th><td class="model-value">{ model.describe(scenario, lesson) }</td></tr>
-                            <tr><th scope="row">{ format!("The {mode} run measured") }</th><td class="measured-value">{ measured.describe(scenario, lesson) }</td></tr>
-                        </tbody>
-                    </table>
+                    <dl class="compare" aria-label={format!("{ask} Your guess, the model and the run")}>
+                        <div><dt>{ "You guessed" }</dt><dd class="guess-value">{ guess.map_or_else(|| "\u{2014}".to_string(), |g| g.describe(scenario, lesson)) }</dd></div>
+                        <div><dt>{ "The model predicts" }</dt><dd class="model-value">{ model.describe(scenario, lesson) }</dd></div>
+                        <div><dt>{ format!("The {mode} run measured") }</dt><dd class="measured-value">{ measured.describe(scenario, lesson) }</dd></div>
+                    </dl>
+                    <div class="verdict-row">
                     <p class="verdict">{ verdict }</p>
                     <button type="button" class="quiet" onclick={on_again}>{ "Guess again" }</button>
+                    </div>
                 </>
             }
         }

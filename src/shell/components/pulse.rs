@@ -71,17 +71,13 @@ pub fn pulse(props: &PulseProps) -> Html {
                 <span class="track-label">{ "CSS animation" }</span>
                 <div class="track"><span class="dot css-dot"></span></div>
             </div>
-            <p class="pulse-note">
-                { "The first dot and the clock move once per animation frame, on the main thread: when it is busy, they stop. The CSS dot keeps gliding even then, because the browser's compositor animates it on another thread \u{2014} so a CSS animation cannot tell you whether a page responds. " }
-                { summary.unwrap_or_default() }
-            </p>
             <figure class="graph">
                 <canvas ref={t.graph.clone()} width="480" height="64" role="img" aria-label="Frame times of the last few seconds, with lines at 16.7 ms and 50 ms"></canvas>
-                <figcaption>{ "Frame time, last 4 s: green under 20 ms, red over 50 ms (lines at 16.7 and 50 ms)." }</figcaption>
+                <figcaption>{ "Frame times, last 4 s: green under 20 ms, red over 50 ms." }</figcaption>
             </figure>
             <div class="inputs">
                 <label>
-                    { "Try typing here " }
+                    <span class="input-label">{ "Try typing here " }</span>
                     <input type="text" class="try-typing" onkeydown={on_key} placeholder="type during a run" />
                 </label>
                 <button type="button" class="quiet" onclick={on_click}>{ format!("Click me ({})", *clicks) }</button>
@@ -93,7 +89,14 @@ pub fn pulse(props: &PulseProps) -> Html {
                     { "Long tasks so far: " }
                     <strong ref={t.long_tasks.clone()}>{ "0" }</strong>
                 </span>
+                <details class="pulse-why">
+                    <summary>{ "Why two dots?" }</summary>
+                    <p>{ "The green dot and the clock move once per animation frame, on the main thread: when it is busy, they stop. The grey dot is a CSS animation, which the browser's compositor keeps gliding on another thread even then \u{2014} so a CSS animation cannot tell you whether a page responds." }</p>
+                </details>
             </div>
+            <p class="pulse-note">
+                { summary.unwrap_or_else(|| html! { { "Press a Run button and watch the green dot and the clock." } }) }
+            </p>
         </section>
     }
 }

@@ -1,5 +1,4 @@
-//! Run settings beside the run buttons: Stop, the time scale, the blocking cap and the number
-//! of workers.
+//! Run settings, below the stage: the time scale, the blocking cap and the number of workers.
 
 use crate::core::mode::Mode;
 use crate::core::params::{MAX_SCALE, MIN_SCALE};
@@ -14,10 +13,9 @@ pub struct RunControlsProps {
     pub scale: f64,
     pub cap_ms: f64,
     pub workers: usize,
-    /// `Compare all` is going (Stop ends it).
+    /// `Compare all` is going.
     #[prop_or_default]
     pub comparing: bool,
-    pub on_stop: Callback<()>,
     pub on_action: Callback<Action>,
 }
 
@@ -28,7 +26,6 @@ fn number_from(e: &Event) -> Option<f64> {
 
 #[function_component(RunControls)]
 pub fn run_controls(props: &RunControlsProps) -> Html {
-    let on_stop = props.on_stop.reform(|_: MouseEvent| ());
     let on_scale = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
@@ -63,16 +60,8 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
         })
     };
     let running = props.running.is_some() || props.comparing;
-    // Not during a blocking run, even within Compare all: a click made while the page is
-    // frozen arrives once the run has ended, and would throw its measurement away.
-    let stoppable = match props.running {
-        Some(Mode::Blocking) => false,
-        Some(Mode::Async | Mode::Workers) => true,
-        None => props.comparing,
-    };
     html! {
         <section class="run-controls" aria-label="Run settings">
-            <button type="button" class="stop" onclick={on_stop} disabled={!stoppable}>{ "Stop" }</button>
             <label>
                 { "Time scale " }
                 <input
@@ -111,7 +100,7 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
                 />
             </label>
             <p class="fine">
-                { "Stop cancels an async or workers run (or Compare all) by dropping its futures. A blocking run cannot be stopped: it holds the page's only thread, so not even this button can be pressed until it ends. A blocking run longer than the cap does not start. Workers mode starts this many Web Workers for each run (the default is one per core, up to four); a worker computing a task when its run ends finishes that task first." }
+                { "A blocking run longer than the cap does not start: nothing could stop it once it holds the page's only thread. Workers mode starts this many Web Workers for each run (the default is one per core, up to four); a worker computing a task when its run ends finishes that task first." }
             </p>
         </section>
     }

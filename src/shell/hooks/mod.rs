@@ -8,6 +8,7 @@ pub mod use_frame_meter;
 pub mod use_hash_links;
 pub mod use_runner;
 pub mod use_share_value;
+pub mod use_theme;
 pub mod use_undo_keys;
 
 pub use use_autosave::use_autosave;
@@ -18,4 +19,5 @@ pub use use_frame_meter::{use_frame_meter, UseFrameMeterHandle};
 pub use use_hash_links::use_hash_links;
 pub use use_runner::{use_runner, UseRunnerHandle};
 pub use use_share_value::{use_share_value, ShareValue};
+pub use use_theme::use_theme;
 pub use use_undo_keys::use_undo_keys;

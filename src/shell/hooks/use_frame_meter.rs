@@ -107,7 +107,10 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
             let recorder = meter.clone();
             let mut graph_drawn_at = f64::NEG_INFINITY;
             let mut track = TrackWidth { px: 0.0, read_at: f64::NEG_INFINITY };
+            let mut colours = GraphColours::default();
             let frame_loop = FrameLoop::start(move |timestamp| {
+                // Before this frame's writes (and read in a frame, so after `use_theme` has run).
+                colours.refresh(timestamp);
                 let drawer = {
                     let mut m = recorder.borrow_mut();
                     if m.frames.len() == MAX_FRAMES {
@@ -124,7 +127,7 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
                 draw_pulse(&targets, &mut track, timestamp);
                 if timestamp - graph_drawn_at >= GRAPH_EVERY_MS {
                     graph_drawn_at = timestamp;
-                    draw_graph(&targets.graph, &recorder.borrow().frames);
+                    draw_graph(&targets.graph, &recorder.borrow().frames, &colours);
                     if let Some(count) = targets.long_tasks.get() {
                         let seen = recorder.borrow().long_tasks.as_ref().map(LongTaskObserver::count);
                         let text = seen
@@ -156,6 +159,60 @@ struct TrackWidth {
 /// Reading it every frame forced a layout whenever the page had changed since the last one.
 const TRACK_READ_EVERY_MS: f64 = 500.0;
 
+/// The frame graph's colours, read from the page's CSS (`--graph-*`, light or dark), and when.
+struct GraphColours {
+    ok: String,
+    slow: String,
+    bad: String,
+    line: String,
+    read_at: f64,
+}
+
+/// How often the graph's colours are read again (they change only when the system switches
+/// between light and dark).
+const COLOURS_READ_EVERY_MS: f64 = 1_000.0;
+
+impl Default for GraphColours {
+    /// The light theme's colours, until the CSS is read.
+    fn default() -> Self {
+        GraphColours {
+            ok: "#2f9e62".into(),
+            slow: "#e0851d".into(),
+            bad: "#cf3a3a".into(),
+            line: "#1d2433".into(),
+            read_at: f64::NEG_INFINITY,
+        }
+    }
+}
+
+impl GraphColours {
+    /// Reads the colours again if it is time to; a property missing keeps its last colour.
+    fn refresh(&mut self, timestamp: f64) {
+        if timestamp - self.read_at < COLOURS_READ_EVERY_MS {
+            return;
+        }
+        self.read_at = timestamp;
+        let Some(css) = web_sys::window().and_then(|w| {
+            let root = w.document()?.document_element()?;
+            w.get_computed_style(&root).ok().flatten()
+        }) else {
+            return;
+        };
+        for (name, colour) in [
+            ("--graph-ok", &mut self.ok),
+            ("--graph-slow", &mut self.slow),
+            ("--graph-bad", &mut self.bad),
+            ("--graph-line", &mut self.line),
+        ] {
+            let value = css.get_property_value(name).unwrap_or_default();
+            let value = value.trim();
+            if !value.is_empty() && value != colour.as_str() {
+                *colour = value.to_string();
+            }
+        }
+    }
+}
+
 /// Moves the dot (a triangle wave across its track) and writes the clock.
 fn draw_pulse(targets: &MeterTargets, track: &mut TrackWidth, timestamp: f64) {
     if let Some(dot) = targets.dot.cast::<web_sys::HtmlElement>() {
@@ -177,7 +234,7 @@ fn draw_pulse(targets: &MeterTargets, track: &mut TrackWidth, timestamp: f64) {
 }
 
 /// Draws the latest frame gaps as bars, with lines at 16.7 ms (60 Hz) and 50 ms (late).
-fn draw_graph(graph: &NodeRef, frames: &VecDeque<f64>) {
+fn draw_graph(graph: &NodeRef, frames: &VecDeque<f64>, colours: &GraphColours) {
     let Some(canvas) = graph.cast::<web_sys::HtmlCanvasElement>() else { return };
     let Some(ctx) = canvas
         .get_context("2d")
@@ -197,18 +254,18 @@ fn draw_graph(graph: &NodeRef, frames: &VecDeque<f64>) {
         if let Some(p) = previous {
             let gap: f64 = t - p;
             ctx.set_fill_style_str(if gap > 50.0 {
-                "#cf3a3a"
+                &colours.bad
             } else if gap > 20.0 {
-                "#e0851d"
+                &colours.slow
             } else {
-                "#2f9e62"
+                &colours.ok
             });
             let top = y(gap);
             ctx.fill_rect((i - 1) as f64 * bar, top, (bar - 0.5).max(0.5), h - top);
         }
         previous = Some(t);
     }
-    for (ms, colour) in [(16.7, "#1d2433"), (50.0, "#cf3a3a")] {
+    for (ms, colour) in [(16.7, &colours.line), (50.0, &colours.bad)] {
         ctx.set_fill_style_str(colour);
         ctx.fill_rect(0.0, y(ms).round(), w, 1.0);
     }

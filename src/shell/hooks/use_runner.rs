@@ -19,6 +19,7 @@ use crate::shell::runtime::post::post;
 use crate::shell::runtime::recording::Recorder;
 use crate::shell::runtime::run_async::run_async;
 use crate::shell::runtime::run_blocking::run_blocking;
+use crate::shell::runtime::stage_view::keep_stage_in_view;
 use crate::shell::runtime::user_timing::measure_run;
 use crate::shell::runtime::worker_pool::Pool;
 use crate::shell::runtime::yield_now::yield_now;
@@ -97,6 +98,8 @@ impl Runs {
         let scale = state.scale;
         let prediction = state.prediction(mode);
         let dispatcher = state.dispatcher();
+        // The learner watches the run happen: the buttons, the pulse and the lanes in view.
+        keep_stage_in_view();
         dispatcher.dispatch(Action::RunStarted(mode));
         post(&OutMessage::run_started(mode, prediction.total_ms));
 

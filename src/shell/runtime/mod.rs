@@ -15,6 +15,7 @@ pub mod recording;
 pub mod request;
 pub mod run_async;
 pub mod run_blocking;
+pub mod stage_view;
 pub mod storage;
 pub mod user_timing;
 pub mod work;

@@ -100,8 +100,19 @@ export class Playground {
     return this.page.getByRole('status');
   }
 
+  /** A mode's row in the run strip: its button, prediction and measured figures. */
   card(mode: Mode) {
     return this.page.locator(`.mode-${mode}`);
+  }
+
+  /** The one timeline, where tasks are planned and a run is drawn (named "Timeline"). */
+  timeline() {
+    return this.page.getByRole('region', { name: /^Timeline/ });
+  }
+
+  /** The pulse, a landmark named "Is the page alive?". */
+  pulse() {
+    return this.page.getByRole('region', { name: /^Is the page alive/ });
   }
 
   /** A task in the editor, by its label (its accessible name starts with it). */
@@ -118,7 +129,8 @@ export class Playground {
     await this.page.locator('.ed-lanes').scrollIntoViewIfNeeded();
     const box = (await this.page.locator('.ed-lanes').boundingBox())!;
     const axis = Number(await this.page.locator('.ed-lanes').getAttribute('data-axis-units'));
-    return { ...box, unit: box.width / axis, row: 52 };
+    const row = Number(await this.page.locator('.ed-lanes').getAttribute('data-row-px'));
+    return { ...box, unit: box.width / axis, row };
   }
 
   /** Presses Tab (or Shift+Tab) until the element with this accessible name (or text) has the focus. */

@@ -26,7 +26,7 @@ test('an async run keeps frames coming and takes about 5 units', async ({ page }
   expect(selfies.end_ms).toBeLessThan(wait.end_ms);
 
   await app.expectPageAgrees(message);
-  await expect(app.card('async').locator('.input-delay')).toHaveText('no input during the run');
+  await expect(app.card('async').locator('.input-delay')).toHaveText('no input');
   // The session's history has the run, with the same figures.
   const row = page.locator('.history table').getByRole('row').nth(1);
   await expect(row).toContainText('Async');
@@ -38,7 +38,7 @@ test('an async run keeps frames coming and takes about 5 units', async ({ page }
 test('the live timeline draws each lane as the run goes, then gives way to the measured bars', async ({ page }) => {
   // 5 units of 400 ms: a 2 s run, time enough to look at it while it runs.
   const app = await Playground.open(page, '?scale=400');
-  const timeline = app.card('async').locator('.timeline');
+  const timeline = app.timeline();
   await timeline.scrollIntoViewIfNeeded();
   const canvas = timeline.locator('canvas.tl-live');
   await expect(canvas).toBeHidden();

@@ -21,7 +21,9 @@ const STYLES = ['JS callbacks', 'JS promises', 'JS async/await'];
 
 /** The async prediction, from the ghost bars: groups of task labels that end together, in order. */
 async function predictedOrder(page: Page): Promise<string[][]> {
-  const bars = await page.locator('.mode-async .bar.ghost[data-task]').evaluateAll((els) =>
+  // The timeline draws the async prediction once it shows that mode.
+  await page.getByRole('group', { name: 'Show the run of' }).getByRole('button', { name: 'Async' }).click();
+  const bars = await page.locator('.timeline[data-mode="async"] .bar.ghost[data-task]').evaluateAll((els) =>
     els.map((e) => ({
       label: (e.getAttribute('title') ?? '').replace(/: predicted .*$/, ''),
       end: Number(e.getAttribute('data-end-ms')),

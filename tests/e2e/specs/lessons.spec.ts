@@ -92,7 +92,7 @@ for (const c of CASES) {
     const app = await Playground.open(page, `?lesson=${c.id}&scale=${c.scale}`);
     await expect(page.getByLabel('Lesson', { exact: true })).toHaveValue(c.id);
     await expect(page.getByRole('heading', { level: 2, name: c.title })).toBeVisible();
-    const unit = (await page.locator('.tl-axis .tl-name').first().textContent())!.replace(/s$/, '');
+    const unit = (await page.locator('.tl-unit').first().textContent())!.replace(/s$/, '');
 
     await guess(page, c.model);
     const run = (await app.run(c.mode ?? 'async')).message;
@@ -171,6 +171,6 @@ test('errors: try_join drops the photos at the first error and draws them cut of
   expect(task(run, 'Fetch the photos').outcome).toBe('cancelled');
   expect(run.total_ms).toBeLessThan(400);
   const photos = task(run, 'Fetch the photos');
-  await expect(app.card('async').locator(`.bar.measured[data-task="${photos.id}"]`)).toHaveAttribute('data-outcome', 'cancelled');
+  await expect(app.timeline().locator(`.bar.measured[data-task="${photos.id}"]`)).toHaveAttribute('data-outcome', 'cancelled');
   await expect(app.status()).toContainText('Failed: 1; cancelled: 1.');
 });

@@ -52,20 +52,23 @@ test('Compare all on the workers lesson: three runs side by side, workers keep t
     expect(w2.start_ms).toBeGreaterThanOrEqual(w1.end_ms - 1);
   }
 
-  // One table, one small-multiples figure, one sentence, and the status says it was compared.
+  // The run strip has each mode's figures, side by side a small-multiples figure and one
+  // sentence, and the status says it was compared.
+  for (const run of runs) await expect(app.card(run.message.mode).locator('.measured-total')).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'Workers', exact: true }).getByRole('button', { name: 'Run in workers' }),
+  ).toBeVisible();
   const section = page.getByRole('region', { name: 'Side by side' });
-  const rows = section.getByRole('table').locator('tbody tr');
-  await expect(rows).toHaveCount(3);
-  await expect(rows.nth(2).getByRole('rowheader')).toHaveText('Workers');
   await expect(section.locator('.sm-panel')).toHaveCount(3);
   await expect(section.locator('.sm-panel[data-mode="workers"] .sm-worker')).toHaveCount(pool);
   await expect(section.locator('.compare-summary')).toContainText('The page froze in blocking');
   await expect(app.status()).toContainText('Compared on the same scenario: blocking');
-  // The workers card draws a row per worker and says what the pool cost.
-  await expect(app.card('workers').locator('.tl-worker')).toHaveCount(pool);
+  // The timeline shows the last run, workers: a row per worker; the strip says what the pool cost.
+  await expect(app.timeline()).toHaveAttribute('data-mode', 'workers');
+  await expect(app.timeline().locator('.tl-worker')).toHaveCount(pool);
   await expect(app.card('workers').locator('.pool-cost')).toContainText(`to start ${pool} worker`);
   // Screen readers get the worker rows in words.
-  await expect(app.card('workers').locator('.timeline .sr-only')).toContainText(
+  await expect(app.timeline().locator('#timeline-summary')).toContainText(
     `A row per worker shows which of the ${pool} ran each work task; 2 ran on a worker.`,
   );
   await app.expectNoCspViolations();
@@ -96,5 +99,5 @@ test('the pool size: a bad size is refused and kept, one worker queues the work,
   expect(w2.start_ms).toBeGreaterThanOrEqual(w1.end_ms - 1);
   // With one worker busy, the second job waited for it: the model says so too.
   expect(finished.total_ms).toBeGreaterThanOrEqual(finished.predicted_ms * 0.98);
-  await expect(app.card('workers').locator('.tl-worker')).toHaveCount(1);
+  await expect(app.timeline().locator('.tl-worker')).toHaveCount(1);
 });

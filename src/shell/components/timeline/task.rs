@@ -1,11 +1,12 @@
-//! One task on the editor's timeline. A component of its own so that an edit re-renders only
+//! One task on the timeline, where it is planned. A component of its own so that an edit re-renders only
 //! the tasks whose props changed, which keeps a 1,000-task timeline responsive.
 //!
 //! Pointer: a press starts a move (or, on the right-edge grip, a resize) handled by the
-//! editor's shared pointer handlers. Keys: arrows move, Shift+arrows resize, Delete removes,
+//! timeline's shared pointer handlers. Keys: arrows move, Shift+arrows resize, Delete removes,
 //! Enter or Space selects.
 
-use super::scenario_editor::{Drag, PointerHandlers, ROW_PX};
+use super::drag::{Drag, PointerHandlers};
+use super::{ROW_PX, TASK_TOP_PX};
 use crate::core::edit::{Edit, GRID};
 use crate::core::scenario::Task;
 use crate::core::state::Action;
@@ -118,7 +119,7 @@ pub fn editor_task(props: &EditorTaskProps) -> Html {
                 "left:{:.3}%;width:{:.3}%;top:{}px",
                 props.start / props.axis * 100.0,
                 duration / props.axis * 100.0,
-                li as f64 * ROW_PX + 6.0
+                li as f64 * ROW_PX + TASK_TOP_PX
             )}
             aria-label={format!(
                 "{}: {}, {}, lane {}, {} of {}",

@@ -1,0 +1,311 @@
+//! The timeline: one place to author a scenario and to watch it run. Each lane is a row: its
+//! tasks where they are planned (dragged, resized and edited by pointer or keyboard), and under
+//! them what the shown mode did with each (the model's prediction as a ghost, the measured bar
+//! filled, drawn live on a canvas while a run goes). Below the lanes, the main thread (held,
+//! frozen) and in workers mode a row per worker, on the same time axis.
+//!
+//! Every edit is an `Action::Edit` for the reducer; this component only turns pointer and
+//! keyboard events into actions (`drag.rs` holds the pointer state machine, `task.rs` one task,
+//! `palette.rs` the kinds to add, `bars.rs` what a run did).
+
+mod bars;
+mod drag;
+mod palette;
+mod task;
+
+use crate::core::edit::Edit;
+use crate::core::format::tick_step;
+use crate::core::layout::{axis_units, offsets};
+use crate::core::lesson::Lesson;
+use crate::core::mode::Mode;
+use crate::core::predict::Prediction;
+use crate::core::report::RunReport;
+use crate::core::scenario::{Scenario, Task, TaskId};
+use crate::core::state::Action;
+use bars::Results;
+use drag::{pointer_handlers, Drag};
+use std::cell::RefCell;
+use std::rc::Rc;
+use task::EditorTask;
+use yew::prelude::*;
+
+/// The height of one lane row, in CSS pixels: the planned task on top, what the run did under
+/// it. The stylesheet reads it (and the others below) from custom properties set here, and the
+/// tests from `data-row-px`.
+pub(crate) const ROW_PX: f64 = 64.0;
+/// Where a planned task sits in its row, and how tall it is.
+pub(crate) const TASK_TOP_PX: f64 = 4.0;
+const TASK_PX: f64 = 28.0;
+/// The track under the tasks where the run is drawn (ghost above, measured bar at its foot).
+const TRACK_TOP_PX: f64 = 34.0;
+const TRACK_PX: f64 = 26.0;
+/// The main thread's row and each worker's.
+const THREAD_PX: f64 = 24.0;
+/// How far the timeline can be zoomed in (the lanes get this many times their width).
+const MAX_ZOOM: u32 = 16;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub scenario: Rc<Scenario>,
+    pub selected: Option<TaskId>,
+    pub edit_note: String,
+    pub lesson: &'static Lesson,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// True during a run: the scenario cannot change.
+    pub locked: bool,
+    /// Whether the page lets the learner edit (`controls=` may leave the editor out).
+    pub editable: bool,
+    /// The mode drawn, its prediction and its latest run (drawn only if it ran this scenario).
+    pub mode: Mode,
+    pub prediction: Rc<Prediction>,
+    pub report: Option<Rc<RunReport>>,
+    /// The modes the learner may switch the timeline between.
+    pub modes: Vec<Mode>,
+    /// The longest any mode takes, predicted or measured, in ms: every mode draws on one axis.
+    pub axis_ms: f64,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    let lanes_ref = use_node_ref();
+    let drag: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
+    // The task being carried from the palette: moved by style writes, not re-renders, so a
+    // drag stays smooth however many tasks the timeline holds.
+    let carried = use_node_ref();
+    let zoom = use_state(|| 1u32);
+    // The lane that the palette's buttons add to (chosen beside them).
+    let current_lane = use_state(|| 0usize);
+    let scenario = props.scenario.clone();
+    let lane_count = scenario.lanes().len();
+    let add_lane_index = (*current_lane).min(lane_count.saturating_sub(1));
+    let scale = props.prediction.scale;
+    // One axis for planning and running, in units: room to drop a task after the longest lane,
+    // and for the longest run of any mode.
+    let axis = axis_units(&scenario).max(props.axis_ms / scale * 1.05);
+    let locked = props.locked || !props.editable;
+
+    // The pointer handlers are made once and read the latest scenario through `latest`, so
+    // they stay the same callbacks across renders and unchanged tasks need no re-render.
+    let latest = use_mut_ref(|| (scenario.clone(), axis, props.on_action.clone()));
+    *latest.borrow_mut() = (scenario.clone(), axis, props.on_action.clone());
+    let handlers = {
+        let (drag, carried, lanes_ref, latest) =
+            (drag.clone(), carried.clone(), lanes_ref.clone(), latest.clone());
+        use_memo((), move |_| pointer_handlers(drag, carried, lanes_ref, latest))
+    };
+    handlers.locked.set(locked);
+    let edit = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Edit| on_action.emit(Action::Edit(e)))
+    };
+
+    let results = Results {
+        scenario: &scenario,
+        prediction: &props.prediction,
+        report: props.report.as_deref().filter(|r| Rc::ptr_eq(&r.scenario, &scenario)),
+        mode: props.mode,
+        axis_ms: axis * scale,
+    };
+    let workers = results.worker_count();
+
+    let names = scenario.lanes().iter().enumerate().map(|(li, lane)| {
+        if !props.editable {
+            return html! { <div class="tl-name" key={li}><span>{ &lane.name }</span></div> };
+        }
+        let on_rename = {
+            let edit = edit.clone();
+            Callback::from(move |e: Event| {
+                if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                    edit.emit(Edit::RenameLane { lane: li, name: input.value() });
+                }
+            })
+        };
+        let on_remove = {
+            let edit = edit.clone();
+            Callback::from(move |_: MouseEvent| edit.emit(Edit::RemoveLane { lane: li }))
+        };
+        html! {
+            <div class="tl-name" key={li}>
+                <input
+                    type="text"
+                    value={lane.name.clone()}
+                    aria-label={format!("Name of lane {}", li + 1)}
+                    maxlength="120"
+                    onchange={on_rename}
+                    disabled={props.locked}
+                />
+                <button type="button" class="icon" aria-label={format!("Remove lane {}", lane.name)} onclick={on_remove} disabled={props.locked}>{ "\u{d7}" }</button>
+            </div>
+        }
+    });
+
+    // Every task in one flat list ordered by id, so a task that changes lane or position keeps
+    // its element (and the keyboard focus) instead of being re-created.
+    let mut placed: Vec<(usize, usize, f64, &Task)> = Vec::with_capacity(scenario.task_count());
+    for (li, lane) in scenario.lanes().iter().enumerate() {
+        for ((ti, task), start) in lane.tasks.iter().enumerate().zip(offsets(lane)) {
+            placed.push((li, ti, start, task));
+        }
+    }
+    placed.sort_by_key(|p| p.3.id);
+    let tasks = placed.into_iter().map(|(li, ti, start, task)| {
+        let lane = &scenario.lanes()[li];
+        html! {
+            <EditorTask
+                key={task.id.0}
+                task={task.clone()}
+                lane={li}
+                index={ti}
+                lane_len={lane.tasks.len()}
+                {lane_count}
+                lane_name={AttrValue::from(lane.name.clone())}
+                {start}
+                {axis}
+                selected={props.selected == Some(task.id)}
+                duration_text={AttrValue::from(props.lesson.units(task.duration))}
+                handlers={handlers.clone()}
+            />
+        }
+    });
+
+    let tools = props.editable.then(|| {
+        let undo = props.on_action.reform(|_: MouseEvent| Action::Undo);
+        let redo = props.on_action.reform(|_: MouseEvent| Action::Redo);
+        let add_lane = {
+            let edit = edit.clone();
+            let name = format!("Lane {}", lane_count + 1);
+            Callback::from(move |_: MouseEvent| edit.emit(Edit::AddLane { name: name.clone() }))
+        };
+        let clear = edit.reform(|_: MouseEvent| Edit::Clear);
+        let on_lane_choice = {
+            let current_lane = current_lane.clone();
+            Callback::from(move |e: Event| {
+                if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                    current_lane.set(select.value().parse().unwrap_or(0));
+                }
+            })
+        };
+        html! {
+            <div class="tl-tools">
+                <div class="palette" role="group" aria-label="Task kinds">
+                    <span class="palette-label">{ "Add:" }</span>
+                    { palette::chips(&scenario, add_lane_index, props.locked, &handlers, &props.on_action) }
+                    if lane_count > 0 {
+                        <label class="palette-lane">
+                            { "to " }
+                            <select aria-label="Lane to add to" onchange={on_lane_choice} disabled={props.locked}>
+                                { for scenario.lanes().iter().enumerate().map(|(li, lane)| html! {
+                                    <option value={li.to_string()} selected={li == add_lane_index}>{ &lane.name }</option>
+                                }) }
+                            </select>
+                        </label>
+                    }
+                </div>
+                <div class="ed-tools">
+                    <button type="button" class="quiet" onclick={undo} disabled={!props.can_undo || props.locked} title="Ctrl+Z">{ "Undo" }</button>
+                    <button type="button" class="quiet" onclick={redo} disabled={!props.can_redo || props.locked} title="Ctrl+Shift+Z">{ "Redo" }</button>
+                    <button type="button" class="quiet" onclick={add_lane} disabled={props.locked}>{ "Add lane" }</button>
+                    <button type="button" class="quiet" onclick={clear} disabled={props.locked || lane_count == 0}>{ "Clear" }</button>
+                </div>
+            </div>
+        }
+    });
+
+    // Which mode's run the tracks show; a run shows its own.
+    let switch = (props.modes.len() > 1).then(|| {
+        let buttons = props.modes.iter().map(|&mode| {
+            let on_click = props.on_action.reform(move |_: MouseEvent| Action::Show(mode));
+            html! {
+                <button type="button" class="variant" aria-pressed={(mode == props.mode).to_string()} onclick={on_click} disabled={props.locked}>
+                    { mode.title() }
+                </button>
+            }
+        });
+        html! {
+            <div class="tl-show" role="group" aria-label="Show the run of">
+                <span class="variants-label">{ "Show:" }</span>
+                { for buttons }
+            </div>
+        }
+    });
+    let zoom_by = |factor: f64| {
+        let zoom = zoom.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = (f64::from(*zoom) * factor).round().clamp(1.0, f64::from(MAX_ZOOM)) as u32;
+            zoom.set(next);
+        })
+    };
+    let zooms = html! {
+        <div class="tl-zoom" role="group" aria-label="Zoom">
+            <button type="button" class="quiet" aria-label="Zoom out" onclick={zoom_by(0.5)} disabled={*zoom <= 1}>{ "\u{2212}" }</button>
+            <span class="tl-zoom-level" aria-live="polite">{ format!("{}\u{00d7}", *zoom) }</span>
+            <button type="button" class="quiet" aria-label="Zoom in" onclick={zoom_by(2.0)} disabled={*zoom >= MAX_ZOOM}>{ "+" }</button>
+        </div>
+    };
+
+    let step = tick_step(axis, 10.0 * f64::from(*zoom));
+    let ticks = (0..).map(|i| i as f64 * step).take_while(|u| *u <= axis + 1e-9).map(|u| {
+        html! { <span class="tick" style={format!("left:{:.3}%", u / axis * 100.0)}>{ u }</span> }
+    });
+    let geometry = format!(
+        "--row:{ROW_PX}px;--task-top:{TASK_TOP_PX}px;--task-h:{TASK_PX}px;--track-top:{TRACK_TOP_PX}px;--track-h:{TRACK_PX}px;--thread:{THREAD_PX}px"
+    );
+    let rows_height = lane_count.max(1) as f64 * ROW_PX + (1 + workers) as f64 * THREAD_PX;
+
+    html! {
+        <section
+            class={classes!("timeline", props.editable.then_some("editable"))}
+            aria-labelledby="timeline-title"
+            aria-describedby="timeline-summary"
+            data-mode={props.mode.as_str()}
+            data-axis-ms={(axis * scale).to_string()}
+            style={geometry}
+        >
+            <div class="tl-head">
+                <h2 id="timeline-title">{ "Timeline" }</h2>
+                { switch.unwrap_or_default() }
+                { zooms }
+            </div>
+            { tools.unwrap_or_default() }
+            <div class="tl-body">
+                <div class="tl-names">
+                    { for names }
+                    if lane_count == 0 { <div class="tl-name"></div> }
+                    <div class="tl-name tl-thread">{ "Main thread" }</div>
+                    { for (0..workers).map(|w| html! { <div class="tl-name tl-thread">{ format!("Worker {}", w + 1) }</div> }) }
+                    <div class="tl-name tl-unit" aria-hidden="true">{ props.lesson.unit.1 }</div>
+                </div>
+                <div class="tl-scroll">
+                    <div class="tl-rows ed-lanes" ref={lanes_ref} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
+                        style={format!("width:{}%;height:{rows_height}px", 100 * *zoom)}>
+                        <div class="now-cursor" hidden=true aria-hidden="true"></div>
+                        // The live timeline draws a run's bars here while it runs (runtime/live_timeline.rs).
+                        <canvas class="tl-live" hidden=true aria-hidden="true"></canvas>
+                        { for results.lane_tracks() }
+                        if lane_count == 0 {
+                            <div class="tl-lane tl-empty"><p class="ed-empty">{ "No lanes yet: add one, then drag tasks onto it." }</p></div>
+                        }
+                        { results.main_track() }
+                        { for results.worker_tracks() }
+                        { for tasks }
+                    </div>
+                    <div class="tl-axis" aria-hidden="true" style={format!("width:{}%", 100 * *zoom)}>{ for ticks }</div>
+                </div>
+            </div>
+            <p class="legend">
+                <span id="timeline-summary" class="sr-only">{ results.summary() }</span>
+                { results.legend() }
+            </p>
+            <details class="hint">
+                <summary>{ "How to edit" }</summary>
+                <p id="editor-keys">
+                    { "Drag a kind onto a lane, or press it to add to the end of the lane chosen beside it. Drag a task to move it, its right edge to resize it. Keys on a task: arrows move it, Shift+arrows resize, Delete removes, Enter selects (to edit it below). Ctrl+Z undoes. Under each task, after a run: the prediction outlined, the measurement filled." }
+                </p>
+            </details>
+            <p class="edit-note" aria-live="polite">{ &props.edit_note }</p>
+            <div class="carried" ref={carried} hidden=true aria-hidden="true"></div>
+        </section>
+    }
+}

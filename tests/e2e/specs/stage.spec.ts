@@ -1,0 +1,189 @@
+// The stage: a learner presses Run and sees, without scrolling, the page stay alive or freeze.
+// At laptop, desktop, phone and embed sizes, for each mode, pressed by mouse, keyboard or touch,
+// the pressed button, the pulse and the timeline's lanes stay inside the window from the press
+// to `run-finished` (checked every frame by the page's own probe); nothing scrolls sideways at
+// 320 px; and the page is accessible in light and dark, before, during and after a run.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { Playground, type Mode } from '../pages/playground';
+
+type Press = 'mouse' | 'keyboard' | 'touch';
+
+/** Installed before the app loads: every frame while a run goes (from `run-started` to
+ * `run-finished`, as the page's messages say), whether the pressed button, the pulse and each
+ * lane of the timeline are inside the window. */
+function installStageProbe() {
+  const samples: { inside: boolean; what: string }[] = [];
+  let watching = false;
+  (window as unknown as { __stage: typeof samples }).__stage = samples;
+  window.addEventListener('message', (e) => {
+    if (e.data?.type === 'run-started') watching = true;
+    if (e.data?.type === 'run-finished') watching = false;
+  });
+  const inside = (el: Element | null) => {
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+  };
+  const loop = () => {
+    if (watching) {
+      const parts: [string, Element | null][] = [
+        ['button', document.querySelector('[data-pressed]')],
+        ['pulse', document.querySelector('section.pulse')],
+        ...[...document.querySelectorAll('.tl-lane')].map((l, i) => [`lane ${i + 1}`, l] as [string, Element]),
+      ];
+      const out = parts.filter(([, el]) => !inside(el)).map(([name]) => name);
+      samples.push({ inside: out.length === 0, what: out.join(', ') });
+    }
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+}
+
+async function press(page: Page, app: Playground, mode: Mode, how: Press) {
+  const button = app.runButton(mode);
+  await button.evaluate((b) => {
+    document.querySelectorAll('[data-pressed]').forEach((e) => e.removeAttribute('data-pressed'));
+    b.setAttribute('data-pressed', '');
+  });
+  if (how === 'mouse') await button.click();
+  else if (how === 'touch') await button.tap();
+  else {
+    await button.focus();
+    await page.keyboard.press('Enter');
+  }
+}
+
+async function checkRuns(page: Page, query: string, presses: [Mode, Press][]) {
+  await page.addInitScript(installStageProbe);
+  const app = await Playground.open(page, query);
+  for (const [mode, how] of presses) {
+    const before = await page.evaluate(() => (window as unknown as { __stage: unknown[] }).__stage.length);
+    const run = await app.runWith(() => press(page, app, mode, how));
+    expect(run.message.mode).toBe(mode);
+    const samples = await page.evaluate(
+      (n) => (window as unknown as { __stage: { inside: boolean; what: string }[] }).__stage.slice(n),
+      before,
+    );
+    expect(samples.length, `frames sampled during the ${mode} run`).toBeGreaterThan(0);
+    expect(samples.filter((s) => !s.inside).map((s) => s.what), `${mode} by ${how}: out of the window`).toEqual([]);
+  }
+  // Nothing on the page is wider than the window.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
+// The ticket queue (its selfies are work, so workers mode uses the pool), a fifth of the time.
+const query = '?lesson=ticket-queue&scale=200';
+
+test.describe('laptop, 1280 x 800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test('each mode keeps the button, the pulse and the lanes in view', async ({ page }) => {
+    await checkRuns(page, query, [['blocking', 'mouse'], ['async', 'keyboard'], ['workers', 'mouse']]);
+  });
+});
+
+test.describe('desktop, 1440 x 900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+  test('each mode keeps the button, the pulse and the lanes in view', async ({ page }) => {
+    await checkRuns(page, query, [['blocking', 'keyboard'], ['async', 'mouse'], ['workers', 'keyboard']]);
+  });
+});
+
+test.describe('phone, 390 x 844, touch', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test('each mode keeps the button, the pulse and the lanes in view', async ({ page }) => {
+    await checkRuns(page, query, [['blocking', 'touch'], ['async', 'touch'], ['workers', 'touch']]);
+  });
+  test('the lesson text folds away behind a button, the pulse never', async ({ page }) => {
+    const app = await Playground.open(page, query);
+    const read = page.getByRole('button', { name: 'Read the lesson' });
+    await expect(read).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('#lesson-text')).toBeHidden();
+    await expect(app.pulse()).toBeInViewport();
+    await read.tap();
+    await expect(page.locator('#lesson-text')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Hide the lesson' })).toHaveAttribute('aria-expanded', 'true');
+  });
+});
+
+test.describe('embedded, 360 x 640', () => {
+  test.use({ viewport: { width: 360, height: 640 } });
+  test('each mode keeps the button, the pulse and the lanes in view', async ({ page }) => {
+    await checkRuns(page, `${query}&embed=1&controls=pulse,blocking,async,workers`, [
+      ['blocking', 'mouse'],
+      ['async', 'keyboard'],
+      ['workers', 'mouse'],
+    ]);
+  });
+});
+
+test('at 320 px wide nothing scrolls sideways, with the lesson open and after a run', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  const app = await Playground.open(page, '?lesson=errors&scale=100');
+  await page.getByRole('button', { name: 'Read the lesson' }).click();
+  await app.run('async');
+  await app.task('Fetch the photos').click();
+  const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+  expect(await width()).toBeLessThanOrEqual(320);
+  // Zoomed in, the lanes scroll inside the timeline, not the page.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  expect(await width()).toBeLessThanOrEqual(320);
+  const scroller = await page.locator('.tl-scroll').evaluate((s) => [s.scrollWidth, s.clientWidth]);
+  expect(scroller[0]).toBeGreaterThan(scroller[1] * 3);
+});
+
+test('the pulse is a landmark and the timeline a region, named as the contract says', async ({ page }) => {
+  const app = await Playground.open(page, query);
+  await expect(app.pulse()).toHaveCount(1);
+  await expect(app.timeline()).toHaveCount(1);
+  // The lanes where tasks are planned are the lanes a run is drawn on: a task's planned block
+  // and its measured bar share a lane row.
+  const run = (await app.run('blocking')).message;
+  const selfies = run.tasks.find((t) => t.label === 'Take selfies')!;
+  const row = app.timeline().locator('.tl-lane').nth(1);
+  await expect(row.locator(`.bar.measured[data-task="${selfies.id}"]`)).toBeVisible();
+  const [task, lane] = [await app.task('Take selfies').boundingBox(), await row.boundingBox()];
+  expect(task!.y).toBeGreaterThanOrEqual(lane!.y);
+  expect(task!.y + task!.height).toBeLessThanOrEqual(lane!.y + lane!.height);
+  // Switching the timeline to another mode draws that mode's prediction.
+  await expect(app.timeline()).toHaveAttribute('data-mode', 'blocking');
+  await page.getByRole('group', { name: 'Show the run of' }).getByRole('button', { name: 'Async' }).click();
+  await expect(app.timeline()).toHaveAttribute('data-mode', 'async');
+  await expect(app.timeline().locator(`.bar.ghost[data-task="${selfies.id}"]`)).toHaveAttribute('data-end-ms', '400');
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violations in ${scheme} mode, before, during and after a run`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = await Playground.open(page, '?lesson=ticket-queue&scale=1000');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toContain(scheme);
+    expect(await seriousViolations(page)).toEqual([]);
+    const before = (await app.messages('run-finished')).length;
+    await app.runButton('async').click();
+    await page.waitForFunction(() => window.__e2e.messages.some((m) => m.type === 'run-started'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.waitForFunction((n) => window.__e2e.messages.filter((m) => m.type === 'run-finished').length > n, before);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test('theme= overrides the system setting for embeds', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await Playground.open(page, '?theme=dark&embed=1');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g)!.map(Number);
+  expect(r + g + b).toBeLessThan(3 * 80);
+  await Playground.open(page, '?theme=sepia');
+  await expect(page.getByRole('alert')).toContainText('sepia');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+});
