@@ -1,7 +1,7 @@
 //! The bundle budget: the first-view assets (wasm, js, css, html) compressed with gzip -9
 //! must stay under `BUDGET_BYTES`. Raised from 250 KB as features came in: to 275 KB with ten
 //! lessons and the code generator, to 310 KB with share links (an inflater, exact float
-//! reading), autosave, embedding and exports, to 330 KB with workers mode, to 336 KB with the
+//! reading), autosave, embedding and exports, to 330 KB with workers mode, to 335 KB with the
 //! stage and dark mode. The benchmark reports it against its own, lower target; the issue on
 //! the first view's weight is where it comes down.
 
@@ -13,10 +13,11 @@ use std::path::Path;
 
 /// The most the first view may weigh, gzip -9, in bytes: a guard against a change that grows
 /// it by accident, not the target (the benchmark reports that). Raised from 330,000 when the
-/// stage came: the one timeline that plans and draws a run, the run strip and the dark palette
-/// added about 9 KB, of which minifying the stylesheet and the page in release builds took
-/// back 2.5 KB (335,108 B measured).
-pub const BUDGET_BYTES: u64 = 336_000;
+/// stage came: the one timeline that plans and draws a run, the run strip, the dark palette
+/// and the lessons' rewritten notes added about 9 KB, of which minifying the stylesheet, the
+/// page (trunk) and the JavaScript bindings (esbuild, `minify.rs`) took back 4.5 KB (334,139 B
+/// measured).
+pub const BUDGET_BYTES: u64 = 335_000;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

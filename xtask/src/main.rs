@@ -7,6 +7,7 @@ mod bench;
 mod budget;
 mod cmd;
 mod csp;
+mod minify;
 mod pins;
 mod stages;
 mod tools;
@@ -114,14 +115,15 @@ fn setup(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `trunk build --release` (relative URLs unless given a public URL), then the page moved
-/// under the Content-Security-Policy (`csp.rs`).
+/// `trunk build --release` (relative URLs unless given a public URL), the bindings minified
+/// (`minify.rs`), then the page moved under the Content-Security-Policy (`csp.rs`).
 fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), String> {
     let mut args = vec!["build", "--release"];
     if let Some(url) = public_url {
         args.extend(["--public-url", url]);
     }
     cmd::run(cmd::command("trunk", &args, env))?;
+    minify::bindings(&root().join("dist"), env)?;
     csp::apply(&root().join("dist"))
 }
 

@@ -4,6 +4,10 @@
 
 use std::fs;
 
+/// esbuild, which minifies the app's JavaScript bindings after the release build (npm, into
+/// `.tools/`; not a trunk tool, so pinned here).
+pub const ESBUILD: &str = "0.25.12";
+
 pub struct Pins {
     pub trunk: String,
     pub wasm_bindgen: String,

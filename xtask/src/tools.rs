@@ -1,6 +1,7 @@
 //! Installs what the project needs, each at its pinned version, and only when missing:
 //! the wasm32 target, trunk and wasm-bindgen-cli (`cargo install`, to cargo's bin folder),
-//! wasm-opt (npm's `binaryen`, into the git-ignored `.tools/`), and for tests Chromium with
+//! wasm-opt and esbuild (npm's `binaryen` and `esbuild`, into the git-ignored `.tools/`), and
+//! for tests Chromium with
 //! chromedriver (apt-get, as root) and the end-to-end packages (`npm ci` in tests/e2e).
 //! A second run finds everything and installs nothing.
 
@@ -95,6 +96,16 @@ pub fn ensure_build_tools() -> Result<Env, String> {
     if !opt_ok {
         std::fs::create_dir_all(tools_dir()).map_err(|e| format!(".tools: {e}"))?;
         let package = format!("binaryen@{}.0.0", pins.wasm_opt);
+        let mut c = cmd::command("npm", &["install", "--no-audit", "--no-fund", &package], &env);
+        c.current_dir(tools_dir());
+        cmd::run(c)?;
+    }
+
+    let esbuild_ok = cmd::output("esbuild", &["--version"], &env).as_deref() == Some(pins::ESBUILD);
+    status(esbuild_ok, &format!("esbuild {} (npm, in .tools/)", pins::ESBUILD));
+    if !esbuild_ok {
+        std::fs::create_dir_all(tools_dir()).map_err(|e| format!(".tools: {e}"))?;
+        let package = format!("esbuild@{}", pins::ESBUILD);
         let mut c = cmd::command("npm", &["install", "--no-audit", "--no-fund", &package], &env);
         c.current_dir(tools_dir());
         cmd::run(c)?;
