@@ -19,11 +19,11 @@ pub const LESSON: Lesson = Lesson {
         "async and await make the same chain read like plain step-by-step code: await pauses \
          the function, not the thread, until the promise settles. Rust futures work the same \
          way with .await, and join! waits for several at once. The schedule is the same in every \
-         style: the toast is buttered after two and a half minutes, the tea poured after four \
-         and a half.",
+         style. Which is ready first, the tea or the toast?",
     ],
-    notice: "The toaster lane finished first and the kettle lane last, as in every style of the \
-             code. The buttering and the pouring measure a little longer than the model's \
+    notice: "The toast is buttered after two and a half minutes, the tea poured after four and \
+             a half: the toaster lane finished first and the kettle lane last, as in every style \
+             of the code. The buttering and the pouring measure a little longer than the model's \
              figures, because the frames drawn between their bursts use the thread too. Try the JavaScript tabs in the browser console: they log each step as it \
              finishes, in the order the timeline shows. The blocking run takes seven minutes, one \
              step after another.",

@@ -13,15 +13,17 @@ pub const LESSON: Lesson = Lesson {
         "Run it async and watch the dot. The wait costs nothing, but the resize holds the \
          page's only thread from start to end: for two seconds no frame is drawn and no click \
          is handled. The page freezes, async mode or not.",
-        "A future gives the thread back only where it awaits something. Code that computes \
-         without awaiting is, while it runs, as blocking as any blocking call. The run still \
-         ends after three seconds, because the wait overlaps the resize, but the page was \
-         frozen for two of them. Run it blocking to compare: five seconds, all frozen.",
+        "A future gives the thread back only where an await finds its value not ready yet (in \
+         Rust, where a poll returns Pending): only then does the event loop get the thread \
+         back, to draw a frame or to run another lane. Awaiting something already done gives \
+         nothing back, and code that computes without awaiting is, while it runs, as blocking \
+         as any blocking call. Run it blocking to compare: five seconds, all frozen.",
         "There are two ways out: break the work into short bursts that give the thread back in \
          between (the next lesson), or move it off the main thread altogether.",
     ],
-    notice: "Look at the async timeline: the red stripe under the main thread is as long as the \
-             resize bar above it. The longest frame gap is about two seconds in both modes; \
+    notice: "The async run ends after three seconds, because the wait overlaps the resize, but \
+             the page was frozen for two of them. Look at the async timeline: the red stripe \
+             under the main thread is as long as the resize bar above it. The longest frame gap is about two seconds in both modes; \
              async saved time on the waiting, not on the computing.",
     question: Question::Total(Async),
     variants: &[Variant {

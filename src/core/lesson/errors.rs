@@ -10,19 +10,24 @@ pub const LESSON: Lesson = Lesson {
         "Requests fail. Here the profile request gets back something that is not the JSON it \
          expects, so reading it fails, for real, in the browser. The error ends its lane: the \
          profile is never shown.",
-        "How the error travels depends on the style. With callbacks, every callback takes an \
-         error first and must check it and pass it on by hand. A promise rejects, skips the \
+        "How the error travels depends on the style. Callbacks have no rule of their own: in \
+         Node's convention a callback takes an error first, and every callback must check it \
+         and pass it on by hand. A promise rejects, skips the \
          then steps after it and lands in the next catch. With async/await the await throws, \
          and try/catch around it works as for any other error. In Rust the future returns an \
          Err, and the ? operator hands it to the caller at once.",
         "How the lanes are combined decides what one failure does to the rest. join waits for \
-         every lane anyway: the photos still arrive, the run takes four seconds and the error is \
-         reported at the end. try_join gives up at the first error and drops the other lanes: \
-         the run ends after two seconds, the photos cut off.",
+         every lane anyway, and the error is reported at the end (in JavaScript that is \
+         Promise.allSettled). try_join gives up at the first error and drops the other lanes. \
+         Promise.all also settles at the first rejection, but it cannot stop the other \
+         promises: their requests run on, and their results are thrown away. How long does \
+         each run take?",
         "Neither is always right: join when the other results are useful on their own, \
          try_join when one failure makes the rest pointless.",
     ],
-    notice: "The failed request's bar ends in a red cap, and the task after it has no bar: it \
+    notice: "With join the photos still arrive and the run takes four seconds; with try_join \
+             the run ends after two seconds, the photos cut off. The failed request's bar ends in \
+             a red cap, and the task after it has no bar: it \
              never started. Open the code view to see the same failure in each style; the \
              JavaScript logs it as failed when you run it in the console.",
     question: Question::Total(Async),

@@ -12,10 +12,13 @@ pub const LESSON: Lesson = Lesson {
          program does nothing at all: it waits for the disk to hand over the bytes.",
         "Read them one after another and the waits add up to six seconds. That is the blocking \
          run, and for all six seconds the thread can do nothing else.",
-        "Start all three reads, then wait for them together, and the waits overlap: start-up \
-         takes as long as the slowest read, three seconds, and the thread is free throughout.",
+        "Start all three reads, then wait for them together, and the waits overlap while the \
+         thread is free throughout. How long does start-up take then?",
         "A web page cannot read your disk, so here a timer stands in for it: like a real read, \
-         it asks the browser to call back later and holds no thread in the meantime.",
+         it asks the browser to call back later and holds no thread in the meantime. The \
+         blocking run cannot even sleep: a page's main thread has no way to block on a timer \
+         (Atomics.wait is refused there), so it spins in a loop until the time is up, holding \
+         the thread just as a blocking read would.",
     ],
     notice: "The async run ends after about three seconds, the length of the slowest read, and \
              the logo is in first. The blocking run takes six, and the dot stops for all of \
@@ -32,7 +35,7 @@ pub const LESSON: Lesson = Lesson {
     }],
     claims: &[
         Claim { variant: 0, mode: Blocking, fact: Fact::Total(6.0), words: "six seconds" },
-        Claim { variant: 0, mode: Async, fact: Fact::Total(3.0), words: "three seconds" },
+        Claim { variant: 0, mode: Async, fact: Fact::Total(3.0), words: "ends after about three seconds" },
         Claim { variant: 0, mode: Async, fact: Fact::FirstLane("Logo"), words: "the logo is in first" },
     ],
     code_tab: None,

@@ -218,6 +218,42 @@ mod tests {
         }
     }
 
+    /// Whether `claim` is an answer to the lesson's question (in any of its scenarios).
+    fn answers(question: Question, claim: &Claim) -> bool {
+        match (question, &claim.fact) {
+            (Question::Total(mode), Fact::Total(_))
+            | (Question::FirstLane(mode), Fact::FirstLane(_))
+            | (Question::Counter(mode), Fact::Counter(_)) => claim.mode == mode,
+            (Question::Culprit, Fact::Culprit(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// Predict, then run: the text shown before the first run never gives the answer away. An
+    /// answer's words are in the note shown once the run is done, never in the paragraphs.
+    #[test]
+    fn no_lesson_states_its_answer_before_the_run() {
+        for lesson in ALL {
+            let before = lesson.paragraphs.join(" ");
+            let answers: Vec<&Claim> = lesson.claims.iter().filter(|c| answers(lesson.question, c)).collect();
+            assert!(!answers.is_empty(), "{}: no claim answers its question", lesson.id);
+            for claim in answers {
+                assert!(
+                    !before.contains(claim.words),
+                    "{}: the text before the run says \u{201c}{}\u{201d}, the answer",
+                    lesson.id,
+                    claim.words
+                );
+                assert!(
+                    lesson.notice.contains(claim.words),
+                    "{}: the note after the run never says \u{201c}{}\u{201d}",
+                    lesson.id,
+                    claim.words
+                );
+            }
+        }
+    }
+
     /// Each lesson's question has an answer on its first variant.
     #[test]
     fn every_question_can_be_answered() {

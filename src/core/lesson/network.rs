@@ -11,17 +11,22 @@ pub const LESSON: Lesson = Lesson {
          and the comments (3 seconds). Each request here is a real fetch, held back by a timer \
          so the network's delay is one you can see.",
         "The first scenario awaits them one by one in a single lane: ask for the user, await it, \
-         ask for the posts, await them, and so on. Even in async mode that takes six seconds. \
-         To await is to say \u{201c}do not go on until this is done\u{201d}, so each request \
-         starts only once the one before it has finished.",
-        "Async code becomes concurrent when it starts several things before awaiting any of \
-         them. The second scenario gives each request its own lane and joins the lanes: all \
-         three are in flight at once, and the page has everything after three seconds.",
-        "In Rust that is join!, in JavaScript Promise.all. The page stays responsive either way, \
-         because waiting for the network holds no thread.",
+         ask for the posts, await them, and so on. To await is to say \u{201c}do not go on \
+         until this is done\u{201d}, so each request starts only once the one before it has \
+         finished. How long does that take in async mode?",
+        "Async code is concurrent only while several things are in flight at once, and how you \
+         get there differs. A JavaScript promise starts its work when it is made: call three \
+         fetch functions, then await each result, and the requests already overlap. A Rust \
+         future does nothing until it is polled: let a = user(); let b = posts(); a.await; \
+         b.await; still sends the second request only after the first is done. The futures \
+         must be polled together, which is what join! does.",
+        "The second scenario gives each request its own lane and joins the lanes, so all three \
+         are in flight at once: join! in Rust, Promise.all in JavaScript. The page stays \
+         responsive either way, because waiting for the network holds no thread.",
     ],
-    notice: "Compare the two async runs in the table of runs: six seconds in one lane, three in \
-             three lanes, for the same three requests. Only the second overlaps its waits. The \
+    notice: "Compare the two async runs in the table of runs: even in async mode, one lane takes \
+             six seconds; in three joined lanes the page has everything after three seconds, for \
+             the same three requests. Only the second overlaps its waits. The \
              blocking run of either takes six seconds and freezes the page throughout.",
     question: Question::Total(Async),
     variants: &[
@@ -48,7 +53,7 @@ pub const LESSON: Lesson = Lesson {
             variant: 0,
             mode: Async,
             fact: Fact::Total(6.0),
-            words: "Even in async mode that takes six seconds",
+            words: "even in async mode, one lane takes six seconds",
         },
         Claim { variant: 1, mode: Async, fact: Fact::Total(3.0), words: "everything after three seconds" },
         Claim {

@@ -10,18 +10,20 @@ pub const LESSON: Lesson = Lesson {
         "Two people like the same post at the same moment. Each like is a small async task: read \
          the like counter, talk to the server for two seconds, then write back what it read plus \
          one.",
-        "Both tasks read the counter before either writes it: both read 0, both write 1. After \
-         two likes the counter says 1. One update is lost and nothing crashed. This is a race \
-         condition, and async code on one thread has them too, wherever a value is read before \
-         an await and written after it.",
-        "The second scenario holds a lock, an async mutex, from the read to the write. Bob's \
-         task waits until Alice's has written, then reads 1 and writes 2. The counter is right, \
-         and the price shows on the timeline: the updates no longer overlap, so the run takes \
-         four seconds instead of two.",
+        "Each task reads the counter, awaits the server, and only then writes, so both reads \
+         can come before either write. Async code on one thread can go wrong here too, wherever \
+         a value is read before an await and written after it. What does the counter say after \
+         two likes?",
+        "The second scenario holds a lock, an async mutex, from the read to the write: Bob's \
+         task waits until Alice's has written. The price shows on the timeline: the updates no \
+         longer overlap, so the run takes four seconds instead of two.",
         "The blocking run never loses the update, because nothing can run in between: it is \
          safe by doing one thing at a time, and slow for the same reason.",
     ],
-    notice: "Read the counter in the results: 1 after the unlocked run, 2 after the locked one. \
+    notice: "Both tasks read the counter before either wrote it: both read 0, both wrote 1, so \
+             after two likes the counter says 1. One update is lost and nothing crashed: that is \
+             a race condition. With the lock, Bob's task waits, then reads 1 and writes 2. Read \
+             the counter in the results: 1 after the unlocked run, 2 after the locked one. \
              On the locked timeline, Bob's bar starts where Alice's ends. Hold a lock across an \
              await only as long as you must: every task that needs it waits in line.",
     question: Question::Counter(Async),

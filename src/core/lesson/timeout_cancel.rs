@@ -10,17 +10,21 @@ pub const LESSON: Lesson = Lesson {
         "A request that might hang needs a time limit. Here a fetch that takes five seconds \
          races a three-second timer, and whichever finishes first wins. In Rust the race is \
          select!; in JavaScript, Promise.race.",
-        "The timer wins after three seconds. The request is not left running in the background: \
-         its future is dropped, and dropping a Rust future cancels it, timers and all. The \
-         timeline draws it as a bar cut off where it lost.",
-        "Switch to the fast network and the fetch wins after two seconds instead; now the timer \
-         is the one dropped. JavaScript differs here: a promise that loses a race keeps running \
-         unless you stop it yourself, with an AbortController or clearTimeout.",
+        "Which finishes first? The loser is not left running in the background: its future is \
+         dropped, and dropping a Rust future cancels it. Here a request is a real fetch of a \
+         small file plus a timer for the network's delay: dropping it clears the timer and, if \
+         the fetch is still going, aborts it through its AbortSignal. The timeline draws the \
+         loser as a bar cut off where it lost.",
+        "Then switch to the fast network and guess again. JavaScript differs here: a promise that \
+         loses a race keeps running unless you stop it yourself, with an AbortController or \
+         clearTimeout.",
         "A blocking program cannot race at all. It is stuck inside the first call until that \
          returns, so the blocking run takes the full five seconds before it even gets to the \
          timer.",
     ],
-    notice: "The cut-off bar ends exactly where the winner's bar ends: that is the moment the \
+    notice: "The timer wins after three seconds; on the fast network the fetch wins after two \
+             seconds instead, and the timer is the one dropped. The cut-off bar ends exactly where \
+             the winner's bar ends: that is the moment the \
              loser was dropped. Nothing of it ran afterwards; the run's total is the winner's \
              time.",
     question: Question::FirstLane(Async),

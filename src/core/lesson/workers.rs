@@ -9,8 +9,9 @@ pub const LESSON: Lesson = Lesson {
     paragraphs: &[
         "Async lets one thread wait for many things at once. It does not give you a second \
          thread: every future here runs on the page's main thread, so two seconds of computing \
-         cost two seconds of that thread however you await them. Multithreading is the other \
-         tool: more workers, each with a thread of its own.",
+         cost two seconds of that thread however you await them. That is concurrency: many \
+         tasks in progress at once, taking turns. Multithreading gives parallelism: more \
+         workers, each with a thread of its own, computing at the same instant.",
         "Two photos need sharpening, two seconds of computing each, while the comments load. \
          Run it async: the total is four seconds, because the photos take turns on the one \
          thread, and since neither awaits anything the page is frozen for all four. The \
@@ -18,16 +19,16 @@ pub const LESSON: Lesson = Lesson {
          Blocking is worse still: five and a half seconds, all frozen.",
         "Now run it in workers. Each photo is posted to a Web Worker and sharpened there, both \
          at once if your machine has two cores, while the main thread only waits for the \
-         replies. The model says two seconds with two workers or more, and the page keeps \
-         drawing frames all along.",
+         replies. How long does it take then, and does the page keep drawing frames?",
         "Workers are not free. Each one has to start (fetch and compile its code), and every \
-         job and every result travels between threads as a message. The workers card measures \
+         job and every result travels between threads as a message. The workers row measures \
          both, so you can set the start-up beside the time it saved. And for waiting, futures \
          stay the right tool: a worker that only waits is a thread doing nothing.",
     ],
-    notice: "Press Compare all and read the table: blocking froze the page for the whole run, \
-             async froze it for as long as both photos took, and workers kept the frames coming \
-             and finished first. The cost of the workers, under their card, is what that speed \
+    notice: "The model says two seconds with two workers or more, and the page keeps drawing \
+             frames all along. Press Compare all and read the run strip: blocking froze the page \
+             for the whole run, async froze it for as long as both photos took, and workers kept \
+             the frames coming and finished first. The cost of the workers, in their row, is what that speed \
              was paid with. Set Workers to 1 and run again: one worker takes the photos in turn, \
              as slow as async but with the page free.",
     question: Question::Total(Workers),

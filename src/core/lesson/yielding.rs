@@ -25,20 +25,27 @@ pub const LESSON: Lesson = Lesson {
          crunching runs in 8 ms bursts beside a timer due after half a second. How the work \
          gives the thread back decides what happens: pick one of the five ways, run it async, \
          then try the next.",
-        "A microtask (awaiting a promise that has already resolved) is no way out: microtasks \
-         run before the browser may render, take input or fire a timer, so the page freezes for \
-         the whole 1.5 seconds and even the timer must wait until the work is done.",
-        "setTimeout(0) really gives the thread back, but browsers make a timeout set inside \
-         other timeouts wait at least 4 ms. After the first few bursts every yield costs 4 ms \
-         of idle time, and the work takes about 2.2 seconds instead of 1.5.",
-        "requestAnimationFrame hands over until the next frame: one burst a frame, smooth but \
-         slow, about 3.1 seconds at 60 frames a second. A MessageChannel message gives the \
-         thread back and takes it again at once: the model says 1.5 seconds, and the run takes \
-         longer by however long the browser spends drawing frames between the bursts. \
-         scheduler.yield(), where the browser has it, puts the work's next burst ahead of other \
-         tasks, so it ends sooner and draws fewer frames on the way.",
+        "A microtask (awaiting a promise that has already resolved) runs before the browser may \
+         render, take input or fire a timer. setTimeout(0) really gives the thread back, but \
+         after a few timeouts set inside timeouts, browsers make each wait at least 4 ms; \
+         whether a timeout set from a promise's continuation counts as nested differs between \
+         browsers (the HTML standard says it should not, and WebKit follows it).",
+        "requestAnimationFrame hands over until the next frame: one burst a frame, at 60 frames \
+         a second. A MessageChannel message gives the thread back and takes it again at once. \
+         scheduler.yield(), where the browser has it, queues the rest of the work ahead of \
+         other tasks of the same priority: the browser still draws frames in between, but a \
+         timer that falls due meanwhile waits behind the work. Guess what each way costs \
+         before you run it.",
     ],
-    notice: "Set the runs side by side in the table of runs: total time and longest frame gap. \
+    notice: "With a MessageChannel the model says 1.5 seconds, and the run takes longer by \
+             however long the browser spends drawing frames between the bursts. Microtasks never \
+             give the thread away: the page freezes for the whole 1.5 seconds, and even the timer \
+             waits until the work is done. Where setTimeout's 4 ms applies, every yield costs \
+             that much idle time and the work takes about 2.2 seconds; one burst a frame takes \
+             about 3.1 seconds. With scheduler.yield(), where the browser has it, the work ends as \
+             with a MessageChannel, but the timer due at half a second fires only after it (the \
+             model does not know this yet and fires it on time). Set the runs side by side in \
+             the table of runs: total time and longest frame gap. \
              Only the microtask run froze the page from start to end. setTimeout and \
              requestAnimationFrame paid for smoothness with idle time; the MessageChannel run's \
              extra time went on drawing frames, which is what yielding is for. Where a browser \
@@ -66,7 +73,7 @@ pub const LESSON: Lesson = Lesson {
             variant: 4,
             mode: Async,
             fact: Fact::Total(1.5),
-            words: "scheduler.yield(), where the browser has it",
+            words: "With scheduler.yield(), where the browser has it, the work ends as with a MessageChannel",
         },
     ],
     code_tab: None,

@@ -93,6 +93,8 @@ for (const c of CASES) {
     await expect(page.getByLabel('Lesson', { exact: true })).toHaveValue(c.id);
     await expect(page.getByRole('heading', { level: 2, name: c.title })).toBeVisible();
     const unit = (await page.locator('.tl-unit').first().textContent())!.replace(/s$/, '');
+    // The note that holds the answer is not there before the run.
+    await expect(page.getByRole('heading', { name: 'What to notice' })).toHaveCount(0);
 
     await guess(page, c.model);
     const run = (await app.run(c.mode ?? 'async')).message;
@@ -173,4 +175,13 @@ test('errors: try_join drops the photos at the first error and draws them cut of
   const photos = task(run, 'Fetch the photos');
   await expect(app.timeline().locator(`.bar.measured[data-task="${photos.id}"]`)).toHaveAttribute('data-outcome', 'cancelled');
   await expect(app.status()).toContainText('Failed: 1; cancelled: 1.');
+});
+
+test('the note with the answer waits for a run of the mode the question asks about', async ({ page }) => {
+  const app = await Playground.open(page, '?lesson=ticket-queue&scale=100');
+  await app.run('blocking');
+  await expect(page.getByRole('heading', { name: 'What to notice' })).toHaveCount(0);
+  await app.run('async');
+  await expect(page.getByRole('heading', { name: 'What to notice' })).toBeVisible();
+  await expect(page.locator('.notice')).toContainText('ends after about five minutes');
 });
