@@ -10,19 +10,20 @@ pub enum Control {
     Lesson,
     /// Predict, then run.
     Predict,
-    /// The scenario editor.
+    /// Editing the scenario: the timeline's palette and tools, its tasks by pointer and keys,
+    /// and the scenario's settings below the stage (without it the timeline only shows).
     Editor,
     /// "Is the page alive?": the dot, the frame graph, the typing box.
     Pulse,
-    /// Stop, the time scale and the blocking cap.
+    /// Stop, the time scale, the blocking cap and the number of workers.
     Run,
-    /// The blocking mode's card: its run button, timeline and results.
+    /// The blocking mode's row in the run strip: its run button, prediction and figures.
     Blocking,
-    /// The async mode's card.
+    /// The async mode's row.
     Async,
-    /// The workers mode's card.
+    /// The workers mode's row.
     Workers,
-    /// `Compare all` and the side-by-side table and timelines it fills.
+    /// `Compare all` and the side-by-side small multiples it fills.
     Compare,
     /// The scenario as code.
     Code,

@@ -354,7 +354,7 @@ impl State {
                 next.run = RunStatus::Running { mode };
             }
             Action::RunFinished(report) => {
-                // The same figures as the `run-finished` message and the results card.
+                // The same figures as the `run-finished` message and the run strip.
                 let input = report
                     .worst_input_delay_ms
                     .map_or_else(String::new, |d| format!(" Worst input delay: {}.", duration(d)));
@@ -500,6 +500,8 @@ impl State {
                 next.scenario_name = lesson.variants[0].name.to_string();
                 next.guess = None;
                 next.selected = None;
+                // The new lesson's timeline opens on the mode its question asks about.
+                next.shown = None;
                 next.edit_note = format!(
                     "Opened the lesson \u{201c}{}\u{201d}. Undo brings back the scenario before it.",
                     lesson.title
@@ -810,6 +812,9 @@ mod tests {
         // Choosing another mode during a run does not move the run off the timeline.
         assert_eq!(running.apply(Action::Show(Mode::Async)).shown_mode(), Mode::Blocking);
         assert_eq!(running.apply(Action::RunStopped).shown_mode(), Mode::Blocking);
+        let race = crate::core::lesson::find("race").unwrap();
+        let other = chosen.apply(Action::ChooseLesson(race));
+        assert_eq!(other.shown_mode(), race.question.mode());
     }
 
     #[test]

@@ -35,7 +35,7 @@ use crate::core::state::{Action, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The part of the page that holds a mode's card.
+/// The part of the page that holds a mode's row in the run strip.
 fn mode_control(mode: Mode) -> Control {
     match mode {
         Mode::Blocking => Control::Blocking,
@@ -140,15 +140,13 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <div class={classes!("page", params.embed.then_some("embed"))}>
-            // Beside the stage the lesson column carries the site's name; elsewhere it tops the page.
-            if !params.embed && !with_lesson { <SiteHeader /> }
-            <Notices notices={state.notices.clone()} {on_dismiss} />
+            if !params.embed { <SiteHeader /> }
             <main class={classes!("layout", with_lesson.then_some("with-lesson"))}>
                 if with_lesson {
                     <div class="lesson-pane">
-                        if !params.embed { <SiteHeader /> }
                         <LessonIntro {lesson} variant={state.variant} locked={running.is_some()} on_action={on_action.clone()} />
-                        if !state.history.is_empty() {
+                        // The note holds the answer to the lesson's question: only once its mode ran.
+                        if state.last_run(lesson.question.mode()).is_some() {
                             <section class="notice" aria-labelledby="notice-title">
                                 <h2 id="notice-title">{ "What to notice" }</h2>
                                 <p>{ lesson.notice }</p>
@@ -157,10 +155,11 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 }
                 <div class="workspace">
+                    <Notices notices={state.notices.clone()} {on_dismiss} />
                     // The stage: everything a run is about, together, fitting the window: guess,
                     // press, and watch the page stay alive or freeze on the timeline.
                     <div class="stage">
-                        if shows(Control::Predict) || !modes.is_empty() {
+                        if shows(Control::Predict) || !modes.is_empty() || shows(Control::Run) || shows(Control::Compare) {
                             <div class="stage-top">
                                 if shows(Control::Predict) {
                                     <PredictPrompt
@@ -172,7 +171,8 @@ pub fn app(props: &AppProps) -> Html {
                                         on_action={on_action.clone()}
                                     />
                                 }
-                                if !modes.is_empty() {
+                                // Stop and Compare all live here too, so they come with `run` or `compare`.
+                                if !modes.is_empty() || shows(Control::Run) || shows(Control::Compare) {
                                     <ModeStrip
                                         {rows}
                                         scenario={state.scenario.clone()}
@@ -216,7 +216,7 @@ pub fn app(props: &AppProps) -> Html {
                             scenario={state.scenario.clone()}
                             selected={state.selected}
                             {lesson}
-                            locked={running.is_some()}
+                            locked={running.is_some() || state.comparing}
                             on_action={on_action.clone()}
                         />
                     }

@@ -74,7 +74,7 @@ pub fn mode_strip(props: &ModeStripProps) -> Html {
         <section class="modes" aria-labelledby="modes-title">
             <h2 id="modes-title" class="sr-only">{ "Run the scenario" }</h2>
             // Column heads for the wide layout, where each figure's own label is hidden.
-            <div class="mode-head" aria-hidden="true">
+            <div class="mode-head" aria-hidden="true" hidden={props.rows.is_empty()}>
                 <span></span><span>{ "Predicted" }</span><span>{ "Measured" }</span><span><span class="wide-text">{ "Longest freeze" }</span><span class="narrow-text">{ "Freeze" }</span></span>
                 <span class="wide">{ "Frames > 50 ms" }</span><span class="wide">{ "Input delay" }</span>
             </div>

@@ -5,7 +5,8 @@
 //! One canvas, not a style write per bar: with an element per bar, every redraw re-laid out,
 //! repainted and re-layerized the tracks of thousands of bars, and the run's own timers waited
 //! behind those frames (the benchmark's profile). The canvas covers only the part of the lanes
-//! in the window, so a timeline of ten thousand lanes needs no canvas taller than the screen.
+//! in the window, so a timeline of ten thousand lanes needs no canvas taller than the screen,
+//! and a timeline zoomed in (the lanes scroll sideways in their scroller) none wider.
 //! While it draws, the timeline's own measured bars are hidden (class `live` on the figure);
 //! when the run ends they come back drawn from the report. (A blocking run cannot draw: its
 //! timeline fills in at once when it ends.)
@@ -54,8 +55,11 @@ pub struct LiveTimeline {
     /// The bar colour of each task kind in the scenario, read from the page's CSS (`--wait`, …).
     colours: Vec<String>,
     geometry: RefCell<Geometry>,
-    /// Where the canvas's window onto the rows starts, in CSS px from their top.
+    /// Where the canvas's window onto the rows starts, in CSS px from their top and left.
     window_top: Cell<f64>,
+    window_left: Cell<f64>,
+    /// What the lanes scroll sideways in when zoomed (the rows' parent).
+    scroller: Option<HtmlElement>,
     /// When the bars were last redrawn (page clock).
     bars_drawn_at: Cell<f64>,
     cursor: Option<HtmlElement>,
@@ -88,6 +92,7 @@ impl LiveTimeline {
             tasks[task.id.0 as usize] = Some((lane, kind));
         }
         let cursor = figure.query_selector(".now-cursor").ok().flatten().and_then(|c| c.dyn_into().ok());
+        let scroller = rows.parent_element().and_then(|p| p.dyn_into().ok());
         // The bars of an earlier run give way to the canvas.
         let _ = figure.class_list().add_1("live");
         let live = LiveTimeline {
@@ -100,6 +105,8 @@ impl LiveTimeline {
             colours,
             geometry: RefCell::default(),
             window_top: Cell::new(f64::NAN),
+            window_left: Cell::new(f64::NAN),
+            scroller,
             bars_drawn_at: Cell::new(f64::NEG_INFINITY),
             cursor,
         };
@@ -123,9 +130,7 @@ impl LiveTimeline {
             }
             geometry.tracks.push((f64::from(track.offset_top()), f64::from(track.offset_height())));
         }
-        let style = self.canvas.style();
-        let _ = style.set_property("left", &format!("{}px", geometry.left));
-        let _ = style.set_property("width", &format!("{}px", geometry.width));
+        let _ = self.canvas.style().set_property("left", &format!("{}px", geometry.left));
         *self.geometry.borrow_mut() = geometry;
         // The canvas is placed again at the next redraw.
         self.window_top.set(f64::NAN);
@@ -137,17 +142,23 @@ impl LiveTimeline {
         let redraw = now - self.bars_drawn_at.get() >= BARS_EVERY_MS;
         // Reads first, then writes: this runs first in a frame, while the page's layout is
         // still clean from the last one, so reading it forces none.
-        let rows_top = if redraw {
+        let rows_at = if redraw {
             let measured = {
                 let g = self.geometry.borrow();
                 g.first.as_ref().is_some_and(|t| f64::from(t.client_width()) == g.width)
             };
-            let top = self.rows.get_bounding_client_rect().top();
+            let rows = self.rows.get_bounding_client_rect();
+            let top = rows.top();
+            // The part of the rows the scroller shows across: (from, width), in CSS px.
+            let across = self
+                .scroller
+                .as_ref()
+                .map(|s| (s.get_bounding_client_rect().left() - rows.left(), f64::from(s.client_width())));
             // Not measured yet, or the page was resized.
             if !measured {
                 self.measure();
             }
-            Some(top)
+            Some((top, across))
         } else {
             None
         };
@@ -156,16 +167,16 @@ impl LiveTimeline {
             let _ = cursor.style().set_property("transform", &format!("translateX({x:.1}px)"));
             cursor.set_hidden(false);
         }
-        let Some(rows_top) = rows_top else { return };
+        let Some((rows_top, across)) = rows_at else { return };
         self.bars_drawn_at.set(now);
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-        let window_top = self.place_window(rows_top, ratio);
+        let (window_left, window_top) = self.place_window(rows_top, across, ratio);
         let geometry = self.geometry.borrow();
         let width = geometry.width;
         let (w, h) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
         let ctx = &self.context;
-        ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, -window_top * ratio).ok();
-        ctx.clear_rect(0.0, window_top, w / ratio, h / ratio);
+        ctx.set_transform(ratio, 0.0, 0.0, ratio, -window_left * ratio, -window_top * ratio).ok();
+        ctx.clear_rect(window_left, window_top, w / ratio, h / ratio);
         let window_bottom = window_top + h / ratio;
         // Per lane, the bar being drawn: (colour, from x, to x), flushed when the next one is apart.
         let mut pending: Vec<Option<(usize, f64, f64)>> = vec![None; geometry.tracks.len()];
@@ -204,25 +215,32 @@ impl LiveTimeline {
         }
     }
 
-    /// Moves the canvas over the part of the rows that is in the window (it is never taller
-    /// than the window) and sizes its bitmap; returns where it starts, in px from the rows' top.
-    fn place_window(&self, rows_top: f64, ratio: f64) -> f64 {
+    /// Moves the canvas over the part of the rows that is in the window (never taller than the
+    /// window, nor wider than the scroller shows) and sizes its bitmap; returns where it
+    /// starts, in px from the rows' left and top.
+    fn place_window(&self, rows_top: f64, across: Option<(f64, f64)>, ratio: f64) -> (f64, f64) {
         let geometry = self.geometry.borrow();
         let view =
             web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
         let height = geometry.rows_height.min(view).max(1.0);
         let top = (-rows_top).clamp(0.0, (geometry.rows_height - height).max(0.0)).floor();
-        let (bitmap_w, bitmap_h) = ((geometry.width * ratio).round() as u32, (height * ratio).round() as u32);
+        let (from, shown) = across.unwrap_or((0.0, geometry.width));
+        let width = shown.min(geometry.width).max(1.0);
+        let left = from.clamp(0.0, (geometry.width - width).max(0.0)).floor();
+        let (bitmap_w, bitmap_h) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
         if self.canvas.width() != bitmap_w || self.canvas.height() != bitmap_h {
             self.canvas.set_width(bitmap_w);
             self.canvas.set_height(bitmap_h);
-            let _ = self.canvas.style().set_property("height", &format!("{height}px"));
+            let style = self.canvas.style();
+            let _ = style.set_property("width", &format!("{width}px"));
+            let _ = style.set_property("height", &format!("{height}px"));
         }
-        if self.window_top.get() != top {
+        if self.window_top.get() != top || self.window_left.get() != left {
             self.window_top.set(top);
-            let _ = self.canvas.style().set_property("transform", &format!("translateY({top}px)"));
+            self.window_left.set(left);
+            let _ = self.canvas.style().set_property("transform", &format!("translate({left}px, {top}px)"));
         }
-        top
+        (left, top)
     }
 
     /// Puts the timeline back as the component rendered it: its own bars, no canvas, no cursor.

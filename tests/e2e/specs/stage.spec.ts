@@ -27,8 +27,9 @@ function installStageProbe() {
   };
   const loop = () => {
     if (watching) {
+      const pressed = document.querySelector('[data-pressed]');
       const parts: [string, Element | null][] = [
-        ['button', document.querySelector('[data-pressed]')],
+        ...(pressed ? [['button', pressed] as [string, Element]] : []),
         ['pulse', document.querySelector('section.pulse')],
         ...[...document.querySelectorAll('.tl-lane')].map((l, i) => [`lane ${i + 1}`, l] as [string, Element]),
       ];
@@ -80,6 +81,25 @@ test.describe('laptop, 1280 x 800', () => {
   test('each mode keeps the button, the pulse and the lanes in view', async ({ page }) => {
     await checkRuns(page, query, [['blocking', 'mouse'], ['async', 'keyboard'], ['workers', 'mouse']]);
   });
+  test('the lesson stands beside the stage, its text open', async ({ page }) => {
+    const app = await Playground.open(page, query);
+    await expect(page.locator('#lesson-text')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Read the lesson' })).toBeHidden();
+    const [lesson, pulse] = [await page.locator('.lesson').boundingBox(), await app.pulse().boundingBox()];
+    expect(lesson!.x + lesson!.width).toBeLessThanOrEqual(pulse!.x);
+  });
+  test('a run started while the page is scrolled away brings the stage into view', async ({ page }) => {
+    await page.addInitScript(installStageProbe);
+    const app = await Playground.open(page, query);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(app.pulse()).not.toBeInViewport();
+    // Started by a message, as a course page would: no button was pressed.
+    const run = await app.runWith(() => page.evaluate(() => window.postMessage({ type: 'run', mode: 'async' }, '*')));
+    expect(run.message.mode).toBe('async');
+    const samples = await page.evaluate(() => (window as unknown as { __stage: { inside: boolean; what: string }[] }).__stage);
+    expect(samples.length).toBeGreaterThan(0);
+    expect(samples.filter((s) => !s.inside).map((s) => s.what)).toEqual([]);
+  });
 });
 
 test.describe('desktop, 1440 x 900', () => {
@@ -114,6 +134,17 @@ test.describe('embedded, 360 x 640', () => {
       ['async', 'keyboard'],
       ['workers', 'mouse'],
     ]);
+  });
+  test('without the editor the timeline only shows: keys edit nothing', async ({ page }) => {
+    const app = await Playground.open(page, `${query}&embed=1&controls=pulse,async`);
+    await expect(page.getByText('How to edit')).toHaveCount(0);
+    const selfies = app.task('Take selfies');
+    await expect(selfies).toHaveAttribute('tabindex', '-1');
+    await selfies.focus();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('ArrowUp');
+    await expect(selfies).toHaveAttribute('aria-label', /lane Phone, 1 of 1$/);
+    await expect(page.locator('.ed-task')).toHaveCount(2);
   });
 });
 

@@ -164,6 +164,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 {start}
                 {axis}
                 selected={props.selected == Some(task.id)}
+                editable={props.editable}
                 duration_text={AttrValue::from(props.lesson.units(task.duration))}
                 handlers={handlers.clone()}
             />
@@ -298,12 +299,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span id="timeline-summary" class="sr-only">{ results.summary() }</span>
                 { results.legend() }
             </p>
-            <details class="hint">
-                <summary>{ "How to edit" }</summary>
-                <p id="editor-keys">
-                    { "Drag a kind onto a lane, or press it to add to the end of the lane chosen beside it. Drag a task to move it, its right edge to resize it. Keys on a task: arrows move it, Shift+arrows resize, Delete removes, Enter selects (to edit it below). Ctrl+Z undoes. Under each task, after a run: the prediction outlined, the measurement filled." }
-                </p>
-            </details>
+            if props.editable {
+                <details class="hint">
+                    <summary>{ "How to edit" }</summary>
+                    <p id="editor-keys">
+                        { "Drag a kind onto a lane, or press it to add to the end of the lane chosen beside it. Drag a task to move it, its right edge to resize it. Keys on a task: arrows move it, Shift+arrows resize, Delete removes, Enter selects (to edit it below). Ctrl+Z undoes. Under each task, after a run: the prediction outlined, the measurement filled." }
+                    </p>
+                </details>
+            }
             <p class="edit-note" aria-live="polite">{ &props.edit_note }</p>
             <div class="carried" ref={carried} hidden=true aria-hidden="true"></div>
         </section>

@@ -26,6 +26,8 @@ pub struct EditorTaskProps {
     pub start: f64,
     pub axis: f64,
     pub selected: bool,
+    /// Whether the learner may edit: otherwise the task only shows where it is planned.
+    pub editable: bool,
     /// The duration in the lesson's words ("2 minutes").
     pub duration_text: AttrValue,
     pub handlers: Rc<PointerHandlers>,
@@ -40,6 +42,7 @@ impl PartialEq for EditorTaskProps {
             && self.start == other.start
             && self.axis == other.axis
             && self.selected == other.selected
+            && self.editable == other.editable
             && self.duration_text == other.duration_text
             && Rc::ptr_eq(&self.handlers, &other.handlers)
     }
@@ -82,9 +85,13 @@ pub fn editor_task(props: &EditorTaskProps) -> Html {
             });
         })
     };
+    let editable = props.editable;
     let on_key = {
         let on_action = h.on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
+            if !editable {
+                return;
+            }
             let shift = e.shift_key();
             let edit = match e.key().as_str() {
                 // Relative edits, applied to the scenario as it is by then: presses faster than
@@ -112,7 +119,7 @@ pub fn editor_task(props: &EditorTaskProps) -> Html {
     html! {
         <div
             role="button"
-            tabindex="0"
+            tabindex={if editable { "0" } else { "-1" }}
             aria-pressed={props.selected.to_string()}
             class={classes!("ed-task", format!("kind-{}", task.kind.as_str()), props.selected.then_some("selected"))}
             style={format!(
@@ -125,7 +132,7 @@ pub fn editor_task(props: &EditorTaskProps) -> Html {
                 "{}: {}, {}, lane {}, {} of {}",
                 task.label, task.kind.as_str(), props.duration_text, props.lane_name, ti + 1, lane_len
             )}
-            aria-describedby="editor-keys"
+            aria-describedby={editable.then_some("editor-keys")}
             onpointerdown={on_down}
             onpointermove={h.on_move.clone()}
             onpointerup={h.on_up.clone()}
