@@ -4,6 +4,7 @@
 //! **Invariant:** nothing in here imports yew, web-sys, js-sys, gloo or wasm-bindgen, reads a
 //! clock or touches I/O. Every function is deterministic and tested natively with `cargo test`.
 
+pub mod cap;
 pub mod codegen;
 pub mod compare;
 pub mod controls;
@@ -15,6 +16,7 @@ pub mod layout;
 pub mod lesson;
 pub mod message;
 pub mod mode;
+pub mod origin;
 pub mod params;
 pub mod pool;
 pub mod predict;

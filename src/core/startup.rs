@@ -2,25 +2,24 @@
 //! learner's autosaved work, or the lesson the URL names, in that order. Pure: the shell reads
 //! the fragment and the storage, and does what the result says.
 
+use super::cap;
 use super::lesson::Lesson;
+use super::origin::{Origin, Source};
 use super::params::Params;
 use super::scenario::Scenario;
 use super::share::{Decoded, ShareError};
-use super::state::BLOCKING_CAP_MS;
 use super::storage::{Loaded, StorageError};
 
 /// What the page opens with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Start {
     pub scenario: Scenario,
-    pub lesson: &'static Lesson,
-    pub variant: usize,
+    /// Where the scenario came from (its name in the table of runs follows from it).
+    pub origin: Origin,
     pub scale: f64,
     pub cap_ms: f64,
     /// The size of the worker pool (the shell sets it from the machine's cores).
     pub workers: usize,
-    /// What the scenario is called in the table of runs.
-    pub name: String,
     /// Problems to show (a damaged link, a corrupt save, a bad URL value).
     pub notices: Vec<String>,
     /// The saved entry could not be read: the shell sets it aside rather than overwrite it.
@@ -34,7 +33,7 @@ pub struct Start {
 /// keeping a copy of.
 fn edited(loaded: &Loaded) -> bool {
     let s = &loaded.saved;
-    s.scenario != s.lesson.scenario(s.variant)
+    Origin::saved(s.lesson, s.variant, &s.scenario).edited
 }
 
 /// Where the work of another lesson is kept when a link opens a different one.
@@ -50,12 +49,10 @@ pub fn start(
     let mut notices = params.warnings.clone();
     let lesson_start = |lesson: &'static Lesson, scale: f64, notices: Vec<String>| Start {
         scenario: lesson.scenario(0),
-        lesson,
-        variant: 0,
+        origin: Origin::variant_of(lesson, 0),
         scale,
-        cap_ms: BLOCKING_CAP_MS,
+        cap_ms: cap::DEFAULT_MS,
         workers: 1,
-        name: lesson.variants[0].name.to_string(),
         notices,
         set_aside: false,
         keep_previous: false,
@@ -74,12 +71,10 @@ pub fn start(
             let lesson = shared.lesson.unwrap_or(params.lesson);
             return Start {
                 scenario: shared.scenario,
-                lesson,
-                variant: 0,
+                origin: Origin { lesson, source: Source::Shared, edited: false },
                 scale: shared.scale.unwrap_or(params.scale),
-                cap_ms: BLOCKING_CAP_MS,
+                cap_ms: cap::DEFAULT_MS,
                 workers: 1,
-                name: "Shared scenario".into(),
                 notices,
                 set_aside,
                 keep_previous: saved.as_ref().is_some_and(|s| s.as_ref().is_ok_and(edited)),
@@ -94,20 +89,12 @@ pub fn start(
         Some(Ok(loaded)) if !params.lesson_given || loaded.saved.lesson.id == params.lesson.id => {
             notices.extend(loaded.warnings);
             let s = loaded.saved;
-            let own = s.lesson.variants.get(s.variant).map(|v| v.name).unwrap_or(s.lesson.variants[0].name);
-            let name = if s.scenario == s.lesson.scenario(s.variant) {
-                own.to_string()
-            } else {
-                format!("{own} (edited)")
-            };
             Start {
+                origin: Origin::saved(s.lesson, s.variant, &s.scenario),
                 scenario: s.scenario,
-                lesson: s.lesson,
-                variant: s.variant,
                 scale: if params.scale_given { params.scale } else { s.scale },
                 cap_ms: s.cap_ms,
                 workers: 1,
-                name,
                 notices,
                 set_aside: false,
                 keep_previous: false,
@@ -157,7 +144,10 @@ mod tests {
     fn a_link_comes_first_and_keeps_the_saved_work_aside() {
         let params = Params::from_query("");
         let s = start(&params, share::from_fragment(&link()), Some(storage::load(&saved("io-waits", 100.0))));
-        assert_eq!((s.lesson.id, s.scale, s.name.as_str()), ("race", 250.0, "Shared scenario"));
+        assert_eq!(
+            (s.origin.lesson.id, s.scale, s.origin.name().as_str()),
+            ("race", 250.0, "Shared scenario")
+        );
         assert_eq!(s.scenario, lesson::find("race").unwrap().scenario(1));
         assert!(s.keep_previous && !s.set_aside && s.notices.is_empty());
     }
@@ -167,10 +157,10 @@ mod tests {
         let params = Params::from_query("");
         let s =
             start(&params, share::from_fragment("#s=1.%%%"), Some(storage::load(&saved("io-waits", 100.0))));
-        assert_eq!(s.lesson.id, "io-waits");
+        assert_eq!(s.origin.lesson.id, "io-waits");
         assert_eq!(s.scale, 100.0);
         assert_eq!(s.cap_ms, 12_000.0);
-        assert_eq!(s.name, "Three file reads (edited)");
+        assert_eq!(s.origin.name(), "Three file reads (edited)");
         assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
     }
 
@@ -178,12 +168,12 @@ mod tests {
     fn a_url_naming_another_lesson_opens_it_and_keeps_the_saved_work() {
         let params = Params::from_query("lesson=race&scale=40");
         let s = start(&params, None, Some(storage::load(&saved("io-waits", 100.0))));
-        assert_eq!((s.lesson.id, s.scale), ("race", 40.0));
+        assert_eq!((s.origin.lesson.id, s.scale), ("race", 40.0));
         assert!(s.keep_previous);
         // The same lesson: the saved work, at the URL's scale.
         let params = Params::from_query("lesson=io-waits&scale=40");
         let s = start(&params, None, Some(storage::load(&saved("io-waits", 100.0))));
-        assert_eq!((s.name.as_str(), s.scale), ("Three file reads (edited)", 40.0));
+        assert_eq!((s.origin.name().as_str(), s.scale), ("Three file reads (edited)", 40.0));
     }
 
     #[test]
@@ -194,7 +184,7 @@ mod tests {
             share::from_fragment(&link()),
             Some(storage::load("{\"version\": 1, \"scenario\": tru")),
         );
-        assert_eq!(s.lesson.id, "race");
+        assert_eq!(s.origin.lesson.id, "race");
         assert!(s.set_aside && !s.keep_previous);
         assert!(s.notices[0].contains("set aside"), "{:?}", s.notices);
     }
@@ -218,7 +208,7 @@ mod tests {
         let params = Params::from_query("");
         let s = start(&params, None, Some(storage::load("{\"version\": 1, \"scenario\": tru")));
         assert!(s.set_aside);
-        assert_eq!(s.lesson.id, lesson::DEFAULT_ID);
+        assert_eq!(s.origin.lesson.id, lesson::DEFAULT_ID);
         assert!(
             s.notices[0].contains("cannot be read") && s.notices[0].contains("set aside"),
             "{:?}",

@@ -4,10 +4,12 @@
 //! so a test can replay a list of actions and compare the result. Runtime results arrive as
 //! past-tense actions (`RunStarted`, `RunFinished`); the shell wraps this in yew's `Reducible`.
 
+use super::cap;
 use super::edit::Edit;
 use super::format::duration;
 use super::lesson::Lesson;
 use super::mode::Mode;
+use super::origin::{Origin, Source};
 use super::params::Params;
 use super::params::{MAX_SCALE, MIN_SCALE};
 use super::pool::MAX_WORKERS;
@@ -18,10 +20,6 @@ use super::scenario::{Scenario, TaskId, TaskKind, YieldWith};
 use super::startup::Start;
 use std::rc::Rc;
 
-/// The longest a blocking run may hold the page by default, in real milliseconds.
-pub const BLOCKING_CAP_MS: f64 = 10_000.0;
-/// The highest the learner may raise that cap.
-pub const MAX_BLOCKING_CAP_MS: f64 = 30_000.0;
 /// How many edits undo remembers.
 pub const UNDO_DEPTH: usize = 200;
 
@@ -33,8 +31,10 @@ pub enum RunStatus {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub lesson: &'static Lesson,
     pub scenario: Rc<Scenario>,
+    /// Where the scenario came from: the lesson beside it, which of its scenarios (or a load,
+    /// or a link), edited or not.
+    pub origin: Origin,
     pub scale: f64,
     /// How many Web Workers workers mode runs work on.
     pub workers: usize,
@@ -50,20 +50,16 @@ pub struct State {
     pub status: String,
     /// Problems to show until dismissed (for example a bad URL parameter).
     pub notices: Vec<String>,
-    /// Scenarios before the current one, oldest first (undo), and after it (redo).
-    past: Vec<Rc<Scenario>>,
-    future: Vec<Rc<Scenario>>,
+    /// Scenarios before the current one, oldest first (undo), and after it (redo), each with
+    /// where it came from.
+    past: Vec<(Rc<Scenario>, Origin)>,
+    future: Vec<(Rc<Scenario>, Origin)>,
     /// The task the side panel edits.
     pub selected: Option<TaskId>,
     /// What the editor's live region announces after each edit.
     pub edit_note: String,
     /// A blocking run predicted to take longer than this does not start.
     pub cap_ms: f64,
-    /// Which of the lesson's scenarios was chosen last.
-    pub variant: usize,
-    /// What the scenario on the timeline is, in words: the lesson variant's name, marked as
-    /// edited once it changes. Each run report carries it, for the table of runs.
-    pub scenario_name: String,
     /// The learner's guess for the lesson's question, until the lesson or scenario changes.
     pub guess: Option<Guess>,
     /// The mode whose run the stage's timeline draws, when the learner chose one or a run
@@ -119,12 +115,10 @@ impl State {
     pub fn new(params: &Params) -> State {
         State::starting(Start {
             scenario: params.lesson.scenario(0),
-            lesson: params.lesson,
-            variant: 0,
+            origin: Origin::variant_of(params.lesson, 0),
             scale: params.scale,
-            cap_ms: BLOCKING_CAP_MS,
+            cap_ms: cap::DEFAULT_MS,
             workers: 1,
-            name: params.lesson.variants[0].name.to_string(),
             notices: params.warnings.clone(),
             set_aside: false,
             keep_previous: false,
@@ -136,7 +130,7 @@ impl State {
         let scenario = Rc::new(start.scenario);
         let workers = start.workers.clamp(1, MAX_WORKERS);
         State {
-            lesson: start.lesson,
+            origin: start.origin,
             predictions: Rc::new(predictions(&scenario, start.scale, workers)),
             scenario,
             scale: start.scale,
@@ -150,29 +144,25 @@ impl State {
             future: Vec::new(),
             selected: None,
             edit_note: String::new(),
-            cap_ms: start.cap_ms.clamp(0.0, MAX_BLOCKING_CAP_MS),
-            variant: start.variant,
-            scenario_name: start.name,
+            cap_ms: cap::clamp(start.cap_ms).unwrap_or(cap::DEFAULT_MS),
             guess: None,
             shown: None,
         }
     }
 
-    /// Replaces the scenario undoably, as a load or a lesson choice does.
-    fn replace_scenario(&mut self, scenario: Rc<Scenario>) {
-        self.past.push(self.scenario.clone());
+    /// Replaces the scenario undoably, as an edit, a load or a lesson choice does.
+    fn replace_scenario(&mut self, scenario: Rc<Scenario>, origin: Origin) {
+        self.past.push((self.scenario.clone(), self.origin));
         if self.past.len() > UNDO_DEPTH {
             self.past.remove(0);
         }
         self.future.clear();
-        self.set_scenario(scenario);
+        self.set_scenario(scenario, origin);
     }
 
-    /// Marks the scenario as changed by the learner: the guess no longer applies to it.
-    fn mark_edited(&mut self) {
-        if !self.scenario_name.ends_with("(edited)") {
-            self.scenario_name = format!("{} (edited)", self.scenario_name);
-        }
+    /// The lesson on the page.
+    pub fn lesson(&self) -> &'static Lesson {
+        self.origin.lesson
     }
 
     pub fn can_undo(&self) -> bool {
@@ -185,7 +175,7 @@ impl State {
 
     /// `n` units in the lesson's words ("5 minutes").
     pub fn units(&self, n: f64) -> String {
-        self.lesson.units(n)
+        self.origin.lesson.units(n)
     }
 
     fn label(&self, id: TaskId) -> String {
@@ -193,7 +183,14 @@ impl State {
     }
 
     /// Replaces the scenario (not through undo), recomputing the predictions.
-    fn set_scenario(&mut self, scenario: Rc<Scenario>) {
+    /// Puts `scenario` on the page, from `origin`: another lesson brings its own question, so
+    /// the guess and the mode shown start afresh.
+    fn set_scenario(&mut self, scenario: Rc<Scenario>, origin: Origin) {
+        if origin.lesson.id != self.origin.lesson.id {
+            self.guess = None;
+            self.shown = None;
+        }
+        self.origin = origin;
         self.predictions = Rc::new(predictions(&scenario, self.scale, self.workers));
         if let Some(id) = self.selected {
             if scenario.task(id).is_none() {
@@ -258,7 +255,7 @@ impl State {
     pub fn shown_mode(&self) -> Mode {
         match self.run {
             RunStatus::Running { mode } => mode,
-            RunStatus::Idle => self.shown.unwrap_or_else(|| self.lesson.question.mode()),
+            RunStatus::Idle => self.shown.unwrap_or_else(|| self.origin.lesson.question.mode()),
         }
     }
 
@@ -313,7 +310,7 @@ impl State {
                      raise the cap (up to {}).",
                     duration(hold),
                     duration(self.cap_ms),
-                    duration(MAX_BLOCKING_CAP_MS)
+                    duration(cap::MAX_MS)
                 ));
             }
         }
@@ -325,7 +322,7 @@ impl State {
                 duration(predicted),
                 duration(self.cap_ms),
                 self.scale,
-                duration(MAX_BLOCKING_CAP_MS)
+                duration(cap::MAX_MS)
             ));
         }
         Ok(())
@@ -379,7 +376,7 @@ impl State {
                 next.run = RunStatus::Idle;
                 let mut report = *report;
                 if Rc::ptr_eq(&report.scenario, &self.scenario) {
-                    report.scenario_name = self.scenario_name.clone();
+                    report.scenario_name = self.origin.name();
                 }
                 next.history.push(Rc::new(report));
             }
@@ -425,8 +422,7 @@ impl State {
                 }
                 match edit.apply(&self.scenario) {
                     Ok(edited) => {
-                        next.replace_scenario(Rc::new(edited.scenario));
-                        next.mark_edited();
+                        next.replace_scenario(Rc::new(edited.scenario), self.origin.edit());
                         if edited.task.is_some() {
                             next.selected = edited.task;
                         }
@@ -445,8 +441,10 @@ impl State {
                     scenario.task_count(),
                     scenario.lanes().len()
                 );
-                next.replace_scenario(scenario);
-                next.scenario_name = "Loaded scenario".into();
+                next.replace_scenario(
+                    scenario,
+                    Origin { lesson: self.origin.lesson, source: Source::Loaded, edited: false },
+                );
             }
             Action::OpenShared { .. } if self.is_running() => {
                 next.notices.push(
@@ -455,9 +453,7 @@ impl State {
                 );
             }
             Action::OpenShared { scenario, lesson, scale } => {
-                if let Some(lesson) = lesson {
-                    next.lesson = lesson;
-                    next.variant = 0;
+                if lesson.is_some() {
                     next.guess = None;
                 }
                 if let Some(scale) = scale {
@@ -468,24 +464,24 @@ impl State {
                     scenario.task_count(),
                     scenario.lanes().len()
                 );
-                next.replace_scenario(scenario);
-                next.scenario_name = "Shared scenario".into();
+                let lesson = lesson.unwrap_or(self.origin.lesson);
+                next.replace_scenario(scenario, Origin { lesson, source: Source::Shared, edited: false });
             }
             Action::Undo | Action::Redo if self.is_running() => {
                 next.edit_note = "The scenario cannot change during a run.".into();
             }
             Action::Undo => match next.past.pop() {
-                Some(previous) => {
-                    next.future.push(self.scenario.clone());
-                    next.set_scenario(previous);
+                Some((previous, origin)) => {
+                    next.future.push((self.scenario.clone(), self.origin));
+                    next.set_scenario(previous, origin);
                     next.edit_note = "Undone.".into();
                 }
                 None => next.edit_note = "Nothing to undo.".into(),
             },
             Action::Redo => match next.future.pop() {
-                Some(later) => {
-                    next.past.push(self.scenario.clone());
-                    next.set_scenario(later);
+                Some((later, origin)) => {
+                    next.past.push((self.scenario.clone(), self.origin));
+                    next.set_scenario(later, origin);
                     next.edit_note = "Redone.".into();
                 }
                 None => next.edit_note = "Nothing to redo.".into(),
@@ -494,24 +490,20 @@ impl State {
                 next.edit_note = "Wait for the run to finish before changing the scenario.".into();
             }
             Action::ChooseLesson(lesson) => {
-                next.lesson = lesson;
-                next.variant = 0;
-                next.replace_scenario(Rc::new(lesson.scenario(0)));
-                next.scenario_name = lesson.variants[0].name.to_string();
+                next.replace_scenario(Rc::new(lesson.scenario(0)), Origin::variant_of(lesson, 0));
+                // Even the same lesson again asks afresh, and opens on its question's mode.
                 next.guess = None;
-                next.selected = None;
-                // The new lesson's timeline opens on the mode its question asks about.
                 next.shown = None;
+                next.selected = None;
                 next.edit_note = format!(
                     "Opened the lesson \u{201c}{}\u{201d}. Undo brings back the scenario before it.",
                     lesson.title
                 );
             }
-            Action::ChooseVariant(index) => match self.lesson.variants.get(index) {
+            Action::ChooseVariant(index) => match self.origin.lesson.variants.get(index) {
                 Some(variant) => {
-                    next.variant = index;
-                    next.replace_scenario(Rc::new(self.lesson.scenario(index)));
-                    next.scenario_name = variant.name.to_string();
+                    let lesson = self.origin.lesson;
+                    next.replace_scenario(Rc::new(lesson.scenario(index)), Origin::variant_of(lesson, index));
                     next.guess = None;
                     next.edit_note = format!("Loaded \u{201c}{}\u{201d}.", variant.name);
                 }
@@ -533,9 +525,9 @@ impl State {
                     next.predictions = Rc::new(predictions(&next.scenario, self.scale, workers));
                 }
             }
-            Action::SetCap(cap) => {
-                if cap.is_finite() {
-                    next.cap_ms = cap.clamp(1_000.0, MAX_BLOCKING_CAP_MS);
+            Action::SetCap(ms) => {
+                if ms.is_finite() {
+                    next.cap_ms = cap::clamp(ms).unwrap_or(self.cap_ms);
                 }
             }
         }
@@ -667,7 +659,7 @@ mod tests {
         );
         let raised = slow.apply(Action::SetCap(20_000.0));
         assert_eq!(raised.check_run(Mode::Blocking), Ok(()));
-        assert_eq!(slow.apply(Action::SetCap(1e9)).cap_ms, MAX_BLOCKING_CAP_MS);
+        assert_eq!(slow.apply(Action::SetCap(1e9)).cap_ms, cap::MAX_MS);
         assert_eq!(slow.check_run(Mode::Async), Ok(()));
         let refused = slow.apply(Action::RunRefused(why.clone()));
         assert_eq!(refused.status, why);
@@ -688,14 +680,14 @@ mod tests {
                 Action::Guess(Guess::Count(2)),
             ],
         );
-        assert_eq!(s.lesson.id, "race");
+        assert_eq!(s.lesson().id, "race");
         assert_eq!(*s.scenario, race.scenario(0));
-        assert_eq!(s.scenario_name, "Lost update");
+        assert_eq!(s.origin.name(), "Lost update");
         assert_eq!(s.guess, Some(Guess::Count(2)));
         assert_eq!(s.prediction(Mode::Async).counter, Some(1));
         let locked = s.apply(Action::ChooseVariant(1));
         assert_eq!(locked.guess, None, "a new scenario asks afresh");
-        assert_eq!((locked.variant, locked.scenario_name.as_str()), (1, "With a lock"));
+        assert_eq!((locked.origin.variant(), locked.origin.name().as_str()), (Some(1), "With a lock"));
         assert_eq!(locked.prediction(Mode::Async).counter, Some(2));
         assert_eq!(s.apply(Action::ChooseVariant(9)).edit_note, "This lesson has no scenario 10.");
         // Undo brings back the scenario from before, lesson switches included.
@@ -703,13 +695,42 @@ mod tests {
         assert_eq!(*back.scenario, lesson::default_lesson().scenario(0));
         // An edit marks the scenario as the learner's own, and runs carry the name.
         let edited = locked.apply(edit(Edit::RenameLane { lane: 0, name: "Carol".into() }));
-        assert_eq!(edited.scenario_name, "With a lock (edited)");
+        assert_eq!(edited.origin.name(), "With a lock (edited)");
         let run = finished(&edited, Mode::Async, 4000.0);
         let after = edited.apply(Action::RunStarted(Mode::Async)).apply(Action::RunFinished(Box::new(run)));
         assert_eq!(after.history[0].scenario_name, "With a lock (edited)");
         // No lesson change mid-run.
         let running = s.apply(Action::RunStarted(Mode::Async));
         assert_eq!(running.apply(Action::ChooseVariant(1)).scenario, running.scenario);
+    }
+
+    /// Undo after choosing another lesson brings back the lesson with its lanes: its text, its
+    /// question and its name in the table of runs, not the new lesson's over the old lanes.
+    #[test]
+    fn undo_and_redo_restore_the_lesson_with_the_scenario() {
+        use crate::core::lesson;
+        let race = lesson::find("race").unwrap();
+        let start = State::new(&Params::default());
+        let raced = start.apply(Action::ChooseLesson(race));
+        let back = raced.apply(Action::Undo);
+        assert_eq!((back.lesson().id, &*back.scenario), ("ticket-queue", &*start.scenario));
+        assert_eq!(back.origin, start.origin);
+        assert_eq!(back.origin.name(), "The ticket queue");
+        let again = back.apply(Action::Redo);
+        assert_eq!((again.lesson().id, &*again.scenario), ("race", &race.scenario(0)));
+        assert_eq!(again.origin.name(), "Lost update");
+        // An edit, undone, is the lesson's own scenario again; redone, the learner's.
+        let edited = again.apply(edit(Edit::RenameLane { lane: 0, name: "Carol".into() }));
+        assert_eq!(edited.origin.name(), "Lost update (edited)");
+        assert!(edited.apply(Action::Undo).origin.is_lesson_own());
+        assert_eq!(edited.apply(Action::Undo).apply(Action::Redo).origin.name(), "Lost update (edited)");
+        // A shared scenario undone gives back the lesson it replaced.
+        let shared = start.apply(Action::OpenShared {
+            scenario: Rc::new(race.scenario(1)),
+            lesson: Some(race),
+            scale: None,
+        });
+        assert_eq!(shared.apply(Action::Undo).lesson().id, "ticket-queue");
     }
 
     #[test]
@@ -723,7 +744,7 @@ mod tests {
             scale: Some(250.0),
         });
         assert_eq!(
-            (opened.lesson.id, opened.scale, opened.scenario_name.as_str()),
+            (opened.lesson().id, opened.scale, opened.origin.name().as_str()),
             ("race", 250.0, "Shared scenario")
         );
         assert_eq!(opened.prediction(Mode::Async).total_ms, 1000.0, "4 units at 250 ms");
@@ -804,7 +825,7 @@ mod tests {
     #[test]
     fn the_timeline_shows_the_running_mode_then_the_one_chosen() {
         let s0 = State::new(&Params::default());
-        assert_eq!(s0.shown_mode(), s0.lesson.question.mode());
+        assert_eq!(s0.shown_mode(), s0.lesson().question.mode());
         let chosen = s0.apply(Action::Show(Mode::Workers));
         assert_eq!(chosen.shown_mode(), Mode::Workers);
         let running = chosen.apply(Action::RunStarted(Mode::Blocking));

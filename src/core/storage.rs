@@ -10,10 +10,10 @@
 //! refuses, a newer version) is a [`StorageError`]. The shell sets such an entry aside under
 //! [`corrupt_key`] rather than overwriting it.
 
+use super::cap;
 use super::lesson::{self, Lesson};
 use super::params::{DEFAULT_SCALE, MAX_SCALE, MIN_SCALE};
 use super::scenario::{Scenario, ScenarioError, FORMAT_VERSION};
-use super::state::{BLOCKING_CAP_MS, MAX_BLOCKING_CAP_MS};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -21,8 +21,6 @@ use std::fmt;
 pub const KEY: &str = "async-playground";
 /// The storage format this build writes, and the newest it reads.
 pub const VERSION: u32 = 1;
-/// The lowest blocking cap, in milliseconds (the reducer's `SetCap` clamps to the same).
-pub const MIN_CAP_MS: f64 = 1_000.0;
 
 /// Where an entry that did not load is set aside, `stamp` telling such entries apart (the
 /// shell passes the time).
@@ -154,7 +152,7 @@ fn migrate_v0(mut scenario: Value) -> Value {
     entry.insert("lesson".into(), Value::from(lesson::default_lesson().id));
     entry.insert("variant".into(), Value::from(0));
     entry.insert("scale".into(), Value::from(DEFAULT_SCALE));
-    entry.insert("cap_ms".into(), Value::from(BLOCKING_CAP_MS));
+    entry.insert("cap_ms".into(), Value::from(cap::DEFAULT_MS));
     entry.insert("scenario".into(), scenario);
     Value::Object(entry)
 }
@@ -198,13 +196,16 @@ fn read_current(value: &Value, warnings: &mut Vec<String>) -> Result<Saved, Stor
         ));
         DEFAULT_SCALE
     });
-    let cap_ms = number_in(value.get("cap_ms"), MIN_CAP_MS, MAX_BLOCKING_CAP_MS).unwrap_or_else(|| {
+    let cap_ms = number_in(value.get("cap_ms"), cap::MIN_MS, cap::MAX_MS).unwrap_or_else(|| {
         warnings.push(format!(
-            "The saved blocking cap \u{201c}{}\u{201d} is not a number of milliseconds from {MIN_CAP_MS} to \
-             {MAX_BLOCKING_CAP_MS}; using {BLOCKING_CAP_MS} ms.",
-            quote(value.get("cap_ms"))
+            "The saved blocking cap \u{201c}{}\u{201d} is not a number of milliseconds from {} to \
+             {}; using {} ms.",
+            quote(value.get("cap_ms")),
+            cap::MIN_MS,
+            cap::MAX_MS,
+            cap::DEFAULT_MS
         ));
-        BLOCKING_CAP_MS
+        cap::DEFAULT_MS
     });
     Ok(Saved { scenario, lesson, variant, scale, cap_ms })
 }
@@ -301,8 +302,8 @@ mod tests {
         }
         let saved = Saved {
             scenario: (*state.scenario).clone(),
-            lesson: state.lesson,
-            variant: state.variant,
+            lesson: state.lesson(),
+            variant: state.origin.variant().unwrap_or(0),
             scale: state.scale,
             cap_ms: state.cap_ms,
         };
@@ -327,7 +328,7 @@ mod tests {
                 lesson: lesson::default_lesson(),
                 variant: 0,
                 scale: DEFAULT_SCALE,
-                cap_ms: BLOCKING_CAP_MS,
+                cap_ms: cap::DEFAULT_MS,
             };
             assert_eq!(loaded.saved, expected);
             // Saved again, it is a current entry.
@@ -451,17 +452,17 @@ mod tests {
         );
         check(
             &format!(r#"{race},"variant":1,"scale":5,"cap_ms":999"#),
-            ("race", 1, 5.0, BLOCKING_CAP_MS),
+            ("race", 1, 5.0, cap::DEFAULT_MS),
             "cap \u{201c}999\u{201d}",
         );
         check(
             &format!(r#"{race},"variant":1,"scale":5,"cap_ms":"Infinity""#),
-            ("race", 1, 5.0, BLOCKING_CAP_MS),
+            ("race", 1, 5.0, cap::DEFAULT_MS),
             "from 1000 to 30000",
         );
         check(
             &format!(r#"{race},"variant":1,"scale":5,"cap_ms":[]"#),
-            ("race", 1, 5.0, BLOCKING_CAP_MS),
+            ("race", 1, 5.0, cap::DEFAULT_MS),
             "using 10000 ms",
         );
         // A value that does not fit warns too: the shell saved whatever the state held.
@@ -474,9 +475,9 @@ mod tests {
     #[test]
     fn cap_limits_match_the_reducer() {
         let state = State::new(&Params::default());
-        assert_eq!(state.apply(Action::SetCap(0.0)).cap_ms, MIN_CAP_MS);
-        assert_eq!(state.apply(Action::SetCap(1e12)).cap_ms, MAX_BLOCKING_CAP_MS);
-        assert_eq!(state.cap_ms, BLOCKING_CAP_MS);
+        assert_eq!(state.apply(Action::SetCap(0.0)).cap_ms, cap::MIN_MS);
+        assert_eq!(state.apply(Action::SetCap(1e12)).cap_ms, cap::MAX_MS);
+        assert_eq!(state.cap_ms, cap::DEFAULT_MS);
     }
 
     #[test]
@@ -526,7 +527,7 @@ mod tests {
             lesson in prop::sample::select(lesson::ALL.iter().collect::<Vec<_>>()),
             variant in 0..3usize,
             scale in MIN_SCALE..=MAX_SCALE,
-            cap_ms in MIN_CAP_MS..=MAX_BLOCKING_CAP_MS,
+            cap_ms in cap::MIN_MS..=cap::MAX_MS,
         ) {
             let variant = variant % lesson.variants.len();
             let saved = Saved { scenario, lesson, variant, scale, cap_ms };

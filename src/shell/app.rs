@@ -68,7 +68,7 @@ pub fn app(props: &AppProps) -> Html {
     let runner = use_runner(state.clone(), meter.clone());
     // The time-scale control and the lesson picker mirror `?scale=` and `?lesson=` in the
     // address, so a copied link keeps them.
-    use_effect_with((state.scale, state.lesson.id), |(scale, lesson)| {
+    use_effect_with((state.scale, state.lesson().id), |(scale, lesson)| {
         let Some(window) = web_sys::window() else {
             return;
         };
@@ -122,7 +122,7 @@ pub fn app(props: &AppProps) -> Html {
         crate::core::state::RunStatus::Running { mode } => Some(mode),
         crate::core::state::RunStatus::Idle => None,
     };
-    let lesson = state.lesson;
+    let lesson = state.lesson();
     let controls = params.controls;
     let shows = |c: Control| controls.has(c);
     let unit = format!("1 {} of the story lasts {} here", lesson.unit.0, duration(state.scale));
@@ -144,7 +144,7 @@ pub fn app(props: &AppProps) -> Html {
             <main class={classes!("layout", with_lesson.then_some("with-lesson"))}>
                 if with_lesson {
                     <div class="lesson-pane">
-                        <LessonIntro {lesson} variant={state.variant} locked={running.is_some()} on_action={on_action.clone()} />
+                        <LessonIntro {lesson} variant={state.origin.variant()} locked={running.is_some()} on_action={on_action.clone()} />
                         // The note holds the answer to the lesson's question: only once its mode ran.
                         if state.last_run(lesson.question.mode()).is_some() {
                             <section class="notice" aria-labelledby="notice-title">
@@ -236,8 +236,7 @@ pub fn app(props: &AppProps) -> Html {
                     if shows(Control::Share) {
                         <ShareBar
                             scenario={state.scenario.clone()}
-                            {lesson}
-                            variant={state.variant}
+                            origin={state.origin}
                             scale={state.scale}
                             last_run={state.history.last().cloned()}
                         />

@@ -11,8 +11,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct LessonIntroProps {
     pub lesson: &'static Lesson,
-    /// The variant chosen last.
-    pub variant: usize,
+    /// The lesson's scenario on the page, if it is one of them.
+    pub variant: Option<usize>,
     /// Whether a run is going (the scenario cannot change then).
     pub locked: bool,
     pub on_action: Callback<Action>,
@@ -34,7 +34,7 @@ pub fn lesson_intro(props: &LessonIntroProps) -> Html {
         let buttons = lesson.variants.iter().enumerate().map(|(i, v)| {
             let on_click = props.on_action.reform(move |_: MouseEvent| Action::ChooseVariant(i));
             html! {
-                <button type="button" class="variant" aria-pressed={(i == props.variant).to_string()} onclick={on_click} disabled={props.locked}>
+                <button type="button" class="variant" aria-pressed={(Some(i) == props.variant).to_string()} onclick={on_click} disabled={props.locked}>
                     { v.name }
                 </button>
             }

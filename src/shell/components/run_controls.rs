@@ -1,9 +1,10 @@
 //! Run settings, below the stage: the time scale, the blocking cap and the number of workers.
 
+use crate::core::cap;
 use crate::core::mode::Mode;
 use crate::core::params::{MAX_SCALE, MIN_SCALE};
 use crate::core::pool::{parse_size, MAX_WORKERS};
-use crate::core::state::{Action, MAX_BLOCKING_CAP_MS};
+use crate::core::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -80,7 +81,7 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
                 <input
                     type="number"
                     min="1"
-                    max={(MAX_BLOCKING_CAP_MS / 1000.0).to_string()}
+                    max={(cap::MAX_MS / 1000.0).to_string()}
                     step="1"
                     value={(props.cap_ms / 1000.0).to_string()}
                     onchange={on_cap}

@@ -4,7 +4,7 @@
 use crate::core::controls::{Control, Controls};
 use crate::core::embed::{link, Embed};
 use crate::core::export::{file_name, results_json, timeline_svg};
-use crate::core::lesson::Lesson;
+use crate::core::origin::Origin;
 use crate::core::predict::predict;
 use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
@@ -17,8 +17,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
     pub scenario: Rc<Scenario>,
-    pub lesson: &'static Lesson,
-    pub variant: usize,
+    /// Where the scenario came from: its lesson, and whether it is the lesson's own.
+    pub origin: Origin,
     pub scale: f64,
     /// The latest run, whatever its mode.
     pub last_run: Option<Rc<RunReport>>,
@@ -42,8 +42,9 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let height = use_state(|| 900u32);
     let export_note = use_state(String::new);
     // The embed snippet carries the scenario only when it is not the lesson's own.
-    let own = *props.scenario == props.lesson.scenario(props.variant);
-    let share_value = use_share_value(props.scenario.clone(), props.lesson, props.scale);
+    let own = props.origin.is_lesson_own();
+    let lesson = props.origin.lesson;
+    let share_value = use_share_value(props.scenario.clone(), lesson, props.scale);
     let share_problem = match &share_value {
         Some(Err(why)) => Some(why.clone()),
         _ => None,
@@ -58,7 +59,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let on_share = {
         let copy = clipboard.copy.clone();
         let shown_link = shown_link.clone();
-        let (lesson, scale, value) = (props.lesson, props.scale, value.clone());
+        let (lesson, scale, value) = (lesson, props.scale, value.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(value) = &value {
                 let url = link(&base_url(), lesson, scale, "", Some(value));
@@ -86,7 +87,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let base = base_url();
     let embed = Embed {
         base: &base,
-        lesson: props.lesson,
+        lesson: lesson,
         scale: props.scale,
         controls: *controls,
         share: if own { None } else { value.as_deref() },
@@ -137,7 +138,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
 
     let export = |what: &'static str| {
         let report = props.last_run.clone();
-        let lesson = props.lesson;
+        let lesson = lesson;
         let note = export_note.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(r) = report.clone() else {
@@ -192,7 +193,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             </p>
             <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-title">
                 <h2 id="embed-title">{ "Embed in a course page" }</h2>
-                <p>{ format!("This frame opens \u{201c}{}\u{201d}{}. Paste it into any HTML page or mdBook chapter.", props.lesson.title, if own { "" } else { " with the scenario as it is now" }) }</p>
+                <p>{ format!("This frame opens \u{201c}{}\u{201d}{}. Paste it into any HTML page or mdBook chapter.", lesson.title, if own { "" } else { " with the scenario as it is now" }) }</p>
                 <fieldset>
                     <legend>{ "Parts to show" }</legend>
                     { for toggles }

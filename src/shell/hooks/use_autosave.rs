@@ -67,15 +67,16 @@ pub fn use_autosave(state: &State, key: String, on_action: Callback<Action>) {
     }
     let saved = Saved {
         scenario: (*state.scenario).clone(),
-        lesson: state.lesson,
-        variant: state.variant,
+        lesson: state.lesson(),
+        // Loaded or shared work is saved as the lesson's first scenario, edited.
+        variant: state.origin.variant().unwrap_or(0),
         scale: state.scale,
         cap_ms: state.cap_ms,
     };
     let watched = (
         state.scenario.clone(),
-        state.lesson.id,
-        state.variant,
+        state.lesson().id,
+        state.origin.variant(),
         state.scale.to_bits(),
         state.cap_ms.to_bits(),
     );

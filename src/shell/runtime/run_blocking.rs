@@ -5,7 +5,7 @@
 //! How the lanes combine still applies, in the only way it can without concurrency: a failed
 //! request ends its lane (and the run, under `try-join`), and under `select` the first lane
 //! wins before any other starts. The schedule is what `core::predict` models for
-//! `Mode::Blocking`. The caller checks the blocking cap (`core::state::BLOCKING_CAP_MS`) first.
+//! `Mode::Blocking`. The caller checks the blocking cap (`core::cap`) first.
 
 use super::clock::now;
 use super::recording::Recorder;

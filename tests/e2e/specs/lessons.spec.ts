@@ -185,3 +185,21 @@ test('the note with the answer waits for a run of the mode the question asks abo
   await expect(page.getByRole('heading', { name: 'What to notice' })).toBeVisible();
   await expect(page.locator('.notice')).toContainText('ends after about five minutes');
 });
+
+test('undo after choosing another lesson brings back the lesson with its lanes, redo the other', async ({ page }) => {
+  const app = await Playground.open(page, '?lesson=ticket-queue&scale=100');
+  await page.getByLabel('Lesson', { exact: true }).selectOption('race');
+  await expect(page.getByRole('heading', { level: 2, name: 'The lost update' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'The ticket queue' })).toBeVisible();
+  await expect(page.getByLabel('Lesson', { exact: true })).toHaveValue('ticket-queue');
+  await expect(page.locator('#guess-question')).toContainText('minutes');
+  await expect(app.task('Take selfies')).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('lesson')).toBe('ticket-queue');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'The lost update' })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('lesson')).toBe('race');
+  // The table of runs names what ran: the lesson's scenario, as it came.
+  await app.run('async');
+  await expect(page.locator('.history table').getByRole('row').nth(1).getByRole('cell').nth(0)).toHaveText('Lost update');
+});
