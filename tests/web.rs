@@ -6,8 +6,9 @@
 
 use async_playground::core::lesson;
 use async_playground::core::mode::Mode;
-use async_playground::core::predict::{predict, Outcome};
+use async_playground::core::predict::predict;
 use async_playground::core::scenario::Scenario;
+use async_playground::core::timing::Outcome;
 use async_playground::shell::app::{App, AppProps};
 use async_playground::shell::runtime::recording::Recorder;
 use async_playground::shell::runtime::{clock, frames, run_async, run_blocking, yield_now};

@@ -57,8 +57,9 @@ mod tests {
     use super::*;
     use crate::core::lesson;
     use crate::core::mode::Mode;
-    use crate::core::predict::{predict, Span};
+    use crate::core::predict::predict;
     use crate::core::report::Measurements;
+    use crate::core::timing::Span;
     use std::rc::Rc;
 
     /// A run in `mode` that took `total` ms, with frames every 16 ms but for one gap of `gap` ms.

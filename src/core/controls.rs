@@ -15,7 +15,8 @@ pub enum Control {
     Editor,
     /// "Is the page alive?": the dot, the frame graph, the typing box.
     Pulse,
-    /// Stop, the time scale, the blocking cap and the number of workers.
+    /// The run settings (time scale, blocking cap, number of workers) and Stop (which also
+    /// comes with any mode's row, or with `compare`).
     Run,
     /// The blocking mode's row in the run strip: its run button, prediction and figures.
     Blocking,

@@ -4,8 +4,10 @@
 use super::format::{duration, tick_step};
 use super::lesson::Lesson;
 use super::message::OutMessage;
-use super::predict::{Outcome, Prediction, Span};
+use super::predict::Prediction;
 use super::report::RunReport;
+use super::scenario::TaskKind;
+use super::timing::{Outcome, Span};
 use serde_json::json;
 
 /// A run's results as pretty JSON: the `run-finished` figures, the frame statistics, when the
@@ -104,11 +106,11 @@ pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson
         escape(&title),
         escape(&title)
     ));
-    let colour = |kind: &str| match kind {
-        "wait" => "#3f82e8",
-        "request" => "#8a5cd6",
-        "work" => "#e0851d",
-        _ => "#1f9e89",
+    let colour = |kind: TaskKind| match kind {
+        TaskKind::Wait => "#3f82e8",
+        TaskKind::Request { .. } => "#8a5cd6",
+        TaskKind::Work { .. } => "#e0851d",
+        TaskKind::Update { .. } => "#1f9e89",
     };
     for (li, lane) in scenario.lanes().iter().enumerate() {
         let y = TOP + li as f64 * ROW_H;
@@ -119,7 +121,7 @@ pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson
             escape(&lane.name)
         ));
         for task in &lane.tasks {
-            let kind = task.kind.as_str();
+            let kind = task.kind;
             if let Some(t) = predicted.get(&task.id).filter(|t| t.outcome != Outcome::Skipped) {
                 svg.push_str(&format!(
                     "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"14\" rx=\"3\" fill=\"none\" stroke=\"{}\" stroke-dasharray=\"4 2\"><title>{} (predicted)</title></rect>\n",

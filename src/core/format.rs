@@ -12,6 +12,33 @@ pub fn duration(ms: f64) -> String {
     }
 }
 
+/// At most 40 characters of a value, for quoting it back in a message ("…" where cut).
+pub fn shorten(text: &str) -> String {
+    let mut short: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 {
+        short.push('\u{2026}');
+    }
+    short
+}
+
+/// A JSON value as a learner reads it in a message: strings without their quotes, shortened.
+pub fn quote_json(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => shorten(s),
+        other => shorten(&other.to_string()),
+    }
+}
+
+/// What one scenario unit stands for in a story, singular and plural ("minute", "minutes").
+pub type Unit = (&'static str, &'static str);
+
+/// `n` units in the story's words, e.g. "5 minutes" (to two decimals, "1 minute" for one).
+pub fn units(n: f64, unit: Unit) -> String {
+    let n = (n * 100.0).round() / 100.0;
+    let word = if n == 1.0 { unit.0 } else { unit.1 };
+    format!("{n} {word}")
+}
+
 /// A ratio such as measured over predicted: `"1.02×"`.
 pub fn ratio(value: f64) -> String {
     if value.is_finite() {

@@ -1,4 +1,4 @@
-//! The postMessage API's outgoing messages (PRODUCT.md), as JSON.
+//! The postMessage API's outgoing messages (docs/contracts.md), as JSON.
 //!
 //! The shell parses this JSON into a plain JavaScript object and posts it to
 //! `window.parent`. Field names are a stable contract with course pages: add fields, never
@@ -131,7 +131,7 @@ impl OutMessage {
                 .map(|t| TaskTimes {
                     id: t.id.0,
                     label: t.label.clone(),
-                    kind: t.kind,
+                    kind: t.kind.as_str(),
                     lane: t.lane,
                     start_ms: round(t.span.start_ms),
                     end_ms: round(t.span.end_ms),
@@ -163,9 +163,9 @@ fn round(ms: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::core::lesson;
-    use crate::core::predict::{Outcome, Span};
     use crate::core::report::Measurements;
     use crate::core::scenario::TaskId;
+    use crate::core::timing::{Outcome, Span};
     use serde_json::json;
 
     #[test]

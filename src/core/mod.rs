@@ -28,3 +28,4 @@ pub mod startup;
 pub mod state;
 pub mod stats;
 pub mod storage;
+pub mod timing;

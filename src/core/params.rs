@@ -1,10 +1,11 @@
 //! URL parameters (the query string): `lesson=<id>`, `scale=<ms per unit>`, `embed=1`,
 //! `controls=<names>`, `theme=light|dark|auto`.
 //!
-//! These are a stable contract (PRODUCT.md): course pages link to them. A bad value never
+//! These are a stable contract (docs/contracts.md): course pages link to them. A bad value never
 //! stops the page: it falls back to the default and says why in a warning.
 
 use super::controls::{Control, Controls};
+use super::format::shorten;
 use super::lesson::{self, Lesson};
 
 /// Real milliseconds per scenario unit when the URL names none.
@@ -153,15 +154,6 @@ pub fn query_with(query: &str, key: &str, value: &str) -> String {
 fn parse_scale(value: &str) -> Option<f64> {
     let scale: f64 = value.trim().parse().ok()?;
     (scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale)).then_some(scale)
-}
-
-/// At most 40 characters of a value, for quoting it back in a message.
-fn shorten(value: &str) -> String {
-    let mut short: String = value.chars().take(40).collect();
-    if value.chars().count() > 40 {
-        short.push('\u{2026}');
-    }
-    short
 }
 
 /// Decodes `+` and `%XX` escapes; invalid escapes and invalid UTF-8 are kept as they are.

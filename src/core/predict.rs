@@ -19,6 +19,7 @@
 
 use super::mode::Mode;
 use super::scenario::{Combine, Scenario, TaskId, TaskKind, YieldWith};
+use super::timing::{Outcome, Span};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
@@ -29,13 +30,6 @@ pub const NESTED_TIMEOUT_MS: f64 = 4.0;
 /// How many `setTimeout(0)` yields in a row go unclamped before [`NESTED_TIMEOUT_MS`] applies.
 pub const UNCLAMPED_TIMEOUTS: u32 = 4;
 
-/// A span of time, in milliseconds from the start of the run.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Span {
-    pub start_ms: f64,
-    pub end_ms: f64,
-}
-
 /// Spans sorted by start, with those closer than `tolerance` ms joined into one.
 pub fn merge_spans(spans: &[Span], tolerance: f64) -> Vec<Span> {
     let mut sorted = spans.to_vec();
@@ -45,32 +39,6 @@ pub fn merge_spans(spans: &[Span], tolerance: f64) -> Vec<Span> {
         merged.add(span);
     }
     merged.spans
-}
-
-/// How a task's run ended.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Outcome {
-    /// It ran to the end.
-    #[default]
-    Done,
-    /// It ended with an error (a failed request), which ended its lane.
-    Failed,
-    /// It was dropped part way: another lane won a `select`, or failed a `try-join`.
-    Cancelled,
-    /// It never started: its lane failed or was dropped first.
-    Skipped,
-}
-
-impl Outcome {
-    /// The name used in messages and exports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Done => "done",
-            Outcome::Failed => "failed",
-            Outcome::Cancelled => "cancelled",
-            Outcome::Skipped => "skipped",
-        }
-    }
 }
 
 /// When one task starts and ends.

@@ -1,11 +1,12 @@
 //! Predict, then run: the question a lesson asks before its first run, the learner's guess,
 //! and the answers the model and the measurement give, set side by side.
 
-use super::lesson::Lesson;
+use super::format::{units, Unit};
 use super::mode::Mode;
-use super::predict::{Outcome, Prediction, Span};
+use super::predict::Prediction;
 use super::report::RunReport;
-use super::scenario::{Scenario, TaskId, TaskKind, YieldWith};
+use super::scenario::{Scenario, TaskId};
+use super::timing::{Outcome, Span};
 
 /// What a lesson asks the learner to predict.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -49,9 +50,9 @@ impl Question {
     }
 
     /// The question in words.
-    pub fn ask(self, lesson: &Lesson) -> String {
+    pub fn ask(self, unit: Unit) -> String {
         match self {
-            Question::Total(m) => format!("How long will the {m} run take, in {}?", lesson.unit.1),
+            Question::Total(m) => format!("How long will the {m} run take, in {}?", unit.1),
             Question::FirstLane(m) => format!("Which lane will finish first in the {m} run?"),
             Question::Counter(m) => format!("What will the counter hold at the end of the {m} run?"),
             Question::Culprit => "Which task will freeze the page in the async run?".to_string(),
@@ -87,12 +88,8 @@ fn longest_hold(prediction: &Prediction, scenario: &Scenario) -> Option<TaskId> 
         .tasks()
         .zip(&prediction.tasks)
         .filter(|(_, t)| t.outcome != Outcome::Skipped)
-        .filter_map(|((_, task), t)| match task.kind {
-            TaskKind::Work { burst_ms, yields } if burst_ms <= 0.0 || yields == YieldWith::Microtask => {
-                Some((t.id, t.span.end_ms - t.span.start_ms))
-            }
-            _ => None,
-        })
+        .filter(|((_, task), _)| task.kind.holds_throughout())
+        .map(|(_, t)| (t.id, t.span.end_ms - t.span.start_ms))
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(id, _)| id)
 }
@@ -105,7 +102,7 @@ fn freeze_culprit(report: &RunReport) -> Option<TaskId> {
     report
         .tasks
         .iter()
-        .filter(|t| t.kind == "work")
+        .filter(|t| t.kind.is_cpu())
         .map(|t| (t.id, overlap(&t.span)))
         .filter(|(_, o)| *o > 0.0)
         .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -124,9 +121,9 @@ fn task_label(scenario: &Scenario, id: TaskId) -> String {
 
 impl Guess {
     /// The guess in words.
-    pub fn describe(self, scenario: &Scenario, lesson: &Lesson) -> String {
+    pub fn describe(self, scenario: &Scenario, unit: Unit) -> String {
         match self {
-            Guess::Units(n) => lesson.units(n),
+            Guess::Units(n) => units(n, unit),
             Guess::Lane(l) => lane_name(scenario, l),
             Guess::Count(c) => c.to_string(),
             Guess::Task(id) => task_label(scenario, id),
@@ -147,9 +144,9 @@ impl Guess {
 
 impl Answer {
     /// The answer in words.
-    pub fn describe(self, scenario: &Scenario, lesson: &Lesson) -> String {
+    pub fn describe(self, scenario: &Scenario, unit: Unit) -> String {
         match self {
-            Answer::Units(n) => lesson.units(n),
+            Answer::Units(n) => units(n, unit),
             Answer::Lane(Some(l)) => lane_name(scenario, l),
             Answer::Lane(None) => "no lane finished".to_string(),
             Answer::Count(Some(c)) => c.to_string(),
@@ -178,7 +175,7 @@ mod tests {
         assert_eq!(Question::Counter(Mode::Async).model(&p, &s), Answer::Count(None));
         // The selfies yield every 8 ms: nothing holds the thread for long.
         assert_eq!(Question::Culprit.model(&p, &s), Answer::Task(None));
-        assert_eq!(Question::Total(Mode::Async).ask(l), "How long will the async run take, in minutes?");
+        assert_eq!(Question::Total(Mode::Async).ask(l.unit), "How long will the async run take, in minutes?");
     }
 
     #[test]
@@ -217,7 +214,7 @@ mod tests {
         let r = RunReport::new(&s, &p, &m);
         assert_eq!(Question::Culprit.measured(&r), Answer::Task(Some(TaskId(2))));
         assert_eq!(
-            Answer::Task(Some(TaskId(2))).describe(&s, lesson::default_lesson()),
+            Answer::Task(Some(TaskId(2))).describe(&s, lesson::default_lesson().unit),
             "\u{201c}Long\u{201d}"
         );
     }

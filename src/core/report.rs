@@ -5,9 +5,10 @@
 
 use super::mode::Mode;
 use super::pool::{PoolCost, PoolTimes};
-use super::predict::{first_lane, merge_spans, Outcome, Prediction, Span};
-use super::scenario::{Scenario, TaskId};
+use super::predict::{first_lane, merge_spans, Prediction};
+use super::scenario::{Scenario, TaskId, TaskKind};
 use super::stats::{frame_stats, late_gaps, FrameStats};
+use super::timing::{Outcome, Span};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -16,7 +17,7 @@ use std::rc::Rc;
 pub struct MeasuredTask {
     pub id: TaskId,
     pub label: String,
-    pub kind: &'static str,
+    pub kind: TaskKind,
     pub lane: usize,
     pub span: Span,
     pub outcome: Outcome,
@@ -95,7 +96,7 @@ impl RunReport {
                     outcome: *outcome,
                     id: task.id,
                     label: task.label.clone(),
-                    kind: task.kind.as_str(),
+                    kind: task.kind,
                     lane,
                     span: Span { start_ms: span.start_ms - origin, end_ms: span.end_ms - origin },
                     worker: workers.get(&task.id).copied(),
@@ -188,7 +189,7 @@ mod tests {
         assert_eq!(r.longest_long_task_ms, 704.0);
         assert_eq!(r.tasks[1].span, Span { start_ms: 501.0, end_ms: 702.0 });
         assert_eq!(
-            (r.tasks[1].lane, r.tasks[1].kind, r.tasks[1].label.as_str()),
+            (r.tasks[1].lane, r.tasks[1].kind.as_str(), r.tasks[1].label.as_str()),
             (1, "work", "Take selfies")
         );
         assert!((r.ratio() - 702.0 / 700.0).abs() < 1e-12);

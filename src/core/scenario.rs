@@ -1,4 +1,4 @@
-//! The scenario model: lanes of tasks, and its JSON form (version 1, see PRODUCT.md).
+//! The scenario model: lanes of tasks, and its JSON form (version 1, see docs/contracts.md).
 //!
 //! A [`Scenario`] can only be built through [`Scenario::new`] or [`Scenario::from_json`], which
 //! check every limit, so the rest of the program never sees an invalid one. Parsing never
@@ -65,6 +65,31 @@ impl TaskKind {
     /// Whether the task holds the main thread (in every mode) while it runs.
     pub fn is_cpu(self) -> bool {
         matches!(self, TaskKind::Work { .. })
+    }
+
+    /// Work that runs in one go: a burst of 0, "never yield" (its code has no yield point).
+    pub fn runs_in_one_go(self) -> bool {
+        matches!(self, TaskKind::Work { burst_ms, .. } if burst_ms <= 0.0)
+    }
+
+    /// Work that holds the thread from start to end in async mode: it runs in one go, or it
+    /// yields only to microtasks, which never let the browser in.
+    pub fn holds_throughout(self) -> bool {
+        self.runs_in_one_go() || matches!(self, TaskKind::Work { yields: YieldWith::Microtask, .. })
+    }
+}
+
+impl Task {
+    /// The longest this task holds the main thread in one go in async mode, in real ms at
+    /// `scale`: the whole task if it never lets the browser in, else one burst; `None` for a
+    /// task that is not work. The one place this rule is written.
+    pub fn hold_ms(&self, scale: f64) -> Option<f64> {
+        let whole = self.duration * scale;
+        match self.kind {
+            kind if kind.holds_throughout() => Some(whole),
+            TaskKind::Work { burst_ms, .. } => Some(burst_ms.min(whole)),
+            _ => None,
+        }
     }
 }
 
@@ -470,6 +495,23 @@ mod tests {
          {"name": "You",   "tasks": [{"kind": "wait", "label": "Wait in the ticket queue", "duration": 5}]},
          {"name": "Phone", "tasks": [{"kind": "work", "label": "Take selfies", "duration": 2, "burst_ms": 8}]}
        ]}"#;
+
+    /// How long a task holds the thread in one go, in async mode, at 1000 ms a unit.
+    #[test]
+    fn a_task_holds_the_thread_for_a_burst_or_throughout() {
+        let task = |kind| Task { id: TaskId(1), kind, label: String::new(), duration: 2.0 };
+        for (kind, hold) in [
+            (TaskKind::work(8.0), Some(8.0)),
+            (TaskKind::work(5000.0), Some(2000.0)),
+            (TaskKind::work(0.0), Some(2000.0)),
+            (TaskKind::Work { burst_ms: 8.0, yields: YieldWith::Microtask }, Some(2000.0)),
+            (TaskKind::Wait, None),
+            (TaskKind::REQUEST, None),
+        ] {
+            assert_eq!(task(kind).hold_ms(1000.0), hold, "{kind:?}");
+        }
+        assert!(TaskKind::work(0.0).runs_in_one_go() && !TaskKind::work(8.0).runs_in_one_go());
+    }
 
     #[test]
     fn reads_the_contract_example() {

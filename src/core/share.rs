@@ -1,6 +1,5 @@
 //! Share links: a scenario, with its lesson and time scale, carried in the URL fragment as
-//! `#s=<value>` (PRODUCT.md: "a share link carries the scenario itself in the fragment,
-//! versioned").
+//! `#s=<value>`, versioned (a stable contract: docs/contracts.md).
 //!
 //! The value is `1.` followed by base64url (RFC 4648 §5, no padding) of the raw-DEFLATE
 //! compressed UTF-8 JSON `{"lesson": "<id>", "scale": <ms>, "scenario": <Scenario JSON v1>}`;
@@ -10,6 +9,7 @@
 //! message says the current scenario was kept. A lesson or scale the link cannot use is
 //! dropped with a warning instead.
 
+use super::format::quote_json;
 use super::lesson::{self, Lesson};
 use super::params::{MAX_SCALE, MIN_SCALE};
 use super::scenario::{Scenario, ScenarioError};
@@ -197,7 +197,7 @@ fn read_payload(json: &[u8]) -> Result<Decoded, ShareError> {
                 warnings.push(format!(
                     "This link names a lesson, \u{201c}{}\u{201d}, that this playground does not have; \
                      the scenario opens without it.",
-                    quote(id)
+                    quote_json(id)
                 ));
             }
             found
@@ -211,27 +211,13 @@ fn read_payload(json: &[u8]) -> Result<Decoded, ShareError> {
                 warnings.push(format!(
                     "This link's time scale, \u{201c}{}\u{201d}, is not a number of milliseconds from \
                      {MIN_SCALE} to {MAX_SCALE}; the current scale is kept.",
-                    quote(scale)
+                    quote_json(scale)
                 ));
             }
             usable
         }
     };
     Ok(Decoded { shared: Shared { scenario, lesson, scale }, warnings })
-}
-
-/// A JSON value as a learner reads it in a message: strings without their quotes, at most 40
-/// characters.
-fn quote(value: &Value) -> String {
-    let text = match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    let mut short: String = text.chars().take(40).collect();
-    if text.chars().count() > 40 {
-        short.push('\u{2026}');
-    }
-    short
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -25,7 +25,7 @@ pub struct Start {
     /// The saved entry could not be read: the shell sets it aside rather than overwrite it.
     pub set_aside: bool,
     /// The saved entry is another lesson's work, not opened now: the shell keeps a copy under
-    /// [`PREVIOUS_KEY`] before autosave replaces it.
+    /// [`storage::PREVIOUS_KEY`](super::storage::PREVIOUS_KEY) before autosave replaces it.
     pub keep_previous: bool,
 }
 
@@ -35,9 +35,6 @@ fn edited(loaded: &Loaded) -> bool {
     let s = &loaded.saved;
     Origin::saved(s.lesson, s.variant, &s.scenario).edited
 }
-
-/// Where the work of another lesson is kept when a link opens a different one.
-pub const PREVIOUS_KEY: &str = "async-playground.previous";
 
 /// The start for a page whose URL gave `params`, whose fragment held `link` (if it had an
 /// `s=`), and whose storage held `saved` (if anything).

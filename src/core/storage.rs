@@ -11,6 +11,7 @@
 //! [`corrupt_key`] rather than overwriting it.
 
 use super::cap;
+use super::format::quote_json;
 use super::lesson::{self, Lesson};
 use super::params::{DEFAULT_SCALE, MAX_SCALE, MIN_SCALE};
 use super::scenario::{Scenario, ScenarioError, FORMAT_VERSION};
@@ -19,6 +20,23 @@ use std::fmt;
 
 /// The `localStorage` key of the saved work.
 pub const KEY: &str = "async-playground";
+/// Where the work of another lesson is kept when a link opens a different one.
+pub const PREVIOUS_KEY: &str = "async-playground.previous";
+
+/// The storage key for a page: the learner's own work on the full page, and one entry per
+/// lesson for embedded frames, so a course page's frames never overwrite it or each other.
+pub fn key_for(embed: bool, lesson_id: &str) -> String {
+    if embed {
+        format!("{KEY}.embed.{lesson_id}")
+    } else {
+        KEY.to_string()
+    }
+}
+
+/// What the page says when storage cannot be used (also when a write fails later).
+pub const NOT_KEPT: &str = "Your changes will not be kept after you leave: this browser does not let the \
+                            playground store them here (a sandboxed frame, private browsing or a full \
+                            disk).";
 /// The storage format this build writes, and the newest it reads.
 pub const VERSION: u32 = 1;
 
@@ -217,16 +235,7 @@ fn number_in(value: Option<&Value>, min: f64, max: f64) -> Option<f64> {
 /// A saved value as a learner reads it in a warning: strings without their quotes, at most 40
 /// characters, "nothing" when it is missing.
 fn quote(value: Option<&Value>) -> String {
-    let text = match value {
-        None => "nothing".to_string(),
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
-    };
-    let mut short: String = text.chars().take(40).collect();
-    if text.chars().count() > 40 {
-        short.push('\u{2026}');
-    }
-    short
+    value.map_or_else(|| "nothing".to_string(), quote_json)
 }
 
 fn json_kind(value: &Value) -> &'static str {

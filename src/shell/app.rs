@@ -19,7 +19,6 @@ use super::components::{
     status_region::StatusRegion,
     timeline::Timeline,
 };
-use super::hooks::use_autosave::key_for;
 use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{
     use_autosave, use_boot, use_commands, use_frame_meter, use_hash_links, use_runner, use_theme,
@@ -32,6 +31,7 @@ use crate::core::message::OutMessage;
 use crate::core::mode::Mode;
 use crate::core::params::{query_with, Params};
 use crate::core::state::{Action, State};
+use crate::core::storage::key_for;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -9,7 +9,7 @@
 use super::literal::{js_number, js_str};
 use super::names::{lane_idents, Case, JS_KEYWORDS};
 use super::out::Out;
-use super::{never_yields, Uses};
+use super::Uses;
 use crate::core::scenario::{Combine, Lane, Scenario, Task, TaskKind, YieldWith};
 
 /// The three styles.
@@ -285,7 +285,7 @@ fn promise(task: &Task) -> Option<String> {
         TaskKind::Wait => format!("sleep({ms})"),
         TaskKind::Request { fails: false } => format!("request({ms})"),
         TaskKind::Request { fails: true } => format!("requestJson({ms})"),
-        TaskKind::Work { burst_ms, .. } if never_yields(burst_ms) => return None,
+        TaskKind::Work { .. } if task.kind.runs_in_one_go() => return None,
         TaskKind::Work { burst_ms, yields } => {
             format!("work({ms}, {}, {})", js_number(burst_ms), yield_fn(yields))
         }
@@ -400,7 +400,7 @@ fn callback_lane(out: &mut Out, lane: &Lane, ident: &str) {
 /// How many levels of callbacks a task nests.
 fn nesting(task: &Task) -> usize {
     match task.kind {
-        TaskKind::Work { burst_ms, .. } if never_yields(burst_ms) => 0,
+        TaskKind::Work { .. } if task.kind.runs_in_one_go() => 0,
         TaskKind::Update { locked: true } => 2,
         _ => 1,
     }
@@ -436,7 +436,7 @@ fn callback_task(out: &mut Out, task: &Task, then: &mut dyn FnMut(&mut Out)) {
             then(out);
             out.close("});");
         }
-        TaskKind::Work { burst_ms, .. } if never_yields(burst_ms) => {
+        TaskKind::Work { .. } if task.kind.runs_in_one_go() => {
             out.line(&spin(task));
             out.line(&done(task));
             then(out);

@@ -163,8 +163,3 @@ impl Uses {
 fn yield_index(with: YieldWith) -> usize {
     YieldWith::ALL.iter().position(|&y| y == with).unwrap_or(0)
 }
-
-/// Work that computes in one go, never giving the thread back.
-fn never_yields(burst_ms: f64) -> bool {
-    burst_ms <= 0.0
-}

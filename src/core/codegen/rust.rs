@@ -7,7 +7,7 @@
 use super::literal::{looks_like_a_constant, rust_float, rust_str};
 use super::names::{lane_idents, Case, RUST_KEYWORDS};
 use super::out::Out;
-use super::{never_yields, Uses};
+use super::Uses;
 use crate::core::scenario::{Combine, Scenario, Task, TaskKind, YieldWith};
 
 /// Names the generated code uses for itself (its helpers, locals, crates), kept off lanes.
@@ -320,7 +320,7 @@ fn task_lines(out: &mut Out, task: &Task) {
             let call = if fails { "request_json" } else { "request" };
             out.line(&format!("{call}({ms}).await.map_err(|err| failed({label}, err))?;"));
         }
-        TaskKind::Work { burst_ms, .. } if never_yields(burst_ms) => {
+        TaskKind::Work { .. } if task.kind.runs_in_one_go() => {
             out.line(&format!("spin({ms}); // never yields: holds the thread throughout"));
         }
         TaskKind::Work { burst_ms, yields } => {

@@ -5,6 +5,7 @@
 //! and in the words its text uses; the tests check every claim against the prediction and
 //! against the text, so the text can never drift from what the model says.
 
+use super::format::Unit;
 use super::mode::Mode;
 use super::question::Question;
 use super::scenario::Scenario;
@@ -28,7 +29,7 @@ pub struct Lesson {
     pub id: &'static str,
     pub title: &'static str,
     /// What one scenario unit stands for in the story, singular and plural.
-    pub unit: (&'static str, &'static str),
+    pub unit: Unit,
     /// Two to five short paragraphs.
     pub paragraphs: &'static [&'static str],
     /// What to look at once a run has finished.
@@ -88,9 +89,7 @@ impl Lesson {
 
     /// `n` units in the story's words, e.g. "5 minutes".
     pub fn units(&self, n: f64) -> String {
-        let n = (n * 100.0).round() / 100.0;
-        let word = if n == 1.0 { self.unit.0 } else { self.unit.1 };
-        format!("{n} {word}")
+        super::format::units(n, self.unit)
     }
 }
 
@@ -125,8 +124,9 @@ pub fn default_lesson() -> &'static Lesson {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::predict::{predict, Outcome};
+    use crate::core::predict::predict;
     use crate::core::question::Answer;
+    use crate::core::timing::Outcome;
 
     #[test]
     fn every_lesson_is_valid_and_well_formed() {

@@ -5,8 +5,8 @@
 use crate::core::compare::summary;
 use crate::core::format::duration;
 use crate::core::mode::Mode;
-use crate::core::predict::Span;
 use crate::core::report::{MeasuredTask, RunReport};
+use crate::core::timing::Span;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -62,7 +62,7 @@ fn multiples(runs: &[&RunReport], axis_ms: f64) -> Html {
         }
         let lanes = by_lane.iter().map(|tasks| {
             let bars = tasks.iter().map(|t| {
-                html! { <div class={classes!("sm-bar", format!("kind-{}", t.kind))} style={place(&t.span)}></div> }
+                html! { <div class={classes!("sm-bar", format!("kind-{}", t.kind.as_str()))} style={place(&t.span)}></div> }
             });
             html! { <div class="sm-line">{ for bars }</div> }
         });

@@ -8,10 +8,11 @@
 use crate::core::format::{duration, ratio};
 use crate::core::lesson::Lesson;
 use crate::core::mode::Mode;
-use crate::core::predict::{Outcome, Prediction};
+use crate::core::predict::Prediction;
 use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskKind};
 use crate::core::stats::NOTICEABLE_FREEZE_MS;
+use crate::core::timing::Outcome;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -161,7 +162,11 @@ fn mode_row(props: &ModeStripProps, row: &ModeRow, busy: bool) -> Html {
 }
 
 fn results(r: &RunReport, lesson: &Lesson, stale: bool) -> Html {
-    let updates = r.tasks.iter().filter(|t| t.kind == "update" && t.outcome == Outcome::Done).count() as i64;
+    let updates = r
+        .tasks
+        .iter()
+        .filter(|t| matches!(t.kind, TaskKind::Update { .. }) && t.outcome == Outcome::Done)
+        .count() as i64;
     let counter = r.counter.map(|c| {
         let lost = updates - c;
         let note = match lost {

@@ -53,7 +53,7 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
     let mode = question.mode();
     let scenario = &props.scenario;
     let problem = use_state(String::new);
-    let ask = question.ask(lesson);
+    let ask = question.ask(lesson.unit);
 
     let on_submit = {
         let on_action = props.on_action.clone();
@@ -124,9 +124,9 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
             html! {
                 <>
                     <dl class="compare" aria-label={format!("{ask} Your guess, the model and the run")}>
-                        <div><dt>{ "You guessed" }</dt><dd class="guess-value">{ guess.map_or_else(|| "\u{2014}".to_string(), |g| g.describe(scenario, lesson)) }</dd></div>
-                        <div><dt>{ "The model predicts" }</dt><dd class="model-value">{ model.describe(scenario, lesson) }</dd></div>
-                        <div><dt>{ format!("The {mode} run measured") }</dt><dd class="measured-value">{ measured.describe(scenario, lesson) }</dd></div>
+                        <div><dt>{ "You guessed" }</dt><dd class="guess-value">{ guess.map_or_else(|| "\u{2014}".to_string(), |g| g.describe(scenario, lesson.unit)) }</dd></div>
+                        <div><dt>{ "The model predicts" }</dt><dd class="model-value">{ model.describe(scenario, lesson.unit) }</dd></div>
+                        <div><dt>{ format!("The {mode} run measured") }</dt><dd class="measured-value">{ measured.describe(scenario, lesson.unit) }</dd></div>
                     </dl>
                     <div class="verdict-row">
                     <p class="verdict">{ verdict }</p>
@@ -138,7 +138,7 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
         (Some(guess), None) => html! {
             <>
                 <p class="guess-locked">
-                    { "Your prediction: " }<strong>{ guess.describe(scenario, lesson) }</strong>
+                    { "Your prediction: " }<strong>{ guess.describe(scenario, lesson.unit) }</strong>
                     { format!(". Now press \u{201c}{}\u{201d} below to see how it really goes.", mode.run_label()) }
                 </p>
                 <button type="button" class="quiet" onclick={on_again}>{ "Change my guess" }</button>

@@ -87,7 +87,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let base = base_url();
     let embed = Embed {
         base: &base,
-        lesson: lesson,
+        lesson,
         scale: props.scale,
         controls: *controls,
         share: if own { None } else { value.as_deref() },
@@ -138,7 +138,6 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
 
     let export = |what: &'static str| {
         let report = props.last_run.clone();
-        let lesson = lesson;
         let note = export_note.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(r) = report.clone() else {

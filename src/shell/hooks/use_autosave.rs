@@ -4,9 +4,8 @@
 //! link never replaces saved work. If a write fails (storage refused, quota full), the page
 //! says so once and goes on working.
 
-use super::use_boot::NOT_KEPT;
 use crate::core::state::{Action, State};
-use crate::core::storage::{self, Saved};
+use crate::core::storage::{self, Saved, NOT_KEPT};
 use crate::shell::runtime::storage::write;
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
@@ -16,16 +15,6 @@ use yew::prelude::*;
 
 /// How long after the last change the work is written.
 const DELAY_MS: u32 = 300;
-
-/// The storage key for a page: the learner's own work on the full page, and one entry per
-/// lesson for embedded frames, so a course page's frames never overwrite it or each other.
-pub fn key_for(embed: bool, lesson_id: &str) -> String {
-    if embed {
-        format!("{}.embed.{lesson_id}", storage::KEY)
-    } else {
-        storage::KEY.to_string()
-    }
-}
 
 /// The text waiting to be written, and where.
 type Pending = Rc<RefCell<Option<(String, String)>>>;

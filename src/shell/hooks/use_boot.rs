@@ -3,18 +3,13 @@
 //! set aside under its own key, never overwritten; the link's fragment is then removed from the
 //! address, so a reload shows the learner's latest work rather than the link again.
 
-use super::use_autosave::key_for;
 use crate::core::params::Params;
 use crate::core::share;
-use crate::core::startup::{start, Start, PREVIOUS_KEY};
+use crate::core::startup::{start, Start};
 use crate::core::storage;
+use crate::core::storage::{key_for, NOT_KEPT, PREVIOUS_KEY};
 use crate::shell::runtime::storage::{read, write};
 use yew::prelude::*;
-
-/// The message shown when storage cannot be used (also when a write fails later).
-pub const NOT_KEPT: &str = "Your changes will not be kept after you leave: this browser does not let the \
-                            playground store them here (a sandboxed frame, private browsing or a full \
-                            disk).";
 
 /// Reads the fragment and the storage once, when the app mounts, and says what to open with.
 #[hook]

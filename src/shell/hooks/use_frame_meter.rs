@@ -6,7 +6,7 @@
 //! Because it is driven by frames, not CSS, everything it draws stops whenever the main thread
 //! is held. It writes to the DOM directly instead of re-rendering components every frame.
 
-use crate::core::predict::Span;
+use crate::core::timing::Span;
 use crate::shell::runtime::frames::FrameLoop;
 use crate::shell::runtime::long_tasks::LongTaskObserver;
 use std::cell::RefCell;

@@ -9,9 +9,9 @@
 use super::use_frame_meter::UseFrameMeterHandle;
 use crate::core::message::OutMessage;
 use crate::core::mode::Mode;
-use crate::core::predict::Span;
 use crate::core::report::{Measurements, RunReport};
 use crate::core::state::{Action, State};
+use crate::core::timing::Span;
 use crate::shell::runtime::clock::now;
 use crate::shell::runtime::frames::next_frame;
 use crate::shell::runtime::live_timeline::LiveTimeline;

@@ -1,7 +1,7 @@
 //! Long tasks (main-thread tasks over 50 ms) as the browser reports them through
 //! `PerformanceObserver`, where it supports the `longtask` entry type.
 
-use crate::core::predict::Span;
+use crate::core::timing::Span;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

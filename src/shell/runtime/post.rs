@@ -1,5 +1,5 @@
 //! Messages to the embedding page: each is posted to `window.parent` (the page itself when
-//! not embedded) as a plain object, per the postMessage API in PRODUCT.md.
+//! not embedded) as a plain object, per the postMessage API in docs/contracts.md.
 
 use crate::core::message::OutMessage;
 

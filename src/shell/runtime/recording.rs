@@ -1,8 +1,8 @@
 //! What a run records while it happens: each task's start and end, and when the main thread
 //! was busy with its work. The live timeline reads it as it redraws; the report reads it at the end.
 
-use crate::core::predict::{Outcome, Span};
 use crate::core::scenario::TaskId;
+use crate::core::timing::{Outcome, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;

@@ -10,8 +10,8 @@
 use super::clock::now;
 use super::recording::Recorder;
 use super::work::spin;
-use crate::core::predict::Span;
 use crate::core::scenario::{Combine, Scenario, TaskKind};
+use crate::core::timing::Span;
 
 /// Runs every task in order without yielding, recording each; returns the shared counter at
 /// the end when the scenario has one.

@@ -6,9 +6,10 @@
 
 use crate::core::format::duration;
 use crate::core::mode::Mode;
-use crate::core::predict::{Outcome, Prediction, Span, TaskTiming};
+use crate::core::predict::{Prediction, TaskTiming};
 use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskId};
+use crate::core::timing::{Outcome, Span};
 use std::collections::HashMap;
 use yew::prelude::*;
 

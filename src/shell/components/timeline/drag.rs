@@ -4,7 +4,7 @@
 //! its own `transform` (or width) changes; the scenario changes once, on drop, as one
 //! `Action::Edit`.
 
-use super::ROW_PX;
+use super::geometry::ROW_PX;
 use crate::core::edit::{snap, Edit};
 use crate::core::layout::{drop_index, drop_lane};
 use crate::core::scenario::{Scenario, TaskId, TaskKind};

@@ -6,10 +6,11 @@
 //!
 //! Every edit is an `Action::Edit` for the reducer; this component only turns pointer and
 //! keyboard events into actions (`drag.rs` holds the pointer state machine, `task.rs` one task,
-//! `palette.rs` the kinds to add, `bars.rs` what a run did).
+//! `palette.rs` the kinds to add, `bars.rs` what a run did, `geometry.rs` its sizes).
 
 mod bars;
 mod drag;
+mod geometry;
 mod palette;
 mod task;
 
@@ -24,25 +25,11 @@ use crate::core::scenario::{Scenario, Task, TaskId};
 use crate::core::state::Action;
 use bars::Results;
 use drag::{pointer_handlers, Drag};
+use geometry::{MAX_ZOOM, ROW_PX, TASK_PX, TASK_TOP_PX, THREAD_PX, TRACK_PX, TRACK_TOP_PX};
 use std::cell::RefCell;
 use std::rc::Rc;
 use task::EditorTask;
 use yew::prelude::*;
-
-/// The height of one lane row, in CSS pixels: the planned task on top, what the run did under
-/// it. The stylesheet reads it (and the others below) from custom properties set here, and the
-/// tests from `data-row-px`.
-pub(crate) const ROW_PX: f64 = 64.0;
-/// Where a planned task sits in its row, and how tall it is.
-pub(crate) const TASK_TOP_PX: f64 = 4.0;
-const TASK_PX: f64 = 28.0;
-/// The track under the tasks where the run is drawn (ghost above, measured bar at its foot).
-const TRACK_TOP_PX: f64 = 34.0;
-const TRACK_PX: f64 = 26.0;
-/// The main thread's row and each worker's.
-const THREAD_PX: f64 = 24.0;
-/// How far the timeline can be zoomed in (the lanes get this many times their width).
-const MAX_ZOOM: u32 = 16;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {

@@ -6,7 +6,7 @@
 //! Enter or Space selects.
 
 use super::drag::{Drag, PointerHandlers};
-use super::{ROW_PX, TASK_TOP_PX};
+use super::geometry::{ROW_PX, TASK_TOP_PX};
 use crate::core::edit::{Edit, GRID};
 use crate::core::scenario::Task;
 use crate::core::state::Action;

@@ -13,15 +13,18 @@ use super::origin::{Origin, Source};
 use super::params::Params;
 use super::params::{MAX_SCALE, MIN_SCALE};
 use super::pool::MAX_WORKERS;
-use super::predict::{predict, Outcome, Prediction};
+use super::predict::{predict, Prediction};
 use super::question::Guess;
 use super::report::RunReport;
-use super::scenario::{Scenario, TaskId, TaskKind, YieldWith};
+use super::scenario::{Scenario, TaskId};
 use super::startup::Start;
 use std::rc::Rc;
 
-/// How many edits undo remembers.
-pub const UNDO_DEPTH: usize = 200;
+mod announce;
+mod history;
+
+use history::UndoHistory;
+pub use history::UNDO_DEPTH;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunStatus {
@@ -50,10 +53,8 @@ pub struct State {
     pub status: String,
     /// Problems to show until dismissed (for example a bad URL parameter).
     pub notices: Vec<String>,
-    /// Scenarios before the current one, oldest first (undo), and after it (redo), each with
-    /// where it came from.
-    past: Vec<(Rc<Scenario>, Origin)>,
-    future: Vec<(Rc<Scenario>, Origin)>,
+    /// The scenarios before the current one and after it, with where each came from.
+    undo: UndoHistory,
     /// The task the side panel edits.
     pub selected: Option<TaskId>,
     /// What the editor's live region announces after each edit.
@@ -140,8 +141,7 @@ impl State {
             history: Vec::new(),
             status: String::new(),
             notices: start.notices,
-            past: Vec::new(),
-            future: Vec::new(),
+            undo: UndoHistory::default(),
             selected: None,
             edit_note: String::new(),
             cap_ms: cap::clamp(start.cap_ms).unwrap_or(cap::DEFAULT_MS),
@@ -152,11 +152,7 @@ impl State {
 
     /// Replaces the scenario undoably, as an edit, a load or a lesson choice does.
     fn replace_scenario(&mut self, scenario: Rc<Scenario>, origin: Origin) {
-        self.past.push((self.scenario.clone(), self.origin));
-        if self.past.len() > UNDO_DEPTH {
-            self.past.remove(0);
-        }
-        self.future.clear();
+        self.undo.record((self.scenario.clone(), self.origin));
         self.set_scenario(scenario, origin);
     }
 
@@ -166,11 +162,11 @@ impl State {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.past.is_empty()
+        self.undo.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.future.is_empty()
+        self.undo.can_redo()
     }
 
     /// `n` units in the lesson's words ("5 minutes").
@@ -198,52 +194,6 @@ impl State {
             }
         }
         self.scenario = scenario;
-    }
-
-    /// What an edit did, in words, for the live region.
-    fn describe(&self, edit: &Edit, task: Option<TaskId>) -> String {
-        let q = |label: String| format!("\u{201c}{label}\u{201d}");
-        let lane_name = |lane: usize| {
-            self.scenario
-                .lanes()
-                .get(lane)
-                .map_or_else(|| format!("lane {}", lane + 1), |l| format!("lane {}", l.name))
-        };
-        let position = |id: TaskId| {
-            self.scenario.lanes().iter().find_map(|l| {
-                l.tasks.iter().position(|t| t.id == id).map(|i| (l.name.clone(), i + 1, l.tasks.len()))
-            })
-        };
-        match edit {
-            Edit::AddTask { kind, duration, .. } => {
-                let id = task.expect("an added task has an id");
-                let (lane, at, of) = position(id).unwrap_or_default();
-                format!(
-                    "Added {} task {} of {} to lane {lane}, position {at} of {of}.",
-                    kind.as_str(),
-                    q(self.label(id)),
-                    self.units(*duration)
-                )
-            }
-            Edit::MoveTask { id, .. } | Edit::Nudge { id, .. } => {
-                let (lane, at, of) = position(*id).unwrap_or_default();
-                format!("Moved {} to lane {lane}, position {at} of {of}.", q(self.label(*id)))
-            }
-            Edit::ResizeTask { id, .. } | Edit::ResizeBy { id, .. } => {
-                let lasts = self.scenario.task(*id).map_or(0.0, |(_, t)| t.duration);
-                format!("{} now lasts {}.", q(self.label(*id)), self.units(lasts))
-            }
-            Edit::DeleteTask { .. } => "Deleted the task.".to_string(),
-            Edit::SetLabel { id, .. } => format!("Renamed the task to {}.", q(self.label(*id))),
-            Edit::SetKind { id, kind } => {
-                format!("{} is now a {} task.", q(self.label(*id)), kind.as_str())
-            }
-            Edit::AddLane { name } => format!("Added lane {name}."),
-            Edit::RemoveLane { .. } => "Removed the lane.".to_string(),
-            Edit::RenameLane { lane, .. } => format!("Renamed {}.", lane_name(*lane)),
-            Edit::Clear => "Cleared the timeline: add a lane to start.".to_string(),
-            Edit::SetCombine { combine } => format!("The lanes are now combined with {}.", combine.as_str()),
-        }
     }
 
     pub fn prediction(&self, mode: Mode) -> Rc<Prediction> {
@@ -280,17 +230,7 @@ impl State {
     /// The longest the main thread is held in one go in async mode: the longest burst of work
     /// (a whole work task where its burst is 0, "never yield").
     fn longest_hold_ms(&self) -> Option<f64> {
-        self.scenario
-            .tasks()
-            .filter_map(|(_, t)| match t.kind {
-                // A microtask "yield" never lets the browser in: the whole task holds the thread.
-                TaskKind::Work { burst_ms, yields } if burst_ms <= 0.0 || yields == YieldWith::Microtask => {
-                    Some(t.duration * self.scale)
-                }
-                TaskKind::Work { burst_ms, .. } => Some(burst_ms.min(t.duration * self.scale)),
-                _ => None,
-            })
-            .reduce(f64::max)
+        self.scenario.tasks().filter_map(|(_, t)| t.hold_ms(self.scale)).reduce(f64::max)
     }
 
     /// Whether a run in `mode` may start now; if not, a message saying why and what to do.
@@ -334,45 +274,11 @@ impl State {
         match action {
             Action::RunStarted(mode) => {
                 next.shown = Some(mode);
-                let predicted = duration(self.prediction(mode).total_ms);
-                next.status = match mode {
-                    Mode::Blocking => {
-                        format!("Blocking run started: the page will freeze for about {predicted}.")
-                    }
-                    Mode::Async => {
-                        format!("Async run started: predicted to take {predicted}, with the page responsive.")
-                    }
-                    Mode::Workers => format!(
-                        "Workers run started on {} worker{}: predicted to take {predicted}, plus the workers' start-up.",
-                        self.workers,
-                        if self.workers == 1 { "" } else { "s" }
-                    ),
-                };
+                next.status = announce::run_started(self, mode);
                 next.run = RunStatus::Running { mode };
             }
             Action::RunFinished(report) => {
-                // The same figures as the `run-finished` message and the run strip.
-                let input = report
-                    .worst_input_delay_ms
-                    .map_or_else(String::new, |d| format!(" Worst input delay: {}.", duration(d)));
-                next.status = format!(
-                    "{} run finished in {} (predicted {}). Longest frame gap: {}; frames over 50 ms: {}; \
-                     long tasks: {}.{input}",
-                    report.mode.title(),
-                    duration(report.total_ms),
-                    duration(report.predicted_ms),
-                    duration(report.longest_freeze_ms()),
-                    report.frames.late_frames,
-                    report.long_tasks
-                );
-                if let Some(counter) = report.counter {
-                    next.status.push_str(&format!(" Counter at the end: {counter}."));
-                }
-                let count = |o: Outcome| report.tasks.iter().filter(|t| t.outcome == o).count();
-                let (failed, cancelled) = (count(Outcome::Failed), count(Outcome::Cancelled));
-                if failed + cancelled > 0 {
-                    next.status.push_str(&format!(" Failed: {failed}; cancelled: {cancelled}."));
-                }
+                next.status = announce::run_finished(&report);
                 next.run = RunStatus::Idle;
                 let mut report = *report;
                 if Rc::ptr_eq(&report.scenario, &self.scenario) {
@@ -383,10 +289,7 @@ impl State {
             Action::RunRefused(why) => next.status = why,
             Action::RunStopped => {
                 if let RunStatus::Running { mode } = self.run {
-                    next.status = format!("{} run stopped: its pending tasks were cancelled.", mode.title());
-                }
-                if self.comparing {
-                    next.status.push_str(" Compare all stopped with it.");
+                    next.status = announce::run_stopped(mode, self.comparing);
                 }
                 next.run = RunStatus::Idle;
                 next.comparing = false;
@@ -394,19 +297,7 @@ impl State {
             Action::CompareStarted => next.comparing = true,
             Action::CompareFinished => {
                 next.comparing = false;
-                let each: Vec<String> = next
-                    .current_runs()
-                    .iter()
-                    .map(|r| {
-                        format!(
-                            "{} {} (longest frame gap {})",
-                            r.mode,
-                            duration(r.total_ms),
-                            duration(r.longest_freeze_ms())
-                        )
-                    })
-                    .collect();
-                next.status = format!("Compared on the same scenario: {}.", each.join("; "));
+                next.status = announce::compared(&next.current_runs());
             }
             Action::DismissNotices => next.notices.clear(),
             Action::Notice(text) => {
@@ -426,7 +317,7 @@ impl State {
                         if edited.task.is_some() {
                             next.selected = edited.task;
                         }
-                        next.edit_note = next.describe(&edit, edited.task);
+                        next.edit_note = announce::edit_note(&next, &edit, edited.task);
                     }
                     Err(why) => next.edit_note = why.to_string(),
                 }
@@ -470,17 +361,15 @@ impl State {
             Action::Undo | Action::Redo if self.is_running() => {
                 next.edit_note = "The scenario cannot change during a run.".into();
             }
-            Action::Undo => match next.past.pop() {
+            Action::Undo => match next.undo.undo((self.scenario.clone(), self.origin)) {
                 Some((previous, origin)) => {
-                    next.future.push((self.scenario.clone(), self.origin));
                     next.set_scenario(previous, origin);
                     next.edit_note = "Undone.".into();
                 }
                 None => next.edit_note = "Nothing to undo.".into(),
             },
-            Action::Redo => match next.future.pop() {
+            Action::Redo => match next.undo.redo((self.scenario.clone(), self.origin)) {
                 Some((later, origin)) => {
-                    next.past.push((self.scenario.clone(), self.origin));
                     next.set_scenario(later, origin);
                     next.edit_note = "Redone.".into();
                 }
@@ -543,6 +432,7 @@ fn predictions(scenario: &Scenario, scale: f64, workers: usize) -> Vec<Rc<Predic
 mod tests {
     use super::*;
     use crate::core::report::Measurements;
+    use crate::core::scenario::TaskKind;
 
     fn replay(params: &Params, actions: Vec<Action>) -> State {
         actions.into_iter().fold(State::new(params), |s, a| s.apply(a))
@@ -761,8 +651,8 @@ mod tests {
 
     #[test]
     fn the_status_tells_the_counter_and_the_dropped_tasks() {
-        use crate::core::predict::{Outcome, Span};
         use crate::core::scenario::TaskId;
+        use crate::core::timing::{Outcome, Span};
         let s = State::new(&Params::from_query("lesson=race"));
         let m = Measurements {
             counter: Some(1),
