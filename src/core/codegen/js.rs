@@ -597,347 +597,64 @@ fn main(out: &mut Out, style: Style, scenario: &Scenario, uses: &Uses, idents: &
     }
 }
 
-const DONE: &str = r#"
-// Logs a task that has finished.
-function done(label) {
-    console.log(`done: ${label}`);
-}"#;
+const DONE: &str = include_str!("templates/js/done.js");
 
-const FAILED: &str = r#"
-// Logs a task that has failed.
-function failed(label) {
-    console.log(`failed: ${label}`);
-}"#;
+const FAILED: &str = include_str!("templates/js/failed.js");
 
-const SLEEP: &str = r#"
-// A timer: the thread is free for the other lanes until it fires.
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}"#;
+const SLEEP: &str = include_str!("templates/js/sleep.js");
 
-const REQUEST_ASYNC: &str = r#"
-// A request: fetches the page's own favicon.svg, with a timer alongside for the latency.
-// It is over when both are, and gives the response.
-async function request(ms) {
-    const [response] = await Promise.all([fetch("favicon.svg"), sleep(ms)]);
-    return response;
-}"#;
+const REQUEST_ASYNC: &str = include_str!("templates/js/request-async.js");
 
-const REQUEST_PROMISES: &str = r#"
-// A request: fetches the page's own favicon.svg, with a timer alongside for the latency.
-// It is over when both are, and gives the response.
-function request(ms) {
-    return Promise.all([fetch("favicon.svg"), sleep(ms)]).then((results) => results[0]);
-}"#;
+const REQUEST_PROMISES: &str = include_str!("templates/js/request-promises.js");
 
-const REQUEST_CALLBACKS: &str = r#"
-// A request: fetches the page's own favicon.svg, with a timer alongside for the latency,
-// and calls back (err, response) when both are over. fetch only speaks promises: .then
-// turns its answer into a callback.
-function request(ms, callback) {
-    let pending = 2;
-    let error = null;
-    let response = null;
-    function finish() {
-        pending -= 1;
-        if (pending === 0) {
-            callback(error, response);
-        }
-    }
-    fetch("favicon.svg").then(
-        (answer) => {
-            response = answer;
-            finish();
-        },
-        (err) => {
-            error = err;
-            finish();
-        },
-    );
-    setTimeout(finish, ms);
-}"#;
+const REQUEST_CALLBACKS: &str = include_str!("templates/js/request-callbacks.js");
 
-const REQUEST_JSON_ASYNC: &str = r#"
-// A request whose body is then read as JSON. favicon.svg is an SVG image, not JSON, so
-// this fails with a real SyntaxError.
-async function requestJson(ms) {
-    const response = await request(ms);
-    return response.json();
-}"#;
+const REQUEST_JSON_ASYNC: &str = include_str!("templates/js/request-json-async.js");
 
-const REQUEST_JSON_PROMISES: &str = r#"
-// A request whose body is then read as JSON. favicon.svg is an SVG image, not JSON, so
-// this fails with a real SyntaxError.
-function requestJson(ms) {
-    return request(ms).then((response) => response.json());
-}"#;
+const REQUEST_JSON_PROMISES: &str = include_str!("templates/js/request-json-promises.js");
 
-const REQUEST_JSON_CALLBACKS: &str = r#"
-// A request whose body is then read as JSON. favicon.svg is an SVG image, not JSON, so
-// this calls back with a real SyntaxError.
-function requestJson(ms, callback) {
-    request(ms, (err, response) => {
-        if (err) {
-            callback(err);
-            return;
-        }
-        response.json().then(
-            (data) => callback(null, data),
-            (error) => callback(error),
-        );
-    });
-}"#;
+const REQUEST_JSON_CALLBACKS: &str = include_str!("templates/js/request-json-callbacks.js");
 
-const SPIN: &str = r#"
-// Keeps the main thread busy for ms milliseconds, as real work (an image filter, a parser)
-// would. Nothing else on the page runs meanwhile.
-function spin(ms) {
-    const deadline = performance.now() + ms;
-    while (performance.now() < deadline) {
-        // Busy: real work would compute something here.
-    }
-}"#;
+const SPIN: &str = include_str!("templates/js/spin.js");
 
-const WORK_ASYNC: &str = r#"
-// Computes for ms milliseconds in bursts of burstMs, giving the thread back with
-// yieldNow() between bursts.
-async function work(ms, burstMs, yieldNow) {
-    let left = ms;
-    while (left > 0) {
-        const burst = Math.min(burstMs, left);
-        spin(burst);
-        left -= burst;
-        if (left > 0) {
-            await yieldNow();
-        }
-    }
-}"#;
+const WORK_ASYNC: &str = include_str!("templates/js/work-async.js");
 
-const WORK_PROMISES: &str = r#"
-// Computes for ms milliseconds in bursts of burstMs, giving the thread back with
-// yieldNow() between bursts.
-function work(ms, burstMs, yieldNow) {
-    const burst = Math.min(burstMs, ms);
-    spin(burst);
-    if (ms - burst > 0) {
-        return yieldNow().then(() => work(ms - burst, burstMs, yieldNow));
-    }
-    return Promise.resolve();
-}"#;
+const WORK_PROMISES: &str = include_str!("templates/js/work-promises.js");
 
-const WORK_CALLBACKS: &str = r#"
-// Computes for ms milliseconds in bursts of burstMs, giving the thread back with
-// yieldNow between bursts, then calls back.
-function work(ms, burstMs, yieldNow, callback) {
-    const burst = Math.min(burstMs, ms);
-    spin(burst);
-    if (ms - burst > 0) {
-        yieldNow(() => work(ms - burst, burstMs, yieldNow, callback));
-    } else {
-        callback();
-    }
-}"#;
+const WORK_CALLBACKS: &str = include_str!("templates/js/work-callbacks.js");
 
-const YIELD_MESSAGE_CHANNEL: &str = r#"
-// Gives the thread back until a MessageChannel message arrives: a new task, at once, so
-// timers, input and frames get their turn first.
-function yieldWithMessageChannel() {
-    return new Promise((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-            channel.port1.close();
-            channel.port2.close();
-            resolve();
-        };
-        channel.port2.postMessage(null);
-    });
-}"#;
+const YIELD_MESSAGE_CHANNEL: &str = include_str!("templates/js/yield-message-channel.js");
 
-const YIELD_MESSAGE_CHANNEL_CALLBACKS: &str = r#"
-// Gives the thread back until a MessageChannel message arrives: a new task, at once, so
-// timers, input and frames get their turn first.
-function yieldWithMessageChannel(callback) {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-        channel.port1.close();
-        channel.port2.close();
-        callback();
-    };
-    channel.port2.postMessage(null);
-}"#;
+const YIELD_MESSAGE_CHANNEL_CALLBACKS: &str = include_str!("templates/js/yield-message-channel-callbacks.js");
 
-const YIELD_MICROTASK: &str = r#"
-// Gives the thread back for a microtask only (a resolved promise). Microtasks run before
-// the browser may draw or take input, so the page still freezes.
-function yieldWithMicrotask() {
-    return Promise.resolve();
-}"#;
+const YIELD_MICROTASK: &str = include_str!("templates/js/yield-microtask.js");
 
-const YIELD_MICROTASK_CALLBACKS: &str = r#"
-// Gives the thread back for a microtask only. Microtasks run before the browser may draw
-// or take input, so the page still freezes.
-function yieldWithMicrotask(callback) {
-    queueMicrotask(callback);
-}"#;
+const YIELD_MICROTASK_CALLBACKS: &str = include_str!("templates/js/yield-microtask-callbacks.js");
 
-const YIELD_SET_TIMEOUT: &str = r#"
-// Gives the thread back with setTimeout(0): a new task, but browsers make nested timeouts
-// wait at least 4 ms.
-function yieldWithSetTimeout() {
-    return new Promise((resolve) => setTimeout(resolve, 0));
-}"#;
+const YIELD_SET_TIMEOUT: &str = include_str!("templates/js/yield-set-timeout.js");
 
-const YIELD_SET_TIMEOUT_CALLBACKS: &str = r#"
-// Gives the thread back with setTimeout(0): a new task, but browsers make nested timeouts
-// wait at least 4 ms.
-function yieldWithSetTimeout(callback) {
-    setTimeout(callback, 0);
-}"#;
+const YIELD_SET_TIMEOUT_CALLBACKS: &str = include_str!("templates/js/yield-set-timeout-callbacks.js");
 
-const YIELD_ANIMATION_FRAME: &str = r#"
-// Gives the thread back until the next frame (requestAnimationFrame): one burst a frame.
-function yieldWithAnimationFrame() {
-    return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-}"#;
+const YIELD_ANIMATION_FRAME: &str = include_str!("templates/js/yield-animation-frame.js");
 
-const YIELD_ANIMATION_FRAME_CALLBACKS: &str = r#"
-// Gives the thread back until the next frame (requestAnimationFrame): one burst a frame.
-function yieldWithAnimationFrame(callback) {
-    requestAnimationFrame(() => callback());
-}"#;
+const YIELD_ANIMATION_FRAME_CALLBACKS: &str = include_str!("templates/js/yield-animation-frame-callbacks.js");
 
-const YIELD_SCHEDULER: &str = r#"
-// Gives the thread back with scheduler.yield() where the browser has it, else with a
-// MessageChannel message.
-function yieldWithScheduler() {
-    if (globalThis.scheduler?.yield) {
-        return globalThis.scheduler.yield();
-    }
-    return yieldWithMessageChannel();
-}"#;
+const YIELD_SCHEDULER: &str = include_str!("templates/js/yield-scheduler.js");
 
-const YIELD_SCHEDULER_CALLBACKS: &str = r#"
-// Gives the thread back with scheduler.yield() where the browser has it, else with a
-// MessageChannel message.
-function yieldWithScheduler(callback) {
-    if (globalThis.scheduler?.yield) {
-        globalThis.scheduler.yield().then(() => callback());
-    } else {
-        yieldWithMessageChannel(callback);
-    }
-}"#;
+const YIELD_SCHEDULER_CALLBACKS: &str = include_str!("templates/js/yield-scheduler-callbacks.js");
 
-const UPDATE_ASYNC: &str = r#"
-// Reads the shared counter, waits ms (other lanes run meanwhile, and may update it too),
-// then writes back what it read plus one.
-async function update(ms) {
-    const read = counter;
-    await sleep(ms);
-    counter = read + 1;
-}"#;
+const UPDATE_ASYNC: &str = include_str!("templates/js/update-async.js");
 
-const UPDATE_PROMISES: &str = r#"
-// Reads the shared counter, waits ms (other lanes run meanwhile, and may update it too),
-// then writes back what it read plus one.
-function update(ms) {
-    const read = counter;
-    return sleep(ms).then(() => {
-        counter = read + 1;
-    });
-}"#;
+const UPDATE_PROMISES: &str = include_str!("templates/js/update-promises.js");
 
-const UPDATE_CALLBACKS: &str = r#"
-// Reads the shared counter, waits ms (other lanes run meanwhile, and may update it too),
-// then writes back what it read plus one and calls back.
-function update(ms, callback) {
-    const read = counter;
-    setTimeout(() => {
-        counter = read + 1;
-        callback();
-    }, ms);
-}"#;
+const UPDATE_CALLBACKS: &str = include_str!("templates/js/update-callbacks.js");
 
-const LOCK_PROMISES: &str = r#"
-// The one lock: withLock(task) runs task() once every earlier holder has let go, and
-// gives what task() gives.
-let lockQueue = Promise.resolve();
-function withLock(task) {
-    const result = lockQueue.then(task);
-    // The next holder waits for this one, however it ends.
-    lockQueue = result.catch(() => {});
-    return result;
-}"#;
+const LOCK_PROMISES: &str = include_str!("templates/js/lock-promises.js");
 
-const LOCK_CALLBACKS: &str = r#"
-// The one lock: lock(callback) calls back once the lock is free; the holder calls unlock()
-// when it is done, which lets the next one in.
-let lockHeld = false;
-const lockWaiting = [];
-function lock(callback) {
-    if (lockHeld) {
-        lockWaiting.push(callback);
-    } else {
-        lockHeld = true;
-        callback();
-    }
-}
-function unlock() {
-    const next = lockWaiting.shift();
-    if (next) {
-        next();
-    } else {
-        lockHeld = false;
-    }
-}"#;
+const LOCK_CALLBACKS: &str = include_str!("templates/js/lock-callbacks.js");
 
-const JOIN_ALL: &str = r#"
-// Starts every lane at once, and calls back with their errors once all of them are over.
-function joinAll(lanes, callback) {
-    const errors = [];
-    let pending = lanes.length;
-    for (const lane of lanes) {
-        lane((err) => {
-            if (err) {
-                errors.push(err);
-            }
-            pending -= 1;
-            if (pending === 0) {
-                callback(errors);
-            }
-        });
-    }
-}"#;
+const JOIN_ALL: &str = include_str!("templates/js/join-all.js");
 
-const TRY_JOIN_ALL: &str = r#"
-// Starts every lane at once, and calls back once all of them are over, or at the first
-// error, whichever comes first.
-function tryJoinAll(lanes, callback) {
-    let pending = lanes.length;
-    let over = false;
-    for (const lane of lanes) {
-        lane((err) => {
-            if (over) {
-                return;
-            }
-            pending -= 1;
-            if (err || pending === 0) {
-                over = true;
-                callback(err);
-            }
-        });
-    }
-}"#;
+const TRY_JOIN_ALL: &str = include_str!("templates/js/try-join-all.js");
 
-const RACE: &str = r#"
-// Starts every lane at once, and calls back when the first one is over (done or failed).
-function race(lanes, callback) {
-    let over = false;
-    for (const lane of lanes) {
-        lane((err) => {
-            if (!over) {
-                over = true;
-                callback(err);
-            }
-        });
-    }
-}"#;
+const RACE: &str = include_str!("templates/js/race.js");

@@ -448,142 +448,30 @@ fn join_into_results(out: &mut Out, idents: &[String], calls: &[String]) {
     out.close(");");
 }
 
-const LOG: &str = r#"
-/// Writes one line to the browser's console.
-fn log(line: &str) {
-    web_sys::console::log_1(&line.into());
-}"#;
+const LOG: &str = include_str!("templates/rust/log.rs");
 
-const DONE: &str = r#"
-/// Logs a task that has finished: `done: <label>`.
-fn done(label: &str) {
-    log(&format!("done: {label}"));
-}"#;
+const DONE: &str = include_str!("templates/rust/done.rs");
 
-const FAILED: &str = r#"
-/// Logs a task that has failed, `failed: <label>`, and hands its error on.
-fn failed(label: &str, err: JsValue) -> JsValue {
-    log(&format!("failed: {label}"));
-    err
-}"#;
+const FAILED: &str = include_str!("templates/rust/failed.rs");
 
-const SLEEP: &str = r#"
-/// A timer: the thread is free for the other lanes until it fires.
-async fn sleep(ms: f64) {
-    TimeoutFuture::new(ms.round() as u32).await;
-}"#;
+const SLEEP: &str = include_str!("templates/rust/sleep.rs");
 
-const REQUEST: &str = r#"
-/// A request: fetches the page's own `favicon.svg`, with a timer alongside for the latency.
-/// It is over when both are.
-async fn request(ms: f64) -> Result<web_sys::Response, JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let fetch = JsFuture::from(window.fetch_with_str("favicon.svg"));
-    let (response, ()) = futures::join!(fetch, sleep(ms));
-    response?.dyn_into()
-}"#;
+const REQUEST: &str = include_str!("templates/rust/request.rs");
 
-const REQUEST_JSON: &str = r#"
-/// A request whose body is then read as JSON. `favicon.svg` is an SVG image, not JSON, so this
-/// fails with a real `SyntaxError`.
-async fn request_json(ms: f64) -> Result<JsValue, JsValue> {
-    let response = request(ms).await?;
-    JsFuture::from(response.json()?).await
-}"#;
+const REQUEST_JSON: &str = include_str!("templates/rust/request-json.rs");
 
-const SPIN: &str = r#"
-/// The page's clock, in milliseconds.
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map_or_else(js_sys::Date::now, |performance| performance.now())
-}
+const SPIN: &str = include_str!("templates/rust/spin.rs");
 
-/// Keeps the main thread busy for `ms` milliseconds, as real work (an image filter, a parser)
-/// would. Nothing else on the page runs meanwhile.
-fn spin(ms: f64) {
-    let deadline = now() + ms;
-    while now() < deadline {
-        // Busy: real work would compute something here.
-    }
-}"#;
+const WORK: &str = include_str!("templates/rust/work.rs");
 
-const WORK: &str = r#"
-/// Computes for `ms` milliseconds in bursts of `burst_ms`, giving the thread back with
-/// `yield_now` between bursts.
-async fn work<Y, F>(ms: f64, burst_ms: f64, yield_now: Y)
-where
-    Y: Fn() -> F,
-    F: Future<Output = ()>,
-{
-    let mut left = ms;
-    while left > 0.0 {
-        let burst = burst_ms.min(left);
-        spin(burst);
-        left -= burst;
-        if left > 0.0 {
-            yield_now().await;
-        }
-    }
-}"#;
+const YIELD_MESSAGE_CHANNEL: &str = include_str!("templates/rust/yield-message-channel.rs");
 
-const YIELD_MESSAGE_CHANNEL: &str = r#"
-/// Gives the thread back until a `MessageChannel` message arrives: a new task, at once, so
-/// timers, input and frames get their turn first.
-async fn yield_with_message_channel() {
-    let channel = web_sys::MessageChannel::new().expect("every browser has MessageChannel");
-    let port = channel.port1();
-    let message = js_sys::Promise::new(&mut |resolve, _reject| port.set_onmessage(Some(&resolve)));
-    channel.port2().post_message(&JsValue::NULL).expect("an empty message can be posted");
-    let _ = JsFuture::from(message).await;
-    port.close();
-    channel.port2().close();
-}"#;
+const YIELD_MICROTASK: &str = include_str!("templates/rust/yield-microtask.rs");
 
-const YIELD_MICROTASK: &str = r#"
-/// Gives the thread back for a microtask only (a resolved promise). Microtasks run before the
-/// browser may draw or take input, so the page still freezes.
-async fn yield_with_microtask() {
-    let _ = JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
-}"#;
+const YIELD_SET_TIMEOUT: &str = include_str!("templates/rust/yield-set-timeout.rs");
 
-const YIELD_SET_TIMEOUT: &str = r#"
-/// Gives the thread back with `setTimeout(0)`: a new task, but browsers make nested timeouts
-/// wait at least 4 ms.
-async fn yield_with_set_timeout() {
-    TimeoutFuture::new(0).await;
-}"#;
+const YIELD_ANIMATION_FRAME: &str = include_str!("templates/rust/yield-animation-frame.rs");
 
-const YIELD_ANIMATION_FRAME: &str = r#"
-/// Gives the thread back until the next frame (`requestAnimationFrame`): one burst a frame.
-async fn yield_with_animation_frame() {
-    let window = web_sys::window().expect("a browser window");
-    let frame = js_sys::Promise::new(&mut |resolve, _reject| {
-        let _ = window.request_animation_frame(&resolve);
-    });
-    let _ = JsFuture::from(frame).await;
-}"#;
+const YIELD_SCHEDULER: &str = include_str!("templates/rust/yield-scheduler.rs");
 
-const YIELD_SCHEDULER: &str = r#"
-/// Gives the thread back with `scheduler.yield()` where the browser has it, else with a
-/// `MessageChannel` message.
-async fn yield_with_scheduler() {
-    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).unwrap_or_default();
-    let yield_fn = js_sys::Reflect::get(&scheduler, &"yield".into()).unwrap_or_default();
-    match yield_fn.dyn_into::<js_sys::Function>() {
-        Ok(yield_fn) => {
-            let promise = js_sys::Promise::resolve(&yield_fn.call0(&scheduler).unwrap_or_default());
-            let _ = JsFuture::from(promise).await;
-        }
-        Err(_) => yield_with_message_channel().await,
-    }
-}"#;
-
-const UPDATE: &str = r#"
-/// Reads the shared counter, waits `ms` (other lanes run meanwhile, and may update it too),
-/// then writes back what it read plus one.
-async fn update(counter: &Cell<u32>, ms: f64) {
-    let read = counter.get();
-    sleep(ms).await;
-    counter.set(read + 1);
-}"#;
+const UPDATE: &str = include_str!("templates/rust/update.rs");

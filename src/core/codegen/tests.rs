@@ -426,3 +426,22 @@ fn generated_javascript_runs_under_node() {
     let _ = fs::remove_dir_all(&dir);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// Every JavaScript template is a file of its own that node's parser accepts, so an editor or a
+/// linter can check it where it stands (the Rust ones are compiled in the golden files).
+#[test]
+fn javascript_templates_parse_on_their_own() {
+    if !node_available() {
+        println!("note: node is not on PATH, so the JavaScript templates were not parsed");
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core/codegen/templates/js");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("the templates folder") {
+        let path = entry.expect("a template").path();
+        let status = Command::new("node").arg("--check").arg(&path).status().expect("node runs");
+        assert!(status.success(), "{} does not parse", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} templates");
+}

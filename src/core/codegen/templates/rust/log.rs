@@ -1,0 +1,4 @@
+/// Writes one line to the browser's console.
+fn log(line: &str) {
+    web_sys::console::log_1(&line.into());
+}
