@@ -283,3 +283,22 @@ async fn a_microtask_yield_keeps_a_due_timer_waiting_and_a_message_channel_does_
     let tick = tasks.iter().find(|t| t.0 == 2).unwrap();
     assert!(tick.3 < 100.0, "the timer got in between bursts: ended at {}", tick.3);
 }
+
+/// scheduler.yield() lets the work go on ahead of a timer that falls due, as the model says;
+/// where the browser lacks it the runtime yields by MessageChannel instead, and the timer gets
+/// in between bursts.
+#[wasm_bindgen_test]
+async fn a_scheduler_yield_keeps_a_due_timer_waiting_where_the_browser_has_it() {
+    let scenario = scenario(
+        r#"{"version":1,"lanes":[
+        {"name":"Work","tasks":[{"kind":"work","label":"Crunch","duration":1,"burst_ms":5,"yield":"scheduler-yield"}]},
+        {"name":"Timer","tasks":[{"kind":"wait","label":"Tick","duration":0.1}]}]}"#,
+    );
+    let (tasks, _) = run_and_record(&scenario, 150.0).await;
+    let tick = tasks.iter().find(|t| t.0 == 2).unwrap();
+    if yield_now::has_scheduler_yield() {
+        assert!(tick.3 >= 145.0, "the timer waited behind the work: ended at {}", tick.3);
+    } else {
+        assert!(tick.3 < 100.0, "without scheduler.yield the timer got in: ended at {}", tick.3);
+    }
+}

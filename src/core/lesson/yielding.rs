@@ -43,8 +43,7 @@ pub const LESSON: Lesson = Lesson {
              waits until the work is done. Where setTimeout's 4 ms applies, every yield costs \
              that much idle time and the work takes about 2.2 seconds; one burst a frame takes \
              about 3.1 seconds. With scheduler.yield(), where the browser has it, the work ends as \
-             with a MessageChannel, but the timer due at half a second fires only after it (the \
-             model does not know this yet and fires it on time). Set the runs side by side in \
+             with a MessageChannel, but the timer due at half a second fires only after it. Set the runs side by side in \
              the table of runs: total time and longest frame gap. \
              Only the microtask run froze the page from start to end. setTimeout and \
              requestAnimationFrame paid for smoothness with idle time; the MessageChannel run's \

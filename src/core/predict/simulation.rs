@@ -287,12 +287,12 @@ impl<'a> AsyncSim<'a> {
                     let (burst_ms, yields) = self.burst_of(lane).expect("only work tasks are working");
                     let burst = if burst_ms <= 0.0 { left_ms } else { burst_ms.min(left_ms) };
                     // With nobody else ready, a yield that hands the thread straight back lets
-                    // bursts run back to back until the next timer is due (a microtask yield
-                    // even past it: timers wait for the microtask queue to drain).
+                    // bursts run back to back until the next timer is due (a microtask or
+                    // scheduler.yield() yield even past it: timers wait behind both).
                     let mut ran = burst;
                     if self.ready.is_empty() && burst < left_ms && yields_at_once(yields) {
                         let horizon = match yields {
-                            YieldWith::Microtask => f64::INFINITY,
+                            YieldWith::Microtask | YieldWith::SchedulerYield => f64::INFINITY,
                             _ => self.timers.peek().map_or(f64::INFINITY, |t| t.0 .0 .0),
                         };
                         let bursts = ((horizon - self.now) / burst).ceil().max(1.0);
@@ -311,12 +311,15 @@ impl<'a> AsyncSim<'a> {
                     let yielded = yielded.saturating_add((ran / burst).round() as u32);
                     self.phase[lane] = Phase::Working { left_ms, yields: yielded };
                     match yields {
-                        YieldWith::MessageChannel | YieldWith::SchedulerYield => {
+                        YieldWith::MessageChannel => {
                             self.fire_due_timers();
                             self.ready.push_back(lane);
                         }
-                        // The browser runs no timer, frame or input until microtasks drain.
-                        YieldWith::Microtask => self.ready.push_back(lane),
+                        // The browser runs no timer, frame or input until microtasks drain. A
+                        // scheduler.yield() continuation lets frames and input in (which the
+                        // model leaves out), but outranks tasks of the same priority, timers
+                        // among them: a timer that falls due waits until the work is done.
+                        YieldWith::Microtask | YieldWith::SchedulerYield => self.ready.push_back(lane),
                         YieldWith::SetTimeout => {
                             let delay = if yielded <= UNCLAMPED_TIMEOUTS { 0.0 } else { NESTED_TIMEOUT_MS };
                             self.fire_due_timers();
