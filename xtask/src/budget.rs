@@ -15,7 +15,7 @@ use std::path::Path;
 /// it by accident, not the target (the benchmark reports that). Raised from 330,000 when the
 /// stage came: the one timeline that plans and draws a run, the run strip, the dark palette
 /// and the lessons' rewritten notes added about 9 KB, of which minifying the stylesheet, the
-/// page (trunk) and the JavaScript bindings (esbuild, `minify.rs`) took back 4.5 KB (334,139 B
+/// page (trunk) and the JavaScript bindings (esbuild, `minify.rs`) took back 4.5 KB (334,541 B
 /// measured).
 pub const BUDGET_BYTES: u64 = 335_000;
 
