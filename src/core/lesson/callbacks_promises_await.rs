@@ -17,9 +17,16 @@ pub const LESSON: Lesson = Lesson {
          several promises combine with Promise.all, and one catch at the end handles an error \
          from any step.",
         "async and await make the same chain read like plain step-by-step code: await pauses \
-         the function, not the thread, until the promise settles. Rust futures work the same \
-         way with .await, and join! waits for several at once. The schedule is the same in every \
-         style. Which is ready first, the tea or the toast?",
+         the function, not the thread, until the promise settles. Rust's .await reads the same, \
+         with one difference: a Rust future does nothing until it is awaited or joined, where a \
+         JavaScript promise starts its work the moment it is made; join! waits for several at \
+         once. The schedule is the same in every style. Which is ready first, the tea or the \
+         toast?",
+        "Three slips read the same in every style. A forgotten await: the code goes on without \
+         the result (in JavaScript the work still happens, unwatched; in Rust it never starts). \
+         An await inside a loop: each step waits for the one before, as the next lesson shows. \
+         A promise left floating, never awaited nor caught: its error reaches only the page's \
+         unhandledrejection event (in Rust the compiler warns of a future never used).",
     ],
     notice: "The toast is buttered after two and a half minutes, the tea poured after four and \
              a half: the toaster lane finished first and the kettle lane last, as in every style \
