@@ -109,7 +109,7 @@ pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson
     let colour = |kind: TaskKind| match kind {
         TaskKind::Wait => "#3f82e8",
         TaskKind::Request { .. } => "#8a5cd6",
-        TaskKind::Work { .. } => "#e0851d",
+        TaskKind::Work { .. } => "#c26a0a",
         TaskKind::Update { .. } => "#1f9e89",
     };
     for (li, lane) in scenario.lanes().iter().enumerate() {

@@ -177,7 +177,7 @@ impl Default for GraphColours {
     fn default() -> Self {
         GraphColours {
             ok: "#2f9e62".into(),
-            slow: "#e0851d".into(),
+            slow: "#c26a0a".into(),
             bad: "#cf3a3a".into(),
             line: "#1d2433".into(),
             read_at: f64::NEG_INFINITY,
