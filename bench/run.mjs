@@ -208,9 +208,9 @@ async function playgroundRun(n, lanes, duration) {
       throw new Error(`loading the scenario: ${e.message}`);
     });
     const loadMs = Date.now() - t0;
-    // The async timeline in view, as a learner watching the run has it: its live bars are
-    // part of what each frame costs (out of view, the browser skips drawing them).
-    await page.evaluate(() => document.querySelector('.timeline[data-mode="async"]').scrollIntoView({ block: 'center' }));
+    // The timeline in view, as a learner watching the run has it: its live bars are part of
+    // what each frame costs (out of view, the browser skips drawing them).
+    await page.evaluate(() => document.querySelector('.timeline').scrollIntoView({ block: 'center' }));
     await page.waitForTimeout(300);
     const r = await run(page, { type: 'run', mode: 'async' }).catch((e) => {
       throw new Error(`the run: ${e.message}`);

@@ -128,10 +128,10 @@ pub fn app(props: &AppProps) -> Html {
     let unit = format!("1 {} of the story lasts {} here", lesson.unit.0, duration(state.scale));
     // The ways of running this page offers, and the one the timeline draws.
     let modes: Vec<Mode> = Mode::ALL.into_iter().filter(|m| shows(mode_control(*m))).collect();
-    let shown = Some(state.shown_mode())
-        .filter(|m| modes.contains(m) || running == Some(*m))
-        .or_else(|| modes.first().copied())
-        .unwrap_or_else(|| state.shown_mode());
+    let shown = match state.shown_mode() {
+        mode if running == Some(mode) || modes.contains(&mode) => mode,
+        mode => modes.first().copied().unwrap_or(mode),
+    };
     let rows: Vec<ModeRow> = modes
         .iter()
         .map(|&mode| ModeRow { mode, prediction: state.prediction(mode), report: state.last_run(mode) })

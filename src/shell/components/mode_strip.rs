@@ -41,7 +41,7 @@ pub struct ModeStripProps {
 }
 
 /// What a mode does, in a sentence.
-pub fn blurb(mode: Mode) -> &'static str {
+fn blurb(mode: Mode) -> &'static str {
     match mode {
         Mode::Blocking => {
             "One task after another on the main thread. Waiting holds the thread too, so nothing \

@@ -124,12 +124,13 @@ export class Playground {
     return this.page.locator('.edit-note');
   }
 
-  /** The editor's lanes area, with the size of one unit and one lane row in pixels. */
+  /** The timeline's lanes area, with the size of one unit and one lane row in pixels. */
   async lanesBox() {
-    await this.page.locator('.ed-lanes').scrollIntoViewIfNeeded();
-    const box = (await this.page.locator('.ed-lanes').boundingBox())!;
-    const axis = Number(await this.page.locator('.ed-lanes').getAttribute('data-axis-units'));
-    const row = Number(await this.page.locator('.ed-lanes').getAttribute('data-row-px'));
+    const lanes = this.page.locator('.tl-rows');
+    await lanes.scrollIntoViewIfNeeded();
+    const box = (await lanes.boundingBox())!;
+    const axis = Number(await lanes.getAttribute('data-axis-units'));
+    const row = Number(await lanes.getAttribute('data-row-px'));
     return { ...box, unit: box.width / axis, row };
   }
 

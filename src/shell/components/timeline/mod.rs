@@ -244,7 +244,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     html! {
         <section
-            class={classes!("timeline", props.editable.then_some("editable"))}
+            class="timeline"
             aria-labelledby="timeline-title"
             aria-describedby="timeline-summary"
             data-mode={props.mode.as_str()}
@@ -266,7 +266,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <div class="tl-name tl-unit" aria-hidden="true">{ props.lesson.unit.1 }</div>
                 </div>
                 <div class="tl-scroll">
-                    <div class="tl-rows ed-lanes" ref={lanes_ref} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
+                    <div class="tl-rows" ref={lanes_ref} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
                         style={format!("width:{}%;height:{rows_height}px", 100 * *zoom)}>
                         <div class="now-cursor" hidden=true aria-hidden="true"></div>
                         // The live timeline draws a run's bars here while it runs (runtime/live_timeline.rs).
