@@ -123,7 +123,11 @@ async fn the_app_runs_the_ticket_queue_async_and_reports_it() {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    yew::Renderer::<App>::with_root_and_props(host.clone(), AppProps { query: "?scale=20".into() }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        host.clone(),
+        AppProps { query: "?scale=20".into(), failed: Vec::new() },
+    )
+    .render();
     yew::scheduler::flush().await;
 
     let text = host.text_content().unwrap();

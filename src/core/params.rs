@@ -89,6 +89,8 @@ impl Params {
                         params.lesson = found;
                         params.lesson_given = true;
                     }
+                    // A lesson that exists but could not be fetched: the shell says why.
+                    None if lesson::catalogued(&value) => {}
                     None => params.warnings.push(format!(
                         "There is no lesson called \u{201c}{}\u{201d}; showing \u{201c}{}\u{201d} instead.",
                         shorten(&value),

@@ -41,6 +41,20 @@ pub enum Answer {
 }
 
 impl Question {
+    /// Reads a question as a lesson file writes it: `total async`, `first-lane async`,
+    /// `counter blocking`, `culprit`.
+    pub fn parse(text: &str) -> Option<Question> {
+        let (kind, mode) = text.split_once(' ').unwrap_or((text, ""));
+        let mode = Mode::parse(mode);
+        match (kind, mode) {
+            ("total", Some(m)) => Some(Question::Total(m)),
+            ("first-lane", Some(m)) => Some(Question::FirstLane(m)),
+            ("counter", Some(m)) => Some(Question::Counter(m)),
+            ("culprit", None) => Some(Question::Culprit),
+            _ => None,
+        }
+    }
+
     /// The mode whose run answers the question.
     pub fn mode(self) -> Mode {
         match self {
@@ -160,6 +174,23 @@ impl Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn questions_read_as_lesson_files_write_them() {
+        use Mode::*;
+        for (text, q) in [
+            ("total async", Some(Question::Total(Async))),
+            ("first-lane blocking", Some(Question::FirstLane(Blocking))),
+            ("counter workers", Some(Question::Counter(Workers))),
+            ("culprit", Some(Question::Culprit)),
+            ("culprit async", None),
+            ("total", None),
+            ("total sideways", None),
+            ("", None),
+        ] {
+            assert_eq!(Question::parse(text), q, "{text}");
+        }
+    }
     use crate::core::lesson;
     use crate::core::predict::predict;
     use crate::core::report::Measurements;

@@ -56,12 +56,14 @@ impl Reducible for State {
 pub struct AppProps {
     /// The URL's query string, e.g. `?lesson=ticket-queue&scale=100`.
     pub query: AttrValue,
+    /// Lessons the page needed but could not fetch, as messages.
+    pub failed: Vec<String>,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let params = use_memo(props.query.clone(), |query| Params::from_query(query));
-    let start = use_boot(&params);
+    let start = use_boot(&params, &props.failed);
     let state = use_reducer(|| State::starting((*start).clone()));
     let targets = use_memo((), |_| MeterTargets::default());
     let meter = use_frame_meter((*targets).clone());

@@ -9,7 +9,7 @@ use crate::core::scenario::Scenario;
 
 /// Every sample, as `(name, scenario)`; names are file stems (lowercase, `_`).
 pub fn samples() -> Vec<(String, Scenario)> {
-    let lessons = lesson::ALL.iter().flat_map(|l| {
+    let lessons = lesson::all().into_iter().flat_map(|l| {
         (0..l.variants.len()).map(move |v| (format!("lesson_{}_{v}", l.id.replace('-', "_")), l.scenario(v)))
     });
     let others = SAMPLES.iter().map(|(name, json)| {

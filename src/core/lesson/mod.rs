@@ -1,36 +1,35 @@
 //! Lessons: scenarios with a short text, written in our own words from the course material,
-//! and a question to predict before the first run. One file per lesson, listed in [`ALL`].
+//! and a question to predict before the first run.
 //!
-//! Each lesson states its claims about totals, order and counters as [`Claim`]s, in numbers
-//! and in the words its text uses; the tests check every claim against the prediction and
-//! against the text, so the text can never drift from what the model says.
+//! Each lesson is a file, `static/lessons/<id>.json` (its format: `file.rs`). The page's first
+//! view carries only the default lesson; the shell fetches another lesson's file when it is
+//! first needed and [`add`]s it, and from then on [`find`] has it. Natively (and in tests) every
+//! lesson is built in, so the core's tests check every file: its scenarios, and each claim its
+//! text makes about totals, order and counters against the model.
+//!
+//! **Invariant:** [`CATALOGUE`] is the one list of lessons (id, title, course order); a file
+//! holds everything else. A lesson, once read, lives as long as the page (`&'static`).
 
 use super::format::Unit;
-use super::mode::Mode;
 use super::question::Question;
 use super::scenario::Scenario;
+use std::cell::RefCell;
 
-mod callbacks_promises_await;
-mod cpu_trap;
-mod debugging;
-mod errors;
-mod io_waits;
-mod network;
-mod race;
-mod ticket_queue;
-mod timeout_cancel;
-mod workers;
-mod yielding;
+mod file;
+#[cfg(test)]
+mod tests;
+
+pub use file::LessonError;
 
 /// One lesson as shown on the page.
 #[derive(Debug, PartialEq)]
 pub struct Lesson {
-    /// The id used in `?lesson=<id>`.
+    /// The id used in `?lesson=<id>`, and the file's name.
     pub id: &'static str,
     pub title: &'static str,
     /// What one scenario unit stands for in the story, singular and plural.
     pub unit: Unit,
-    /// Two to five short paragraphs.
+    /// Two to five short paragraphs, shown before the first run: they never give the answer.
     pub paragraphs: &'static [&'static str],
     /// What to look at once a run has finished.
     pub notice: &'static str,
@@ -38,10 +37,10 @@ pub struct Lesson {
     pub question: Question,
     /// One scenario or more: a lesson may show a problem, then its fix.
     pub variants: &'static [Variant],
-    /// What the lesson says about totals, order and counters (checked by the tests).
-    pub claims: &'static [Claim],
     /// The code tab to show first, for a lesson about the code (a `codegen::Language` id).
     pub code_tab: Option<&'static str>,
+    /// Where the lesson's facts come from: specifications and documentation.
+    pub sources: &'static [Source],
 }
 
 /// One scenario of a lesson.
@@ -49,42 +48,20 @@ pub struct Lesson {
 pub struct Variant {
     /// Its name on the variant switch.
     pub name: &'static str,
-    /// Scenario JSON, version 1.
-    pub scenario_json: &'static str,
+    pub scenario: Scenario,
 }
 
-/// One thing a lesson's text says the model predicts, in numbers and in the text's own words.
+/// A page a lesson's facts rest on.
 #[derive(Debug, PartialEq)]
-pub struct Claim {
-    pub variant: usize,
-    pub mode: Mode,
-    pub fact: Fact,
-    /// Words that appear in the paragraphs or the notice, saying the same.
-    pub words: &'static str,
-}
-
-#[derive(Debug, PartialEq)]
-pub enum Fact {
-    /// The total, in units.
-    Total(f64),
-    /// The lane, by name, that finishes first.
-    FirstLane(&'static str),
-    /// The counter at the end.
-    Counter(i64),
-    /// The task, by label, that holds the thread longest in one go.
-    Culprit(&'static str),
-    /// The task, by label, dropped unfinished.
-    Cancelled(&'static str),
-    /// The task, by label, that fails.
-    Failed(&'static str),
+pub struct Source {
+    pub title: &'static str,
+    pub url: &'static str,
 }
 
 impl Lesson {
-    /// The scenario of variant `index` (the first if there is no such variant). Every
-    /// lesson's JSON is checked by the tests, so this cannot fail.
+    /// The scenario of variant `index` (the first if there is no such variant).
     pub fn scenario(&self, index: usize) -> Scenario {
-        let variant = self.variants.get(index).unwrap_or(&self.variants[0]);
-        Scenario::from_json(variant.scenario_json).expect("lesson scenarios are valid")
+        self.variants.get(index).unwrap_or(&self.variants[0]).scenario.clone()
     }
 
     /// `n` units in the story's words, e.g. "5 minutes".
@@ -93,188 +70,118 @@ impl Lesson {
     }
 }
 
+/// A lesson as the picker lists it, before its file is read.
+#[derive(Debug, PartialEq)]
+pub struct Entry {
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+/// Declares the catalogue and, natively, builds every file in.
+macro_rules! catalogue {
+    ($($id:literal => $title:literal,)*) => {
+        /// Every lesson, in course order.
+        pub const CATALOGUE: &[Entry] = &[$(Entry { id: $id, title: $title },)*];
+
+        /// The text of a lesson's file, where it is built in: the default lesson's always,
+        /// every lesson's natively and in tests.
+        fn built_in(id: &str) -> Option<&'static str> {
+            if id == DEFAULT_ID {
+                return Some(include_str!("../../../static/lessons/ticket-queue.json"));
+            }
+            #[cfg(any(test, not(target_arch = "wasm32")))]
+            {
+                match id {
+                    $($id => return Some(include_str!(concat!("../../../static/lessons/", $id, ".json"))),)*
+                    _ => {}
+                }
+            }
+            None
+        }
+    };
+}
+
+catalogue! {
+    "ticket-queue" => "The ticket queue",
+    "io-waits" => "Waiting for the disk",
+    "callbacks-promises-await" => "Callbacks, promises and async/await",
+    "network" => "Async is not concurrent by itself",
+    "cpu-trap" => "The CPU trap",
+    "yielding" => "Five ways to give the thread back",
+    "workers" => "More hands for the work",
+    "race" => "The lost update",
+    "timeout-cancel" => "Timeouts and cancellation",
+    "errors" => "When a request fails",
+    "debugging" => "Finding what froze the page",
+}
+
 /// The lesson shown when the URL names none.
 pub const DEFAULT_ID: &str = "ticket-queue";
 
-/// Every lesson, in course order.
-pub const ALL: &[Lesson] = &[
-    ticket_queue::LESSON,
-    io_waits::LESSON,
-    callbacks_promises_await::LESSON,
-    network::LESSON,
-    cpu_trap::LESSON,
-    yielding::LESSON,
-    workers::LESSON,
-    race::LESSON,
-    timeout_cancel::LESSON,
-    errors::LESSON,
-    debugging::LESSON,
-];
+thread_local! {
+    /// The lessons read so far.
+    static LOADED: RefCell<Vec<&'static Lesson>> = const { RefCell::new(Vec::new()) };
+    /// Lessons asked for by [`find`] whose files have not been read yet.
+    static MISSING: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
 
-/// The lesson with this id.
+/// The lesson with this id, if it is in the catalogue and its file has been read (a built-in
+/// file is read here). A catalogued lesson not read yet is noted for [`take_missing`].
 pub fn find(id: &str) -> Option<&'static Lesson> {
-    ALL.iter().find(|l| l.id == id)
+    let entry = CATALOGUE.iter().find(|e| e.id == id)?;
+    if let Some(lesson) = LOADED.with(|l| l.borrow().iter().copied().find(|l| l.id == id)) {
+        return Some(lesson);
+    }
+    match built_in(id) {
+        Some(text) => Some(add(entry.id, text).expect("built-in lessons are valid (tested)")),
+        None => {
+            MISSING.with(|m| m.borrow_mut().push(entry.id));
+            None
+        }
+    }
+}
+
+/// Reads a lesson's file and keeps the lesson for [`find`]. Reading the same lesson twice
+/// keeps the first.
+pub fn add(id: &str, text: &str) -> Result<&'static Lesson, LessonError> {
+    let entry =
+        CATALOGUE.iter().find(|e| e.id == id).ok_or_else(|| LessonError::NotInCatalogue(id.into()))?;
+    if let Some(lesson) = LOADED.with(|l| l.borrow().iter().copied().find(|l| l.id == id)) {
+        return Ok(lesson);
+    }
+    let lesson: &'static Lesson = Box::leak(Box::new(file::read(entry, text)?));
+    LOADED.with(|l| l.borrow_mut().push(lesson));
+    MISSING.with(|m| m.borrow_mut().retain(|&m| m != id));
+    Ok(lesson)
+}
+
+/// The catalogued lessons [`find`] was asked for but does not have yet, each once; the list
+/// is emptied. The shell fetches them and tries again.
+pub fn take_missing() -> Vec<&'static str> {
+    let mut ids = MISSING.with(|m| std::mem::take(&mut *m.borrow_mut()));
+    ids.dedup();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Whether the catalogue lists a lesson with this id (its file may not be read yet).
+pub fn catalogued(id: &str) -> bool {
+    CATALOGUE.iter().any(|e| e.id == id)
 }
 
 /// The lesson shown when none is named.
 pub fn default_lesson() -> &'static Lesson {
-    find(DEFAULT_ID).expect("the default lesson exists")
+    find(DEFAULT_ID).expect("the default lesson is built in")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::predict::predict;
-    use crate::core::question::Answer;
-    use crate::core::timing::Outcome;
+/// Every lesson, in course order (natively, where all are built in).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn all() -> Vec<&'static Lesson> {
+    CATALOGUE.iter().map(|e| find(e.id).unwrap_or_else(|| panic!("{} is built in for tests", e.id))).collect()
+}
 
-    #[test]
-    fn every_lesson_is_valid_and_well_formed() {
-        let mut ids = std::collections::HashSet::new();
-        for lesson in ALL {
-            assert!(ids.insert(lesson.id), "{} twice", lesson.id);
-            assert!(!lesson.variants.is_empty(), "{}", lesson.id);
-            for v in lesson.variants {
-                let s = Scenario::from_json(v.scenario_json);
-                assert!(s.is_ok(), "{} / {}: {:?}", lesson.id, v.name, s.err());
-            }
-            assert!((2..=5).contains(&lesson.paragraphs.len()), "{}", lesson.id);
-            assert!(!lesson.claims.is_empty(), "{} makes no checked claim", lesson.id);
-            assert_eq!(find(lesson.id), Some(lesson));
-        }
-        assert_eq!(default_lesson().id, DEFAULT_ID);
-        assert_eq!(find("no-such-lesson"), None);
-    }
-
-    /// The ids the course pages link to.
-    #[test]
-    fn the_course_lessons_are_all_there_in_order() {
-        let ids: Vec<&str> = ALL.iter().map(|l| l.id).collect();
-        assert_eq!(
-            ids,
-            [
-                "ticket-queue",
-                "io-waits",
-                "callbacks-promises-await",
-                "network",
-                "cpu-trap",
-                "yielding",
-                "workers",
-                "race",
-                "timeout-cancel",
-                "errors",
-                "debugging"
-            ]
-        );
-    }
-
-    /// Every claim holds for the prediction, and the text says it in the claim's words.
-    #[test]
-    fn every_claim_holds_for_the_prediction_and_is_in_the_text() {
-        for lesson in ALL {
-            let text = format!("{} {}", lesson.paragraphs.join(" "), lesson.notice);
-            for claim in lesson.claims {
-                let where_ =
-                    format!("{} variant {} {}: {:?}", lesson.id, claim.variant, claim.mode, claim.fact);
-                assert!(claim.variant < lesson.variants.len(), "{where_}");
-                assert!(
-                    text.contains(claim.words),
-                    "{where_}: the text never says \u{201c}{}\u{201d}",
-                    claim.words
-                );
-                let s = lesson.scenario(claim.variant);
-                let p = predict(&s, claim.mode, 1000.0, 4);
-                let outcome_of = |label: &str| {
-                    let (_, task) = s
-                        .tasks()
-                        .find(|(_, t)| t.label == label)
-                        .unwrap_or_else(|| panic!("{where_}: no task {label}"));
-                    p.timing(task.id).unwrap().outcome
-                };
-                match claim.fact {
-                    Fact::Total(units) => {
-                        assert!(
-                            (p.total_units() - units).abs() < 0.01,
-                            "{where_}: predicted {}",
-                            p.total_units()
-                        )
-                    }
-                    Fact::FirstLane(name) => {
-                        let lane = p.first_lane().map(|l| s.lanes()[l].name.as_str());
-                        assert_eq!(lane, Some(name), "{where_}");
-                    }
-                    Fact::Counter(n) => assert_eq!(p.counter, Some(n), "{where_}"),
-                    Fact::Culprit(label) => {
-                        let culprit = match Question::Culprit.model(&p, &s) {
-                            Answer::Task(Some(id)) => s.task(id).map(|(_, t)| t.label.clone()),
-                            _ => None,
-                        };
-                        assert_eq!(culprit.as_deref(), Some(label), "{where_}");
-                    }
-                    Fact::Cancelled(label) => assert_eq!(outcome_of(label), Outcome::Cancelled, "{where_}"),
-                    Fact::Failed(label) => assert_eq!(outcome_of(label), Outcome::Failed, "{where_}"),
-                }
-            }
-        }
-    }
-
-    /// Whether `claim` is an answer to the lesson's question (in any of its scenarios).
-    fn answers(question: Question, claim: &Claim) -> bool {
-        match (question, &claim.fact) {
-            (Question::Total(mode), Fact::Total(_))
-            | (Question::FirstLane(mode), Fact::FirstLane(_))
-            | (Question::Counter(mode), Fact::Counter(_)) => claim.mode == mode,
-            (Question::Culprit, Fact::Culprit(_)) => true,
-            _ => false,
-        }
-    }
-
-    /// Predict, then run: the text shown before the first run never gives the answer away. An
-    /// answer's words are in the note shown once the run is done, never in the paragraphs.
-    #[test]
-    fn no_lesson_states_its_answer_before_the_run() {
-        for lesson in ALL {
-            let before = lesson.paragraphs.join(" ");
-            let answers: Vec<&Claim> = lesson.claims.iter().filter(|c| answers(lesson.question, c)).collect();
-            assert!(!answers.is_empty(), "{}: no claim answers its question", lesson.id);
-            for claim in answers {
-                assert!(
-                    !before.contains(claim.words),
-                    "{}: the text before the run says \u{201c}{}\u{201d}, the answer",
-                    lesson.id,
-                    claim.words
-                );
-                assert!(
-                    lesson.notice.contains(claim.words),
-                    "{}: the note after the run never says \u{201c}{}\u{201d}",
-                    lesson.id,
-                    claim.words
-                );
-            }
-        }
-    }
-
-    /// Each lesson's question has an answer on its first variant.
-    #[test]
-    fn every_question_can_be_answered() {
-        for lesson in ALL {
-            let s = lesson.scenario(0);
-            let p = predict(&s, lesson.question.mode(), 1000.0, 4);
-            let answer = lesson.question.model(&p, &s);
-            assert!(
-                !matches!(answer, Answer::Lane(None) | Answer::Count(None) | Answer::Task(None)),
-                "{}: {answer:?}",
-                lesson.id
-            );
-        }
-    }
-
-    #[test]
-    fn units_read_as_the_story_says() {
-        let lesson = default_lesson();
-        assert_eq!(lesson.units(1.0), "1 minute");
-        assert_eq!(lesson.units(5.0), "5 minutes");
-        assert_eq!(lesson.units(4.996), "5 minutes");
-        assert_eq!(lesson.units(5.123), "5.12 minutes");
-    }
+/// Where the shell fetches a lesson's file, relative to the page.
+pub fn file_url(id: &str) -> String {
+    format!("lessons/{id}.json")
 }

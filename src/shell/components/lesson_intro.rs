@@ -5,6 +5,7 @@
 
 use crate::core::lesson::{self, Lesson};
 use crate::core::state::Action;
+use crate::shell::hooks::{use_open_lesson, Opening};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -26,10 +27,23 @@ pub fn lesson_intro(props: &LessonIntroProps) -> Html {
         let folded = folded.clone();
         Callback::from(move |_: MouseEvent| folded.set(!*folded))
     };
-    let on_pick = props.on_action.reform(|e: Event| {
-        let id = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
-        Action::ChooseLesson(lesson::find(&id).unwrap_or_else(lesson::default_lesson))
-    });
+    let opener = use_open_lesson(props.on_action.clone());
+    let on_pick = {
+        let open = opener.open.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<HtmlSelectElement>() else { return };
+            // If the lesson cannot be fetched, the picker shows the lesson still on the page.
+            let back = select.clone();
+            open.emit((select.value(), Callback::from(move |()| back.set_value(lesson.id))));
+        })
+    };
+    let opening = match &opener.opening {
+        Opening::Idle => html! {},
+        Opening::Loading(title) => html! {
+            <p class="lesson-opening" aria-live="polite">{ format!("Loading \u{201c}{title}\u{201d}\u{2026}") }</p>
+        },
+        Opening::Failed(why) => html! { <p class="lesson-opening failed" role="alert">{ why }</p> },
+    };
     let variants = (lesson.variants.len() > 1).then(|| {
         let buttons = lesson.variants.iter().enumerate().map(|(i, v)| {
             let on_click = props.on_action.reform(move |_: MouseEvent| Action::ChooseVariant(i));
@@ -51,10 +65,11 @@ pub fn lesson_intro(props: &LessonIntroProps) -> Html {
             <div class="lesson-picker">
                 <label for="lesson-picker">{ "Lesson" }</label>
                 <select id="lesson-picker" onchange={on_pick} disabled={props.locked}>
-                    { for lesson::ALL.iter().enumerate().map(|(i, l)| html! {
+                    { for lesson::CATALOGUE.iter().enumerate().map(|(i, l)| html! {
                         <option value={l.id} selected={l.id == lesson.id}>{ format!("{}. {}", i + 1, l.title) }</option>
                     }) }
                 </select>
+                { opening }
             </div>
             <div class="lesson-title-row">
                 <h2 id="lesson-title">{ lesson.title }</h2>

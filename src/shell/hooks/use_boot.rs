@@ -13,12 +13,13 @@ use yew::prelude::*;
 
 /// Reads the fragment and the storage once, when the app mounts, and says what to open with.
 #[hook]
-pub fn use_boot(params: &Params) -> std::rc::Rc<Start> {
+pub fn use_boot(params: &Params, failed: &[String]) -> std::rc::Rc<Start> {
     let params = params.clone();
-    use_memo((), move |_| boot(&params))
+    let failed = failed.to_vec();
+    use_memo((), move |_| boot(&params, failed))
 }
 
-fn boot(params: &Params) -> Start {
+fn boot(params: &Params, failed: Vec<String>) -> Start {
     let window = web_sys::window();
     let hash = window.as_ref().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let link = share::from_fragment(&hash);
@@ -42,6 +43,7 @@ fn boot(params: &Params) -> Start {
             let _ = write(PREVIOUS_KEY, text);
         }
     }
+    start.notices.extend(failed);
     if !storage_available {
         start.notices.push(NOT_KEPT.to_string());
     }

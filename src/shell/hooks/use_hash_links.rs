@@ -4,6 +4,7 @@
 
 use crate::core::share;
 use crate::core::state::Action;
+use crate::shell::runtime::lesson_files::with_lessons;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -15,21 +16,21 @@ pub fn use_hash_links(on_action: Callback<Action>) {
             let Some(window) = web_sys::window() else { return };
             let location = window.location();
             let hash = location.hash().unwrap_or_default();
-            let Some(result) = share::from_fragment(&hash) else { return };
-            match result {
-                Ok(decoded) => {
-                    for warning in decoded.warnings {
-                        on_action.emit(Action::Notice(warning));
-                    }
-                    let shared = decoded.shared;
-                    on_action.emit(Action::OpenShared {
-                        scenario: Rc::new(shared.scenario),
-                        lesson: shared.lesson,
-                        scale: shared.scale,
-                    });
-                }
-                Err(why) => on_action.emit(Action::Notice(why.to_string())),
+            if share::from_fragment(&hash).is_none() {
+                return;
             }
+            let on_action = on_action.clone();
+            // A link naming a lesson not read yet is opened once its file is fetched.
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut result = None;
+                let failed = with_lessons(&mut || result = share::from_fragment(&hash)).await;
+                for why in failed {
+                    on_action.emit(Action::Notice(why));
+                }
+                if let Some(result) = result {
+                    open(result, &on_action);
+                }
+            });
             let url = format!(
                 "{}{}",
                 location.pathname().unwrap_or_default(),
@@ -50,4 +51,21 @@ pub fn use_hash_links(on_action: Callback<Action>) {
             }
         }
     });
+}
+
+fn open(result: Result<share::Decoded, share::ShareError>, on_action: &Callback<Action>) {
+    match result {
+        Ok(decoded) => {
+            for warning in decoded.warnings {
+                on_action.emit(Action::Notice(warning));
+            }
+            let shared = decoded.shared;
+            on_action.emit(Action::OpenShared {
+                scenario: Rc::new(shared.scenario),
+                lesson: shared.lesson,
+                scale: shared.scale,
+            });
+        }
+        Err(why) => on_action.emit(Action::Notice(why.to_string())),
+    }
 }

@@ -1,5 +1,5 @@
 //! Runtime effects: the clock, frames, yielding, CPU work, requests, the two run modes,
-//! long-task observation, messages to the parent page, downloads and user timings.
+//! long-task observation, lesson files, messages to the parent page, downloads and user timings.
 //!
 //! Everything here talks to the browser; nothing here decides what to show.
 
@@ -8,6 +8,7 @@ pub mod compress;
 pub mod compute_worker;
 pub mod download;
 pub mod frames;
+pub mod lesson_files;
 pub mod live_timeline;
 pub mod long_tasks;
 pub mod post;

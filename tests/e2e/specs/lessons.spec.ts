@@ -203,3 +203,37 @@ test('undo after choosing another lesson brings back the lesson with its lanes, 
   await app.run('async');
   await expect(page.locator('.history table').getByRole('row').nth(1).getByRole('cell').nth(0)).toHaveText('Lost update');
 });
+
+test('a lesson is fetched when first opened; if it cannot be, the page says why and keeps its lesson', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/lessons/')) fetched.push(new URL(r.url()).pathname);
+  });
+  await page.route('**/lessons/race.json', (route) => route.abort());
+  await Playground.open(page, '?scale=100');
+  expect(fetched, 'the default lesson is built in').toEqual([]);
+  const picker = page.getByLabel('Lesson', { exact: true });
+  await picker.selectOption('race');
+  await expect(page.getByRole('alert')).toContainText('\u201cThe lost update\u201d could not be loaded');
+  await expect(page.getByRole('heading', { level: 2, name: 'The ticket queue' })).toBeVisible();
+  await expect(picker).toHaveValue('ticket-queue');
+  await page.unroute('**/lessons/race.json');
+  await picker.selectOption('race');
+  await expect(page.getByRole('heading', { level: 2, name: 'The lost update' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(fetched.filter((f) => f.endsWith('/race.json')).length).toBe(2);
+  // Fetched once, kept: back and forth fetches nothing more.
+  await picker.selectOption('io-waits');
+  await expect(page.getByRole('heading', { level: 2, name: 'Waiting for the disk' })).toBeVisible();
+  await picker.selectOption('race');
+  await expect(page.getByRole('heading', { level: 2, name: 'The lost update' })).toBeVisible();
+  expect(fetched.filter((f) => f.endsWith('/race.json')).length).toBe(2);
+});
+
+test('a link to a lesson that cannot be fetched opens the default lesson and says why', async ({ page }) => {
+  await page.route('**/lessons/race.json', (route) => route.abort());
+  await Playground.open(page, '?lesson=race');
+  await expect(page.getByRole('heading', { level: 2, name: 'The ticket queue' })).toBeVisible();
+  await expect(page.locator('.notices')).toContainText('\u201cThe lost update\u201d could not be loaded');
+  await expect(page.locator('.notices')).not.toContainText('There is no lesson');
+});

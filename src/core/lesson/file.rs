@@ -1,0 +1,107 @@
+//! A lesson's file, `static/lessons/<id>.json`: a JSON object with
+//!
+//! - `unit`: what one scenario unit stands for, `["minute", "minutes"]`;
+//! - `question`: what the learner predicts (`question::Question::parse`: `"total async"`);
+//! - `paragraphs`: the text shown before the first run (two to five; never the answer);
+//! - `notice`: the note shown once a run has finished;
+//! - `variants`: `[{"name": ..., "scenario": <a scenario, version 1>}]`, one or more;
+//! - `code_tab` (optional): the code tab to show first;
+//! - `sources` (optional): `[{"title": ..., "url": ...}]`, where the facts come from;
+//! - `claims`: what the text says the model predicts, checked by the tests (`tests.rs`); the
+//!   page never reads them.
+//!
+//! The id and the title are the catalogue's (`mod.rs`), not the file's.
+
+use super::{Entry, Lesson, Source, Variant};
+use crate::core::question::Question;
+use crate::core::scenario::Scenario;
+use serde_json::Value;
+use std::fmt;
+
+/// Why a lesson could not be read.
+#[derive(Debug, PartialEq)]
+pub enum LessonError {
+    NotInCatalogue(String),
+    /// The lesson's id, and what is wrong with its file.
+    Unreadable(&'static str, String),
+}
+
+impl fmt::Display for LessonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LessonError::NotInCatalogue(id) => write!(f, "There is no lesson called \u{201c}{id}\u{201d}."),
+            LessonError::Unreadable(id, why) => {
+                write!(f, "The lesson \u{201c}{id}\u{201d} could not be read: {why}.")
+            }
+        }
+    }
+}
+
+/// Reads the file of the catalogue's `entry`. Its strings live as long as the page.
+pub fn read(entry: &Entry, text: &str) -> Result<Lesson, LessonError> {
+    let bad = |why: String| LessonError::Unreadable(entry.id, why);
+    let value: Value = serde_json::from_str(text).map_err(|e| bad(format!("it is not JSON ({e})")))?;
+    let field = |name: &str| value.get(name).ok_or_else(|| bad(format!("it has no \u{201c}{name}\u{201d}")));
+    let string = |v: &Value, name: &str| -> Result<&'static str, LessonError> {
+        v.as_str().map(leak).ok_or_else(|| bad(format!("\u{201c}{name}\u{201d} must be a string")))
+    };
+    let strings = |name: &str| -> Result<Vec<&'static str>, LessonError> {
+        let list =
+            field(name)?.as_array().ok_or_else(|| bad(format!("\u{201c}{name}\u{201d} must be a list")))?;
+        list.iter().map(|v| string(v, name)).collect()
+    };
+    let unit = match strings("unit")?[..] {
+        [one, many] => (one, many),
+        _ => return Err(bad("\u{201c}unit\u{201d} must name the unit, singular and plural".into())),
+    };
+    let question = field("question")?
+        .as_str()
+        .and_then(Question::parse)
+        .ok_or_else(|| bad("its \u{201c}question\u{201d} is not one the playground asks".into()))?;
+    let paragraphs = strings("paragraphs")?;
+    let notice = string(field("notice")?, "notice")?;
+    let variants = field("variants")?
+        .as_array()
+        .filter(|l| !l.is_empty())
+        .ok_or_else(|| bad("\u{201c}variants\u{201d} must list one scenario or more".into()))?
+        .iter()
+        .map(|v| {
+            let name = string(v.get("name").unwrap_or(&Value::Null), "name")?;
+            let scenario = Scenario::from_value(v.get("scenario").unwrap_or(&Value::Null))
+                .map_err(|e| bad(format!("its scenario \u{201c}{name}\u{201d}: {e}")))?;
+            Ok(Variant { name, scenario })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let code_tab = match value.get("code_tab") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(string(v, "code_tab")?),
+    };
+    let sources = match value.get("sources") {
+        None => Vec::new(),
+        Some(v) => v
+            .as_array()
+            .ok_or_else(|| bad("\u{201c}sources\u{201d} must be a list".into()))?
+            .iter()
+            .map(|s| {
+                let title = string(s.get("title").unwrap_or(&Value::Null), "title")?;
+                let url = string(s.get("url").unwrap_or(&Value::Null), "url")?;
+                Ok(Source { title, url })
+            })
+            .collect::<Result<Vec<_>, _>>()?,
+    };
+    Ok(Lesson {
+        id: entry.id,
+        title: entry.title,
+        unit,
+        paragraphs: Vec::leak(paragraphs),
+        notice,
+        question,
+        variants: Vec::leak(variants),
+        code_tab,
+        sources: Vec::leak(sources),
+    })
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_owned().into_boxed_str())
+}
