@@ -29,3 +29,4 @@ pub mod state;
 pub mod stats;
 pub mod storage;
 pub mod timing;
+pub mod turn;

@@ -19,6 +19,9 @@ pub enum Question {
     Counter(Mode),
     /// Which task freezes the page in an async run.
     Culprit,
+    /// In what order a click handler's lines are logged: answered by the lesson's turn of the
+    /// event loop (`core::turn`), not by a run of the scenario.
+    Order,
 }
 
 /// The learner's guess.
@@ -51,6 +54,7 @@ impl Question {
             ("first-lane", Some(m)) => Some(Question::FirstLane(m)),
             ("counter", Some(m)) => Some(Question::Counter(m)),
             ("culprit", None) => Some(Question::Culprit),
+            ("order", None) => Some(Question::Order),
             _ => None,
         }
     }
@@ -59,7 +63,7 @@ impl Question {
     pub fn mode(self) -> Mode {
         match self {
             Question::Total(m) | Question::FirstLane(m) | Question::Counter(m) => m,
-            Question::Culprit => Mode::Async,
+            Question::Culprit | Question::Order => Mode::Async,
         }
     }
 
@@ -70,27 +74,30 @@ impl Question {
             Question::FirstLane(m) => format!("Which lane will finish first in the {m} run?"),
             Question::Counter(m) => format!("What will the counter hold at the end of the {m} run?"),
             Question::Culprit => "Which task will freeze the page in the async run?".to_string(),
+            Question::Order => "In what order will the click handler's lines be logged?".to_string(),
         }
     }
 
-    /// What the model predicts.
-    pub fn model(self, prediction: &Prediction, scenario: &Scenario) -> Answer {
-        match self {
+    /// What the model predicts (`None` for the order question: `core::turn` answers it).
+    pub fn model(self, prediction: &Prediction, scenario: &Scenario) -> Option<Answer> {
+        Some(match self {
             Question::Total(_) => Answer::Units(prediction.total_units()),
             Question::FirstLane(_) => Answer::Lane(prediction.first_lane()),
             Question::Counter(_) => Answer::Count(prediction.counter),
             Question::Culprit => Answer::Task(longest_hold(prediction, scenario)),
-        }
+            Question::Order => return None,
+        })
     }
 
-    /// What a run measured.
-    pub fn measured(self, report: &RunReport) -> Answer {
-        match self {
+    /// What a run measured (`None` for the order question).
+    pub fn measured(self, report: &RunReport) -> Option<Answer> {
+        Some(match self {
             Question::Total(_) => Answer::Units(report.total_ms / report.scale),
             Question::FirstLane(_) => Answer::Lane(report.first_lane()),
             Question::Counter(_) => Answer::Count(report.counter),
             Question::Culprit => Answer::Task(freeze_culprit(report)),
-        }
+            Question::Order => return None,
+        })
     }
 }
 
@@ -184,6 +191,7 @@ mod tests {
             ("counter workers", Some(Question::Counter(Workers))),
             ("culprit", Some(Question::Culprit)),
             ("culprit async", None),
+            ("order", Some(Question::Order)),
             ("total", None),
             ("total sideways", None),
             ("", None),
@@ -201,11 +209,11 @@ mod tests {
         let l = lesson::default_lesson();
         let s = l.scenario(0);
         let p = predict(&s, Mode::Async, 1000.0, 4);
-        assert_eq!(Question::Total(Mode::Async).model(&p, &s), Answer::Units(5.0));
-        assert_eq!(Question::FirstLane(Mode::Async).model(&p, &s), Answer::Lane(Some(1)));
-        assert_eq!(Question::Counter(Mode::Async).model(&p, &s), Answer::Count(None));
+        assert_eq!(Question::Total(Mode::Async).model(&p, &s), Some(Answer::Units(5.0)));
+        assert_eq!(Question::FirstLane(Mode::Async).model(&p, &s), Some(Answer::Lane(Some(1))));
+        assert_eq!(Question::Counter(Mode::Async).model(&p, &s), Some(Answer::Count(None)));
         // The selfies yield every 8 ms: nothing holds the thread for long.
-        assert_eq!(Question::Culprit.model(&p, &s), Answer::Task(None));
+        assert_eq!(Question::Culprit.model(&p, &s), Some(Answer::Task(None)));
         assert_eq!(Question::Total(Mode::Async).ask(l.unit), "How long will the async run take, in minutes?");
     }
 
@@ -231,7 +239,7 @@ mod tests {
             .unwrap(),
         );
         let p = predict(&s, Mode::Async, 1000.0, 4);
-        assert_eq!(Question::Culprit.model(&p, &s), Answer::Task(Some(TaskId(2))));
+        assert_eq!(Question::Culprit.model(&p, &s), Some(Answer::Task(Some(TaskId(2)))));
         let span = |a: f64, b: f64| Span { start_ms: a, end_ms: b };
         let m = Measurements {
             run: Some(span(0.0, 1100.0)),
@@ -243,7 +251,7 @@ mod tests {
             ..Measurements::default()
         };
         let r = RunReport::new(&s, &p, &m);
-        assert_eq!(Question::Culprit.measured(&r), Answer::Task(Some(TaskId(2))));
+        assert_eq!(Question::Culprit.measured(&r), Some(Answer::Task(Some(TaskId(2)))));
         assert_eq!(
             Answer::Task(Some(TaskId(2))).describe(&s, lesson::default_lesson().unit),
             "\u{201c}Long\u{201d}"

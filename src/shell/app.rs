@@ -4,7 +4,7 @@
 //! the code, sharing and the history of runs below it.
 
 use super::components::{
-    code_view::CodeView,
+    code_host::CodeHost,
     compare_all::CompareAll,
     lesson_intro::LessonIntro,
     mode_strip::{ModeRow, ModeStrip},
@@ -18,6 +18,7 @@ use super::components::{
     site_header::SiteHeader,
     status_region::StatusRegion,
     timeline::Timeline,
+    turn_host::TurnHost,
 };
 use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{
@@ -30,6 +31,7 @@ use crate::core::format::duration;
 use crate::core::message::OutMessage;
 use crate::core::mode::Mode;
 use crate::core::params::{query_with, Params};
+use crate::core::question::Question;
 use crate::core::state::{Action, State};
 use crate::core::storage::key_for;
 use std::rc::Rc;
@@ -147,8 +149,8 @@ pub fn app(props: &AppProps) -> Html {
                 if with_lesson {
                     <div class="lesson-pane">
                         <LessonIntro {lesson} variant={state.origin.variant()} locked={running.is_some()} on_action={on_action.clone()} />
-                        // The note holds the answer to the lesson's question: only once its mode ran.
-                        if state.last_run(lesson.question.mode()).is_some() {
+                        // The note holds the answer to the lesson's question: only once it is answered.
+                        if state.question_answered() {
                             <section class="notice" aria-labelledby="notice-title">
                                 <h2 id="notice-title">{ "What to notice" }</h2>
                                 <p>{ lesson.notice }</p>
@@ -161,6 +163,9 @@ pub fn app(props: &AppProps) -> Html {
                     // The stage: everything a run is about, together, fitting the window: guess,
                     // press, and watch the page stay alive or freeze on the timeline.
                     <div class="stage">
+                        if shows(Control::Predict) && lesson.question == Question::Order {
+                            <TurnHost key={lesson.id} {lesson} on_action={on_action.clone()} />
+                        }
                         if shows(Control::Predict) || !modes.is_empty() || shows(Control::Run) || shows(Control::Compare) {
                             <div class="stage-top">
                                 if shows(Control::Predict) {
@@ -233,7 +238,7 @@ pub fn app(props: &AppProps) -> Html {
                         />
                     }
                     if shows(Control::Code) {
-                        <CodeView scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
+                        <CodeHost scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
                     }
                     if shows(Control::Share) {
                         <ShareBar

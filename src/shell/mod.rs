@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod extras;
 pub mod hooks;
 pub mod runtime;
 

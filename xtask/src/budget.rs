@@ -1,9 +1,8 @@
 //! The bundle budget: the first-view assets (wasm, js, css, html) compressed with gzip -9
-//! must stay under `BUDGET_BYTES`. Raised from 250 KB as features came in: to 275 KB with ten
-//! lessons and the code generator, to 310 KB with share links (an inflater, exact float
-//! reading), autosave, embedding and exports, to 330 KB with workers mode, to 335 KB with the
-//! stage and dark mode. The benchmark reports it against its own, lower target; the issue on
-//! the first view's weight is where it comes down.
+//! must stay under `BUDGET_BYTES`. It was raised from 250 KB as features came in (to 335 KB
+//! with the stage and dark mode); since the first view began to shed what it does not show
+//! (lessons as files, the extras binary) it only comes down, to the figure each cut reaches.
+//! The benchmark reports it against its own, lower target.
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -12,12 +11,10 @@ use std::io::Write;
 use std::path::Path;
 
 /// The most the first view may weigh, gzip -9, in bytes: a guard against a change that grows
-/// it by accident, not the target (the benchmark reports that). Raised from 330,000 when the
-/// stage came: the one timeline that plans and draws a run, the run strip, the dark palette
-/// and the lessons' rewritten notes added about 9 KB, of which minifying the stylesheet, the
-/// page (trunk) and the JavaScript bindings (esbuild, `minify.rs`) took back 4.5 KB (334,541 B
-/// measured).
-pub const BUDGET_BYTES: u64 = 335_000;
+/// it, not the target (the benchmark reports that). Lowered from 335,000 when the lessons
+/// became files fetched when opened and the code view with its generator moved to the extras
+/// (317,985 B measured, with the event-loop lesson's puzzle in the extras too).
+pub const BUDGET_BYTES: u64 = 318_000;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.
@@ -51,9 +48,10 @@ impl fmt::Display for Report {
     }
 }
 
-/// Files beside the app that its first view never loads: the embedding demo, and the Web
-/// Worker that a workers run starts (its script, its loader and its wasm).
-const NOT_FIRST_VIEW: &[&str] = &["embed-demo.", "compute-worker"];
+/// Files beside the app that its first view never loads: the embedding demo, the Web Worker
+/// that a workers run starts (its script, its loader and its wasm), and the extras loaded on
+/// first use (`shell::extras`).
+const NOT_FIRST_VIEW: &[&str] = &["embed-demo.", "compute-worker", "extras"];
 
 /// Measures every first-view asset at the top of `dist`.
 pub fn measure(dist: &Path) -> Result<Report, String> {

@@ -6,6 +6,8 @@
 //! - `notice`: the note shown once a run has finished;
 //! - `variants`: `[{"name": ..., "scenario": <a scenario, version 1>}]`, one or more;
 //! - `code_tab` (optional): the code tab to show first;
+//! - `turn` (the order question's, and only its): the click handler's steps,
+//!   `[{"line": "what it logs", "via": "sync", "code": "the JavaScript"}]` (`core::turn::Via`);
 //! - `sources` (optional): `[{"title": ..., "url": ...}]`, where the facts come from;
 //! - `claims`: what the text says the model predicts, checked by the tests (`tests.rs`); the
 //!   page never reads them.
@@ -15,6 +17,7 @@
 use super::{Entry, Lesson, Source, Variant};
 use crate::core::question::Question;
 use crate::core::scenario::Scenario;
+use crate::core::turn::{Step, Via};
 use serde_json::Value;
 use std::fmt;
 
@@ -58,6 +61,7 @@ pub fn read(entry: &Entry, text: &str) -> Result<Lesson, LessonError> {
         .as_str()
         .and_then(Question::parse)
         .ok_or_else(|| bad("its \u{201c}question\u{201d} is not one the playground asks".into()))?;
+    let text = |item: &Value, name: &str| string(item.get(name).unwrap_or(&Value::Null), name);
     let paragraphs = strings("paragraphs")?;
     let notice = string(field("notice")?, "notice")?;
     let variants = field("variants")?
@@ -66,7 +70,7 @@ pub fn read(entry: &Entry, text: &str) -> Result<Lesson, LessonError> {
         .ok_or_else(|| bad("\u{201c}variants\u{201d} must list one scenario or more".into()))?
         .iter()
         .map(|v| {
-            let name = string(v.get("name").unwrap_or(&Value::Null), "name")?;
+            let name = text(v, "name")?;
             let scenario = Scenario::from_value(v.get("scenario").unwrap_or(&Value::Null))
                 .map_err(|e| bad(format!("its scenario \u{201c}{name}\u{201d}: {e}")))?;
             Ok(Variant { name, scenario })
@@ -76,19 +80,35 @@ pub fn read(entry: &Entry, text: &str) -> Result<Lesson, LessonError> {
         None | Some(Value::Null) => None,
         Some(v) => Some(string(v, "code_tab")?),
     };
-    let sources = match value.get("sources") {
-        None => Vec::new(),
-        Some(v) => v
-            .as_array()
-            .ok_or_else(|| bad("\u{201c}sources\u{201d} must be a list".into()))?
-            .iter()
-            .map(|s| {
-                let title = string(s.get("title").unwrap_or(&Value::Null), "title")?;
-                let url = string(s.get("url").unwrap_or(&Value::Null), "url")?;
-                Ok(Source { title, url })
-            })
-            .collect::<Result<Vec<_>, _>>()?,
+    // An optional list of objects, each read by `item` (a missing list is empty).
+    let optional_list = |name: &str| -> Result<&[Value], LessonError> {
+        match value.get(name) {
+            None => Ok(&[]),
+            Some(v) => v
+                .as_array()
+                .map(Vec::as_slice)
+                .ok_or_else(|| bad(format!("\u{201c}{name}\u{201d} must be a list"))),
+        }
     };
+    let sources = optional_list("sources")?
+        .iter()
+        .map(|s| Ok(Source { title: text(s, "title")?, url: text(s, "url")? }))
+        .collect::<Result<Vec<_>, _>>()?;
+    let turn = optional_list("turn")?
+        .iter()
+        .map(|s| {
+            let line = text(s, "line")?;
+            let via = s.get("via").and_then(Value::as_str).and_then(Via::parse).ok_or_else(|| {
+                bad(format!(
+                    "the step \u{201c}{line}\u{201d} has no \u{201c}via\u{201d} the playground knows"
+                ))
+            })?;
+            Ok(Step { line, via, code: text(s, "code")? })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if (question == Question::Order) == turn.is_empty() {
+        return Err(bad("the order question needs a \u{201c}turn\u{201d}, and only it has one".into()));
+    }
     Ok(Lesson {
         id: entry.id,
         title: entry.title,
@@ -99,6 +119,7 @@ pub fn read(entry: &Entry, text: &str) -> Result<Lesson, LessonError> {
         variants: Vec::leak(variants),
         code_tab,
         sources: Vec::leak(sources),
+        turn: Vec::leak(turn),
     })
 }
 

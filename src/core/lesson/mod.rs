@@ -13,6 +13,7 @@
 use super::format::Unit;
 use super::question::Question;
 use super::scenario::Scenario;
+use super::turn::Step;
 use std::cell::RefCell;
 
 mod file;
@@ -41,6 +42,8 @@ pub struct Lesson {
     pub code_tab: Option<&'static str>,
     /// Where the lesson's facts come from: specifications and documentation.
     pub sources: &'static [Source],
+    /// For the order question: the callbacks a click schedules (`core::turn`); else empty.
+    pub turn: &'static [Step],
 }
 
 /// One scenario of a lesson.
@@ -107,6 +110,7 @@ catalogue! {
     "callbacks-promises-await" => "Callbacks, promises and async/await",
     "network" => "Async is not concurrent by itself",
     "cpu-trap" => "The CPU trap",
+    "event-loop" => "One turn of the event loop",
     "yielding" => "Five ways to give the thread back",
     "workers" => "More hands for the work",
     "race" => "The lost update",

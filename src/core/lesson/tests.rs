@@ -6,6 +6,7 @@ use crate::core::mode::Mode;
 use crate::core::predict::predict;
 use crate::core::question::Answer;
 use crate::core::timing::Outcome;
+use crate::core::turn;
 use serde_json::Value;
 
 /// One thing a lesson's text says the model predicts, in numbers and in the text's own words.
@@ -32,6 +33,8 @@ enum Fact {
     Cancelled(String),
     /// The task, by label, that fails.
     Failed(String),
+    /// The lines of the lesson's turn, in the order the model logs them.
+    Order(Vec<String>),
 }
 
 /// The claims of a lesson's file.
@@ -53,6 +56,8 @@ fn claims(id: &str) -> Vec<Claim> {
                 Fact::Cancelled(l)
             } else if let Some(l) = text("failed") {
                 Fact::Failed(l)
+            } else if let Some(lines) = c["order"].as_array() {
+                Fact::Order(lines.iter().map(|l| l.as_str().unwrap_or_default().to_string()).collect())
             } else {
                 panic!("{id}: a claim of no fact the tests know: {c}")
             };
@@ -74,6 +79,16 @@ fn every_lesson_is_valid_and_well_formed() {
         assert!((2..=5).contains(&lesson.paragraphs.len()), "{}", lesson.id);
         assert!(!claims(lesson.id).is_empty(), "{} makes no checked claim", lesson.id);
         assert_eq!(find(lesson.id), Some(lesson));
+        for step in lesson.turn {
+            let logs = format!("log(\"{}\")", step.line);
+            assert_eq!(
+                step.code.matches(&logs).count(),
+                1,
+                "{}: the code of \u{201c}{}\u{201d} logs it once",
+                lesson.id,
+                step.line
+            );
+        }
         for source in lesson.sources {
             assert!(source.url.starts_with("https://"), "{}: {}", lesson.id, source.url);
         }
@@ -94,6 +109,7 @@ fn the_course_lessons_are_all_there_in_order() {
             "callbacks-promises-await",
             "network",
             "cpu-trap",
+            "event-loop",
             "yielding",
             "workers",
             "race",
@@ -186,13 +202,18 @@ fn every_claim_holds_for_the_prediction_and_is_in_the_text() {
                 Fact::Counter(n) => assert_eq!(p.counter, Some(*n), "{where_}"),
                 Fact::Culprit(label) => {
                     let culprit = match Question::Culprit.model(&p, &s) {
-                        Answer::Task(Some(id)) => s.task(id).map(|(_, t)| t.label.clone()),
+                        Some(Answer::Task(Some(id))) => s.task(id).map(|(_, t)| t.label.clone()),
                         _ => None,
                     };
                     assert_eq!(culprit.as_deref(), Some(label.as_str()), "{where_}");
                 }
                 Fact::Cancelled(label) => assert_eq!(outcome_of(label), Outcome::Cancelled, "{where_}"),
                 Fact::Failed(label) => assert_eq!(outcome_of(label), Outcome::Failed, "{where_}"),
+                Fact::Order(lines) => {
+                    let model: Vec<&str> =
+                        turn::model_order(lesson.turn).iter().map(|&i| lesson.turn[i].line).collect();
+                    assert_eq!(&model, lines, "{where_}");
+                }
             }
         }
     }
@@ -204,7 +225,7 @@ fn answers(question: Question, claim: &Claim) -> bool {
         (Question::Total(mode), Fact::Total(_))
         | (Question::FirstLane(mode), Fact::FirstLane(_))
         | (Question::Counter(mode), Fact::Counter(_)) => claim.mode == mode,
-        (Question::Culprit, Fact::Culprit(_)) => true,
+        (Question::Culprit, Fact::Culprit(_)) | (Question::Order, Fact::Order(_)) => true,
         _ => false,
     }
 }
@@ -215,6 +236,15 @@ fn answers(question: Question, claim: &Claim) -> bool {
 fn no_lesson_states_its_answer_before_the_run() {
     for lesson in all() {
         let before = lesson.paragraphs.join(" ");
+        // The order question's lines are the puzzle: the text before the run names none.
+        for step in lesson.turn {
+            assert!(
+                !before.contains(step.line),
+                "{}: the text before the run says \u{201c}{}\u{201d}",
+                lesson.id,
+                step.line
+            );
+        }
         let claims = claims(lesson.id);
         let answers: Vec<&Claim> = claims.iter().filter(|c| answers(lesson.question, c)).collect();
         assert!(!answers.is_empty(), "{}: no claim answers its question", lesson.id);
@@ -241,12 +271,14 @@ fn every_question_can_be_answered() {
     for lesson in all() {
         let s = lesson.scenario(0);
         let p = predict(&s, lesson.question.mode(), 1000.0, 4);
-        let answer = lesson.question.model(&p, &s);
-        assert!(
-            !matches!(answer, Answer::Lane(None) | Answer::Count(None) | Answer::Task(None)),
-            "{}: {answer:?}",
-            lesson.id
-        );
+        match lesson.question.model(&p, &s) {
+            None => assert!(lesson.question == Question::Order && !lesson.turn.is_empty(), "{}", lesson.id),
+            Some(answer) => assert!(
+                !matches!(answer, Answer::Lane(None) | Answer::Count(None) | Answer::Task(None)),
+                "{}: {answer:?}",
+                lesson.id
+            ),
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use super::params::Params;
 use super::params::{MAX_SCALE, MIN_SCALE};
 use super::pool::MAX_WORKERS;
 use super::predict::{predict, Prediction};
-use super::question::Guess;
+use super::question::{Guess, Question};
 use super::report::RunReport;
 use super::scenario::{Scenario, TaskId};
 use super::startup::Start;
@@ -63,6 +63,9 @@ pub struct State {
     pub cap_ms: f64,
     /// The learner's guess for the lesson's question, until the lesson or scenario changes.
     pub guess: Option<Guess>,
+    /// Whether the lesson's question has had its answer since the lesson opened: a run of the
+    /// mode it asks about finished, or for the order question, the turn ran.
+    answered: bool,
     /// The mode whose run the stage's timeline draws, when the learner chose one or a run
     /// started; otherwise [`State::shown_mode`] picks one.
     shown: Option<Mode>,
@@ -107,6 +110,8 @@ pub enum Action {
     Guess(Guess),
     /// The learner wants to guess again.
     ClearGuess,
+    /// The lesson's click handler ran for real and its lines were logged.
+    TurnRan,
     /// Draw this mode's prediction and latest run on the timeline.
     Show(Mode),
 }
@@ -124,6 +129,12 @@ impl State {
             set_aside: false,
             keep_previous: false,
         })
+    }
+
+    /// Whether the lesson's question has had its answer: the order question once the turn
+    /// ran, any other once its mode ran (the note with the answer waits until then).
+    pub fn question_answered(&self) -> bool {
+        self.answered
     }
 
     /// The state a page opens with (see `core::startup`).
@@ -146,6 +157,7 @@ impl State {
             edit_note: String::new(),
             cap_ms: cap::clamp(start.cap_ms).unwrap_or(cap::DEFAULT_MS),
             guess: None,
+            answered: false,
             shown: None,
         }
     }
@@ -184,6 +196,7 @@ impl State {
     fn set_scenario(&mut self, scenario: Rc<Scenario>, origin: Origin) {
         if origin.lesson.id != self.origin.lesson.id {
             self.guess = None;
+            self.answered = false;
             self.shown = None;
         }
         self.origin = origin;
@@ -278,6 +291,8 @@ impl State {
                 next.run = RunStatus::Running { mode };
             }
             Action::RunFinished(report) => {
+                let question = self.lesson().question;
+                next.answered |= question != Question::Order && report.mode == question.mode();
                 next.status = announce::run_finished(&report);
                 next.run = RunStatus::Idle;
                 let mut report = *report;
@@ -400,6 +415,7 @@ impl State {
             },
             Action::Guess(guess) => next.guess = Some(guess),
             Action::ClearGuess => next.guess = None,
+            Action::TurnRan => next.answered |= self.lesson().question == Question::Order,
             Action::Show(mode) => next.shown = Some(mode),
             Action::Select(id) => next.selected = id.filter(|id| self.scenario.task(*id).is_some()),
             Action::SetScale(scale) => {
@@ -442,6 +458,28 @@ mod tests {
         let mut r = RunReport::new(&state.scenario, &state.prediction(mode), &Measurements::default());
         r.total_ms = total_ms;
         r
+    }
+
+    #[test]
+    fn the_order_question_is_answered_once_the_turn_ran_until_another_lesson_opens() {
+        let s = State::new(&Params::from_query("lesson=event-loop"));
+        assert!(!s.question_answered());
+        let finished_run = finished(&s, Mode::Async, 200.0);
+        let ran = s.apply(Action::RunStarted(Mode::Async)).apply(Action::RunFinished(Box::new(finished_run)));
+        assert!(!ran.question_answered(), "a run of the scenario does not answer the order question");
+        let turned = ran.apply(Action::TurnRan);
+        assert!(turned.question_answered());
+        assert!(turned.apply(Action::ChooseVariant(0)).question_answered(), "the same lesson");
+        let other = turned.apply(Action::ChooseLesson(crate::core::lesson::find("race").unwrap()));
+        assert!(!other.question_answered(), "another lesson's run answers nothing here");
+        let raced = other
+            .apply(Action::RunStarted(Mode::Async))
+            .apply(Action::RunFinished(Box::new(finished(&other, Mode::Async, 100.0))));
+        assert!(raced.question_answered());
+        assert!(
+            !raced.apply(Action::TurnRan).apply(Action::Undo).question_answered(),
+            "back to the event loop: not run yet"
+        );
     }
 
     #[test]

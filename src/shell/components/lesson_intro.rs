@@ -79,6 +79,12 @@ pub fn lesson_intro(props: &LessonIntroProps) -> Html {
             </div>
             <div id="lesson-text" class={classes!("lesson-text", folded.then_some("folded"))}>
                 { for lesson.paragraphs.iter().map(|p| html! { <p>{ *p }</p> }) }
+                if !lesson.sources.is_empty() {
+                    <details class="lesson-sources">
+                        <summary>{ "Sources" }</summary>
+                        <ul>{ for lesson.sources.iter().map(|s| html! { <li><a href={s.url} target="_blank" rel="noopener">{ s.title }</a></li> }) }</ul>
+                    </details>
+                }
             </div>
             { variants }
         </section>

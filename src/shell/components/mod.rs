@@ -1,6 +1,7 @@
 //! Components: one per file, each with `<Component>Props`. They render state and turn DOM
 //! events into callbacks; they start no effects of their own.
 
+pub mod code_host;
 pub mod code_view;
 pub mod compare_all;
 pub mod lesson_intro;
@@ -16,3 +17,5 @@ pub mod site_header;
 pub mod status_region;
 pub mod task_inspector;
 pub mod timeline;
+pub mod turn_host;
+pub mod turn_question;

@@ -43,6 +43,7 @@ fn read_guess(form: &HtmlFormElement, question: Question) -> Option<Guess> {
         Question::FirstLane(_) => value.parse().ok().map(Guess::Lane),
         Question::Counter(_) => value.parse().ok().map(Guess::Count),
         Question::Culprit => value.parse().ok().map(|id| Guess::Task(TaskId(id))),
+        Question::Order => None,
     }
 }
 
@@ -79,6 +80,7 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
     let on_again = props.on_action.reform(|_: MouseEvent| Action::ClearGuess);
 
     let field = match question {
+        Question::Order => html! {},
         Question::Total(_) => html! {
             <span class="guess-number">
                 <input id="guess" name="guess" type="number" min="0" max="10000" step="0.1" inputmode="decimal" />
@@ -103,7 +105,8 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
         },
     };
 
-    let model = question.model(&props.prediction, scenario);
+    // The order question has a panel of its own (`turn_question.rs`).
+    let Some(model) = question.model(&props.prediction, scenario) else { return html! {} };
     let form_shown = props.guess.is_none() && props.report.is_none();
     // The question labels the form's field; radio buttons get it as their group's name.
     let ask_html = if form_shown && !matches!(question, Question::FirstLane(_)) {
@@ -113,7 +116,7 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
     };
     let body = match (props.guess, props.report.as_ref()) {
         (guess, Some(report)) => {
-            let measured = question.measured(report);
+            let measured = question.measured(report).unwrap_or(model);
             let verdict = match guess {
                 Some(g) if g.agrees(measured) => "Your prediction matched the run.".to_string(),
                 Some(_) => {

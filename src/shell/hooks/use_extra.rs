@@ -1,0 +1,98 @@
+//! Hosts an extra (`shell::extras`) in an element of the page: loads the extras on first use
+//! (at once, or once the element comes near the window), mounts the extra, passes it each new
+//! argument, relays its event, and unmounts it when the element goes. Until it is there the
+//! element shows what it was given (a loading line); if the extras cannot be loaded it says so.
+
+use crate::shell::runtime::extras;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+/// What an extra needs from the page.
+pub struct Extra {
+    /// `"code"` or `"turn"`.
+    pub kind: &'static str,
+    /// What it shows, as its `update` reads it.
+    pub arg: String,
+    /// The event it sends the host, and what to do on it.
+    pub event: Option<(&'static str, Callback<()>)>,
+    /// Load only once the host comes near the window (for what stands below the fold).
+    pub when_near: bool,
+}
+
+#[hook]
+pub fn use_extra(host: NodeRef, extra: Extra) {
+    let latest = use_mut_ref(String::new);
+    *latest.borrow_mut() = extra.arg.clone();
+    // Set once the extra is mounted: from then on a new argument is an update.
+    let mounted = use_memo((), |_| Rc::new(Cell::new(false)));
+    {
+        let mounted = (*mounted).clone();
+        let host = host.clone();
+        use_effect_with(extra.arg.clone(), move |arg| {
+            if mounted.get() {
+                if let Some(element) = host.cast::<web_sys::Element>() {
+                    let arg = arg.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Ok(exports) = extras::load().await {
+                            extras::call(&exports, "update", &[&element, &JsValue::from_str(&arg)]);
+                        }
+                    });
+                }
+            }
+        });
+    }
+    let (kind, event, when_near) = (extra.kind, extra.event, extra.when_near);
+    use_effect_with((), move |_| {
+        let element = host.cast::<web_sys::Element>();
+        let gone = Rc::new(Cell::new(false));
+        let listener =
+            event.map(|(name, on_event)| (name, Closure::<dyn FnMut()>::new(move || on_event.emit(()))));
+        let observer: Rc<RefCell<Option<web_sys::IntersectionObserver>>> = Rc::default();
+        if let Some(element) = &element {
+            if let Some((name, l)) = &listener {
+                let _ = element.add_event_listener_with_callback(name, l.as_ref().unchecked_ref());
+            }
+            let start = {
+                let (element, gone, latest, mounted) =
+                    (element.clone(), gone.clone(), latest.clone(), (*mounted).clone());
+                move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match extras::load().await {
+                            Ok(_) if gone.get() || mounted.get() => {}
+                            Ok(exports) => {
+                                let arg = JsValue::from_str(&latest.borrow());
+                                extras::call(&exports, "mount", &[&element, &JsValue::from_str(kind), &arg]);
+                                mounted.set(true);
+                            }
+                            Err(why) => element.set_text_content(Some(&why)),
+                        }
+                    })
+                }
+            };
+            if when_near {
+                *observer.borrow_mut() = extras::when_near(element, start);
+            } else {
+                start();
+            }
+        }
+        move || {
+            gone.set(true);
+            if let Some(o) = observer.borrow_mut().take() {
+                o.disconnect();
+            }
+            if let Some(element) = element {
+                if let Some((name, l)) = &listener {
+                    let _ = element.remove_event_listener_with_callback(name, l.as_ref().unchecked_ref());
+                }
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(exports) = extras::load().await {
+                        extras::call(&exports, "unmount", &[&element]);
+                    }
+                    drop(listener);
+                });
+            }
+        }
+    });
+}

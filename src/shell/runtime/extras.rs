@@ -1,0 +1,100 @@
+//! Loads the extras (`shell::extras`, `src/bin/extras.rs`) the first time the page needs one:
+//! their wasm-bindgen glue, then `extras-loader.js`, which starts their wasm and leaves a
+//! promise of their exports on the global object. Every later call gets the same promise.
+
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+const FAILED: &str = "This part of the lesson could not be loaded. Check the connection and reload the page.";
+
+/// The extras' exports (`mount_turn`, `unmount`), once loaded.
+pub async fn load() -> Result<JsValue, String> {
+    let promise = match LOADING.with(|l| l.borrow().clone()) {
+        Some(p) => p,
+        None => {
+            let p = start().ok_or_else(|| FAILED.to_string())?;
+            LOADING.with(|l| *l.borrow_mut() = Some(p.clone()));
+            p
+        }
+    };
+    let exports = async {
+        JsFuture::from(promise).await?;
+        let started = js_sys::Reflect::get(&js_sys::global(), &"__playgroundExtras".into())?;
+        JsFuture::from(js_sys::Promise::resolve(&started)).await
+    };
+    exports.await.map_err(|_| {
+        // A later call tries again.
+        LOADING.with(|l| *l.borrow_mut() = None);
+        FAILED.to_string()
+    })
+}
+
+/// Inserts the two scripts, in order, and returns a promise that both have run.
+fn start() -> Option<js_sys::Promise> {
+    let document = web_sys::window()?.document()?;
+    let head = document.head()?;
+    let script = |src: &str| -> Option<web_sys::HtmlScriptElement> {
+        let s: web_sys::HtmlScriptElement = document.create_element("script").ok()?.unchecked_into();
+        s.set_src(src);
+        // Dynamically inserted scripts run in insertion order only when not async.
+        s.set_async(false);
+        Some(s)
+    };
+    let glue = script("extras.js")?;
+    let loader = script("extras-loader.js")?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        loader.set_onload(Some(&resolve));
+        loader.set_onerror(Some(&reject));
+        glue.set_onerror(Some(&reject));
+    });
+    head.append_child(&glue).ok()?;
+    head.append_child(&loader).ok()?;
+    Some(loaded)
+}
+
+/// Calls `start` once, when `element` first comes within 600 px of the window (at once where
+/// the browser has no IntersectionObserver). Disconnect the observer returned to give up.
+pub fn when_near(
+    element: &web_sys::Element,
+    start: impl FnOnce() + 'static,
+) -> Option<web_sys::IntersectionObserver> {
+    let start = std::cell::Cell::new(Some(start));
+    let callback =
+        wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let near = entries
+                    .iter()
+                    .any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+                if near {
+                    observer.disconnect();
+                    if let Some(start) = start.take() {
+                        start();
+                    }
+                }
+            },
+        );
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin("600px");
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok()?;
+    callback.forget();
+    observer.observe(element);
+    Some(observer)
+}
+
+/// Calls the extras' function `name` with `args`.
+pub fn call(exports: &JsValue, name: &str, args: &[&JsValue]) {
+    let Ok(f) = js_sys::Reflect::get(exports, &name.into()) else { return };
+    let Some(f) = f.dyn_ref::<js_sys::Function>() else { return };
+    let _ = match args {
+        [a] => f.call1(&JsValue::NULL, a),
+        [a, b] => f.call2(&JsValue::NULL, a, b),
+        [a, b, c] => f.call3(&JsValue::NULL, a, b, c),
+        _ => f.call0(&JsValue::NULL),
+    };
+}

@@ -1,0 +1,49 @@
+// Async Playground: this scenario as JavaScript async/await.
+//
+// Paste it into the browser console on the playground's page (its requests fetch the page's
+// favicon.svg), or load it as a script: it starts at once and ends by itself.
+//
+// Each lane is an async function.
+// The lanes run at once, on the page's one thread; the tasks of a lane run one after
+// another. Each task logs "done: <label>" as it ends (or "failed: <label>"), and the run
+// ends with "finished".
+
+(async () => {
+    // Real milliseconds per scenario unit.
+    const UNIT_MS = 1000;
+
+    // Logs a task that has finished.
+    function done(label) {
+        console.log(`done: ${label}`);
+    }
+
+    // A timer: the thread is free for the other lanes until it fires.
+    function sleep(ms) {
+        return new Promise((resolve) => setTimeout(resolve, ms));
+    }
+
+    // Keeps the main thread busy for ms milliseconds, as real work (an image filter, a parser)
+    // would. Nothing else on the page runs meanwhile.
+    function spin(ms) {
+        const deadline = performance.now() + ms;
+        while (performance.now() < deadline) {
+            // Busy: real work would compute something here.
+        }
+    }
+
+    // The lanes: one async function each, running its tasks one after another.
+
+    async function timer() {
+        await sleep(0.5 * UNIT_MS);
+        done("A timer due at 0.5 s");
+    }
+
+    async function click() {
+        spin(2 * UNIT_MS); // never yields: holds the thread throughout
+        done("The click handler");
+    }
+
+    // Run every lane at once, and wait for all of them whatever happens in the others.
+    await Promise.allSettled([timer(), click()]);
+    console.log("finished");
+})();

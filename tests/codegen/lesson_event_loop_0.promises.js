@@ -1,0 +1,52 @@
+// Async Playground: this scenario as JavaScript promise chains.
+//
+// Paste it into the browser console on the playground's page (its requests fetch the page's
+// favicon.svg), or load it as a script: it starts at once and ends by itself.
+//
+// Each lane is a function that returns a chain of promises.
+// The lanes run at once, on the page's one thread; the tasks of a lane run one after
+// another. Each task logs "done: <label>" as it ends (or "failed: <label>"), and the run
+// ends with "finished".
+
+(() => {
+    // Real milliseconds per scenario unit.
+    const UNIT_MS = 1000;
+
+    // Logs a task that has finished.
+    function done(label) {
+        console.log(`done: ${label}`);
+    }
+
+    // A timer: the thread is free for the other lanes until it fires.
+    function sleep(ms) {
+        return new Promise((resolve) => setTimeout(resolve, ms));
+    }
+
+    // Keeps the main thread busy for ms milliseconds, as real work (an image filter, a parser)
+    // would. Nothing else on the page runs meanwhile.
+    function spin(ms) {
+        const deadline = performance.now() + ms;
+        while (performance.now() < deadline) {
+            // Busy: real work would compute something here.
+        }
+    }
+
+    // The lanes: one function each, chaining its tasks one after another.
+
+    function timer() {
+        return sleep(0.5 * UNIT_MS)
+            .then(() => done("A timer due at 0.5 s"));
+    }
+
+    function click() {
+        spin(2 * UNIT_MS); // never yields: holds the thread throughout
+        done("The click handler");
+        return Promise.resolve();
+    }
+
+    // Run every lane at once, and wait for all of them whatever happens in the others.
+    Promise.allSettled([timer(), click()])
+        .then(() => {
+            console.log("finished");
+        });
+})();

@@ -1,0 +1,70 @@
+// "One turn of the event loop": the learner puts a click handler's log lines in order (by
+// keyboard, buttons or dragging), runs the click for real, and sees their order beside the
+// model's and the browser's. The browser's column must be the page's real console log, and
+// that log must keep what the standard guarantees.
+import { expect, test, type Page } from '@playwright/test';
+import { Playground } from '../pages/playground';
+
+const SYNC = ['handler starts', 'async fn starts', 'handler ends'];
+const MICROTASKS = ['then callback', 'queued microtask', 'after await'];
+const LATER = ['frame callback', 'timer fired', 'message arrived'];
+const LINES = [...SYNC, ...MICROTASKS, ...LATER];
+
+const order = (page: Page) => page.locator('.turn-order li code').allTextContents();
+
+test('predict the order, run the click, and see the real log beside the model', async ({ page }) => {
+  const logged: string[] = [];
+  page.on('console', (m) => {
+    if (LINES.includes(m.text())) logged.push(m.text());
+  });
+  await Playground.open(page, '?lesson=event-loop');
+  await expect(page.getByRole('heading', { level: 2, name: 'One turn of the event loop' })).toBeVisible();
+  const list = page.locator('.turn-order');
+  await expect(list.locator('li')).toHaveCount(9);
+  const start = await order(page);
+  expect(start[0]).toBe('handler starts');
+  expect(start[1]).toBe('timer fired');
+  // The answer waits for the run.
+  await expect(page.getByRole('heading', { name: 'What to notice' })).toHaveCount(0);
+
+  // Keyboard: Alt+Down moves the focused line, says so, and keeps the focus on it.
+  await list.locator('li', { hasText: 'timer fired' }).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  expect((await order(page))[2]).toBe('timer fired');
+  await expect(page.locator('.turn-guess [aria-live]')).toHaveText('\u201ctimer fired\u201d moved to place 3 of 9.');
+  await expect(list.locator('li', { hasText: 'timer fired' })).toBeFocused();
+  // Buttons.
+  await page.getByRole('button', { name: 'Move \u201chandler ends\u201d up' }).click();
+  expect((await order(page))[7]).toBe('handler ends');
+  // Dragging: the last line onto the first place.
+  await list.locator('li', { hasText: 'handler ends' }).dragTo(list.locator('li').first());
+  expect((await order(page))[0]).toBe('handler ends');
+  const guess = await order(page);
+
+  await page.getByRole('button', { name: 'Run the click' }).click();
+  const table = page.locator('.turn-results');
+  await expect(table).toBeVisible();
+  await expect.poll(() => logged.length).toBe(9);
+  // The standard's guarantees, in the real log.
+  expect(logged.slice(0, 3)).toEqual(SYNC);
+  expect(logged.slice(3, 6)).toEqual(MICROTASKS);
+  expect([...logged.slice(6)].sort()).toEqual([...LATER].sort());
+  // The page's columns: the guess as it was, the model, and exactly what the console got.
+  const column = (n: number) => table.locator(`tbody tr td:nth-child(${n}) .turn-chip`).allTextContents();
+  expect(await column(2)).toEqual(guess);
+  expect(await column(3)).toEqual(LINES);
+  expect(await column(4)).toEqual(logged);
+  // The guess put "handler ends" first: the verdict names the rule it breaks.
+  await expect(page.locator('.turn .verdict')).toContainText('the click handler runs to its end before anything it scheduled');
+  // The queues drawn: each line in the queue it waited in.
+  await expect(page.locator('.turn-queue.microtasks li')).toHaveText(MICROTASKS);
+  await expect(page.getByRole('heading', { name: 'What to notice' })).toBeVisible();
+});
+
+test('if the puzzle cannot be loaded, the page says so and the rest of the lesson works', async ({ page }) => {
+  await page.route('**/extras.js', (route) => route.abort());
+  const app = await Playground.open(page, '?lesson=event-loop');
+  await expect(page.locator('.turn-host')).toContainText('could not be loaded');
+  await app.runButton('async').click();
+  await expect(app.status()).toContainText('Async run finished');
+});
