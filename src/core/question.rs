@@ -3,7 +3,7 @@
 
 use super::format::{units, Unit};
 use super::mode::Mode;
-use super::predict::Prediction;
+use super::predict::{merge_spans, Prediction};
 use super::report::RunReport;
 use super::scenario::{Scenario, TaskId};
 use super::timing::{Outcome, Span};
@@ -19,6 +19,10 @@ pub enum Question {
     Counter(Mode),
     /// Which task freezes the page in an async run.
     Culprit,
+    /// How long the page freezes in one go, at the longest, in a run in this mode (in units).
+    Freeze(Mode),
+    /// When the task with this label is done in a run in this mode (in units from the start).
+    Ends(Mode, &'static str),
     /// In what order a click handler's lines are logged: answered by the lesson's turn of the
     /// event loop (`core::turn`), not by a run of the scenario.
     Order,
@@ -45,11 +49,19 @@ pub enum Answer {
 
 impl Question {
     /// Reads a question as a lesson file writes it: `total async`, `first-lane async`,
-    /// `counter blocking`, `culprit`.
+    /// `counter blocking`, `freeze async`, `ends async <a task's label>`, `culprit`, `order`.
+    /// A label's text lives as long as the page.
     pub fn parse(text: &str) -> Option<Question> {
+        if let Some(rest) = text.strip_prefix("ends ") {
+            let (mode, label) = rest.split_once(' ')?;
+            let label = label.trim();
+            let mode = Mode::parse(mode).filter(|_| !label.is_empty())?;
+            return Some(Question::Ends(mode, Box::leak(label.to_owned().into_boxed_str())));
+        }
         let (kind, mode) = text.split_once(' ').unwrap_or((text, ""));
         let mode = Mode::parse(mode);
         match (kind, mode) {
+            ("freeze", Some(m)) => Some(Question::Freeze(m)),
             ("total", Some(m)) => Some(Question::Total(m)),
             ("first-lane", Some(m)) => Some(Question::FirstLane(m)),
             ("counter", Some(m)) => Some(Question::Counter(m)),
@@ -62,7 +74,11 @@ impl Question {
     /// The mode whose run answers the question.
     pub fn mode(self) -> Mode {
         match self {
-            Question::Total(m) | Question::FirstLane(m) | Question::Counter(m) => m,
+            Question::Total(m)
+            | Question::FirstLane(m)
+            | Question::Counter(m)
+            | Question::Freeze(m)
+            | Question::Ends(m, _) => m,
             Question::Culprit | Question::Order => Mode::Async,
         }
     }
@@ -74,6 +90,18 @@ impl Question {
             Question::FirstLane(m) => format!("Which lane will finish first in the {m} run?"),
             Question::Counter(m) => format!("What will the counter hold at the end of the {m} run?"),
             Question::Culprit => "Which task will freeze the page in the async run?".to_string(),
+            Question::Freeze(m) => {
+                format!(
+                    "How long will the page freeze in one go, at the longest, in the {m} run, in {}?",
+                    unit.1
+                )
+            }
+            Question::Ends(m, label) => {
+                format!(
+                    "When will \u{201c}{label}\u{201d} be done in the {m} run, in {} from the start?",
+                    unit.1
+                )
+            }
             Question::Order => "In what order will the click handler's lines be logged?".to_string(),
         }
     }
@@ -85,6 +113,11 @@ impl Question {
             Question::FirstLane(_) => Answer::Lane(prediction.first_lane()),
             Question::Counter(_) => Answer::Count(prediction.counter),
             Question::Culprit => Answer::Task(longest_hold(prediction, scenario)),
+            Question::Freeze(_) => Answer::Units(longest_freeze_ms(prediction, scenario) / prediction.scale),
+            Question::Ends(_, label) => {
+                let (_, task) = scenario.tasks().find(|(_, t)| t.label == label)?;
+                Answer::Units(prediction.timing(task.id)?.span.end_ms / prediction.scale)
+            }
             Question::Order => return None,
         })
     }
@@ -96,6 +129,10 @@ impl Question {
             Question::FirstLane(_) => Answer::Lane(report.first_lane()),
             Question::Counter(_) => Answer::Count(report.counter),
             Question::Culprit => Answer::Task(freeze_culprit(report)),
+            Question::Freeze(_) => Answer::Units(report.longest_freeze_ms() / report.scale),
+            Question::Ends(_, label) => {
+                Answer::Units(report.tasks.iter().find(|t| t.label == label)?.span.end_ms / report.scale)
+            }
             Question::Order => return None,
         })
     }
@@ -113,6 +150,24 @@ fn longest_hold(prediction: &Prediction, scenario: &Scenario) -> Option<TaskId> 
         .map(|(_, t)| (t.id, t.span.end_ms - t.span.start_ms))
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(id, _)| id)
+}
+
+/// The longest the model says the main thread is held in one go, in ms: a blocking run holds
+/// it throughout; otherwise work that never lets the browser in (joined where such tasks follow
+/// each other without a gap), or one burst of work that yields.
+fn longest_freeze_ms(prediction: &Prediction, scenario: &Scenario) -> f64 {
+    match prediction.mode {
+        Mode::Blocking => return prediction.total_ms,
+        // Work runs on the workers; the main thread only waits.
+        Mode::Workers => return 0.0,
+        Mode::Async => {}
+    }
+    let ran = || scenario.tasks().zip(&prediction.tasks).filter(|(_, t)| t.outcome != Outcome::Skipped);
+    let holds: Vec<Span> =
+        ran().filter(|((_, task), _)| task.kind.holds_throughout()).map(|(_, t)| t.span).collect();
+    let longest_hold = merge_spans(&holds, 0.5).iter().map(|s| s.end_ms - s.start_ms).fold(0.0, f64::max);
+    let longest_burst = ran().filter_map(|((_, task), _)| task.hold_ms(prediction.scale)).fold(0.0, f64::max);
+    longest_hold.max(longest_burst)
 }
 
 /// The work task that overlaps most with the run's longest freeze.
@@ -183,6 +238,47 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_longest_freeze_is_the_longest_hold_joined_with_holds_that_follow_it() {
+        use crate::core::predict::predict;
+        let freeze = |json: &str, mode: Mode| {
+            let s = Scenario::from_json(json).unwrap();
+            let p = predict(&s, mode, 1000.0, 2);
+            Question::Freeze(mode).model(&p, &s)
+        };
+        let trap = r#"{"version": 1, "lanes": [
+            {"name": "A", "tasks": [{"kind": "wait", "label": "w", "duration": 3}]},
+            {"name": "B", "tasks": [{"kind": "work", "label": "r", "duration": 2, "burst_ms": 0}]}]}"#;
+        assert_eq!(freeze(trap, Mode::Async), Some(Answer::Units(2.0)));
+        assert_eq!(freeze(trap, Mode::Blocking), Some(Answer::Units(5.0)), "a blocking run is one freeze");
+        assert_eq!(freeze(trap, Mode::Workers), Some(Answer::Units(0.0)), "work on workers holds nothing");
+        // Two holds back to back in a lane: the thread is never given back between them.
+        let two = r#"{"version": 1, "lanes": [{"name": "A", "tasks": [
+            {"kind": "work", "label": "a", "duration": 1, "burst_ms": 0},
+            {"kind": "work", "label": "b", "duration": 0.5, "burst_ms": 0}]}]}"#;
+        assert_eq!(freeze(two, Mode::Async), Some(Answer::Units(1.5)));
+        // Work in 8 ms bursts freezes the page for a burst at most.
+        let bursts = r#"{"version": 1, "lanes": [{"name": "A", "tasks": [
+            {"kind": "work", "label": "a", "duration": 1, "burst_ms": 8}]}]}"#;
+        assert_eq!(freeze(bursts, Mode::Async), Some(Answer::Units(0.008)));
+    }
+
+    #[test]
+    fn when_a_task_ends_is_read_from_the_model_and_the_run_by_its_label() {
+        use crate::core::predict::predict;
+        let s = Scenario::from_json(
+            r#"{"version": 1, "lanes": [{"name": "A", "tasks": [{"kind": "wait", "label": "w", "duration": 3}]}]}"#,
+        )
+        .unwrap();
+        let p = predict(&s, Mode::Async, 1000.0, 1);
+        assert_eq!(Question::Ends(Mode::Async, "w").model(&p, &s), Some(Answer::Units(3.0)));
+        assert_eq!(
+            Question::Ends(Mode::Async, "gone").model(&p, &s),
+            None,
+            "a task no longer there asks nothing"
+        );
+    }
+
+    #[test]
     fn questions_read_as_lesson_files_write_them() {
         use Mode::*;
         for (text, q) in [
@@ -192,6 +288,11 @@ mod tests {
             ("culprit", Some(Question::Culprit)),
             ("culprit async", None),
             ("order", Some(Question::Order)),
+            ("freeze async", Some(Question::Freeze(Async))),
+            ("freeze", None),
+            ("ends async A timer due at 0.5 s", Some(Question::Ends(Async, "A timer due at 0.5 s"))),
+            ("ends async ", None),
+            ("ends soon Timer", None),
             ("total", None),
             ("total sideways", None),
             ("", None),

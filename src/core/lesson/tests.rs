@@ -33,8 +33,16 @@ enum Fact {
     Cancelled(String),
     /// The task, by label, that fails.
     Failed(String),
+    /// The longest the page freezes in one go, in units.
+    Freeze(f64),
+    /// The task, by label, and when it is done, in units.
+    Ends(String, f64),
     /// The lines of the lesson's turn, in the order the model logs them.
     Order(Vec<String>),
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_owned().into_boxed_str())
 }
 
 /// The claims of a lesson's file.
@@ -56,6 +64,10 @@ fn claims(id: &str) -> Vec<Claim> {
                 Fact::Cancelled(l)
             } else if let Some(l) = text("failed") {
                 Fact::Failed(l)
+            } else if let Some(n) = c["freeze"].as_f64() {
+                Fact::Freeze(n)
+            } else if let (Some(label), Some(at)) = (c["ends"][0].as_str(), c["ends"][1].as_f64()) {
+                Fact::Ends(label.to_string(), at)
             } else if let Some(lines) = c["order"].as_array() {
                 Fact::Order(lines.iter().map(|l| l.as_str().unwrap_or_default().to_string()).collect())
             } else {
@@ -209,6 +221,20 @@ fn every_claim_holds_for_the_prediction_and_is_in_the_text() {
                 }
                 Fact::Cancelled(label) => assert_eq!(outcome_of(label), Outcome::Cancelled, "{where_}"),
                 Fact::Failed(label) => assert_eq!(outcome_of(label), Outcome::Failed, "{where_}"),
+                Fact::Freeze(units) => {
+                    let model = Question::Freeze(claim.mode).model(&p, &s);
+                    assert!(
+                        matches!(model, Some(Answer::Units(u)) if (u - units).abs() < 0.01),
+                        "{where_}: {model:?}"
+                    );
+                }
+                Fact::Ends(label, units) => {
+                    let model = Question::Ends(claim.mode, leak(label)).model(&p, &s);
+                    assert!(
+                        matches!(model, Some(Answer::Units(u)) if (u - units).abs() < 0.01),
+                        "{where_}: {model:?}"
+                    );
+                }
                 Fact::Order(lines) => {
                     let model: Vec<&str> =
                         turn::model_order(lesson.turn).iter().map(|&i| lesson.turn[i].line).collect();
@@ -225,6 +251,8 @@ fn answers(question: Question, claim: &Claim) -> bool {
         (Question::Total(mode), Fact::Total(_))
         | (Question::FirstLane(mode), Fact::FirstLane(_))
         | (Question::Counter(mode), Fact::Counter(_)) => claim.mode == mode,
+        (Question::Freeze(mode), Fact::Freeze(_)) => claim.mode == mode,
+        (Question::Ends(mode, label), Fact::Ends(l, _)) => claim.mode == mode && label == l,
         (Question::Culprit, Fact::Culprit(_)) | (Question::Order, Fact::Order(_)) => true,
         _ => false,
     }

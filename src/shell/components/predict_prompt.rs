@@ -37,7 +37,7 @@ fn read_guess(form: &HtmlFormElement, question: Question) -> Option<Guess> {
     };
     let value = value.trim();
     match question {
-        Question::Total(_) => {
+        Question::Total(_) | Question::Freeze(_) | Question::Ends(..) => {
             value.parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0).map(Guess::Units)
         }
         Question::FirstLane(_) => value.parse().ok().map(Guess::Lane),
@@ -70,7 +70,9 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
                     on_action.emit(Action::Guess(guess));
                 }
                 None => problem.set(match question {
-                    Question::Total(_) => "Type a number of units, 0 or more: for example 4.5.".into(),
+                    Question::Total(_) | Question::Freeze(_) | Question::Ends(..) => {
+                        "Type a number of units, 0 or more: for example 4.5.".into()
+                    }
                     Question::Counter(_) => "Type a whole number: for example 2.".into(),
                     _ => "Choose one of the options first.".into(),
                 }),
@@ -81,7 +83,7 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
 
     let field = match question {
         Question::Order => html! {},
-        Question::Total(_) => html! {
+        Question::Total(_) | Question::Freeze(_) | Question::Ends(..) => html! {
             <span class="guess-number">
                 <input id="guess" name="guess" type="number" min="0" max="10000" step="0.1" inputmode="decimal" />
                 <span>{ lesson.unit.1 }</span>
