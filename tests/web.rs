@@ -125,7 +125,7 @@ async fn the_app_runs_the_ticket_queue_async_and_reports_it() {
     document.body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<App>::with_root_and_props(
         host.clone(),
-        AppProps { query: "?scale=20".into(), failed: Vec::new() },
+        AppProps { query: "?scale=20".into(), link: None, failed: Vec::new() },
     )
     .render();
     yew::scheduler::flush().await;
@@ -305,4 +305,25 @@ async fn a_scheduler_yield_keeps_a_due_timer_waiting_where_the_browser_has_it() 
     } else {
         assert!(tick.3 < 100.0, "without scheduler.yield the timer got in: ended at {}", tick.3);
     }
+}
+
+/// Share links are read with the browser's own inflater: a link the page writes opens again,
+/// a damaged one is refused, and unpacking stops at the limit instead of filling the memory.
+#[wasm_bindgen_test]
+async fn share_links_inflate_in_the_browser_within_the_limit() {
+    use async_playground::core::share::{self, ShareError, Shared};
+    use async_playground::shell::runtime::compress::{deflate_raw, inflate_raw, InflateError};
+    use async_playground::shell::runtime::share_links;
+    let shared = Shared { scenario: lesson::default_lesson().scenario(0), lesson: None, scale: Some(250.0) };
+    let json = share::payload(&shared);
+    let deflated = deflate_raw(json.as_bytes()).await.unwrap();
+    assert_eq!(inflate_raw(&deflated, 1 << 20).await.unwrap(), json.as_bytes());
+    assert_eq!(inflate_raw(&deflated, 10).await, Err(InflateError::TooLarge));
+    assert_eq!(inflate_raw(b"not deflate at all", 1 << 20).await, Err(InflateError::Damaged));
+    let (opened, failed) = share_links::open(&format!("#s={}", share::wrap(&deflated))).await;
+    assert!(failed.is_empty());
+    assert_eq!(opened.unwrap().unwrap().shared, shared);
+    let (cut, _) = share_links::open(&format!("#s={}", share::wrap(&deflated[..deflated.len() / 2]))).await;
+    assert_eq!(cut, Some(Err(ShareError::Damaged)));
+    assert_eq!(share_links::open("#other=1").await.0, None);
 }

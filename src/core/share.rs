@@ -23,7 +23,8 @@ pub const VERSION: u32 = 1;
 pub const MAX_LINK_CHARS: usize = 64 * 1024;
 /// The most JSON a link may unpack to, in bytes (as much as a `load` message may carry).
 pub const MAX_JSON_BYTES: usize = 4 * 1024 * 1024;
-/// The DEFLATE level links are written with (the best miniz_oxide has short of "uber").
+/// The DEFLATE level links are written with natively (the best miniz_oxide has short of "uber").
+#[cfg(any(test, not(target_arch = "wasm32")))]
 const LEVEL: u8 = 9;
 
 /// What a share link holds.
@@ -110,6 +111,7 @@ impl std::error::Error for ShareError {}
 ///
 /// A value longer than [`MAX_LINK_CHARS`] (a scenario of thousands of tasks with long, varied
 /// labels) will not open; the caller checks the length before offering the link.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn encode(shared: &Shared) -> String {
     let json = payload(shared);
     wrap(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL))
@@ -122,28 +124,41 @@ pub fn wrap(deflated: &[u8]) -> String {
     format!("{VERSION}.{}", base64url_encode(deflated))
 }
 
-/// Opens the value found after `s=`.
-pub fn decode(value: &str) -> Result<Decoded, ShareError> {
+/// The compressed payload of the value found after `s=`: checked for length and version,
+/// base64url decoded, still to be inflated (at most [`MAX_JSON_BYTES`]) and read with
+/// [`read_inflated`]. The page inflates with the browser's `DecompressionStream`, so its
+/// bundle carries no inflater; natively [`decode`] does it all.
+pub fn unwrap(value: &str) -> Result<Vec<u8>, ShareError> {
     if value.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLong { chars: value.len() });
     }
     let (version, data) = value.split_once('.').ok_or(ShareError::Garbled)?;
     check_version(version)?;
-    let deflated = base64url_decode(data).ok_or(ShareError::Garbled)?;
-    let json = inflate(&deflated)?;
-    read_payload(&json)
+    base64url_decode(data).ok_or(ShareError::Garbled)
 }
 
-/// Reads `location.hash` (`""`, `"#"`, `"#s=…"`, or `&`-separated parameters, with or without
-/// the `#`). `None` when it has no `s` parameter; the last one counts when there are several.
-pub fn from_fragment(hash: &str) -> Option<Result<Decoded, ShareError>> {
+/// The value after `s=` in `location.hash` (`""`, `"#"`, `"#s=…"`, or `&`-separated
+/// parameters, with or without the `#`). `None` when it has no `s` parameter; the last one
+/// counts when there are several.
+pub fn link_value(hash: &str) -> Option<&str> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
-    let value = hash.split('&').rev().find_map(|pair| match pair.split_once('=') {
+    hash.split('&').rev().find_map(|pair| match pair.split_once('=') {
         Some(("s", value)) => Some(value),
         None if pair == "s" => Some(""),
         _ => None,
-    })?;
-    Some(decode(value))
+    })
+}
+
+/// Opens the value found after `s=`.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn decode(value: &str) -> Result<Decoded, ShareError> {
+    read_inflated(&inflate(&unwrap(value)?)?)
+}
+
+/// Opens the link in `location.hash`, if it has one ([`link_value`]).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub fn from_fragment(hash: &str) -> Option<Result<Decoded, ShareError>> {
+    link_value(hash).map(decode)
 }
 
 /// Version 1 passes; a later one is [`ShareError::UnknownVersion`]; anything else is garbled.
@@ -157,6 +172,7 @@ fn check_version(version: &str) -> Result<(), ShareError> {
 }
 
 /// Raw DEFLATE, unpacked to at most [`MAX_JSON_BYTES`].
+#[cfg(any(test, not(target_arch = "wasm32")))]
 fn inflate(deflated: &[u8]) -> Result<Vec<u8>, ShareError> {
     use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
     decompress_to_vec_with_limit(deflated, MAX_JSON_BYTES).map_err(|e| match e.status {
@@ -180,7 +196,8 @@ pub fn payload(shared: &Shared) -> String {
     json
 }
 
-fn read_payload(json: &[u8]) -> Result<Decoded, ShareError> {
+/// Reads a link's payload once inflated.
+pub fn read_inflated(json: &[u8]) -> Result<Decoded, ShareError> {
     let value: Value = serde_json::from_slice(json).map_err(|e| ShareError::NotJson(e.to_string()))?;
     let Some(object) = value.as_object() else {
         return Err(ShareError::NotJson("it is not a JSON object".into()));

@@ -32,6 +32,7 @@ use crate::core::message::OutMessage;
 use crate::core::mode::Mode;
 use crate::core::params::{query_with, Params};
 use crate::core::question::Question;
+use crate::core::share::{Decoded, ShareError};
 use crate::core::state::{Action, State};
 use crate::core::storage::key_for;
 use std::rc::Rc;
@@ -58,6 +59,8 @@ impl Reducible for State {
 pub struct AppProps {
     /// The URL's query string, e.g. `?lesson=ticket-queue&scale=100`.
     pub query: AttrValue,
+    /// The share link the page was opened with, opened (`runtime::share_links`).
+    pub link: Option<Result<Decoded, ShareError>>,
     /// Lessons the page needed but could not fetch, as messages.
     pub failed: Vec<String>,
 }
@@ -65,7 +68,7 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let params = use_memo(props.query.clone(), |query| Params::from_query(query));
-    let start = use_boot(&params, &props.failed);
+    let start = use_boot(&params, &props.link, &props.failed);
     let state = use_reducer(|| State::starting((*start).clone()));
     let targets = use_memo((), |_| MeterTargets::default());
     let meter = use_frame_meter((*targets).clone());

@@ -12,9 +12,9 @@ pub mod runtime;
 
 use app::{App, AppProps};
 
-/// Mounts the app on the page's `#app` element, reading the URL's query string, once the
-/// lessons the URL, a share link or the saved work name have been fetched (the default lesson
-/// is built in, so a plain visit fetches nothing).
+/// Mounts the app on the page's `#app` element, reading the URL's query string, once a share
+/// link in the fragment is opened and the lessons the URL, the link or the saved work name have
+/// been fetched (the default lesson is built in, so a plain visit fetches nothing).
 pub fn start() {
     let window = web_sys::window().expect("a browser window");
     let query = window.location().search().unwrap_or_default();
@@ -24,17 +24,20 @@ pub fn start() {
         .and_then(|d| d.get_element_by_id("app"))
         .expect("index.html has an element with id \"app\"");
     wasm_bindgen_futures::spawn_local(async move {
-        let failed = runtime::lesson_files::with_lessons(&mut || {
-            let params = crate::core::params::Params::from_query(&query);
-            let _ = crate::core::share::from_fragment(&hash);
-            let key = crate::core::storage::key_for(params.embed, params.lesson.id);
-            if let Ok(Some(saved)) = runtime::storage::read(&key) {
-                let _ = crate::core::storage::load(&saved);
-            }
-        })
-        .await;
+        let (link, mut failed) = runtime::share_links::open(&hash).await;
+        failed.extend(
+            runtime::lesson_files::with_lessons(&mut || {
+                let params = crate::core::params::Params::from_query(&query);
+                let key = crate::core::storage::key_for(params.embed, params.lesson.id);
+                if let Ok(Some(saved)) = runtime::storage::read(&key) {
+                    let _ = crate::core::storage::load(&saved);
+                }
+            })
+            .await,
+        );
         // What index.html shows until the app is there.
         host.set_inner_html("");
-        yew::Renderer::<App>::with_root_and_props(host, AppProps { query: query.into(), failed }).render();
+        yew::Renderer::<App>::with_root_and_props(host, AppProps { query: query.into(), link, failed })
+            .render();
     });
 }

@@ -1,10 +1,10 @@
-//! Opening the page: a share link in the fragment, else the learner's autosaved work, else the
-//! lesson the URL names (the choice is `core::startup`'s). A saved entry that cannot be read is
+//! Opening the page: a share link in the fragment (opened by `shell::start`), else the
+//! learner's autosaved work, else the lesson the URL names (the choice is `core::startup`'s). A saved entry that cannot be read is
 //! set aside under its own key, never overwritten; the link's fragment is then removed from the
 //! address, so a reload shows the learner's latest work rather than the link again.
 
 use crate::core::params::Params;
-use crate::core::share;
+use crate::core::share::{Decoded, ShareError};
 use crate::core::startup::{start, Start};
 use crate::core::storage;
 use crate::core::storage::{key_for, NOT_KEPT, PREVIOUS_KEY};
@@ -13,16 +13,17 @@ use yew::prelude::*;
 
 /// Reads the fragment and the storage once, when the app mounts, and says what to open with.
 #[hook]
-pub fn use_boot(params: &Params, failed: &[String]) -> std::rc::Rc<Start> {
-    let params = params.clone();
-    let failed = failed.to_vec();
-    use_memo((), move |_| boot(&params, failed))
+pub fn use_boot(
+    params: &Params,
+    link: &Option<Result<Decoded, ShareError>>,
+    failed: &[String],
+) -> std::rc::Rc<Start> {
+    let (params, link, failed) = (params.clone(), link.clone(), failed.to_vec());
+    use_memo((), move |_| boot(&params, link, failed))
 }
 
-fn boot(params: &Params, failed: Vec<String>) -> Start {
+fn boot(params: &Params, link: Option<Result<Decoded, ShareError>>, failed: Vec<String>) -> Start {
     let window = web_sys::window();
-    let hash = window.as_ref().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let link = share::from_fragment(&hash);
     let had_link = link.is_some();
     let key = key_for(params.embed, params.lesson.id);
     let (saved_text, storage_available) = match read(&key) {

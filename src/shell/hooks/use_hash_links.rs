@@ -4,7 +4,7 @@
 
 use crate::core::share;
 use crate::core::state::Action;
-use crate::shell::runtime::lesson_files::with_lessons;
+use crate::shell::runtime::share_links;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -16,14 +16,13 @@ pub fn use_hash_links(on_action: Callback<Action>) {
             let Some(window) = web_sys::window() else { return };
             let location = window.location();
             let hash = location.hash().unwrap_or_default();
-            if share::from_fragment(&hash).is_none() {
+            if share::link_value(&hash).is_none() {
                 return;
             }
             let on_action = on_action.clone();
             // A link naming a lesson not read yet is opened once its file is fetched.
             wasm_bindgen_futures::spawn_local(async move {
-                let mut result = None;
-                let failed = with_lessons(&mut || result = share::from_fragment(&hash)).await;
+                let (result, failed) = share_links::open(&hash).await;
                 for why in failed {
                     on_action.emit(Action::Notice(why));
                 }

@@ -27,3 +27,39 @@ pub async fn deflate_raw(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
         JsFuture::from(js_sys::Promise::from(call(&response, "arrayBuffer", &Array::new())?)).await?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
+
+/// Why compressed bytes could not be unpacked.
+#[derive(Debug, PartialEq)]
+pub enum InflateError {
+    /// They unpack to more than the limit (unpacking stopped there).
+    TooLarge,
+    /// They are not raw DEFLATE, or cut short.
+    Damaged,
+}
+
+/// `bytes` unpacked from raw DEFLATE with the browser's `DecompressionStream("deflate-raw")`,
+/// read chunk by chunk and given up as soon as it passes `limit` bytes.
+pub async fn inflate_raw(bytes: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
+    let damaged = |_| InflateError::Damaged;
+    let blob = construct("Blob", &Array::of1(&Array::of1(&Uint8Array::from(bytes)))).map_err(damaged)?;
+    let stream = call(&blob, "stream", &Array::new()).map_err(damaged)?;
+    let inflater =
+        construct("DecompressionStream", &Array::of1(&JsValue::from_str("deflate-raw"))).map_err(damaged)?;
+    let inflated = call(&stream, "pipeThrough", &Array::of1(&inflater)).map_err(damaged)?;
+    let reader = call(&inflated, "getReader", &Array::new()).map_err(damaged)?;
+    let mut out = Vec::new();
+    loop {
+        let read = call(&reader, "read", &Array::new()).map_err(damaged)?;
+        let chunk = JsFuture::from(js_sys::Promise::from(read)).await.map_err(damaged)?;
+        if Reflect::get(&chunk, &JsValue::from_str("done")).map_err(damaged)?.is_truthy() {
+            return Ok(out);
+        }
+        let value: Uint8Array =
+            Reflect::get(&chunk, &JsValue::from_str("value")).map_err(damaged)?.unchecked_into();
+        if out.len() + value.length() as usize > limit {
+            let _ = call(&reader, "cancel", &Array::new());
+            return Err(InflateError::TooLarge);
+        }
+        out.extend(value.to_vec());
+    }
+}

@@ -17,6 +17,7 @@ pub mod recording;
 pub mod request;
 pub mod run_async;
 pub mod run_blocking;
+pub mod share_links;
 pub mod stage_view;
 pub mod storage;
 pub mod turn;
