@@ -4,6 +4,11 @@
 // lane run one after another. Each task logs `done: <label>` to the console as it ends (or
 // `failed: <label>`), and the run ends with `finished`.
 //
+// A future is lazy, unlike a JavaScript promise: calling an async fn only builds it, and
+// nothing runs until it is polled. The lanes start together because the join (or select)
+// polls them together; `let a = lane_a(); let b = lane_b(); a.await; b.await;` would run them
+// one after the other.
+//
 // Dependencies (Cargo.toml):
 //     futures = { version = "0.3", default-features = false, features = ["std", "async-await"] }
 //     gloo-timers = { version = "0.3", features = ["futures"] }

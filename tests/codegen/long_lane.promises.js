@@ -7,6 +7,10 @@
 // The lanes run at once, on the page's one thread; the tasks of a lane run one after
 // another. Each task logs "done: <label>" as it ends (or "failed: <label>"), and the run
 // ends with "finished".
+//
+// A promise is eager: its work starts the moment it is made, so calling a lane starts it,
+// and Promise.all only waits for lanes already going. (A Rust future is lazy: see the Rust
+// tab.)
 
 (() => {
     // Real milliseconds per scenario unit.

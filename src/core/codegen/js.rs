@@ -163,6 +163,15 @@ fn header(out: &mut Out, style: Style) {
 // ends with \"finished\".
 ",
     );
+    if style != Style::Callbacks {
+        out.block(
+            "//
+// A promise is eager: its work starts the moment it is made, so calling a lane starts it,
+// and Promise.all only waits for lanes already going. (A Rust future is lazy: see the Rust
+// tab.)
+",
+        );
+    }
 }
 
 fn helpers(out: &mut Out, style: Style, uses: &Uses, scenario: &Scenario) {

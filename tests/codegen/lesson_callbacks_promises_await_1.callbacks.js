@@ -1,0 +1,153 @@
+// Async Playground: this scenario as JavaScript with callbacks.
+//
+// Paste it into the browser console on the playground's page (its requests fetch the page's
+// favicon.svg), or load it as a script: it starts at once and ends by itself.
+//
+// Each lane is a function that calls back when its tasks are over.
+// The lanes run at once, on the page's one thread; the tasks of a lane run one after
+// another. Each task logs "done: <label>" as it ends (or "failed: <label>"), and the run
+// ends with "finished".
+
+(() => {
+    // Real milliseconds per scenario unit.
+    const UNIT_MS = 1000;
+
+    // Logs a task that has finished.
+    function done(label) {
+        console.log(`done: ${label}`);
+    }
+
+    // Logs a task that has failed.
+    function failed(label) {
+        console.log(`failed: ${label}`);
+    }
+
+    // A request: fetches the page's own favicon.svg, with a timer alongside for the latency,
+    // and calls back (err, response) when both are over. fetch only speaks promises: .then
+    // turns its answer into a callback.
+    function request(ms, callback) {
+        let pending = 2;
+        let error = null;
+        let response = null;
+        function finish() {
+            pending -= 1;
+            if (pending === 0) {
+                callback(error, response);
+            }
+        }
+        fetch("favicon.svg").then(
+            (answer) => {
+                response = answer;
+                finish();
+            },
+            (err) => {
+                error = err;
+                finish();
+            },
+        );
+        setTimeout(finish, ms);
+    }
+
+    // A request whose body is then read as JSON. favicon.svg is an SVG image, not JSON, so
+    // this calls back with a real SyntaxError.
+    function requestJson(ms, callback) {
+        request(ms, (err, response) => {
+            if (err) {
+                callback(err);
+                return;
+            }
+            response.json().then(
+                (data) => callback(null, data),
+                (error) => callback(error),
+            );
+        });
+    }
+
+    // Keeps the main thread busy for ms milliseconds, as real work (an image filter, a parser)
+    // would. Nothing else on the page runs meanwhile.
+    function spin(ms) {
+        const deadline = performance.now() + ms;
+        while (performance.now() < deadline) {
+            // Busy: real work would compute something here.
+        }
+    }
+
+    // Computes for ms milliseconds in bursts of burstMs, giving the thread back with
+    // yieldNow between bursts, then calls back.
+    function work(ms, burstMs, yieldNow, callback) {
+        const burst = Math.min(burstMs, ms);
+        spin(burst);
+        if (ms - burst > 0) {
+            yieldNow(() => work(ms - burst, burstMs, yieldNow, callback));
+        } else {
+            callback();
+        }
+    }
+
+    // Gives the thread back until a MessageChannel message arrives: a new task, at once, so
+    // timers, input and frames get their turn first.
+    function yieldWithMessageChannel(callback) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+            channel.port1.close();
+            channel.port2.close();
+            callback();
+        };
+        channel.port2.postMessage(null);
+    }
+
+    // Starts every lane at once, and calls back with their errors once all of them are over.
+    function joinAll(lanes, callback) {
+        const errors = [];
+        let pending = lanes.length;
+        for (const lane of lanes) {
+            lane((err) => {
+                if (err) {
+                    errors.push(err);
+                }
+                pending -= 1;
+                if (pending === 0) {
+                    callback(errors);
+                }
+            });
+        }
+    }
+
+    // The lanes: one function each, running its tasks one after another, then calling back.
+
+    function kettle(callback) {
+        requestJson(1 * UNIT_MS, (err) => {
+            if (err) {
+                failed("Check the kettle");
+                callback(err); // the lane ends here
+                return;
+            }
+            done("Check the kettle");
+            setTimeout(() => {
+                done("Boil the water");
+                work(0.5 * UNIT_MS, 8, yieldWithMessageChannel, () => {
+                    done("Pour the tea");
+                    callback(null);
+                });
+            }, 4 * UNIT_MS);
+        });
+    }
+
+    function toaster(callback) {
+        setTimeout(() => {
+            done("Toast the bread");
+            work(0.5 * UNIT_MS, 8, yieldWithMessageChannel, () => {
+                done("Butter the toast");
+                callback(null);
+            });
+        }, 2 * UNIT_MS);
+    }
+
+    // Run every lane at once, and wait for all of them whatever happens in the others.
+    joinAll([kettle, toaster], (errors) => {
+        for (const err of errors) {
+            console.log(`error: ${err}`);
+        }
+        console.log("finished");
+    });
+})();

@@ -1,0 +1,114 @@
+// Async Playground: this scenario as JavaScript promise chains.
+//
+// Paste it into the browser console on the playground's page (its requests fetch the page's
+// favicon.svg), or load it as a script: it starts at once and ends by itself.
+//
+// Each lane is a function that returns a chain of promises.
+// The lanes run at once, on the page's one thread; the tasks of a lane run one after
+// another. Each task logs "done: <label>" as it ends (or "failed: <label>"), and the run
+// ends with "finished".
+//
+// A promise is eager: its work starts the moment it is made, so calling a lane starts it,
+// and Promise.all only waits for lanes already going. (A Rust future is lazy: see the Rust
+// tab.)
+
+(() => {
+    // Real milliseconds per scenario unit.
+    const UNIT_MS = 1000;
+
+    // Logs a task that has finished.
+    function done(label) {
+        console.log(`done: ${label}`);
+    }
+
+    // Logs a task that has failed.
+    function failed(label) {
+        console.log(`failed: ${label}`);
+    }
+
+    // A timer: the thread is free for the other lanes until it fires.
+    function sleep(ms) {
+        return new Promise((resolve) => setTimeout(resolve, ms));
+    }
+
+    // A request: fetches the page's own favicon.svg, with a timer alongside for the latency.
+    // It is over when both are, and gives the response.
+    function request(ms) {
+        return Promise.all([fetch("favicon.svg"), sleep(ms)]).then((results) => results[0]);
+    }
+
+    // A request whose body is then read as JSON. favicon.svg is an SVG image, not JSON, so
+    // this fails with a real SyntaxError.
+    function requestJson(ms) {
+        return request(ms).then((response) => response.json());
+    }
+
+    // Keeps the main thread busy for ms milliseconds, as real work (an image filter, a parser)
+    // would. Nothing else on the page runs meanwhile.
+    function spin(ms) {
+        const deadline = performance.now() + ms;
+        while (performance.now() < deadline) {
+            // Busy: real work would compute something here.
+        }
+    }
+
+    // Computes for ms milliseconds in bursts of burstMs, giving the thread back with
+    // yieldNow() between bursts.
+    function work(ms, burstMs, yieldNow) {
+        const burst = Math.min(burstMs, ms);
+        spin(burst);
+        if (ms - burst > 0) {
+            return yieldNow().then(() => work(ms - burst, burstMs, yieldNow));
+        }
+        return Promise.resolve();
+    }
+
+    // Gives the thread back until a MessageChannel message arrives: a new task, at once, so
+    // timers, input and frames get their turn first.
+    function yieldWithMessageChannel() {
+        return new Promise((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => {
+                channel.port1.close();
+                channel.port2.close();
+                resolve();
+            };
+            channel.port2.postMessage(null);
+        });
+    }
+
+    // The lanes: one function each, chaining its tasks one after another.
+
+    function kettle() {
+        return requestJson(1 * UNIT_MS)
+            .catch((err) => {
+                failed("Check the kettle");
+                throw err; // the lane ends here
+            })
+            .then(() => done("Check the kettle"))
+            .then(() => sleep(4 * UNIT_MS))
+            .then(() => done("Boil the water"))
+            .then(() => work(0.5 * UNIT_MS, 8, yieldWithMessageChannel))
+            .then(() => done("Pour the tea"));
+    }
+
+    function toaster() {
+        return sleep(2 * UNIT_MS)
+            .then(() => done("Toast the bread"))
+            .then(() => work(0.5 * UNIT_MS, 8, yieldWithMessageChannel))
+            .then(() => done("Butter the toast"));
+    }
+
+    // Run every lane at once, and wait for all of them whatever happens in the others.
+    Promise.allSettled([kettle(), toaster()])
+        .then((results) => {
+            for (const result of results) {
+                if (result.status === "rejected") {
+                    console.log(`error: ${result.reason}`);
+                }
+            }
+        })
+        .then(() => {
+            console.log("finished");
+        });
+})();

@@ -1,0 +1,152 @@
+// Async Playground: this scenario as Rust futures, to run in a browser (wasm32).
+//
+// Each lane is an async fn. The lanes run at once, on the page's one thread; the tasks of a
+// lane run one after another. Each task logs `done: <label>` to the console as it ends (or
+// `failed: <label>`), and the run ends with `finished`.
+//
+// A future is lazy, unlike a JavaScript promise: calling an async fn only builds it, and
+// nothing runs until it is polled. The lanes start together because the join (or select)
+// polls them together; `let a = lane_a(); let b = lane_b(); a.await; b.await;` would run them
+// one after the other.
+//
+// Dependencies (Cargo.toml):
+//     futures = { version = "0.3", default-features = false, features = ["std", "async-await"] }
+//     gloo-timers = { version = "0.3", features = ["futures"] }
+//     js-sys = "0.3"
+//     wasm-bindgen = "0.2"
+//     wasm-bindgen-futures = "0.4"
+//     web-sys = { version = "0.3", features = [
+//         "console", "MessageChannel", "MessagePort", "Performance", "Response", "Window",
+//     ] }
+//
+// Call `start()` once, for example from your `#[wasm_bindgen(start)]` function.
+
+use gloo_timers::future::TimeoutFuture;
+use std::future::Future;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// Real milliseconds per scenario unit.
+const UNIT_MS: f64 = 1000.0;
+
+/// Writes one line to the browser's console.
+fn log(line: &str) {
+    web_sys::console::log_1(&line.into());
+}
+
+/// Logs a task that has finished: `done: <label>`.
+fn done(label: &str) {
+    log(&format!("done: {label}"));
+}
+
+/// Logs a task that has failed, `failed: <label>`, and hands its error on.
+fn failed(label: &str, err: JsValue) -> JsValue {
+    log(&format!("failed: {label}"));
+    err
+}
+
+/// A timer: the thread is free for the other lanes until it fires.
+async fn sleep(ms: f64) {
+    TimeoutFuture::new(ms.round() as u32).await;
+}
+
+/// A request: fetches the page's own `favicon.svg`, with a timer alongside for the latency.
+/// It is over when both are.
+async fn request(ms: f64) -> Result<web_sys::Response, JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let fetch = JsFuture::from(window.fetch_with_str("favicon.svg"));
+    let (response, ()) = futures::join!(fetch, sleep(ms));
+    response?.dyn_into()
+}
+
+/// A request whose body is then read as JSON. `favicon.svg` is an SVG image, not JSON, so this
+/// fails with a real `SyntaxError`.
+async fn request_json(ms: f64) -> Result<JsValue, JsValue> {
+    let response = request(ms).await?;
+    JsFuture::from(response.json()?).await
+}
+
+/// The page's clock, in milliseconds.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or_else(js_sys::Date::now, |performance| performance.now())
+}
+
+/// Keeps the main thread busy for `ms` milliseconds, as real work (an image filter, a parser)
+/// would. Nothing else on the page runs meanwhile.
+fn spin(ms: f64) {
+    let deadline = now() + ms;
+    while now() < deadline {
+        // Busy: real work would compute something here.
+    }
+}
+
+/// Computes for `ms` milliseconds in bursts of `burst_ms`, giving the thread back with
+/// `yield_now` between bursts.
+async fn work<Y, F>(ms: f64, burst_ms: f64, yield_now: Y)
+where
+    Y: Fn() -> F,
+    F: Future<Output = ()>,
+{
+    let mut left = ms;
+    while left > 0.0 {
+        let burst = burst_ms.min(left);
+        spin(burst);
+        left -= burst;
+        if left > 0.0 {
+            yield_now().await;
+        }
+    }
+}
+
+/// Gives the thread back until a `MessageChannel` message arrives: a new task, at once, so
+/// timers, input and frames get their turn first.
+async fn yield_with_message_channel() {
+    let channel = web_sys::MessageChannel::new().expect("every browser has MessageChannel");
+    let port = channel.port1();
+    let message = js_sys::Promise::new(&mut |resolve, _reject| port.set_onmessage(Some(&resolve)));
+    channel.port2().post_message(&JsValue::NULL).expect("an empty message can be posted");
+    let _ = JsFuture::from(message).await;
+    port.close();
+    channel.port2().close();
+}
+
+// The lanes: one async fn each, running its tasks one after another.
+
+async fn kettle() -> Result<(), JsValue> {
+    request_json(1.0 * UNIT_MS).await.map_err(|err| failed("Check the kettle", err))?;
+    done("Check the kettle");
+    sleep(4.0 * UNIT_MS).await;
+    done("Boil the water");
+    work(0.5 * UNIT_MS, 8.0, yield_with_message_channel).await;
+    done("Pour the tea");
+    Ok(())
+}
+
+async fn toaster() -> Result<(), JsValue> {
+    sleep(2.0 * UNIT_MS).await;
+    done("Toast the bread");
+    work(0.5 * UNIT_MS, 8.0, yield_with_message_channel).await;
+    done("Butter the toast");
+    Ok(())
+}
+
+/// Runs every lane at once, and waits for all of them whatever happens in the others.
+pub async fn run() {
+    let (kettle, toaster) = futures::join!(kettle(), toaster());
+    // join! waited for every lane; now report the errors, if any.
+    for result in [kettle, toaster] {
+        if let Err(err) = result {
+            web_sys::console::log_2(&"error:".into(), &err);
+        }
+    }
+    log("finished");
+}
+
+/// Starts the run on the browser's event loop. Call it once, for example from your
+/// `#[wasm_bindgen(start)]` function.
+pub fn start() {
+    wasm_bindgen_futures::spawn_local(run());
+}
