@@ -39,8 +39,9 @@ pub enum TaskKind {
     Work { burst_ms: f64, yields: YieldWith },
     /// Read the scenario's shared counter, wait, then write back what was read plus one: a
     /// read-modify-write across an await. `locked` holds the scenario's one async lock for the
-    /// whole task, so no other update can interleave.
-    Update { locked: bool },
+    /// whole task, so no other update can interleave. `read_after` waits first, then reads and
+    /// writes at once, with no await in between: nothing can interleave, and no lock is needed.
+    Update { locked: bool, read_after: bool },
 }
 
 impl TaskKind {
@@ -343,7 +344,10 @@ impl Scenario {
                                     burst_ms: t.burst_ms.unwrap_or(DEFAULT_BURST_MS),
                                     yields: t.yields.unwrap_or(YieldWith::MessageChannel),
                                 },
-                                RawKind::Update => TaskKind::Update { locked: t.lock.unwrap_or(false) },
+                                RawKind::Update => TaskKind::Update {
+                                    locked: t.lock.unwrap_or(false),
+                                    read_after: t.read_after_wait.unwrap_or(false),
+                                },
                             },
                             duration: t.duration,
                         }
@@ -389,7 +393,9 @@ impl Scenario {
                                 _ => None,
                             },
                             fails: matches!(t.kind, TaskKind::Request { fails: true }).then_some(true),
-                            lock: matches!(t.kind, TaskKind::Update { locked: true }).then_some(true),
+                            lock: matches!(t.kind, TaskKind::Update { locked: true, .. }).then_some(true),
+                            read_after_wait: matches!(t.kind, TaskKind::Update { read_after: true, .. })
+                                .then_some(true),
                         })
                         .collect(),
                 })
@@ -475,6 +481,8 @@ struct RawTask {
     fails: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     lock: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    read_after_wait: Option<bool>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -546,7 +554,7 @@ mod tests {
             {"kind":"work","label":"w","duration":1,"burst_ms":4,"yield":"set-timeout"},
             {"kind":"request","label":"r","duration":1,"fails":true},
             {"kind":"update","label":"u","duration":1,"lock":true},
-            {"kind":"update","label":"v","duration":1}]}]}"#;
+            {"kind":"update","label":"v","duration":1,"read_after_wait":true}]}]}"#;
         let s = Scenario::from_json(json).unwrap();
         assert_eq!(s.combine(), Combine::Select);
         let kinds: Vec<TaskKind> = s.tasks().map(|(_, t)| t.kind).collect();
@@ -555,8 +563,8 @@ mod tests {
             [
                 TaskKind::Work { burst_ms: 4.0, yields: YieldWith::SetTimeout },
                 TaskKind::Request { fails: true },
-                TaskKind::Update { locked: true },
-                TaskKind::Update { locked: false },
+                TaskKind::Update { locked: true, read_after: false },
+                TaskKind::Update { locked: false, read_after: true },
             ]
         );
         assert!(s.uses_counter());

@@ -536,7 +536,8 @@ pub(crate) mod tests {
             any::<bool>().prop_map(|fails| TaskKind::Request { fails }),
             (burst, prop::sample::select(YieldWith::ALL.to_vec()))
                 .prop_map(|(burst_ms, yields)| TaskKind::Work { burst_ms, yields }),
-            any::<bool>().prop_map(|locked| TaskKind::Update { locked }),
+            (any::<bool>(), any::<bool>())
+                .prop_map(|(locked, read_after)| TaskKind::Update { locked, read_after }),
         ]
     }
 

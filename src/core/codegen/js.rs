@@ -76,6 +76,7 @@ const RESERVED: &[&str] = &[
     "tryJoinAll",
     "unlock",
     "update",
+    "updateAfterWait",
     "window",
     "withLock",
     "work",
@@ -231,12 +232,20 @@ fn helpers(out: &mut Out, style: Style, uses: &Uses, scenario: &Scenario) {
             out.block(yield_helper(with, callbacks));
         }
     }
-    if uses.update {
+    if uses.early_update {
         out.blank();
         out.block(match style {
             Style::Callbacks => UPDATE_CALLBACKS,
             Style::Promises => UPDATE_PROMISES,
             Style::Async => UPDATE_ASYNC,
+        });
+    }
+    if uses.late_update {
+        out.blank();
+        out.block(match style {
+            Style::Callbacks => UPDATE_AFTER_WAIT_CALLBACKS,
+            Style::Promises => UPDATE_AFTER_WAIT_PROMISES,
+            Style::Async => UPDATE_AFTER_WAIT_ASYNC,
         });
     }
     if callbacks && !scenario.lanes().is_empty() {
@@ -298,8 +307,10 @@ fn promise(task: &Task) -> Option<String> {
         TaskKind::Work { burst_ms, yields } => {
             format!("work({ms}, {}, {})", js_number(burst_ms), yield_fn(yields))
         }
-        TaskKind::Update { locked: false } => format!("update({ms})"),
-        TaskKind::Update { locked: true } => format!("withLock(() => update({ms}))"),
+        TaskKind::Update { locked: false, read_after } => format!("{}({ms})", update_fn(read_after)),
+        TaskKind::Update { locked: true, read_after } => {
+            format!("withLock(() => {}({ms}))", update_fn(read_after))
+        }
     })
 }
 
@@ -410,7 +421,7 @@ fn callback_lane(out: &mut Out, lane: &Lane, ident: &str) {
 fn nesting(task: &Task) -> usize {
     match task.kind {
         TaskKind::Work { .. } if task.kind.runs_in_one_go() => 0,
-        TaskKind::Update { locked: true } => 2,
+        TaskKind::Update { locked: true, .. } => 2,
         _ => 1,
     }
 }
@@ -456,15 +467,15 @@ fn callback_task(out: &mut Out, task: &Task, then: &mut dyn FnMut(&mut Out)) {
             then(out);
             out.close("});");
         }
-        TaskKind::Update { locked: false } => {
-            out.open(&format!("update({ms}, () => {{"));
+        TaskKind::Update { locked: false, read_after } => {
+            out.open(&format!("{}({ms}, () => {{", update_fn(read_after)));
             out.line(&done(task));
             then(out);
             out.close("});");
         }
-        TaskKind::Update { locked: true } => {
+        TaskKind::Update { locked: true, read_after } => {
             out.open("lock(() => {");
-            out.open(&format!("update({ms}, () => {{"));
+            out.open(&format!("{}({ms}, () => {{", update_fn(read_after)));
             out.line("unlock();");
             out.line(&done(task));
             then(out);
@@ -657,6 +668,21 @@ const UPDATE_ASYNC: &str = include_str!("templates/js/update-async.js");
 const UPDATE_PROMISES: &str = include_str!("templates/js/update-promises.js");
 
 const UPDATE_CALLBACKS: &str = include_str!("templates/js/update-callbacks.js");
+
+const UPDATE_AFTER_WAIT_ASYNC: &str = include_str!("templates/js/update-after-wait-async.js");
+
+const UPDATE_AFTER_WAIT_PROMISES: &str = include_str!("templates/js/update-after-wait-promises.js");
+
+const UPDATE_AFTER_WAIT_CALLBACKS: &str = include_str!("templates/js/update-after-wait-callbacks.js");
+
+/// The helper an update calls: reading before its wait, or after.
+fn update_fn(read_after: bool) -> &'static str {
+    if read_after {
+        "updateAfterWait"
+    } else {
+        "update"
+    }
+}
 
 const LOCK_PROMISES: &str = include_str!("templates/js/lock-promises.js");
 

@@ -108,6 +108,9 @@ struct Uses {
     yields: [bool; 5],
     update: bool,
     locked_update: bool,
+    /// An update that reads the counter before its wait, and one that reads it after.
+    early_update: bool,
+    late_update: bool,
 }
 
 impl Uses {
@@ -127,9 +130,11 @@ impl Uses {
                         uses.yields[yield_index(yields)] = true;
                     }
                 }
-                TaskKind::Update { locked } => {
+                TaskKind::Update { locked, read_after } => {
                     uses.update = true;
                     uses.locked_update |= locked;
+                    uses.late_update |= read_after;
+                    uses.early_update |= !read_after;
                 }
             }
         }

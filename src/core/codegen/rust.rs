@@ -53,6 +53,7 @@ const RESERVED: &[&str] = &[
     "start",
     "std",
     "update",
+    "update_after_wait",
     "wasm_bindgen",
     "wasm_bindgen_futures",
     "web_sys",
@@ -300,8 +301,14 @@ fn helpers(out: &mut Out, uses: &Uses) {
             out.line("lock: Mutex<()>,");
         }
         out.close("}");
-        out.blank();
-        out.block(UPDATE);
+        if uses.early_update {
+            out.blank();
+            out.block(UPDATE);
+        }
+        if uses.late_update {
+            out.blank();
+            out.block(UPDATE_AFTER_WAIT);
+        }
     }
 }
 
@@ -331,10 +338,12 @@ fn task_lines(out: &mut Out, task: &Task) {
         TaskKind::Work { burst_ms, yields } => {
             out.line(&format!("work({ms}, {}, {}).await;", rust_float(burst_ms), yield_fn(yields)));
         }
-        TaskKind::Update { locked: false } => out.line(&format!("update(&shared.counter, {ms}).await;")),
-        TaskKind::Update { locked: true } => {
+        TaskKind::Update { locked: false, read_after } => {
+            out.line(&format!("{}(&shared.counter, {ms}).await;", update_fn(read_after)))
+        }
+        TaskKind::Update { locked: true, read_after } => {
             out.line("let guard = shared.lock.lock().await;");
-            out.line(&format!("update(&shared.counter, {ms}).await;"));
+            out.line(&format!("{}(&shared.counter, {ms}).await;", update_fn(read_after)));
             out.line("drop(guard);");
         }
     }
@@ -480,3 +489,14 @@ const YIELD_ANIMATION_FRAME: &str = include_str!("templates/rust/yield-animation
 const YIELD_SCHEDULER: &str = include_str!("templates/rust/yield-scheduler.rs");
 
 const UPDATE: &str = include_str!("templates/rust/update.rs");
+
+const UPDATE_AFTER_WAIT: &str = include_str!("templates/rust/update-after-wait.rs");
+
+/// The helper an update calls: reading before its wait, or after.
+fn update_fn(read_after: bool) -> &'static str {
+    if read_after {
+        "update_after_wait"
+    } else {
+        "update"
+    }
+}

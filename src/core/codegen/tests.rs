@@ -110,7 +110,7 @@ fn untrusted_text_appears_only_escaped_inside_string_literals() {
         Lane {
             name: "Quokka */ // \n".into(),
             tasks: vec![
-                task(2, EVIL, TaskKind::Update { locked: true }, 1.0),
+                task(2, EVIL, TaskKind::Update { locked: true, read_after: false }, 1.0),
                 task(3, "Quokka", TaskKind::work(4.0), 1.0),
             ],
         },
@@ -190,7 +190,7 @@ fn random_scenario(rng: &mut Rng) -> Scenario {
                             burst_ms: [0.5, 4.0, 8.0][rng.below(3)],
                             yields: YieldWith::ALL[rng.below(5)],
                         },
-                        _ => TaskKind::Update { locked: rng.below(2) == 0 },
+                        _ => TaskKind::Update { locked: rng.below(2) == 0, read_after: rng.below(2) == 0 },
                     };
                     task(id, NAMES[rng.below(NAMES.len())], kind, [0.25, 1.0, 2.5, 600.0][rng.below(4)])
                 })

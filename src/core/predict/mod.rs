@@ -171,8 +171,9 @@ mod tests {
                             "w" => TaskKind::Wait,
                             "r" => TaskKind::REQUEST,
                             "f" => TaskKind::Request { fails: true },
-                            "u" => TaskKind::Update { locked: false },
-                            "U" => TaskKind::Update { locked: true },
+                            "u" => TaskKind::Update { locked: false, read_after: false },
+                            "U" => TaskKind::Update { locked: true, read_after: false },
+                            "v" => TaskKind::Update { locked: false, read_after: true },
                             "c" => TaskKind::Work { burst_ms: burst.parse().unwrap(), yields },
                             other => panic!("unknown kind {other}"),
                         };
@@ -418,6 +419,13 @@ mod tests {
         assert_eq!(locked.counter, Some(2));
         assert_eq!(locked.total_units(), 4.0);
         assert_eq!(locked.tasks[1].span, Span { start_ms: 2000.0, end_ms: 4000.0 });
+        // Reading after the wait, with no await before the write: none lost, no lock, no queue.
+        let late = predict(&scenario(&["v2", "v2"]), Mode::Async, 1000.0, 4);
+        assert_eq!((late.counter, late.total_units()), (Some(2), 2.0));
+        // One early reader beside a late one: whether an update is lost depends on who writes
+        // first. Here the late one does, and the early one then writes back its stale 0 + 1.
+        assert_eq!(predict(&scenario(&["v2", "u2"]), Mode::Async, 1000.0, 4).counter, Some(1));
+        assert_eq!(predict(&scenario(&["u2", "v2"]), Mode::Async, 1000.0, 4).counter, Some(2));
         // Blocking never interleaves, so it never loses an update.
         assert_eq!(predict(&scenario(&["u2", "u2"]), Mode::Blocking, 1000.0, 4).counter, Some(2));
         // Without update tasks there is no counter.

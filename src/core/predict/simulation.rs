@@ -240,8 +240,10 @@ impl<'a> AsyncSim<'a> {
                             self.fail(lane);
                             return;
                         }
-                        TaskKind::Update { locked } => {
-                            self.counter = self.read[lane] + 1;
+                        TaskKind::Update { locked, read_after } => {
+                            // Read at the end, with no await before the write: nothing interleaves.
+                            let read = if read_after { self.counter } else { self.read[lane] };
+                            self.counter = read + 1;
                             if locked {
                                 self.unlock();
                             }
@@ -252,7 +254,7 @@ impl<'a> AsyncSim<'a> {
                 }
                 Phase::Start => {
                     let task = &tasks[self.next_task[lane]];
-                    if let TaskKind::Update { locked: true } = task.kind {
+                    if let TaskKind::Update { locked: true, .. } = task.kind {
                         if self.lock_holder.is_some() {
                             self.lock_queue.push_back(lane);
                             return;

@@ -59,7 +59,7 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
             let new = match select.value().as_str() {
                 "request" => TaskKind::REQUEST,
                 "work" => TaskKind::work(DEFAULT_BURST_MS),
-                "update" => TaskKind::Update { locked: false },
+                "update" => TaskKind::Update { locked: false, read_after: false },
                 _ => TaskKind::Wait,
             };
             emit(Edit::SetKind { id, kind: new });
@@ -103,14 +103,22 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
             }
         })
     };
-    let on_lock = {
+    // The two choices of an update, each kept as the other is changed.
+    let update_check = |change: fn(&mut (bool, bool), bool)| {
         let set_kind = set_kind.clone();
+        let kind = task.kind;
         Callback::from(move |e: Event| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                set_kind(TaskKind::Update { locked: input.checked() });
+            if let (Some(input), TaskKind::Update { locked, read_after }) =
+                (e.target_dyn_into::<HtmlInputElement>(), kind)
+            {
+                let mut both = (locked, read_after);
+                change(&mut both, input.checked());
+                set_kind(TaskKind::Update { locked: both.0, read_after: both.1 });
             }
         })
     };
+    let on_lock = update_check(|both, on| both.0 = on);
+    let on_read_after = update_check(|both, on| both.1 = on);
     let on_delete = {
         let emit = emit.clone();
         Callback::from(move |_: MouseEvent| emit(Edit::DeleteTask { id }))
@@ -146,11 +154,17 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
                 { "The request fails" }
             </label>
         },
-        TaskKind::Update { locked: holds } => html! {
-            <label class="check">
-                <input type="checkbox" checked={holds} onchange={on_lock} disabled={locked} />
-                { "Hold the lock while updating" }
-            </label>
+        TaskKind::Update { locked: holds, read_after } => html! {
+            <>
+                <label class="check">
+                    <input type="checkbox" checked={holds} onchange={on_lock} disabled={locked} />
+                    { "Hold the lock while updating" }
+                </label>
+                <label class="check">
+                    <input type="checkbox" checked={read_after} onchange={on_read_after} disabled={locked} />
+                    { "Read the counter after the wait" }
+                </label>
+            </>
         },
         TaskKind::Wait => html! {},
     };

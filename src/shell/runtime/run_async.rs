@@ -81,12 +81,14 @@ async fn run_lane(
 ) -> Result<(), Failed> {
     for task in &lane.tasks {
         let ms = task.duration * scale;
-        if let TaskKind::Update { locked } = task.kind {
+        if let TaskKind::Update { locked, read_after } = task.kind {
             // The task starts once it holds the lock (if it asks for it).
             let _guard = if locked { Some(shared.lock.lock().await) } else { None };
             recorder.started(task.id, now());
-            let read = shared.counter.get();
+            let early = shared.counter.get();
             TimeoutFuture::new(ms.round() as u32).await;
+            // Read after the wait, the read and the write have no await between them.
+            let read = if read_after { shared.counter.get() } else { early };
             shared.counter.set(read + 1);
             recorder.finished(task.id, now());
             continue;

@@ -151,7 +151,7 @@ test('the lesson picker switches lessons, and undo brings back the scenario befo
   await expect(app.task('Wait in the ticket queue')).toBeVisible();
 });
 
-test('race: the lock fixes the lost update, and the run takes twice as long', async ({ page }) => {
+test('race: the lock fixes the lost update at twice the time; reading after the wait fixes it at none', async ({ page }) => {
   const app = await Playground.open(page, '?lesson=race&scale=100');
   const lost = (await app.run('async')).message;
   expect(lost.counter).toBe(1);
@@ -167,6 +167,13 @@ test('race: the lock fixes the lost update, and the run takes twice as long', as
   const rows = page.locator('.history tbody tr');
   await expect(rows.nth(0).getByRole('cell').nth(0)).toHaveText('Lost update');
   await expect(rows.nth(1).getByRole('cell').nth(0)).toHaveText('With a lock');
+  // Reading after the wait: both likes count, and they still overlap (no lock, no queue).
+  await page.getByRole('button', { name: 'Read after the wait' }).click();
+  const late = (await app.run('async')).message;
+  expect(late.counter).toBe(2);
+  const [a, b] = [task(late, 'Alice adds a like'), task(late, 'Bob adds a like')];
+  expect(b.start_ms).toBeLessThan(a.end_ms);
+  await expect(rows.nth(2).getByRole('cell').nth(0)).toHaveText('Read after the wait');
 });
 
 test('yielding: a microtask yield freezes the page, a MessageChannel yield does not', async ({ page }) => {

@@ -12,7 +12,11 @@ const PALETTE: [(TaskKind, &str, &str); 4] = [
     (TaskKind::Wait, "Wait", "a timer: waiting needs no thread"),
     (TaskKind::REQUEST, "Request", "a real fetch plus network latency"),
     (TaskKind::work(DEFAULT_BURST_MS), "Work", "CPU work in short bursts"),
-    (TaskKind::Update { locked: false }, "Update", "read a shared counter, wait, write it back plus one"),
+    (
+        TaskKind::Update { locked: false, read_after: false },
+        "Update",
+        "read a shared counter, wait, write it back plus one",
+    ),
 ];
 
 /// The chips, each adding to `lane` when pressed.
