@@ -1,0 +1,41 @@
+// Never a blank page: the HTML itself says what the playground is and that it is loading,
+// until the app mounts; if it cannot start, the page says why and what to do.
+import { expect, test } from '@playwright/test';
+import { Playground } from '../pages/playground';
+
+test('until the app mounts the page shows its title and a loading line; then the app', async ({ page }) => {
+  // Hold the wasm back to see the page before the app.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'Async Playground' })).toBeVisible();
+  await expect(page.locator('.booting')).toHaveText('Loading the playground…');
+  release();
+  await expect(page.getByRole('button', { name: 'Run async' })).toBeVisible();
+  await expect(page.locator('.boot-screen')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('if the wasm cannot load, the page says so in words and what to do', async ({ page }) => {
+  await page.route(/async-playground-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+  await page.goto('./');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Async Playground could not start');
+  await expect(alert).toContainText('reload the page');
+  await expect(page.locator('.booting')).toHaveCount(0);
+});
+
+test('if the JavaScript bindings cannot load, the page says so too', async ({ page }) => {
+  await page.route(/async-playground-[0-9a-f]+\.js$/, (route) => route.abort());
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText('Async Playground could not start');
+});
+
+test('a normal start shows no failure, even after a while', async ({ page }) => {
+  await Playground.open(page);
+  await expect(page.locator('.boot-failed')).toHaveCount(0);
+});
