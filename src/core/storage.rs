@@ -425,9 +425,9 @@ mod tests {
         );
         let race = r#""lesson":"race""#;
         check(
-            &format!(r#"{race},"variant":2,"scale":5,"cap_ms":2000"#),
+            &format!(r#"{race},"variant":3,"scale":5,"cap_ms":2000"#),
             ("race", 0, 5.0, 2000.0),
-            "number \u{201c}2\u{201d}",
+            "number \u{201c}3\u{201d}",
         );
         check(
             &format!(r#"{race},"variant":-1,"scale":5,"cap_ms":2000"#),
