@@ -19,6 +19,12 @@ mod exports {
         extras::update(&host, arg);
     }
 
+    /// Saves a run's timeline picture (`"svg"` or `"png"`); resolves with a note on how it went.
+    #[wasm_bindgen]
+    pub fn export_picture(kind: String, arg: String) -> js_sys::Promise {
+        wasm_bindgen_futures::future_to_promise(async move { Ok(extras::export(kind, arg).await.into()) })
+    }
+
     /// Removes what was mounted into `host`.
     #[wasm_bindgen]
     pub fn unmount(host: web_sys::Element) {

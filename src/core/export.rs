@@ -1,12 +1,13 @@
 //! Exports of a finished run: its results as JSON, and its timeline as an SVG picture (the
-//! shell turns that into a PNG too). Pure: the shell only writes the files.
+//! shell turns that into a PNG too), drawn from the results JSON in the page's extras. Pure:
+//! the shell only writes the files.
 
 use super::format::{duration, tick_step};
 use super::lesson::Lesson;
 use super::message::OutMessage;
 use super::predict::Prediction;
 use super::report::RunReport;
-use super::scenario::TaskKind;
+use super::scenario::{Scenario, TaskKind};
 use super::timing::{Outcome, Span};
 use serde_json::json;
 
@@ -75,36 +76,158 @@ const TRACK_W: f64 = 720.0;
 const ROW_H: f64 = 34.0;
 const TOP: f64 = 44.0;
 
-/// The run's timeline as a standalone SVG: a row per lane (predicted bars outlined, measured
-/// bars filled, cut-off or failed ones marked), the main thread's busy time and freezes, and
-/// a time axis in the lesson's units.
-pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson) -> String {
-    let scenario = &report.scenario;
-    let axis = report.total_ms.max(prediction.total_ms).max(1.0);
-    let x = |ms: f64| NAME_W + ms / axis * TRACK_W;
-    let w = |s: &Span| ((s.end_ms - s.start_ms) / axis * TRACK_W).max(1.0);
+/// What the timeline picture of a run shows, read from the run itself ([`picture`]) or from
+/// its results JSON ([`picture_from_results`]: the page's extras draw the SVG and PNG from
+/// that, so the first view carries no drawing code).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picture {
+    pub title: String,
+    /// The lesson's unit, plural, under the axis.
+    pub unit: String,
+    pub lanes: Vec<(String, Vec<Bar>)>,
+    pub busy: Vec<Span>,
+    pub freezes: Vec<Span>,
+    /// The axis, in ms: the longer of the run and the prediction.
+    pub axis_ms: f64,
+    pub scale: f64,
+}
+
+/// One task in the picture: predicted (unless the model says it never starts) and measured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    pub kind: TaskKind,
+    pub predicted: Option<Span>,
+    pub measured: Option<(Span, Outcome)>,
+}
+
+fn picture_title(mode: &str, name: &str, total_ms: f64, predicted_ms: f64, gap_ms: f64) -> String {
+    format!(
+        "{mode} run of \u{201c}{name}\u{201d}: measured {}, predicted {}, longest frame gap {}",
+        duration(total_ms),
+        duration(predicted_ms),
+        duration(gap_ms)
+    )
+}
+
+/// The picture of `report`, as `prediction` and `lesson` tell it.
+pub fn picture(report: &RunReport, prediction: &Prediction, lesson: &Lesson) -> Picture {
     // Indexed by id: a scenario may hold 10,000 tasks.
     let measured: std::collections::HashMap<_, _> = report.tasks.iter().map(|m| (m.id, m)).collect();
     let predicted: std::collections::HashMap<_, _> = prediction.tasks.iter().map(|t| (t.id, t)).collect();
-    let lanes = scenario.lanes().len();
+    let name = if report.scenario_name.is_empty() { lesson.title } else { &report.scenario_name };
+    Picture {
+        title: picture_title(
+            report.mode.title(),
+            name,
+            report.total_ms,
+            report.predicted_ms,
+            report.longest_freeze_ms(),
+        ),
+        unit: lesson.unit.1.to_string(),
+        lanes: report
+            .scenario
+            .lanes()
+            .iter()
+            .map(|lane| {
+                let bars = lane
+                    .tasks
+                    .iter()
+                    .map(|task| Bar {
+                        label: task.label.clone(),
+                        kind: task.kind,
+                        predicted: predicted
+                            .get(&task.id)
+                            .filter(|t| t.outcome != Outcome::Skipped)
+                            .map(|t| t.span),
+                        measured: measured.get(&task.id).map(|m| (m.span, m.outcome)),
+                    })
+                    .collect();
+                (lane.name.clone(), bars)
+            })
+            .collect(),
+        busy: report.busy.clone(),
+        freezes: report.freezes.clone(),
+        axis_ms: report.total_ms.max(prediction.total_ms).max(1.0),
+        scale: report.scale,
+    }
+}
+
+/// The picture of a run from its results JSON ([`results_json`]), with the lesson's title
+/// (shown when the scenario has no name of its own) and unit.
+pub fn picture_from_results(results: &str, lesson_title: &str, unit: &str) -> Result<Picture, String> {
+    use serde_json::Value;
+    let v: Value = serde_json::from_str(results).map_err(|e| e.to_string())?;
+    let scenario = Scenario::from_value(&v["scenario"]).map_err(|e| e.to_string())?;
+    let run = &v["run"];
+    let num = |v: &Value| v.as_f64().unwrap_or(0.0);
+    let span = |t: &Value| Span { start_ms: num(&t["start_ms"]), end_ms: num(&t["end_ms"]) };
+    let pair = |v: &Value| Span { start_ms: num(&v[0]), end_ms: num(&v[1]) };
+    let by_id = |list: &Value| -> std::collections::HashMap<u64, Value> {
+        list.as_array().into_iter().flatten().filter_map(|t| Some((t["id"].as_u64()?, t.clone()))).collect()
+    };
+    let (measured, predicted) = (by_id(&run["tasks"]), by_id(&v["predicted"]["tasks"]));
+    let outcome = |t: &Value| Outcome::parse(t["outcome"].as_str().unwrap_or_default());
+    let mode = run["mode"].as_str().and_then(crate::core::mode::Mode::parse).ok_or("no run mode")?;
+    let name = v["scenario_name"].as_str().filter(|n| !n.is_empty()).unwrap_or(lesson_title);
+    let total_ms = num(&run["total_ms"]);
+    Ok(Picture {
+        title: picture_title(
+            mode.title(),
+            name,
+            total_ms,
+            num(&run["predicted_ms"]),
+            num(&v["frames"]["longest_gap_ms"]),
+        ),
+        unit: unit.to_string(),
+        lanes: scenario
+            .lanes()
+            .iter()
+            .map(|lane| {
+                let bars = lane
+                    .tasks
+                    .iter()
+                    .map(|task| Bar {
+                        label: task.label.clone(),
+                        kind: task.kind,
+                        predicted: predicted
+                            .get(&u64::from(task.id.0))
+                            .filter(|t| outcome(t) != Some(Outcome::Skipped))
+                            .map(span),
+                        measured: measured
+                            .get(&u64::from(task.id.0))
+                            .map(|t| (span(t), outcome(t).unwrap_or(Outcome::Done))),
+                    })
+                    .collect();
+                (lane.name.clone(), bars)
+            })
+            .collect(),
+        busy: v["busy_ms"].as_array().into_iter().flatten().map(pair).collect(),
+        freezes: v["freezes_ms"].as_array().into_iter().flatten().map(pair).collect(),
+        axis_ms: total_ms.max(num(&v["predicted"]["total_ms"])).max(1.0),
+        scale: num(&run["scale"]).max(f64::MIN_POSITIVE),
+    })
+}
+
+/// A picture as a standalone SVG: a row per lane (predicted bars outlined, measured bars
+/// filled, cut-off or failed ones marked), the main thread's busy time and freezes, and a time
+/// axis in the lesson's units.
+pub fn timeline_svg(picture: &Picture) -> String {
+    let axis = picture.axis_ms;
+    let x = |ms: f64| NAME_W + ms / axis * TRACK_W;
+    let w = |s: &Span| ((s.end_ms - s.start_ms) / axis * TRACK_W).max(1.0);
+    let lanes = picture.lanes.len();
     let height = TOP + (lanes as f64 + 1.0) * ROW_H + 48.0;
     let width = NAME_W + TRACK_W + 20.0;
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
          font-family=\"system-ui, sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
     );
-    let title = format!(
-        "{} run of \u{201c}{}\u{201d}: measured {}, predicted {}, longest frame gap {}",
-        report.mode.title(),
-        if report.scenario_name.is_empty() { lesson.title } else { &report.scenario_name },
-        duration(report.total_ms),
-        duration(report.predicted_ms),
-        duration(report.longest_freeze_ms())
-    );
+    let title = &picture.title;
     svg.push_str(&format!(
         "<title>{}</title>\n<text x=\"10\" y=\"22\" font-size=\"14\" font-weight=\"600\">{}</text>\n",
-        escape(&title),
-        escape(&title)
+        escape(title),
+        escape(title)
     ));
     let colour = |kind: TaskKind| match kind {
         TaskKind::Wait => "#3f82e8",
@@ -112,38 +235,38 @@ pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson
         TaskKind::Work { .. } => "#c26a0a",
         TaskKind::Update { .. } => "#1f9e89",
     };
-    for (li, lane) in scenario.lanes().iter().enumerate() {
+    for (li, (lane, bars)) in picture.lanes.iter().enumerate() {
         let y = TOP + li as f64 * ROW_H;
         svg.push_str(&format!(
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#4a5468\">{}</text>\n",
             NAME_W - 8.0,
             y + 20.0,
-            escape(&lane.name)
+            escape(lane)
         ));
-        for task in &lane.tasks {
-            let kind = task.kind;
-            if let Some(t) = predicted.get(&task.id).filter(|t| t.outcome != Outcome::Skipped) {
+        for bar in bars {
+            let kind = bar.kind;
+            if let Some(p) = &bar.predicted {
                 svg.push_str(&format!(
                     "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"14\" rx=\"3\" fill=\"none\" stroke=\"{}\" stroke-dasharray=\"4 2\"><title>{} (predicted)</title></rect>\n",
-                    x(t.span.start_ms), y + 3.0, w(&t.span), colour(kind), escape(&task.label)
+                    x(p.start_ms), y + 3.0, w(p), colour(kind), escape(&bar.label)
                 ));
             }
-            if let Some(m) = measured.get(&task.id) {
-                let note = match m.outcome {
+            if let Some((m, outcome)) = &bar.measured {
+                let note = match outcome {
                     Outcome::Failed => " (failed)",
                     Outcome::Cancelled => " (cancelled)",
                     _ => "",
                 };
                 svg.push_str(&format!(
                     "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" rx=\"3\" fill=\"{}\"{}><title>{}{note}: {} to {}</title></rect>\n",
-                    x(m.span.start_ms), y + 20.0, w(&m.span), colour(kind),
-                    if m.outcome == Outcome::Cancelled { " fill-opacity=\"0.55\"" } else { "" },
-                    escape(&task.label), duration(m.span.start_ms), duration(m.span.end_ms)
+                    x(m.start_ms), y + 20.0, w(m), colour(kind),
+                    if *outcome == Outcome::Cancelled { " fill-opacity=\"0.55\"" } else { "" },
+                    escape(&bar.label), duration(m.start_ms), duration(m.end_ms)
                 ));
-                if m.outcome == Outcome::Failed {
+                if *outcome == Outcome::Failed {
                     svg.push_str(&format!(
                         "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"4\" height=\"10\" fill=\"#cf3a3a\"/>\n",
-                        x(m.span.end_ms) - 4.0,
+                        x(m.end_ms) - 4.0,
                         y + 20.0
                     ));
                 }
@@ -156,7 +279,7 @@ pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson
         NAME_W - 8.0,
         y + 20.0
     ));
-    for s in &report.busy {
+    for s in &picture.busy {
         svg.push_str(&format!(
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\" fill=\"#7a8499\"/>\n",
             x(s.start_ms),
@@ -164,7 +287,7 @@ pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson
             w(s)
         ));
     }
-    for s in &report.freezes {
+    for s in &picture.freezes {
         svg.push_str(&format!(
             "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" fill=\"#cf3a3a\"><title>No frame for {}</title></rect>\n",
             x(s.start_ms), y + 18.0, w(s), duration(s.end_ms - s.start_ms)
@@ -175,13 +298,13 @@ pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson
         "<line x1=\"{NAME_W}\" y1=\"{axis_y:.1}\" x2=\"{:.1}\" y2=\"{axis_y:.1}\" stroke=\"#d9deea\"/>\n",
         NAME_W + TRACK_W
     ));
-    let units = axis / report.scale;
+    let units = axis / picture.scale;
     let step = tick_step(units, 10.0);
     let mut u = 0.0;
     while u <= units + 1e-9 {
         svg.push_str(&format!(
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#4a5468\">{}</text>\n",
-            x(u * report.scale),
+            x(u * picture.scale),
             axis_y + 16.0,
             (u * 1000.0).round() / 1000.0
         ));
@@ -191,7 +314,7 @@ pub fn timeline_svg(report: &RunReport, prediction: &Prediction, lesson: &Lesson
         "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#4a5468\">{}</text>\n",
         NAME_W - 8.0,
         axis_y + 16.0,
-        escape(lesson.unit.1)
+        escape(&picture.unit)
     ));
     svg.push_str("</svg>\n");
     svg
@@ -245,7 +368,7 @@ mod tests {
     #[test]
     fn the_svg_escapes_every_label_and_marks_failures() {
         let (r, p) = run(HOSTILE);
-        let svg = timeline_svg(&r, &p, lesson::default_lesson());
+        let svg = timeline_svg(&picture(&r, &p, lesson::default_lesson()));
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.trim_end().ends_with("</svg>"));
         assert!(!svg.contains("<script") && !svg.contains("<img"), "{svg}");
@@ -271,6 +394,28 @@ mod tests {
         // The exported scenario reads back as the one that ran.
         let back = Scenario::from_value(&v["scenario"]).unwrap();
         assert_eq!(back.to_json(), r.scenario.to_json());
+    }
+
+    /// The extras draw from the results JSON: the same picture as from the run itself.
+    #[test]
+    fn the_picture_from_the_results_json_is_the_picture_of_the_run() {
+        for json in [
+            HOSTILE,
+            r#"{"version":1,"lanes":[{"name":"A","tasks":[{"kind":"work","label":"w","duration":2,"burst_ms":0},{"kind":"wait","label":"never","duration":1}]}],"combine":"select"}"#,
+        ] {
+            let (mut r, p) = run(json);
+            let l = lesson::default_lesson();
+            let direct = picture(&r, &p, l);
+            assert_eq!(picture_from_results(&results_json(&r, &p), l.title, l.unit.1), Ok(direct.clone()));
+            assert!(timeline_svg(&direct).matches("<rect").count() > 2);
+            r.scenario_name = "Named".into();
+            assert!(picture_from_results(&results_json(&r, &p), l.title, l.unit.1)
+                .unwrap()
+                .title
+                .contains("Named"));
+        }
+        assert!(picture_from_results("{", "t", "u").is_err());
+        assert!(picture_from_results("{}", "t", "u").is_err());
     }
 
     #[test]

@@ -57,6 +57,27 @@ pub fn drop_lane(scenario: &Scenario, row: f64) -> Option<usize> {
     Some((row.max(0.0) as usize).min(count - 1))
 }
 
+/// From this many lanes on, the timeline builds only the lanes near the window.
+pub const VIRTUAL_FROM: usize = 64;
+/// Lanes built beyond each edge of the window.
+const OVERSCAN: usize = 24;
+/// The range of built lanes moves by this many lanes, so scrolling rarely re-renders.
+const STEP: usize = 16;
+
+/// The lanes the timeline builds when its rows start `top` px from the top of a window
+/// `height` px tall, each row `row_px` high: all of them up to [`VIRTUAL_FROM`] lanes, else
+/// those in the window and [`OVERSCAN`] more on each side, the edges on multiples of [`STEP`].
+pub fn lanes_near(top: f64, height: f64, row_px: f64, lane_count: usize) -> std::ops::Range<usize> {
+    if lane_count <= VIRTUAL_FROM {
+        return 0..lane_count;
+    }
+    let first_seen = (-top / row_px).floor().max(0.0) as usize;
+    let last_seen = ((height - top) / row_px).ceil().max(0.0) as usize;
+    let first = (first_seen.saturating_sub(OVERSCAN) / STEP * STEP).min(lane_count);
+    let end = ((last_seen + OVERSCAN).div_ceil(STEP) * STEP).clamp(first, lane_count);
+    first..end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +122,24 @@ mod tests {
         let empty = Scenario::new(vec![]).unwrap();
         assert_eq!(drop_lane(&empty, 0.0), None);
         assert_eq!(axis_units(&empty), MIN_AXIS_UNITS);
+    }
+
+    #[test]
+    fn only_the_lanes_near_the_window_are_built_in_a_long_timeline() {
+        // A short timeline builds every lane wherever it is.
+        assert_eq!(lanes_near(-5000.0, 800.0, 64.0, 10), 0..10);
+        assert_eq!(lanes_near(0.0, 800.0, 64.0, VIRTUAL_FROM), 0..VIRTUAL_FROM);
+        // Rows starting 300 px down an 800 px window: lanes 0 to 7 are seen.
+        assert_eq!(lanes_near(300.0, 800.0, 64.0, 10_000), 0..32);
+        // Scrolled to lane 5,000 (its top at the window's top): 5,000 to 5,013 seen.
+        let r = lanes_near(-5000.0 * 64.0, 800.0, 64.0, 10_000);
+        assert!(r.start <= 5000 - 16 && r.end >= 5013 + 16, "{r:?}");
+        assert!(r.len() <= 80, "a few screens, not thousands: {r:?}");
+        assert_eq!((r.start % 16, r.end % 16), (0, 0), "edges on steps");
+        // Small moves keep the same range; a step's worth changes it.
+        assert_eq!(lanes_near(-5000.0 * 64.0 - 100.0, 800.0, 64.0, 10_000), r);
+        // The rows far below the window: the first lanes, ready; scrolled past: the last.
+        assert_eq!(lanes_near(1e7, 800.0, 64.0, 10_000), 0..32);
+        assert!(lanes_near(-1e9, 800.0, 64.0, 10_000).is_empty());
     }
 }

@@ -33,4 +33,11 @@ impl Outcome {
             Outcome::Skipped => "skipped",
         }
     }
+
+    /// Reads [`Outcome::as_str`]'s names back.
+    pub fn parse(name: &str) -> Option<Outcome> {
+        [Outcome::Done, Outcome::Failed, Outcome::Cancelled, Outcome::Skipped]
+            .into_iter()
+            .find(|o| o.as_str() == name)
+    }
 }

@@ -1,7 +1,8 @@
-//! The extras: views the first view does without, built into a wasm binary of their own
-//! (`src/bin/extras.rs`, exporting [`mount`], [`update`] and [`unmount`]) that the page loads
-//! the first time it needs one (`runtime/extras.rs`, `hooks/use_extra.rs`): the code view with
-//! its generator, and the order question of "One turn of the event loop".
+//! The extras: what the first view does without, built into a wasm binary of their own
+//! (`src/bin/extras.rs`, exporting [`mount`], [`update`], [`unmount`] and [`export`] (as `export_picture`)) that the
+//! page loads the first time it needs it (`runtime/extras.rs`, `hooks/use_extra.rs`): the code
+//! view with its generator, the order question of "One turn of the event loop", and the
+//! timeline pictures of a run (SVG, PNG).
 //!
 //! An extra renders into a host element the page gives it, reads what it shows from a JSON
 //! argument, and talks back with DOM events on the host; it shares no memory with the page's
@@ -98,6 +99,33 @@ pub fn update(host: &Element, arg: String) {
             }
         }
     });
+}
+
+/// Saves the timeline picture of a run as `kind` (`"svg"` or `"png"`). `arg` is
+/// `{"results": <results JSON text>, "title": <the lesson's title>, "unit": <its unit, plural>,
+/// "name": <the file's name>}`. Says how it went, for the learner.
+pub async fn export(kind: String, arg: String) -> String {
+    use crate::core::export::{picture_from_results, timeline_svg};
+    use crate::shell::runtime::download::{save_svg_as_png, save_text, svg_size};
+    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+    let Ok(v) = serde_json::from_str::<Value>(&arg) else { return "The export could not be read.".into() };
+    let name = text(&v, "name");
+    let svg = match picture_from_results(&text(&v, "results"), &text(&v, "title"), &text(&v, "unit")) {
+        Ok(p) => timeline_svg(&p),
+        Err(why) => return format!("The run could not be drawn ({why})."),
+    };
+    let saved = if kind == "png" {
+        let (w, h) = svg_size(&svg);
+        save_svg_as_png(&svg, w, h, &name)
+            .await
+            .map_err(|_| "The browser could not draw the PNG; try the SVG.")
+    } else {
+        save_text(&svg, &name, "image/svg+xml").map_err(|_| "The browser did not allow the download.")
+    };
+    match saved {
+        Ok(()) => format!("Saved {name}."),
+        Err(why) => why.into(),
+    }
 }
 
 /// Removes what was mounted into `host`.

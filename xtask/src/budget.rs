@@ -11,10 +11,11 @@ use std::io::Write;
 use std::path::Path;
 
 /// The most the first view may weigh, gzip -9, in bytes: a guard against a change that grows
-/// it, not the target (the benchmark reports that). Lowered from 335,000 when the lessons
-/// became files fetched when opened and the code view with its generator moved to the extras
-/// (317,985 B measured, with the event-loop lesson's puzzle in the extras too).
-pub const BUDGET_BYTES: u64 = 318_000;
+/// it, not the target (the benchmark reports that). Lowered from 335,000 as the lessons became
+/// files fetched when opened, the code view with its generator and the timeline pictures (SVG,
+/// PNG) moved to the extras, and share links came to be inflated by the browser (316,271 B
+/// measured, rounded up to the next 500).
+pub const BUDGET_BYTES: u64 = 316_500;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

@@ -3,13 +3,14 @@
 
 use crate::core::controls::{Control, Controls};
 use crate::core::embed::{link, Embed};
-use crate::core::export::{file_name, results_json, timeline_svg};
+use crate::core::export::{file_name, results_json};
 use crate::core::origin::Origin;
 use crate::core::predict::predict;
 use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
 use crate::shell::hooks::{use_clipboard, use_share_value};
-use crate::shell::runtime::download::{save_svg_as_png, save_text};
+use crate::shell::runtime::download::save_text;
+use crate::shell::runtime::extras;
 use std::rc::Rc;
 use web_sys::{HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
@@ -145,31 +146,28 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 return;
             };
             let prediction = predict(&r.scenario, r.mode, r.scale, r.pool.map_or(1, |p| p.size));
-            let result = match what {
-                "json" => {
-                    save_text(&results_json(&r, &prediction), &file_name(&r, "json"), "application/json")
-                }
-                "svg" => {
-                    save_text(&timeline_svg(&r, &prediction, lesson), &file_name(&r, "svg"), "image/svg+xml")
-                }
-                _ => {
-                    let svg = timeline_svg(&r, &prediction, lesson);
-                    let (w, h) = svg_size(&svg);
-                    let name = file_name(&r, "png");
-                    let note = note.clone();
-                    note.set("Drawing the PNG\u{2026}".into());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        note.set(match save_svg_as_png(&svg, w, h, &name).await {
-                            Ok(()) => format!("Saved {name}."),
-                            Err(_) => "The browser could not draw the PNG; try the SVG.".into(),
-                        });
-                    });
-                    return;
-                }
-            };
-            note.set(match result {
-                Ok(()) => format!("Saved {}.", file_name(&r, what)),
-                Err(_) => "The browser did not allow the download.".into(),
+            let results = results_json(&r, &prediction);
+            let name = file_name(&r, what);
+            if what == "json" {
+                note.set(match save_text(&results, &name, "application/json") {
+                    Ok(()) => format!("Saved {name}."),
+                    Err(_) => "The browser did not allow the download.".into(),
+                });
+                return;
+            }
+            // The pictures are drawn by the extras, loaded on first use.
+            let arg = serde_json::json!({ "results": results, "title": lesson.title, "unit": lesson.unit.1, "name": name });
+            let note = note.clone();
+            note.set("Drawing the timeline\u{2026}".into());
+            wasm_bindgen_futures::spawn_local(async move {
+                let said = match extras::load().await {
+                    Ok(exports) => {
+                        extras::call_for(&exports, "export_picture", &[&what.into(), &arg.to_string().into()])
+                            .await
+                    }
+                    Err(why) => Some(why),
+                };
+                note.set(said.unwrap_or_else(|| "The timeline could not be drawn.".into()));
             });
         })
     };
@@ -207,15 +205,4 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             </dialog>
         </section>
     }
-}
-
-/// The `width` and `height` attributes of the SVG's root element.
-fn svg_size(svg: &str) -> (u32, u32) {
-    let number = |name: &str| {
-        svg.split_once(&format!(" {name}=\""))
-            .and_then(|(_, rest)| rest.split_once('"'))
-            .and_then(|(v, _)| v.parse::<f64>().ok())
-            .map_or(600, |v| v.ceil() as u32)
-    };
-    (number("width"), number("height"))
 }

@@ -56,3 +56,14 @@ pub async fn save_svg_as_png(svg: &str, width: u32, height: u32, name: &str) -> 
     let blob: web_sys::Blob = JsFuture::from(blob).await?.dyn_into()?;
     save_blob(&blob, name)
 }
+
+/// The width and height an SVG declares, in whole pixels (600 where one is missing).
+pub fn svg_size(svg: &str) -> (u32, u32) {
+    let number = |name: &str| {
+        svg.split_once(&format!(" {name}=\""))
+            .and_then(|(_, rest)| rest.split_once('"'))
+            .and_then(|(v, _)| v.parse::<f64>().ok())
+            .map_or(600, |v| v.ceil() as u32)
+    };
+    (number("width"), number("height"))
+}

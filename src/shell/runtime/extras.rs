@@ -87,6 +87,17 @@ pub fn when_near(
     Some(observer)
 }
 
+/// Calls the extras' function `name`, which answers with a promise of a string, and awaits it.
+pub async fn call_for(exports: &JsValue, name: &str, args: &[&JsValue]) -> Option<String> {
+    let f = js_sys::Reflect::get(exports, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let promise = match args {
+        [a, b] => f.call2(&JsValue::NULL, a, b),
+        _ => f.call0(&JsValue::NULL),
+    }
+    .ok()?;
+    JsFuture::from(js_sys::Promise::from(promise)).await.ok()?.as_string()
+}
+
 /// Calls the extras' function `name` with `args`.
 pub fn call(exports: &JsValue, name: &str, args: &[&JsValue]) {
     let Ok(f) = js_sys::Reflect::get(exports, &name.into()) else { return };

@@ -50,15 +50,29 @@ impl Results<'_> {
 
     /// One track per lane: each task's predicted ghost and its measured bar (empty until
     /// measured, so the live canvas and the report fill the same places).
-    pub fn lane_tracks(&self) -> Vec<Html> {
-        let predicted: HashMap<TaskId, (Span, Outcome)> =
-            self.prediction.tasks.iter().map(|t| (t.id, (t.span, t.outcome))).collect();
-        let measured: HashMap<TaskId, (Span, Outcome)> =
-            self.report.iter().flat_map(|r| r.tasks.iter()).map(|t| (t.id, (t.span, t.outcome))).collect();
+    /// The rows of the lanes in `lanes` (the others are not built).
+    pub fn lane_tracks(&self, lanes: std::ops::Range<usize>) -> Vec<Html> {
+        let built = |lane: &usize| lanes.contains(lane);
+        let predicted: HashMap<TaskId, (Span, Outcome)> = self
+            .prediction
+            .tasks
+            .iter()
+            .filter(|t| built(&t.lane))
+            .map(|t| (t.id, (t.span, t.outcome)))
+            .collect();
+        let measured: HashMap<TaskId, (Span, Outcome)> = self
+            .report
+            .iter()
+            .flat_map(|r| r.tasks.iter())
+            .filter(|t| built(&t.lane))
+            .map(|t| (t.id, (t.span, t.outcome)))
+            .collect();
         self.scenario
             .lanes()
             .iter()
             .enumerate()
+            .skip(lanes.start)
+            .take(lanes.len())
             .map(|(li, lane)| {
                 let bars = lane.tasks.iter().map(|task| {
                     let kind = format!("kind-{}", task.kind.as_str());

@@ -13,6 +13,7 @@ mod drag;
 mod geometry;
 mod palette;
 mod task;
+mod window;
 
 use crate::core::edit::Edit;
 use crate::core::format::tick_step;
@@ -29,6 +30,7 @@ use geometry::{MAX_ZOOM, ROW_PX, TASK_PX, TASK_TOP_PX, THREAD_PX, TRACK_PX, TRAC
 use std::cell::RefCell;
 use std::rc::Rc;
 use task::EditorTask;
+use window::use_lane_window;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -72,6 +74,22 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // and for the longest run of any mode.
     let axis = axis_units(&scenario).max(props.axis_ms / scale * 1.05);
     let locked = props.locked || !props.editable;
+    // A long timeline builds only the lanes near the window, and the task that has the focus.
+    let shown = use_lane_window(lanes_ref.clone(), lane_count);
+    let focused = use_mut_ref(|| None::<TaskId>);
+    let on_focus_in = {
+        let focused = focused.clone();
+        Callback::from(move |e: FocusEvent| {
+            let id = e.target_dyn_into::<web_sys::Element>().and_then(|t| t.get_attribute("data-task-id"));
+            *focused.borrow_mut() = id.and_then(|id| id.parse().ok()).map(TaskId);
+        })
+    };
+    // The lanes not built keep their room: padding above and below the built ones.
+    let unbuilt = format!(
+        "padding-top:{}px;padding-bottom:{}px",
+        shown.start as f64 * ROW_PX,
+        (lane_count - shown.end) as f64 * ROW_PX
+    );
 
     // The pointer handlers are made once and read the latest scenario through `latest`, so
     // they stay the same callbacks across renders and unchanged tasks need no re-render.
@@ -97,7 +115,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let workers = results.worker_count();
 
-    let names = scenario.lanes().iter().enumerate().map(|(li, lane)| {
+    let names = scenario.lanes().iter().enumerate().skip(shown.start).take(shown.len()).map(|(li, lane)| {
         if !props.editable {
             return html! { <div class="tl-name" key={li}><span>{ &lane.name }</span></div> };
         }
@@ -137,7 +155,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
         }
     }
     placed.sort_by_key(|p| p.3.id);
-    let tasks = placed.into_iter().map(|(li, ti, start, task)| {
+    let keep = |li: usize, id: TaskId| {
+        shown.contains(&li) || Some(id) == props.selected || Some(id) == *focused.borrow()
+    };
+    let tasks = placed.into_iter().filter(|p| keep(p.0, p.3.id)).map(|(li, ti, start, task)| {
         let lane = &scenario.lanes()[li];
         html! {
             <EditorTask
@@ -249,6 +270,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             aria-describedby="timeline-summary"
             data-mode={props.mode.as_str()}
             data-axis-ms={(axis * scale).to_string()}
+            data-task-count={scenario.task_count().to_string()}
             style={geometry}
         >
             <div class="tl-head">
@@ -259,19 +281,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
             { tools.unwrap_or_default() }
             <div class="tl-body">
                 <div class="tl-names">
-                    { for names }
+                    <div class="tl-built" style={unbuilt.clone()}>{ for names }</div>
                     if lane_count == 0 { <div class="tl-name"></div> }
                     <div class="tl-name tl-thread">{ "Main thread" }</div>
                     { for (0..workers).map(|w| html! { <div class="tl-name tl-thread">{ format!("Worker {}", w + 1) }</div> }) }
                     <div class="tl-name tl-unit" aria-hidden="true">{ props.lesson.unit.1 }</div>
                 </div>
                 <div class="tl-scroll">
-                    <div class="tl-rows" ref={lanes_ref} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
+                    <div class="tl-rows" ref={lanes_ref} onfocusin={on_focus_in} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
                         style={format!("width:{}%;height:{rows_height}px", 100 * *zoom)}>
                         <div class="now-cursor" hidden=true aria-hidden="true"></div>
                         // The live timeline draws a run's bars here while it runs (runtime/live_timeline.rs).
                         <canvas class="tl-live" hidden=true aria-hidden="true"></canvas>
-                        { for results.lane_tracks() }
+                        <div class="tl-built" style={unbuilt}>{ for results.lane_tracks(shown.clone()) }</div>
                         if lane_count == 0 {
                             <div class="tl-lane tl-empty"><p class="ed-empty">{ "No lanes yet: add one, then drag tasks onto it." }</p></div>
                         }

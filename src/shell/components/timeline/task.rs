@@ -119,6 +119,7 @@ pub fn editor_task(props: &EditorTaskProps) -> Html {
     html! {
         <div
             role="button"
+            data-task-id={id.0.to_string()}
             tabindex={if editable { "0" } else { "-1" }}
             aria-pressed={props.selected.to_string()}
             class={classes!("ed-task", format!("kind-{}", task.kind.as_str()), props.selected.then_some("selected"))}
