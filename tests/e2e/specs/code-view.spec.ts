@@ -89,6 +89,22 @@ for (const lesson of LESSONS) {
   });
 }
 
+// The timeout lesson's point, in real code: where the page's Rust run drops the losing fetch
+// (requests.spec.ts sees it aborted), the JavaScript promise that lost the race runs on and
+// logs its line after "finished".
+test('timeout-cancel: in JavaScript the request that lost the race still logs done, after finished', async ({ page }) => {
+  await Playground.open(page, '?lesson=timeout-cancel&scale=40');
+  await page.getByRole('tab', { name: 'JS promises' }).click();
+  const code = (await page.locator('pre.code').textContent())!;
+  const lines: string[] = [];
+  page.on('console', (m) => lines.push(m.text()));
+  await page.evaluate((c) => (0, eval)(c), code);
+  await expect.poll(() => lines.includes('done: Fetch the report'), { timeout: 10_000 }).toBe(true);
+  expect(lines.indexOf('finished')).toBeGreaterThan(-1);
+  expect(lines.indexOf('done: Fetch the report')).toBeGreaterThan(lines.indexOf('finished'));
+  expect(lines.indexOf('done: Give up after 3 seconds')).toBeLessThan(lines.indexOf('finished'));
+});
+
 test('the code view: tabs by keyboard, highlighting, copy', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await Playground.open(page, '?lesson=callbacks-promises-await');
