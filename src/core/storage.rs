@@ -181,7 +181,14 @@ fn read_current(value: &Value, warnings: &mut Vec<String>) -> Result<Saved, Stor
         value.get("scenario").ok_or_else(|| StorageError::WrongShape("it has no \"scenario\"".into()))?;
     let scenario = Scenario::from_value(scenario).map_err(StorageError::Scenario)?;
     let default = lesson::default_lesson();
-    let found = value.get("lesson").and_then(Value::as_str).and_then(lesson::find);
+    let named = value.get("lesson").and_then(Value::as_str);
+    let found = named.and_then(lesson::find);
+    // A lesson that exists but whose file could not be fetched: the work is kept aside whole
+    // (lesson and all) rather than opened under another lesson and saved over.
+    if let (None, Some(id)) = (found, named.filter(|id| lesson::catalogued(id))) {
+        // A catalogued id: short and plain.
+        return Err(StorageError::WrongShape(format!("its lesson \u{201c}{id}\u{201d} could not be loaded")));
+    }
     let lesson = found.unwrap_or_else(|| {
         warnings.push(format!(
             "The saved lesson \u{201c}{}\u{201d} is not one this playground has; showing \u{201c}{}\u{201d} \

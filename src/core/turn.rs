@@ -236,8 +236,9 @@ impl Rule {
     /// Why `a` must come before `b`.
     fn of(steps: &[Step], a: usize, b: usize) -> Rule {
         match (steps[a].via.queue(), steps[b].via.queue()) {
-            (qa, qb) if qa == qb => Rule::FirstInFirstOut,
+            // The handler's own lines run in the order it runs them, to its end.
             (Queue::Stack, _) => Rule::RunToCompletion,
+            (qa, qb) if qa == qb => Rule::FirstInFirstOut,
             _ => Rule::MicrotasksFirst,
         }
     }
@@ -410,6 +411,15 @@ mod tests {
         let v =
             verdict(&s, &TurnReport { guess: swapped, logged: model.iter().map(|&i| (i, 0.0)).collect() });
         assert_eq!(v.against_standard, [(Rule::FirstInFirstOut, "then", "queueMicrotask")]);
+
+        // The handler's own lines the wrong way round: it runs to its end in its own order.
+        let mut sync_swapped = model.clone();
+        sync_swapped.swap(0, 1);
+        let v = verdict(
+            &s,
+            &TurnReport { guess: sync_swapped, logged: model.iter().map(|&i| (i, 0.0)).collect() },
+        );
+        assert_eq!(v.against_standard, [(Rule::RunToCompletion, "click starts", "async starts")]);
 
         // A frame that never came is named.
         let came = [&model[..6], &model[7..]].concat();

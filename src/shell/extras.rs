@@ -74,6 +74,8 @@ pub fn mount(host: Element, kind: String, arg: String) {
         }
         "turn" => wasm_bindgen_futures::spawn_local(async move {
             match lesson_files::fetch(&arg).await {
+                // The page may have left the lesson while its file was fetched.
+                Ok(_) if !host.is_connected() => {}
                 Ok(lesson) if !lesson.turn.is_empty() => {
                     host.set_inner_html("");
                     let props = TurnAppProps { lesson, host: host.clone() };

@@ -13,9 +13,9 @@ use std::path::Path;
 /// The most the first view may weigh, gzip -9, in bytes: a guard against a change that grows
 /// it, not the target (the benchmark reports that). Lowered from 335,000 as the lessons became
 /// files fetched when opened, the code view with its generator and the timeline pictures (SVG,
-/// PNG) moved to the extras, and share links came to be inflated by the browser (316,271 B
-/// measured, rounded up to the next 500).
-pub const BUDGET_BYTES: u64 = 316_500;
+/// PNG) moved to the extras, share links came to be inflated by the browser, and the page's
+/// plain scripts came to be minified too (315,965 B measured, rounded up to the next 500).
+pub const BUDGET_BYTES: u64 = 316_000;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

@@ -1,47 +1,56 @@
-//! Minifies the app's JavaScript bindings in `dist/` with esbuild, after trunk's release build:
+//! Minifies the first view's JavaScript in `dist/` with esbuild, after trunk's release build:
 //! trunk minifies the stylesheet and the page, but its own JavaScript minifier cannot read the
-//! module wasm-bindgen writes (it stops at `export default`) and leaves it as it was. The
-//! bindings are loaded without an integrity hash, so rewriting them in place is safe; the
-//! worker's files are left alone (they load only when a workers run starts).
+//! module wasm-bindgen writes (it stops at `export default`) and leaves it as it was, and the
+//! plain scripts it copies (`boot-watch.js`, `latency-sw.js`) it copies as they are. They are
+//! loaded without an integrity hash, so rewriting them in place is safe; the worker's and the
+//! extras' files are left alone (they load only when needed).
 
 use crate::cmd;
 use crate::tools::Env;
 use std::path::Path;
 
-/// The app's bindings: `async-playground-<hash>.js`.
-fn is_app_bindings(name: &str) -> bool {
-    name.starts_with("async-playground-") && name.ends_with(".js")
+/// How a first-view script is minified: the app's bindings (`async-playground-<hash>.js`) as
+/// a module, the page's plain scripts as they are; `None` for anything else.
+fn minified_as(name: &str) -> Option<&'static [&'static str]> {
+    if name.starts_with("async-playground-") && name.ends_with(".js") {
+        Some(&["--format=esm"])
+    } else if ["boot-watch.js", "latency-sw.js"].contains(&name) {
+        Some(&[])
+    } else {
+        None
+    }
 }
 
 pub fn bindings(dist: &Path, env: &Env) -> Result<(), String> {
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !is_app_bindings(&name) {
-            continue;
-        }
+        let Some(format) = minified_as(&name) else { continue };
         let file = entry.path().to_string_lossy().into_owned();
         let out = format!("--outfile={file}");
-        cmd::run(cmd::command(
-            "esbuild",
-            &[&file, "--minify", "--format=esm", "--allow-overwrite", "--log-level=warning", &out],
-            env,
-        ))?;
+        let mut args = vec![file.as_str(), "--minify", "--allow-overwrite", "--log-level=warning", &out];
+        args.extend(format);
+        cmd::run(cmd::command("esbuild", &args, env))?;
     }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_app_bindings;
+    use super::minified_as;
 
     #[test]
-    fn only_the_app_bindings_are_minified() {
-        assert!(is_app_bindings("async-playground-4095e7813258d0e1.js"));
-        for other in
-            ["async-playground-4095e7813258d0e1_bg.wasm", "compute-worker.js", "boot-1.js", "embed-demo.js"]
-        {
-            assert!(!is_app_bindings(other), "{other}");
+    fn only_the_first_view_scripts_are_minified() {
+        assert_eq!(minified_as("async-playground-4095e7813258d0e1.js"), Some(&["--format=esm"][..]));
+        assert!(minified_as("boot-watch.js").is_some() && minified_as("latency-sw.js").is_some());
+        for other in [
+            "async-playground-4095e7813258d0e1_bg.wasm",
+            "compute-worker.js",
+            "boot-1.js",
+            "embed-demo.js",
+            "extras.js",
+        ] {
+            assert_eq!(minified_as(other), None, "{other}");
         }
     }
 }

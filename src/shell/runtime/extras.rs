@@ -12,7 +12,7 @@ thread_local! {
 
 const FAILED: &str = "This part of the lesson could not be loaded. Check the connection and reload the page.";
 
-/// The extras' exports (`mount_turn`, `unmount`), once loaded.
+/// The extras' exports (`mount`, `update`, `unmount`, `export_picture`), once loaded.
 pub async fn load() -> Result<JsValue, String> {
     let promise = match LOADING.with(|l| l.borrow().clone()) {
         Some(p) => p,

@@ -1,30 +1,49 @@
-//! A real network request that takes the latency the scenario sets. Where the playground's
-//! service worker controls the page (`static/latency-sw.js`, registered by [`register`]), the
-//! fetch itself takes it: the worker answers after the latency, so the Network panel shows the
-//! request that long. Elsewhere it fetches a small asset from the app's own origin, with a
-//! timer alongside for the latency. Dropping the future (a `select` lost, a `try_join` failed,
-//! Stop) clears the timer and aborts the fetch through its `AbortSignal`, if it is still going.
+//! A real network request that takes the latency the scenario sets: a fetch, joined with a
+//! timer for the latency. Where the playground's own service worker controls the page
+//! (`static/latency-sw.js`, registered by [`register`]), the fetch asks it for
+//! `playground-request?ms=…` and the worker answers once the latency has passed, so the
+//! Network panel shows the request that long; elsewhere the fetch is of a small asset and the
+//! timer alone holds the latency. Either way the request takes at least its latency, whatever
+//! a worker does. Dropping the future (a `select` lost, a `try_join` failed, Stop) clears the
+//! timer and aborts the fetch through its `AbortSignal`, if it is still going.
 
 use gloo_timers::future::TimeoutFuture;
+use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The asset every request fetches: small, always shipped, never cached.
+/// The asset a request fetches where the worker does not answer: small, always shipped.
 const ASSET: &str = "favicon.svg";
+/// The playground's service worker, relative to the page.
+const WORKER: &str = "/latency-sw.js";
+
+/// Whether `worker` (a `ServiceWorker`) is the playground's.
+fn is_ours(worker: &JsValue) -> bool {
+    Reflect::get(worker, &"scriptURL".into())
+        .ok()
+        .and_then(|u| u.as_string())
+        .is_some_and(|u| u.ends_with(WORKER))
+}
 
 /// Registers the service worker that gives requests their latency, where the browser allows
-/// one (a secure context; not every embedding frame). It controls the page once it starts.
+/// one (a secure context; not every embedding frame), and never over another worker: a page
+/// that a course site's own service worker controls keeps it (requests then keep their timer).
+/// It controls the page once it starts.
 pub fn register() {
     let Some(window) = web_sys::window() else { return };
     if !window.is_secure_context() {
         return;
     }
-    let Ok(container) = js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into()) else { return };
-    let Ok(register) = js_sys::Reflect::get(&container, &"register".into()) else { return };
+    let Ok(container) = Reflect::get(&window.navigator(), &"serviceWorker".into()) else { return };
+    let controller = Reflect::get(&container, &"controller".into()).unwrap_or_default();
+    if container.is_undefined() || (controller.is_truthy() && !is_ours(&controller)) {
+        return;
+    }
+    let Ok(register) = Reflect::get(&container, &"register".into()) else { return };
     if let Some(register) = register.dyn_ref::<js_sys::Function>() {
-        if let Ok(promise) = register.call1(&container, &"latency-sw.js".into()) {
-            // A refusal (no service workers here) only means requests keep their timer.
-            if let Ok(catch) = js_sys::Reflect::get(&promise, &"catch".into()) {
+        if let Ok(promise) = register.call1(&container, &WORKER[1..].into()) {
+            // A refusal only means requests keep their timer.
+            if let Ok(catch) = Reflect::get(&promise, &"catch".into()) {
                 if let Some(catch) = catch.dyn_ref::<js_sys::Function>() {
                     let _ =
                         catch.call1(&promise, &wasm_bindgen::closure::Closure::once_into_js(|_: JsValue| ()));
@@ -34,16 +53,17 @@ pub fn register() {
     }
 }
 
-/// Whether the service worker controls the page, so a request's fetch takes its latency.
+/// Whether the playground's service worker controls the page, so it answers requests.
 fn worker_answers() -> bool {
     let Some(window) = web_sys::window() else { return false };
-    js_sys::Reflect::get(&window.navigator(), &"serviceWorker".into())
-        .and_then(|c| js_sys::Reflect::get(&c, &"controller".into()))
-        .is_ok_and(|controller| controller.is_truthy())
+    Reflect::get(&window.navigator(), &"serviceWorker".into())
+        .and_then(|c| Reflect::get(&c, &"controller".into()))
+        .is_ok_and(|controller| controller.is_truthy() && is_ours(&controller))
 }
 
-/// Fetches the asset and waits `latency_ms`, whichever is longer. A failed fetch (offline, a
-/// missing file) is no error here: the latency still holds, as a slow network would.
+/// Fetches (from the worker, or the asset) and waits `latency_ms`, whichever is longer. A failed
+/// fetch (offline, a missing file) is no error here: the latency still holds, as a slow
+/// network would.
 ///
 /// A request that `fails` reads the answer as JSON, which an SVG is not: the browser's own
 /// parser rejects it, and that rejection is the error returned, once the latency has passed.
@@ -68,7 +88,7 @@ pub async fn request(latency_ms: f64, fails: bool) -> Result<(), JsValue> {
         let body = if fails { response.json() } else { response.text() }?;
         JsFuture::from(body).await.map(drop)
     };
-    let timer = TimeoutFuture::new(if by_worker { 0 } else { latency_ms.round() as u32 });
+    let timer = TimeoutFuture::new(latency_ms.round() as u32);
     let (result, ()) = futures::join!(fetch, timer);
     // Done: nothing left to abort.
     abort.0 = None;

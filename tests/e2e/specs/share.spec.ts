@@ -108,6 +108,28 @@ test('a saved entry that cannot be read is set aside, not lost', async ({ page }
   expect(kept).toEqual(['{"version": 1, "scenario": {"lanes": tru']);
 });
 
+test('saved work whose lesson cannot be fetched is set aside whole, never saved over', async ({ page }) => {
+  const entry = JSON.stringify({
+    version: 1,
+    lesson: 'race',
+    variant: 0,
+    scenario: { version: 1, lanes: [{ name: 'Mine', tasks: [{ kind: 'wait', label: 'My own work', duration: 2 }] }] },
+  });
+  await page.addInitScript((e) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('async-playground', e);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, entry);
+  await page.route('**/lessons/race.json', (route) => route.abort());
+  await Playground.open(page, '?scale=50');
+  await expect.poll(() => notices(page)).toContain('\u201crace\u201d could not be loaded');
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('async-playground.corrupt.')).map((k) => localStorage.getItem(k)),
+  );
+  expect(kept).toEqual([entry]);
+});
+
 test('with storage refused, the page works and says once that changes are not kept', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
