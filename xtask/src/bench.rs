@@ -16,6 +16,23 @@ pub fn out_dir() -> PathBuf {
     target.join("bench")
 }
 
+/// `cargo xtask bench --engines`: every lesson's async and blocking runs, and the event-loop
+/// lesson's real order, in Chromium, Firefox and WebKit over W3C WebDriver
+/// (`bench/engines.mjs`), with the engines installed first. Writes
+/// `<target dir>/bench/engines.json`.
+pub fn engines() -> Result<(), String> {
+    let env = tools::ensure_build_tools()?;
+    tools::ensure_browser_tools(&env)?;
+    tools::ensure_engine_tools(&env)?;
+    crate::release_build(&env, None)?;
+    let json = out_dir().join("engines.json");
+    let app = root().join("dist").display().to_string();
+    let out = json.display().to_string();
+    cmd::run(cmd::command("node", &["bench/engines.mjs", "--app", &app, "--out", &out], &env))?;
+    println!("\nxtask: raw figures in {out}");
+    Ok(())
+}
+
 /// The arguments for `node`: the script, the three folders and the output file.
 pub fn node_args(app: &Path, minimal: &Path, out: &Path, quick: bool) -> Vec<String> {
     let mut args = vec![

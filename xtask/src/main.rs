@@ -33,6 +33,10 @@ Commands:
                                          Chromium; prints a table, writes target/bench/bench.json
                                          (--quick: fewer loads and smaller runs, for development;
                                          the full run takes several minutes)
+  bench --engines                        every lesson's async and blocking runs, and the event
+                                         loop lesson's real order, in Chromium, Firefox and
+                                         WebKit over WebDriver (installs Firefox ESR, geckodriver,
+                                         WebKitWebDriver and Xvfb); writes target/bench/engines.json
 ";
 
 /// The repository's top folder.
@@ -47,9 +51,13 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("build") => build(&args[1..]),
         Some("setup") => setup(&args[1..]),
-        Some("bench") => {
-            options("bench", &args[1..], &["--quick"]).map(|opts| !opts.is_empty()).and_then(bench::run)
-        }
+        Some("bench") => options("bench", &args[1..], &["--quick", "--engines"]).and_then(|opts| {
+            if opts.iter().any(|o| o.0 == "--engines") {
+                bench::engines()
+            } else {
+                bench::run(!opts.is_empty())
+            }
+        }),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -74,7 +82,7 @@ fn options<'a>(command: &str, args: &'a [String], known: &[&str]) -> Result<Vec<
         if !known.contains(&name) {
             return Err(format!("`{command}` does not take `{name}`\n\n{USAGE}"));
         }
-        if name == "--browser" || name == "--quick" {
+        if name == "--browser" || name == "--quick" || name == "--engines" {
             out.push((name, ""));
             continue;
         }

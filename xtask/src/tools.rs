@@ -147,6 +147,44 @@ pub fn ensure_browser_tools(env: &Env) -> Result<(), String> {
     Ok(())
 }
 
+/// The WebDriver for Firefox, pinned (`cargo install`).
+const GECKODRIVER: &str = "0.37.1";
+
+/// Firefox ESR with geckodriver, and WebKitGTK's WebKitWebDriver and MiniBrowser with Xvfb,
+/// for `cargo xtask bench --engines` (Debian packages, as root; geckodriver from crates.io).
+pub fn ensure_engine_tools(env: &Env) -> Result<(), String> {
+    let have = |path: &str| std::path::Path::new(path).exists();
+    let packages_ok =
+        have("/usr/bin/firefox-esr") && have("/usr/bin/WebKitWebDriver") && have("/usr/bin/xvfb-run");
+    status(packages_ok, "firefox-esr, webkit2gtk-driver and xvfb (Debian packages)");
+    if !packages_ok {
+        if cmd::output("id", &["-u"], env).as_deref() != Some("0") {
+            return Err(
+                "Firefox, WebKitWebDriver or Xvfb is missing. Install them, then run this again:\n  \
+                 sudo apt-get update && sudo apt-get install -y firefox-esr webkit2gtk-driver xvfb"
+                    .into(),
+            );
+        }
+        cmd::run(cmd::command("apt-get", &["update"], env))?;
+        let mut c =
+            cmd::command("apt-get", &["install", "-y", "firefox-esr", "webkit2gtk-driver", "xvfb"], env);
+        c.env("DEBIAN_FRONTEND", "noninteractive");
+        cmd::run(c)?;
+    }
+    let gecko_ok = cmd::output("geckodriver", &["--version"], env).is_some_and(|v| {
+        v.lines().next().is_some_and(|l| l.starts_with(&format!("geckodriver {GECKODRIVER}")))
+    });
+    status(gecko_ok, &format!("geckodriver {GECKODRIVER}"));
+    if !gecko_ok {
+        cmd::run(cmd::command(
+            "cargo",
+            &["install", "--locked", "geckodriver", "--version", GECKODRIVER],
+            env,
+        ))?;
+    }
+    Ok(())
+}
+
 /// Whether `program --version` prints exactly `expected` (ignoring surrounding space).
 fn version_is(env: &Env, program: &str, expected: &str) -> bool {
     cmd::output(program, &["--version"], env).is_some_and(|v| v.trim() == expected)

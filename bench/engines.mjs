@@ -1,0 +1,147 @@
+// The browser side of `cargo xtask bench --engines`: every lesson's async and blocking runs,
+// and the event-loop lesson's real order, in Chromium, Firefox and WebKit (Safari's engine),
+// driven over plain W3C WebDriver (chromedriver; geckodriver with Firefox ESR, headless;
+// WebKitWebDriver with WebKitGTK's MiniBrowser under Xvfb, which has no headless mode).
+// Prints a Markdown table and writes the raw figures as JSON. Timing is measured here, never
+// asserted.
+//
+//   node bench/engines.mjs --app <dist> --out <engines.json>
+import { spawn } from 'node:child_process';
+import { writeFile, mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0 || !process.argv[i + 1]) throw new Error(`--${name} is required`);
+  return process.argv[i + 1];
+};
+const [app, out] = [arg('app'), arg('out')];
+const SCALE = 100; // ms per unit: every lesson's run takes well under a second or a few
+const TURNS = 5; // runs of the event-loop lesson's click, per engine
+const log = (...xs) => console.error('engines:', ...xs);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const ENGINES = [
+  { name: 'Chromium', port: 4601, cmd: ['/usr/bin/chromedriver', '--port=4601'],
+    caps: { browserName: 'chrome', 'goog:chromeOptions': { binary: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--window-size=1280,900'] } } },
+  { name: 'Firefox', port: 4602, cmd: ['geckodriver', '--port', '4602'],
+    caps: { browserName: 'firefox', 'moz:firefoxOptions': { binary: '/usr/bin/firefox-esr', args: ['-headless'] } } },
+  { name: 'WebKit', port: 4603, cmd: ['xvfb-run', '-a', '/usr/bin/WebKitWebDriver', '--port=4603'],
+    caps: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] } } },
+];
+
+// Each driver runs while its engine is measured; the server for the whole script.
+const spawnGroup = (cmd) => spawn(cmd[0], cmd.slice(1), { stdio: 'ignore', detached: true });
+const stop = (child) => { try { process.kill(-child.pid); } catch {} };
+const server = spawnGroup(['node', join(root, 'tests/e2e/serve.mjs'), resolve(app), '4600', '/']);
+process.on('exit', () => stop(server));
+
+async function driver(port) {
+  const base = `http://127.0.0.1:${port}`;
+  const call = async (method, path, body) => {
+    const r = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    const j = await r.json();
+    if (j.value?.error) throw new Error(`${path}: ${j.value.message}`);
+    return j.value;
+  };
+  for (let i = 0; i < 100; i++) {
+    try { await call('GET', '/status'); return call; } catch { await sleep(100); }
+  }
+  throw new Error(`no WebDriver on port ${port}`);
+}
+
+async function measure(engine, url) {
+  const driverProcess = spawnGroup(engine.cmd);
+  const call = await driver(engine.port);
+  const { sessionId: id } = await call('POST', '/session', { capabilities: { alwaysMatch: engine.caps } });
+  const s = (path) => `/session/${id}${path}`;
+  const run = (script, args = []) => call('POST', s('/execute/sync'), { script, args });
+  const until = async (script, ms = 20_000) => {
+    for (const t0 = Date.now(); Date.now() - t0 < ms; await sleep(100)) if (await run(script)) return true;
+    throw new Error(`timed out: ${script}`);
+  };
+  const open = async (query) => {
+    await call('POST', s('/url'), { url: `${url}${query}` });
+    await until("return !!document.querySelector('.mode-async button')");
+    // The page posts its messages to its parent: at the top, to itself.
+    await run("window.__runs = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'run-finished') window.__runs.push(e.data); });");
+  };
+  const runMode = async (mode) => {
+    const before = await run('return window.__runs.length');
+    await run("[...document.querySelectorAll('.mode-row button')].find((b) => b.textContent.trim() === arguments[0]).click();", [mode === 'async' ? 'Run async' : 'Run blocking']);
+    await until(`return window.__runs.length > ${before}`, 60_000);
+    return run('return window.__runs.at(-1)');
+  };
+  const result = { engine: engine.name, lessons: [], turns: [] };
+  try {
+    await call('POST', s('/window/rect'), { width: 1280, height: 900 }).catch(() => {});
+    await open(`?scale=${SCALE}`);
+    const ids = await run("return [...document.querySelectorAll('#lesson-picker option')].map((o) => o.value)");
+    for (const lesson of ids) {
+      await open(`?lesson=${lesson}&scale=${SCALE}`);
+      const row = { lesson };
+      for (const mode of ['async', 'blocking']) {
+        const m = await runMode(mode);
+        row[mode] = { total_ms: m.total_ms, predicted_ms: m.predicted_ms, longest_freeze_ms: m.longest_freeze_ms };
+      }
+      result.lessons.push(row);
+      log(engine.name, lesson, JSON.stringify(row));
+    }
+    // The event-loop lesson's click, by a real click (input), as a learner makes it.
+    await open('?lesson=event-loop');
+    await until("return !!document.querySelector('.turn-guess button.run')");
+    for (let i = 0; i < TURNS; i++) {
+      await run("document.querySelector('.turn-guess button.run').scrollIntoView({ block: 'center' })");
+      const el = await call('POST', s('/element'), { using: 'css selector', value: '.turn-guess button.run' });
+      await call('POST', s(`/element/${Object.values(el)[0]}/click`), {});
+      await sleep(1500);
+      result.turns.push(await run("return [...document.querySelectorAll('.turn-results tbody td:nth-child(4) .turn-chip')].map((e) => e.textContent)"));
+    }
+  } finally {
+    await call('DELETE', s('')).catch(() => {});
+    stop(driverProcess);
+  }
+  return result;
+}
+
+await sleep(500);
+const results = [];
+for (const engine of ENGINES) {
+  log(`${engine.name}…`);
+  try {
+    results.push(await measure(engine, 'http://127.0.0.1:4600/'));
+  } catch (e) {
+    log(`${engine.name} failed: ${e.message}`);
+    results.push({ engine: engine.name, error: e.message });
+  }
+}
+stop(server);
+
+// ---- the report ------------------------------------------------------------------------------
+const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
+const lines = [`Every engine, ${new Date().toISOString().slice(0, 10)}, each lesson at scale=${SCALE} (measured / predicted total, longest frame gap):`, ''];
+lines.push(`| lesson | ${results.map((r) => `${r.engine} async | ${r.engine} blocking`).join(' | ')} |`);
+lines.push(`|---|${results.map(() => '---|---').join('|')}|`);
+const ids = results.find((r) => r.lessons)?.lessons.map((l) => l.lesson) ?? [];
+for (const id of ids) {
+  const cells = results.map((r) => {
+    const row = r.lessons?.find((l) => l.lesson === id);
+    if (!row) return 'failed | failed';
+    return ['async', 'blocking'].map((m) => `${ms(row[m].total_ms)} / ${ms(row[m].predicted_ms)}, gap ${ms(row[m].longest_freeze_ms)}`).join(' | ');
+  });
+  lines.push(`| ${id} | ${cells.join(' | ')} |`);
+}
+lines.push('', 'The event-loop lesson, a real click: where the animation frame fell among the timer and the message, run by run:', '');
+for (const r of results) {
+  const where = (r.turns ?? []).map((t) => {
+    const f = t.indexOf('frame callback');
+    return f < 0 ? 'never' : f === 6 ? 'first' : f === 8 ? 'last' : 'between';
+  });
+  lines.push(`- ${r.engine}: ${r.error ? `failed (${r.error})` : where.join(', ')}`);
+}
+console.log(lines.join('\n'));
+await mkdir(dirname(out), { recursive: true });
+await writeFile(out, JSON.stringify(results, null, 2));
+process.exit(0);
