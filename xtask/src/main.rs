@@ -25,7 +25,8 @@ Commands:
   build [--public-url URL]               write the release bundle to dist/, under a strict
                                          Content-Security-Policy (URL: where its files will be;
                                          default ./, relative, which works under any path)
-  setup [--browser]                      only install the tools (--browser: Chromium and the
+  setup [--browser]                      only install the tools (--browser: Chromium, Firefox
+                                         ESR with geckodriver, WebKitWebDriver with Xvfb, and the
                                          end-to-end test packages too)
   bench [--quick]                        build the release bundle and a minimal Yew page, then
                                          time load, run fidelity, frame gaps, overhead against
@@ -118,6 +119,7 @@ fn setup(args: &[String]) -> Result<(), String> {
     let env = tools::ensure_build_tools()?;
     if !opts.is_empty() {
         tools::ensure_browser_tools(&env)?;
+        tools::ensure_engine_tools(&env)?;
     }
     println!("xtask: tools are ready");
     Ok(())
@@ -141,6 +143,7 @@ fn test(args: &[String]) -> Result<(), String> {
     let env = stages.run("install tools", || {
         let env = tools::ensure_build_tools()?;
         tools::ensure_browser_tools(&env)?;
+        tools::ensure_engine_tools(&env)?;
         Ok(env)
     })?;
     let cargo = |args: &[&str]| cmd::command("cargo", args, &env);
@@ -166,6 +169,12 @@ fn test(args: &[String]) -> Result<(), String> {
     stages.check("browser tests (wasm-bindgen-test, headless Chromium)", || {
         let mut c = cargo(&["test", "-p", "async-playground", "--target", wasm]);
         c.env("CHROMEDRIVER", tools::CHROMEDRIVER);
+        stages::counted(c)
+    })?;
+    // The same runtime tests in Firefox: real futures, timers, yields and requests there too.
+    stages.check("browser tests (wasm-bindgen-test, headless Firefox)", || {
+        let mut c = cargo(&["test", "-p", "async-playground", "--target", wasm, "--test", "web"]);
+        c.env("GECKODRIVER", tools::geckodriver());
         stages::counted(c)
     })?;
     stages.check("release build", || release_build(&env, None))?;

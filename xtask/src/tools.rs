@@ -1,8 +1,9 @@
 //! Installs what the project needs, each at its pinned version, and only when missing:
 //! the wasm32 target, trunk and wasm-bindgen-cli (`cargo install`, to cargo's bin folder),
 //! wasm-opt and esbuild (npm's `binaryen` and `esbuild`, into the git-ignored `.tools/`), and
-//! for tests Chromium with
-//! chromedriver (apt-get, as root) and the end-to-end packages (`npm ci` in tests/e2e).
+//! for tests Chromium with chromedriver, Firefox ESR, WebKitWebDriver and Xvfb (apt-get, as
+//! root), geckodriver (`cargo install`, pinned) and the end-to-end packages (`npm ci` in
+//! tests/e2e).
 //! A second run finds everything and installs nothing.
 
 use crate::cmd;
@@ -149,6 +150,11 @@ pub fn ensure_browser_tools(env: &Env) -> Result<(), String> {
 
 /// The WebDriver for Firefox, pinned (`cargo install`).
 const GECKODRIVER: &str = "0.37.1";
+
+/// Where `cargo install` puts geckodriver.
+pub fn geckodriver() -> PathBuf {
+    cargo_bin().join("geckodriver")
+}
 
 /// Firefox ESR with geckodriver, and WebKitGTK's WebKitWebDriver and MiniBrowser with Xvfb,
 /// for `cargo xtask bench --engines` (Debian packages, as root; geckodriver from crates.io).
