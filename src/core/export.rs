@@ -3,7 +3,6 @@
 //! the shell only writes the files.
 
 use super::format::{duration, tick_step};
-use super::lesson::Lesson;
 use super::message::OutMessage;
 use super::predict::Prediction;
 use super::report::RunReport;
@@ -108,49 +107,6 @@ fn picture_title(mode: &str, name: &str, total_ms: f64, predicted_ms: f64, gap_m
         duration(predicted_ms),
         duration(gap_ms)
     )
-}
-
-/// The picture of `report`, as `prediction` and `lesson` tell it.
-pub fn picture(report: &RunReport, prediction: &Prediction, lesson: &Lesson) -> Picture {
-    // Indexed by id: a scenario may hold 10,000 tasks.
-    let measured: std::collections::HashMap<_, _> = report.tasks.iter().map(|m| (m.id, m)).collect();
-    let predicted: std::collections::HashMap<_, _> = prediction.tasks.iter().map(|t| (t.id, t)).collect();
-    let name = if report.scenario_name.is_empty() { lesson.title } else { &report.scenario_name };
-    Picture {
-        title: picture_title(
-            report.mode.title(),
-            name,
-            report.total_ms,
-            report.predicted_ms,
-            report.longest_freeze_ms(),
-        ),
-        unit: lesson.unit.1.to_string(),
-        lanes: report
-            .scenario
-            .lanes()
-            .iter()
-            .map(|lane| {
-                let bars = lane
-                    .tasks
-                    .iter()
-                    .map(|task| Bar {
-                        label: task.label.clone(),
-                        kind: task.kind,
-                        predicted: predicted
-                            .get(&task.id)
-                            .filter(|t| t.outcome != Outcome::Skipped)
-                            .map(|t| t.span),
-                        measured: measured.get(&task.id).map(|m| (m.span, m.outcome)),
-                    })
-                    .collect();
-                (lane.name.clone(), bars)
-            })
-            .collect(),
-        busy: report.busy.clone(),
-        freezes: report.freezes.clone(),
-        axis_ms: report.total_ms.max(prediction.total_ms).max(1.0),
-        scale: report.scale,
-    }
 }
 
 /// The picture of a run from its results JSON ([`results_json`]), with the lesson's title
@@ -338,12 +294,56 @@ pub fn file_name(report: &RunReport, extension: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::lesson;
+    use crate::core::lesson::{self, Lesson};
     use crate::core::mode::Mode;
     use crate::core::predict::predict;
     use crate::core::report::Measurements;
     use crate::core::scenario::{Scenario, TaskId};
     use std::rc::Rc;
+
+    /// The picture of `report`, as `prediction` and `lesson` tell it: read from the run itself,
+    /// the oracle [`picture_from_results`] is checked against.
+    fn picture(report: &RunReport, prediction: &Prediction, lesson: &Lesson) -> Picture {
+        // Indexed by id: a scenario may hold 10,000 tasks.
+        let measured: std::collections::HashMap<_, _> = report.tasks.iter().map(|m| (m.id, m)).collect();
+        let predicted: std::collections::HashMap<_, _> = prediction.tasks.iter().map(|t| (t.id, t)).collect();
+        let name = if report.scenario_name.is_empty() { lesson.title } else { &report.scenario_name };
+        Picture {
+            title: picture_title(
+                report.mode.title(),
+                name,
+                report.total_ms,
+                report.predicted_ms,
+                report.longest_freeze_ms(),
+            ),
+            unit: lesson.unit.1.to_string(),
+            lanes: report
+                .scenario
+                .lanes()
+                .iter()
+                .map(|lane| {
+                    let bars = lane
+                        .tasks
+                        .iter()
+                        .map(|task| Bar {
+                            label: task.label.clone(),
+                            kind: task.kind,
+                            predicted: predicted
+                                .get(&task.id)
+                                .filter(|t| t.outcome != Outcome::Skipped)
+                                .map(|t| t.span),
+                            measured: measured.get(&task.id).map(|m| (m.span, m.outcome)),
+                        })
+                        .collect();
+                    (lane.name.clone(), bars)
+                })
+                .collect(),
+            busy: report.busy.clone(),
+            freezes: report.freezes.clone(),
+            axis_ms: report.total_ms.max(prediction.total_ms).max(1.0),
+            scale: report.scale,
+        }
+    }
 
     fn run(json: &str) -> (RunReport, Prediction) {
         let s = Rc::new(Scenario::from_json(json).unwrap());

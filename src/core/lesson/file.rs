@@ -123,6 +123,7 @@ pub fn read(entry: &Entry, text: &str) -> Result<Lesson, LessonError> {
     })
 }
 
-fn leak(s: &str) -> &'static str {
+/// A string that lives as long as the page (a lesson is read once).
+pub(super) fn leak(s: &str) -> &'static str {
     Box::leak(s.to_owned().into_boxed_str())
 }

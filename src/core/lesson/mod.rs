@@ -163,7 +163,6 @@ pub fn add(id: &str, text: &str) -> Result<&'static Lesson, LessonError> {
 /// is emptied. The shell fetches them and tries again.
 pub fn take_missing() -> Vec<&'static str> {
     let mut ids = MISSING.with(|m| std::mem::take(&mut *m.borrow_mut()));
-    ids.dedup();
     ids.sort_unstable();
     ids.dedup();
     ids

@@ -41,10 +41,6 @@ enum Fact {
     Order(Vec<String>),
 }
 
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_owned().into_boxed_str())
-}
-
 /// The claims of a lesson's file.
 fn claims(id: &str) -> Vec<Claim> {
     let value: Value = serde_json::from_str(built_in(id).unwrap()).unwrap();
@@ -229,7 +225,7 @@ fn every_claim_holds_for_the_prediction_and_is_in_the_text() {
                     );
                 }
                 Fact::Ends(label, units) => {
-                    let model = Question::Ends(claim.mode, leak(label)).model(&p, &s);
+                    let model = Question::Ends(claim.mode, file::leak(label)).model(&p, &s);
                     assert!(
                         matches!(model, Some(Answer::Units(u)) if (u - units).abs() < 0.01),
                         "{where_}: {model:?}"

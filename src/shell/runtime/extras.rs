@@ -87,25 +87,25 @@ pub fn when_near(
     Some(observer)
 }
 
-/// Calls the extras' function `name`, which answers with a promise of a string, and awaits it.
-pub async fn call_for(exports: &JsValue, name: &str, args: &[&JsValue]) -> Option<String> {
+/// Calls the extras' function `name` with `args`; what it returns, if it could be called.
+fn invoke(exports: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
     let f = js_sys::Reflect::get(exports, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    let promise = match args {
-        [a, b] => f.call2(&JsValue::NULL, a, b),
-        _ => f.call0(&JsValue::NULL),
-    }
-    .ok()?;
-    JsFuture::from(js_sys::Promise::from(promise)).await.ok()?.as_string()
-}
-
-/// Calls the extras' function `name` with `args`.
-pub fn call(exports: &JsValue, name: &str, args: &[&JsValue]) {
-    let Ok(f) = js_sys::Reflect::get(exports, &name.into()) else { return };
-    let Some(f) = f.dyn_ref::<js_sys::Function>() else { return };
-    let _ = match args {
+    match args {
         [a] => f.call1(&JsValue::NULL, a),
         [a, b] => f.call2(&JsValue::NULL, a, b),
         [a, b, c] => f.call3(&JsValue::NULL, a, b, c),
         _ => f.call0(&JsValue::NULL),
-    };
+    }
+    .ok()
+}
+
+/// Calls the extras' function `name` with `args`.
+pub fn call(exports: &JsValue, name: &str, args: &[&JsValue]) {
+    invoke(exports, name, args);
+}
+
+/// Calls the extras' function `name`, which answers with a promise of a string, and awaits it.
+pub async fn call_for(exports: &JsValue, name: &str, args: &[&JsValue]) -> Option<String> {
+    let promise = invoke(exports, name, args)?;
+    JsFuture::from(js_sys::Promise::from(promise)).await.ok()?.as_string()
 }
