@@ -26,6 +26,10 @@ pub enum Question {
     /// In what order a click handler's lines are logged: answered by the lesson's turn of the
     /// event loop (`core::turn`), not by a run of the scenario.
     Order,
+    /// Whether the task with this label runs to its end in a run in this mode, so that the
+    /// line after its await (the code view's `done: <label>`) is logged: a task dropped part
+    /// way never gets there.
+    Logged(Mode, &'static str),
 }
 
 /// The learner's guess.
@@ -35,6 +39,8 @@ pub enum Guess {
     Lane(usize),
     Count(i64),
     Task(TaskId),
+    /// Yes or no.
+    Logged(bool),
 }
 
 /// An answer to a question, from the model or from a run; `None` where there is none (no lane
@@ -45,18 +51,24 @@ pub enum Answer {
     Lane(Option<usize>),
     Count(Option<i64>),
     Task(Option<TaskId>),
+    Logged(bool),
 }
 
 impl Question {
     /// Reads a question as a lesson file writes it: `total async`, `first-lane async`,
-    /// `counter blocking`, `freeze async`, `ends async <a task's label>`, `culprit`, `order`.
-    /// A label's text lives as long as the page.
+    /// `counter blocking`, `freeze async`, `ends async <a task's label>`,
+    /// `logged async <a task's label>`, `culprit`, `order`. A label's text lives as long as the
+    /// page.
     pub fn parse(text: &str) -> Option<Question> {
-        if let Some(rest) = text.strip_prefix("ends ") {
-            let (mode, label) = rest.split_once(' ')?;
-            let label = label.trim();
-            let mode = Mode::parse(mode).filter(|_| !label.is_empty())?;
-            return Some(Question::Ends(mode, Box::leak(label.to_owned().into_boxed_str())));
+        for (prefix, make) in
+            [("ends ", Question::Ends as fn(Mode, &'static str) -> Question), ("logged ", Question::Logged)]
+        {
+            if let Some(rest) = text.strip_prefix(prefix) {
+                let (mode, label) = rest.split_once(' ')?;
+                let label = label.trim();
+                let mode = Mode::parse(mode).filter(|_| !label.is_empty())?;
+                return Some(make(mode, Box::leak(label.to_owned().into_boxed_str())));
+            }
         }
         let (kind, mode) = text.split_once(' ').unwrap_or((text, ""));
         let mode = Mode::parse(mode);
@@ -78,7 +90,8 @@ impl Question {
             | Question::FirstLane(m)
             | Question::Counter(m)
             | Question::Freeze(m)
-            | Question::Ends(m, _) => m,
+            | Question::Ends(m, _)
+            | Question::Logged(m, _) => m,
             Question::Culprit | Question::Order => Mode::Async,
         }
     }
@@ -103,6 +116,9 @@ impl Question {
                 )
             }
             Question::Order => "In what order will the click handler's lines be logged?".to_string(),
+            Question::Logged(m, label) => format!(
+                "In the {m} run, will \u{201c}{label}\u{201d} get past its await, so that the line after it logs \u{201c}done: {label}\u{201d}?"
+            ),
         }
     }
 
@@ -118,6 +134,10 @@ impl Question {
                 let (_, task) = scenario.tasks().find(|(_, t)| t.label == label)?;
                 Answer::Units(prediction.timing(task.id)?.span.end_ms / prediction.scale)
             }
+            Question::Logged(_, label) => {
+                let (_, task) = scenario.tasks().find(|(_, t)| t.label == label)?;
+                Answer::Logged(prediction.timing(task.id)?.outcome == Outcome::Done)
+            }
             Question::Order => return None,
         })
     }
@@ -132,6 +152,9 @@ impl Question {
             Question::Freeze(_) => Answer::Units(report.longest_freeze_ms() / report.scale),
             Question::Ends(_, label) => {
                 Answer::Units(report.tasks.iter().find(|t| t.label == label)?.span.end_ms / report.scale)
+            }
+            Question::Logged(_, label) => {
+                Answer::Logged(report.tasks.iter().find(|t| t.label == label)?.outcome == Outcome::Done)
             }
             Question::Order => return None,
         })
@@ -203,6 +226,7 @@ impl Guess {
             Guess::Lane(l) => lane_name(scenario, l),
             Guess::Count(c) => c.to_string(),
             Guess::Task(id) => task_label(scenario, id),
+            Guess::Logged(yes) => Answer::Logged(yes).describe(scenario, unit),
         }
     }
 
@@ -213,6 +237,7 @@ impl Guess {
             (Guess::Lane(g), Answer::Lane(a)) => a == Some(g),
             (Guess::Count(g), Answer::Count(a)) => a == Some(g),
             (Guess::Task(g), Answer::Task(a)) => a == Some(g),
+            (Guess::Logged(g), Answer::Logged(a)) => g == a,
             _ => false,
         }
     }
@@ -229,6 +254,8 @@ impl Answer {
             Answer::Count(None) => "no counter".to_string(),
             Answer::Task(Some(id)) => task_label(scenario, id),
             Answer::Task(None) => "no task froze the page".to_string(),
+            Answer::Logged(true) => "yes: it runs to its end".to_string(),
+            Answer::Logged(false) => "no: it is dropped before".to_string(),
         }
     }
 }
@@ -279,6 +306,42 @@ mod tests {
     }
 
     #[test]
+    fn whether_a_task_s_done_line_is_logged_is_whether_it_ran_to_its_end() {
+        let s = Rc::new(
+            Scenario::from_json(
+                r#"{"version": 1, "combine": "select", "lanes": [
+                {"name": "Download", "tasks": [{"kind": "request", "label": "Fetch", "duration": 5}]},
+                {"name": "Timeout", "tasks": [{"kind": "wait", "label": "Give up", "duration": 3}]}]}"#,
+            )
+            .unwrap(),
+        );
+        let p = predict(&s, Mode::Async, 1000.0, 1);
+        let fetch = Question::Logged(Mode::Async, "Fetch");
+        assert_eq!(fetch.model(&p, &s), Some(Answer::Logged(false)), "the loser of a select is dropped");
+        assert_eq!(Question::Logged(Mode::Async, "Give up").model(&p, &s), Some(Answer::Logged(true)));
+        assert_eq!(Question::Logged(Mode::Async, "gone").model(&p, &s), None);
+        // The run says what happened to it, whatever the model said.
+        let span = |a: f64, b: f64| Span { start_ms: a, end_ms: b };
+        let ran = |outcome| {
+            let m = Measurements {
+                run: Some(span(0.0, 3000.0)),
+                tasks: vec![
+                    (TaskId(1), span(0.0, 3000.0), outcome),
+                    (TaskId(2), span(0.0, 3000.0), Outcome::Done),
+                ],
+                frames: vec![0.0, 16.0, 3000.0],
+                ..Measurements::default()
+            };
+            fetch.measured(&RunReport::new(&s, &p, &m))
+        };
+        assert_eq!(ran(Outcome::Cancelled), Some(Answer::Logged(false)));
+        assert_eq!(ran(Outcome::Done), Some(Answer::Logged(true)));
+        assert!(Guess::Logged(false).agrees(Answer::Logged(false)));
+        assert!(!Guess::Logged(true).agrees(Answer::Logged(false)));
+        assert!(fetch.ask(("second", "seconds")).contains("\u{201c}done: Fetch\u{201d}"));
+    }
+
+    #[test]
     fn questions_read_as_lesson_files_write_them() {
         use Mode::*;
         for (text, q) in [
@@ -293,6 +356,9 @@ mod tests {
             ("ends async A timer due at 0.5 s", Some(Question::Ends(Async, "A timer due at 0.5 s"))),
             ("ends async ", None),
             ("ends soon Timer", None),
+            ("logged async Fetch the report", Some(Question::Logged(Async, "Fetch the report"))),
+            ("logged async", None),
+            ("logged sometimes Fetch", None),
             ("total", None),
             ("total sideways", None),
             ("", None),

@@ -1,7 +1,8 @@
 //! A lesson's file, `static/lessons/<id>.json`: a JSON object with
 //!
 //! - `unit`: what one scenario unit stands for, `["minute", "minutes"]`;
-//! - `question`: what the learner predicts (`question::Question::parse`: `"total async"`);
+//! - `question`: what the learner predicts (`question::Question::parse`: `"total async"`,
+//!   `"logged async Fetch the report"`);
 //! - `paragraphs`: the text shown before the first run (two to five; never the answer);
 //! - `notice`: the note shown once a run has finished;
 //! - `variants`: `[{"name": ..., "scenario": <a scenario, version 1>}]`, one or more;

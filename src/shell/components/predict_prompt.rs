@@ -43,6 +43,11 @@ fn read_guess(form: &HtmlFormElement, question: Question) -> Option<Guess> {
         Question::FirstLane(_) => value.parse().ok().map(Guess::Lane),
         Question::Counter(_) => value.parse().ok().map(Guess::Count),
         Question::Culprit => value.parse().ok().map(|id| Guess::Task(TaskId(id))),
+        Question::Logged(..) => match value {
+            "yes" => Some(Guess::Logged(true)),
+            "no" => Some(Guess::Logged(false)),
+            _ => None,
+        },
         Question::Order => None,
     }
 }
@@ -99,6 +104,12 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
                 }) }
             </span>
         },
+        Question::Logged(..) => html! {
+            <span class="guess-options" role="radiogroup" aria-labelledby="guess-question">
+                <label><input type="radio" name="guess" value="yes" />{ "Yes, it is logged" }</label>
+                <label><input type="radio" name="guess" value="no" />{ "No, never" }</label>
+            </span>
+        },
         Question::Culprit => html! {
             <select id="guess" name="guess">
                 <option value="" selected=true disabled=true>{ "Choose a task" }</option>
@@ -111,7 +122,7 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
     let Some(model) = question.model(&props.prediction, scenario) else { return html! {} };
     let form_shown = props.guess.is_none() && props.report.is_none();
     // The question labels the form's field; radio buttons get it as their group's name.
-    let ask_html = if form_shown && !matches!(question, Question::FirstLane(_)) {
+    let ask_html = if form_shown && !matches!(question, Question::FirstLane(_) | Question::Logged(..)) {
         html! { <p id="guess-question"><label for="guess">{ ask.clone() }</label></p> }
     } else {
         html! { <p id="guess-question">{ ask.clone() }</p> }
