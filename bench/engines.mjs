@@ -20,6 +20,7 @@ const arg = (name) => {
 const [app, out] = [arg('app'), arg('out')];
 const SCALE = 100; // ms per unit: every lesson's run takes well under a second or a few
 const TURNS = 5; // runs of the event-loop lesson's click, per engine
+const PHOTO_RUNS = 3; // workers runs of each of the workers lesson's scenarios, per engine
 const log = (...xs) => console.error('engines:', ...xs);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -70,11 +71,12 @@ async function measure(engine, url) {
   };
   const runMode = async (mode) => {
     const before = await run('return window.__runs.length');
-    await run("[...document.querySelectorAll('.mode-row button')].find((b) => b.textContent.trim() === arguments[0]).click();", [mode === 'async' ? 'Run async' : 'Run blocking']);
+    const label = { async: 'Run async', blocking: 'Run blocking', workers: 'Run in workers' }[mode];
+    await run("[...document.querySelectorAll('.mode-row button')].find((b) => b.textContent.trim() === arguments[0]).click();", [label]);
     await until(`return window.__runs.length > ${before}`, 60_000);
     return run('return window.__runs.at(-1)');
   };
-  const result = { engine: engine.name, lessons: [], turns: [] };
+  const result = { engine: engine.name, lessons: [], turns: [], photos: [] };
   try {
     await call('POST', s('/window/rect'), { width: 1280, height: 900 }).catch(() => {});
     await open(`?scale=${SCALE}`);
@@ -88,6 +90,16 @@ async function measure(engine, url) {
       }
       result.lessons.push(row);
       log(engine.name, lesson, JSON.stringify(row));
+    }
+    // The workers lesson's photos, 24 MB each, copied and then transferred to their workers.
+    await open(`?lesson=workers&scale=${SCALE}`);
+    for (const variant of ['Two photos, copied', 'Two photos, transferred']) {
+      await run("[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === arguments[0]).click();", [variant]);
+      for (let i = 0; i < PHOTO_RUNS; i++) {
+        const m = await runMode('workers');
+        result.photos.push({ variant, ...m.workers, longest_freeze_ms: m.longest_freeze_ms });
+      }
+      log(engine.name, variant, JSON.stringify(result.photos.at(-1)));
     }
     // The event-loop lesson's click, by a real click (input), as a learner makes it.
     await open('?lesson=event-loop');
@@ -140,6 +152,17 @@ for (const r of results) {
     return f < 0 ? 'never' : f === 6 ? 'first' : f === 8 ? 'last' : 'between';
   });
   lines.push(`- ${r.engine}: ${r.error ? `failed (${r.error})` : where.join(', ')}`);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+lines.push('', `The workers lesson's photos (24 MB each way), workers runs, medians of ${PHOTO_RUNS}: a job's trip to its worker, the time postMessage held the page, a result's trip back:`, '');
+lines.push('| engine | copied: to worker / postMessage / back | transferred: to worker / postMessage / back |', '|---|---|---|');
+for (const r of results) {
+  const cell = (variant) => {
+    const runs = (r.photos ?? []).filter((p) => p.variant === variant);
+    if (!runs.length) return 'failed';
+    return ['send_ms', 'post_ms', 'reply_ms'].map((k) => `${median(runs.map((p) => p[k])).toFixed(1)} ms`).join(' / ');
+  };
+  lines.push(`| ${r.engine} | ${cell('Two photos, copied')} | ${cell('Two photos, transferred')} |`);
 }
 console.log(lines.join('\n'));
 await mkdir(dirname(out), { recursive: true });

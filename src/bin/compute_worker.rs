@@ -3,8 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use gloo_worker::Registrable;
-    async_playground::shell::runtime::compute_worker::ComputeWorker::registrar().register();
+    async_playground::shell::runtime::compute_worker::serve();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

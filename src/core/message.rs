@@ -78,15 +78,19 @@ pub enum OutMessage {
     },
 }
 
-/// The pool of a workers run: its size, the slowest worker's start-up, and the median time a
-/// job took to reach a worker that was up and a result took to come back (milliseconds).
+/// The pool of a workers run: its size, the slowest worker's start-up, and the median times a
+/// job took to reach its worker, `postMessage` held the page, and a result took to come back
+/// (milliseconds); the most data a job carried, and how (`copy` or `transfer`; `null`: none).
 #[derive(Serialize, Debug, PartialEq)]
 pub struct WorkerCost {
     pub size: usize,
     pub startup_ms: f64,
-    /// `null` when every job was posted before its worker was up.
+    /// `null` when no job was sent.
     pub send_ms: Option<f64>,
+    pub post_ms: f64,
     pub reply_ms: f64,
+    pub data_mb: f64,
+    pub send: Option<&'static str>,
 }
 
 /// One task of `run-finished`: times in milliseconds from the run's start; `lane` is the
@@ -144,7 +148,10 @@ impl OutMessage {
                 size: p.size,
                 startup_ms: round(p.startup_ms),
                 send_ms: p.send_ms.map(round),
+                post_ms: round(p.post_ms),
                 reply_ms: round(p.reply_ms),
+                data_mb: p.data.mb,
+                send: (p.data.mb > 0.0).then_some(if p.data.transfer { "transfer" } else { "copy" }),
             }),
         }
     }
@@ -238,6 +245,7 @@ mod tests {
     #[test]
     fn a_workers_run_names_each_task_s_worker_and_the_pool_cost() {
         use crate::core::pool::{JobTimes, PoolTimes};
+        use crate::core::scenario::Data;
         let s = std::rc::Rc::new(lesson::default_lesson().scenario(0));
         let m = Measurements {
             run: Some(Span { start_ms: 0.0, end_ms: 5000.0 }),
@@ -252,9 +260,13 @@ mod tests {
                 ready_ms: vec![39.0],
                 jobs: vec![JobTimes {
                     posted_ms: 0.0,
+                    sent_ms: 39.2,
+                    post_ms: 0.04,
                     started_ms: 40.0,
                     ended_ms: 2040.0,
                     replied_ms: 2041.26,
+                    data: Data { mb: 24.0, transfer: true },
+                    returned: 24_000_000,
                 }],
             }),
             ..Measurements::default()
@@ -265,6 +277,10 @@ mod tests {
         assert_eq!(v["mode"], "workers");
         assert_eq!(v["tasks"][1]["worker"], 0);
         assert!(v["tasks"][0].get("worker").is_none(), "a wait stays on the main thread");
-        assert_eq!(v["workers"], json!({"size": 2, "startup_ms": 39.0, "send_ms": null, "reply_ms": 1.3}));
+        assert_eq!(
+            v["workers"],
+            json!({"size": 2, "startup_ms": 39.0, "send_ms": 0.8, "post_ms": 0.0, "reply_ms": 1.3,
+                   "data_mb": 24.0, "send": "transfer"})
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! The worker pool that workers mode runs work on: its size, and what it cost a run.
 
+use super::scenario::Data;
 use super::stats::percentile;
 
 /// The most workers the learner may ask for: more than any laptop has cores, so the cost of
@@ -30,54 +31,68 @@ pub struct PoolTimes {
     pub size: usize,
     /// When the pool was asked to start its workers.
     pub spawned_ms: f64,
-    /// When each worker that ran a job was ready (its wasm loaded and its handler set up).
+    /// When each worker that was ready during the run was (its wasm loaded and its handler
+    /// set up).
     pub ready_ms: Vec<f64>,
-    /// For each job: when the page posted it to a worker, when the worker started it, when it
-    /// ended there, and when the page had the reply.
     pub jobs: Vec<JobTimes>,
 }
 
+/// One job's way to a worker and back.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct JobTimes {
+    /// When it was handed to a worker (its task's start; the worker may still be starting).
     pub posted_ms: f64,
+    /// When the page called `postMessage` (once the worker was ready), and how long the call
+    /// held the page's thread: copying the data happens inside it.
+    pub sent_ms: f64,
+    pub post_ms: f64,
+    /// When the worker started and ended it, and when the page had the reply.
     pub started_ms: f64,
     pub ended_ms: f64,
     pub replied_ms: f64,
+    /// The data it carried, and how many bytes of it came back with the result.
+    pub data: Data,
+    pub returned: u32,
 }
 
 /// What the pool cost a run, beside the work itself.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PoolCost {
     pub size: usize,
-    /// How many workers ran a job, and so said when they were ready.
+    /// How many workers said they were ready during the run.
     pub ready: usize,
     /// From asking for the workers to the slowest of them being ready.
     pub startup_ms: f64,
-    /// The median time a job took to reach a worker that was already up; `None` when every
-    /// job was posted before its worker was ready (its wait was the start-up).
+    /// The median time a job took from `postMessage` to its worker starting it; `None` when no
+    /// job was sent.
     pub send_ms: Option<f64>,
+    /// The median time `postMessage` held the page's thread (copying the data, if any).
+    pub post_ms: f64,
     /// The median time a result took to come back to the page.
     pub reply_ms: f64,
+    /// The most data one job carried, and how.
+    pub data: Data,
+    /// Whether every job got its data back whole.
+    pub data_back: bool,
 }
 
 impl PoolTimes {
     pub fn cost(&self) -> PoolCost {
         let startup_ms = self.ready_ms.iter().map(|r| r - self.spawned_ms).fold(0.0, f64::max);
-        // A job posted before its worker was up waited for the start-up, not for the message.
-        let ready_by = self.ready_ms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let sends: Vec<f64> = self
-            .jobs
-            .iter()
-            .filter(|j| j.posted_ms >= ready_by)
-            .map(|j| (j.started_ms - j.posted_ms).max(0.0))
-            .collect();
-        let replies: Vec<f64> = self.jobs.iter().map(|j| (j.replied_ms - j.ended_ms).max(0.0)).collect();
+        let median = |of: fn(&JobTimes) -> f64| {
+            let all: Vec<f64> = self.jobs.iter().map(|j| of(j).max(0.0)).collect();
+            percentile(&all, 50.0)
+        };
+        let data = self.jobs.iter().map(|j| j.data).max_by(|a, b| a.mb.total_cmp(&b.mb)).unwrap_or_default();
         PoolCost {
             size: self.size,
             ready: self.ready_ms.len(),
             startup_ms,
-            send_ms: (!sends.is_empty()).then(|| percentile(&sends, 50.0)),
-            reply_ms: percentile(&replies, 50.0),
+            send_ms: (!self.jobs.is_empty()).then(|| median(|j| j.started_ms - j.sent_ms)),
+            post_ms: median(|j| j.post_ms),
+            reply_ms: median(|j| j.replied_ms - j.ended_ms),
+            data,
+            data_back: self.jobs.iter().all(|j| j.returned == j.data.bytes()),
         }
     }
 }
@@ -88,32 +103,39 @@ mod tests {
 
     #[test]
     fn the_cost_is_the_slowest_start_and_the_median_messages() {
-        let job = |posted_ms, started_ms, ended_ms, replied_ms| JobTimes {
+        let photo = Data { mb: 24.0, transfer: false };
+        let job = |posted_ms, sent_ms, started_ms, ended_ms, replied_ms| JobTimes {
             posted_ms,
+            sent_ms,
+            post_ms: 9.0,
             started_ms,
             ended_ms,
             replied_ms,
+            data: photo,
+            returned: photo.bytes(),
         };
         let times = PoolTimes {
             size: 2,
             spawned_ms: 1000.0,
             ready_ms: vec![1080.0, 1120.0],
             jobs: vec![
-                // Posted at once: these waited for the workers to load, so they say nothing
-                // about messages (but their replies do).
-                job(1000.0, 1081.0, 1181.0, 1182.0),
-                job(1000.0, 1121.0, 1221.0, 1223.0),
-                // Posted once both were up.
-                job(1222.0, 1222.5, 1322.5, 1323.5),
+                // Handed over at once, sent when each worker said it was ready: the wait for
+                // the start-up is not the message's.
+                job(1000.0, 1080.0, 1095.0, 1195.0, 1210.0),
+                job(1000.0, 1120.0, 1133.0, 1233.0, 1247.0),
+                // Sent once both were up.
+                job(1222.0, 1222.0, 1236.0, 1336.0, 1352.0),
             ],
         };
         let cost = times.cost();
-        assert_eq!((cost.size, cost.startup_ms, cost.send_ms), (2, 120.0, Some(0.5)));
-        assert_eq!(cost.reply_ms, 1.0);
-        assert_eq!(PoolTimes::default().cost().startup_ms, 0.0);
-        let mut early = times.clone();
-        early.jobs.pop();
-        assert_eq!(early.cost().send_ms, None, "every job waited for a start-up");
+        assert_eq!((cost.size, cost.startup_ms, cost.send_ms), (2, 120.0, Some(14.0)));
+        assert_eq!((cost.post_ms, cost.reply_ms), (9.0, 15.0));
+        assert_eq!((cost.data, cost.data_back), (photo, true));
+        let none = PoolTimes::default().cost();
+        assert_eq!((none.startup_ms, none.send_ms, none.data), (0.0, None, Data::NONE));
+        let mut lost = times.clone();
+        lost.jobs[1].returned = 0;
+        assert!(!lost.cost().data_back, "a buffer that did not come back whole is reported");
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub const MAX_LABEL_CHARS: usize = 120;
 pub const MAX_BURST_MS: f64 = 1_000.0;
 /// The burst size a work task gets when its JSON names none.
 pub const DEFAULT_BURST_MS: f64 = 8.0;
+/// The most data a work task may hand its worker, in megabytes (a 64-megapixel photo).
+pub const MAX_DATA_MB: f64 = 256.0;
 
 /// A task's identity within one scenario, stable while the scenario is edited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,8 +37,9 @@ pub enum TaskKind {
     /// `fails` gets an answer it cannot read, and its error ends the lane (as `?` would).
     Request { fails: bool },
     /// CPU work, done in bursts of `burst_ms` real milliseconds; `0.0` means one burst that
-    /// never yields. Between bursts it gives the thread back the way `yields` says.
-    Work { burst_ms: f64, yields: YieldWith },
+    /// never yields. Between bursts it gives the thread back the way `yields` says. In workers
+    /// mode it hands its worker `data` and gets it back with the result.
+    Work { burst_ms: f64, yields: YieldWith, data: Data },
     /// Read the scenario's shared counter, wait, then write back what was read plus one: a
     /// read-modify-write across an await. `locked` holds the scenario's one async lock for the
     /// whole task, so no other update can interleave. `read_after` waits first, then reads and
@@ -50,7 +53,7 @@ impl TaskKind {
 
     /// Work in bursts of `burst_ms`, yielding through a `MessageChannel`.
     pub const fn work(burst_ms: f64) -> TaskKind {
-        TaskKind::Work { burst_ms, yields: YieldWith::MessageChannel }
+        TaskKind::Work { burst_ms, yields: YieldWith::MessageChannel, data: Data::NONE }
     }
 
     /// The name used in JSON and messages.
@@ -90,6 +93,36 @@ impl Task {
             kind if kind.holds_throughout() => Some(whole),
             TaskKind::Work { burst_ms, .. } => Some(burst_ms.min(whole)),
             _ => None,
+        }
+    }
+}
+
+/// The data a work task hands its worker in workers mode and gets back with the result (an
+/// image's pixels, say), as one `ArrayBuffer` each way (JSON fields `data_mb` and `send`).
+/// Async and blocking runs compute on the page, which holds the data already: they send none.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Data {
+    /// Megabytes (10^6 bytes) each way; 0 sends only the job's length.
+    pub mb: f64,
+    /// `true`: the buffer is transferred (the sender's copy is left empty, nothing is copied);
+    /// `false`: it is copied (structured clone), as `postMessage` does by default.
+    pub transfer: bool,
+}
+
+impl Data {
+    pub const NONE: Data = Data { mb: 0.0, transfer: false };
+
+    /// The buffer's length in bytes.
+    pub fn bytes(self) -> u32 {
+        (self.mb * 1e6).round() as u32
+    }
+
+    /// How it travels, in words: "copied", "transferred".
+    pub fn how(self) -> &'static str {
+        if self.transfer {
+            "transferred"
+        } else {
+            "copied"
         }
     }
 }
@@ -212,6 +245,7 @@ pub enum ScenarioError {
     TooManyLanes(usize),
     BadDuration { lane: String, task: usize, value: String },
     BadBurst { lane: String, task: usize, value: String },
+    BadData { lane: String, task: usize, value: String },
     LabelTooLong { lane: String, task: usize },
     LaneNameTooLong { lane: usize },
     NoSuchLane(usize),
@@ -248,6 +282,12 @@ impl fmt::Display for ScenarioError {
                 f,
                 "Task {} in lane \u{201c}{lane}\u{201d} has burst_ms {value}: a burst must be a \
                  number from 0 (never yield) to {MAX_BURST_MS} milliseconds.",
+                task + 1
+            ),
+            ScenarioError::BadData { lane, task, value } => write!(
+                f,
+                "Task {} in lane \u{201c}{lane}\u{201d} has data_mb {value}: the data a work task \
+                 hands its worker must be a number of megabytes from 0 to {MAX_DATA_MB}.",
                 task + 1
             ),
             ScenarioError::LabelTooLong { lane, task } => write!(
@@ -343,6 +383,10 @@ impl Scenario {
                                 RawKind::Work => TaskKind::Work {
                                     burst_ms: t.burst_ms.unwrap_or(DEFAULT_BURST_MS),
                                     yields: t.yields.unwrap_or(YieldWith::MessageChannel),
+                                    data: Data {
+                                        mb: t.data_mb.unwrap_or(0.0),
+                                        transfer: t.send == Some(RawSend::Transfer),
+                                    },
                                 },
                                 RawKind::Update => TaskKind::Update {
                                     locked: t.lock.unwrap_or(false),
@@ -389,6 +433,16 @@ impl Scenario {
                             yields: match t.kind {
                                 TaskKind::Work { yields, .. } if yields != YieldWith::MessageChannel => {
                                     Some(yields)
+                                }
+                                _ => None,
+                            },
+                            data_mb: match t.kind {
+                                TaskKind::Work { data, .. } if data.mb > 0.0 => Some(data.mb),
+                                _ => None,
+                            },
+                            send: match t.kind {
+                                TaskKind::Work { data, .. } if data.mb > 0.0 => {
+                                    Some(if data.transfer { RawSend::Transfer } else { RawSend::Copy })
                                 }
                                 _ => None,
                             },
@@ -439,12 +493,19 @@ fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioErro
             value: number_text(task.duration),
         });
     }
-    if let TaskKind::Work { burst_ms, .. } = task.kind {
+    if let TaskKind::Work { burst_ms, data, .. } = task.kind {
         if !(burst_ms.is_finite() && (0.0..=MAX_BURST_MS).contains(&burst_ms)) {
             return Err(ScenarioError::BadBurst {
                 lane: lane.name.clone(),
                 task: index,
                 value: number_text(burst_ms),
+            });
+        }
+        if !(data.mb.is_finite() && (0.0..=MAX_DATA_MB).contains(&data.mb)) {
+            return Err(ScenarioError::BadData {
+                lane: lane.name.clone(),
+                task: index,
+                value: number_text(data.mb),
             });
         }
     }
@@ -478,11 +539,23 @@ struct RawTask {
     #[serde(default, rename = "yield", skip_serializing_if = "Option::is_none")]
     yields: Option<YieldWith>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    data_mb: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    send: Option<RawSend>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     fails: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     lock: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     read_after_wait: Option<bool>,
+}
+
+/// How a work task's data travels to its worker (JSON field `send`, default `copy`).
+#[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RawSend {
+    Copy,
+    Transfer,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -512,7 +585,7 @@ mod tests {
             (TaskKind::work(8.0), Some(8.0)),
             (TaskKind::work(5000.0), Some(2000.0)),
             (TaskKind::work(0.0), Some(2000.0)),
-            (TaskKind::Work { burst_ms: 8.0, yields: YieldWith::Microtask }, Some(2000.0)),
+            (TaskKind::Work { burst_ms: 8.0, yields: YieldWith::Microtask, data: Data::NONE }, Some(2000.0)),
             (TaskKind::Wait, None),
             (TaskKind::REQUEST, None),
         ] {
@@ -552,6 +625,8 @@ mod tests {
     fn reads_and_writes_the_optional_fields() {
         let json = r#"{"version":1,"combine":"select","lanes":[{"name":"A","tasks":[
             {"kind":"work","label":"w","duration":1,"burst_ms":4,"yield":"set-timeout"},
+            {"kind":"work","label":"p","duration":1,"data_mb":24,"send":"transfer"},
+            {"kind":"work","label":"q","duration":1,"data_mb":0.5},
             {"kind":"request","label":"r","duration":1,"fails":true},
             {"kind":"update","label":"u","duration":1,"lock":true},
             {"kind":"update","label":"v","duration":1,"read_after_wait":true}]}]}"#;
@@ -561,7 +636,17 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                TaskKind::Work { burst_ms: 4.0, yields: YieldWith::SetTimeout },
+                TaskKind::Work { burst_ms: 4.0, yields: YieldWith::SetTimeout, data: Data::NONE },
+                TaskKind::Work {
+                    burst_ms: DEFAULT_BURST_MS,
+                    yields: YieldWith::MessageChannel,
+                    data: Data { mb: 24.0, transfer: true }
+                },
+                TaskKind::Work {
+                    burst_ms: DEFAULT_BURST_MS,
+                    yields: YieldWith::MessageChannel,
+                    data: Data { mb: 0.5, transfer: false }
+                },
                 TaskKind::Request { fails: true },
                 TaskKind::Update { locked: true, read_after: false },
                 TaskKind::Update { locked: false, read_after: true },
@@ -572,6 +657,8 @@ mod tests {
         // Defaults are not written, so a plain scenario's JSON stays as it was.
         let plain = Scenario::from_json(TICKET_QUEUE).unwrap().to_json();
         assert!(!plain.contains("combine") && !plain.contains("yield") && !plain.contains("fails"));
+        assert!(!plain.contains("data_mb") && !plain.contains("send"));
+        assert_eq!(Data { mb: 24.0, transfer: true }.bytes(), 24_000_000);
         for y in YieldWith::ALL {
             assert_eq!(YieldWith::parse(y.as_str()), Some(y));
         }
@@ -615,6 +702,15 @@ mod tests {
             r#"{"version":1,"lanes":[{"name":"L","tasks":[{"kind":"work","label":"t","duration":1,"burst_ms":-3}]}]}"#,
             "burst_ms -3",
         );
+        let data = |d: &str| {
+            format!(
+                r#"{{"version":1,"lanes":[{{"name":"L","tasks":[{{"kind":"work","label":"t","duration":1,{d}}}]}}]}}"#
+            )
+        };
+        check(&data(r#""data_mb":-1"#), "data_mb -1: the data a work task hands its worker");
+        check(&data(r#""data_mb":300"#), "from 0 to 256");
+        check(&data(r#""data_mb":1e999"#), "not a scenario");
+        check(&data(r#""data_mb":8,"send":"mail""#), "unknown variant `mail`, expected `copy` or `transfer`");
     }
 
     #[test]

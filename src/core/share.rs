@@ -289,7 +289,7 @@ fn sextet(c: u8) -> Option<u8> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests {
     use super::*;
-    use crate::core::scenario::{Combine, Lane, Task, TaskId, TaskKind, YieldWith, MAX_DURATION};
+    use crate::core::scenario::{Combine, Data, Lane, Task, TaskId, TaskKind, YieldWith, MAX_DURATION};
     use proptest::prelude::*;
 
     /// A link holding exactly these bytes as its JSON.
@@ -534,8 +534,17 @@ pub(crate) mod tests {
         prop_oneof![
             Just(TaskKind::Wait),
             any::<bool>().prop_map(|fails| TaskKind::Request { fails }),
-            (burst, prop::sample::select(YieldWith::ALL.to_vec()))
-                .prop_map(|(burst_ms, yields)| TaskKind::Work { burst_ms, yields }),
+            (
+                burst,
+                prop::sample::select(YieldWith::ALL.to_vec()),
+                prop_oneof![Just(0.0), 0.0..=256.0f64],
+                any::<bool>()
+            )
+                .prop_map(|(burst_ms, yields, mb, transfer)| TaskKind::Work {
+                    burst_ms,
+                    yields,
+                    data: Data { mb, transfer }
+                }),
             (any::<bool>(), any::<bool>())
                 .prop_map(|(locked, read_after)| TaskKind::Update { locked, read_after }),
         ]

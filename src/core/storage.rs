@@ -262,7 +262,7 @@ mod tests {
     use super::*;
     use crate::core::edit::Edit;
     use crate::core::params::Params;
-    use crate::core::scenario::{Lane, Task, TaskId, TaskKind, YieldWith, MAX_TASKS};
+    use crate::core::scenario::{Data, Lane, Task, TaskId, TaskKind, YieldWith, MAX_TASKS};
     use crate::core::share::tests::{config, scenario};
     use crate::core::state::{Action, State};
     use proptest::prelude::*;
@@ -309,7 +309,7 @@ mod tests {
             Action::Edit(Edit::AddTask {
                 lane: 2,
                 index: 0,
-                kind: TaskKind::Work { burst_ms: 0.0, yields: YieldWith::AnimationFrame },
+                kind: TaskKind::Work { burst_ms: 0.0, yields: YieldWith::AnimationFrame, data: Data::NONE },
                 duration: 600.0,
                 label: String::new(),
             }),

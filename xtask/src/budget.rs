@@ -14,8 +14,9 @@ use std::path::Path;
 /// it, not the target (the benchmark reports that). Lowered from 335,000 as the lessons became
 /// files fetched when opened, the code view with its generator and the timeline pictures (SVG,
 /// PNG) moved to the extras, share links came to be inflated by the browser, and the page's
-/// plain scripts came to be minified too (315,866 B measured, rounded up to the next 500).
-pub const BUDGET_BYTES: u64 = 316_000;
+/// plain scripts came to be minified too, and workers mode dropped gloo-worker for plain
+/// `postMessage` (313,075 B measured, rounded up to the next 500).
+pub const BUDGET_BYTES: u64 = 313_500;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

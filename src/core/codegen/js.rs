@@ -304,7 +304,7 @@ fn promise(task: &Task) -> Option<String> {
         TaskKind::Request { fails: false } => format!("request({ms})"),
         TaskKind::Request { fails: true } => format!("requestJson({ms})"),
         TaskKind::Work { .. } if task.kind.runs_in_one_go() => return None,
-        TaskKind::Work { burst_ms, yields } => {
+        TaskKind::Work { burst_ms, yields, .. } => {
             format!("work({ms}, {}, {})", js_number(burst_ms), yield_fn(yields))
         }
         TaskKind::Update { locked: false, read_after } => format!("{}({ms})", update_fn(read_after)),
@@ -461,7 +461,7 @@ fn callback_task(out: &mut Out, task: &Task, then: &mut dyn FnMut(&mut Out)) {
             out.line(&done(task));
             then(out);
         }
-        TaskKind::Work { burst_ms, yields } => {
+        TaskKind::Work { burst_ms, yields, .. } => {
             out.open(&format!("work({ms}, {}, {}, () => {{", js_number(burst_ms), yield_fn(yields)));
             out.line(&done(task));
             then(out);

@@ -124,7 +124,7 @@ impl Uses {
                     uses.request = true;
                     uses.failing_request |= fails;
                 }
-                TaskKind::Work { burst_ms, yields } => {
+                TaskKind::Work { burst_ms, yields, .. } => {
                     uses.work = true;
                     if burst_ms > 0.0 {
                         uses.yields[yield_index(yields)] = true;

@@ -335,7 +335,7 @@ fn task_lines(out: &mut Out, task: &Task) {
         TaskKind::Work { .. } if task.kind.runs_in_one_go() => {
             out.line(&format!("spin({ms}); // never yields: holds the thread throughout"));
         }
-        TaskKind::Work { burst_ms, yields } => {
+        TaskKind::Work { burst_ms, yields, .. } => {
             out.line(&format!("work({ms}, {}, {}).await;", rust_float(burst_ms), yield_fn(yields)));
         }
         TaskKind::Update { locked: false, read_after } => {

@@ -135,7 +135,7 @@ pub fn predict(scenario: &Scenario, mode: Mode, scale: f64, workers: usize) -> P
 mod tests {
     use super::simulation::AsyncSim;
     use super::*;
-    use crate::core::scenario::{Combine, TaskKind, YieldWith};
+    use crate::core::scenario::{Combine, Data, TaskKind, YieldWith};
     use crate::core::scenario::{Lane, Task};
 
     /// Builds a scenario from lanes written as `"w5 c2/8"`: `w` wait, `r` request, `f` failing
@@ -174,7 +174,9 @@ mod tests {
                             "u" => TaskKind::Update { locked: false, read_after: false },
                             "U" => TaskKind::Update { locked: true, read_after: false },
                             "v" => TaskKind::Update { locked: false, read_after: true },
-                            "c" => TaskKind::Work { burst_ms: burst.parse().unwrap(), yields },
+                            "c" => {
+                                TaskKind::Work { burst_ms: burst.parse().unwrap(), yields, data: Data::NONE }
+                            }
                             other => panic!("unknown kind {other}"),
                         };
                         Task { id: TaskId(id), label: t.into(), kind, duration }

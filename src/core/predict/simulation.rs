@@ -160,7 +160,7 @@ impl<'a> AsyncSim<'a> {
 
     fn burst_of(&self, lane: usize) -> Option<(f64, YieldWith)> {
         match self.scenario.lanes()[lane].tasks[self.next_task[lane]].kind {
-            TaskKind::Work { burst_ms, yields } => Some((burst_ms, yields)),
+            TaskKind::Work { burst_ms, yields, .. } => Some((burst_ms, yields)),
             _ => None,
         }
     }

@@ -215,17 +215,25 @@ fn results(r: &RunReport, lesson: &Lesson, stale: bool) -> Html {
                     <dt>{ "Cost of the workers" }</dt>
                     <dd class="pool-cost">
                         { format!(
-                            "{} to start {}; {}a result took {} to come back (medians).",
+                            "{} to start {}; a job took {} to reach a worker, a result {} to come back (medians).",
                             duration(p.startup_ms),
                             if p.ready == p.size {
                                 format!("{} worker{}", p.size, if p.size == 1 { "" } else { "s" })
                             } else {
-                                // Only a worker that ran a job says when it was ready.
-                                format!("the {} of {} workers that ran a job", p.ready, p.size)
+                                format!("{} of {} workers", p.ready, p.size)
                             },
-                            p.send_ms.map_or_else(String::new, |ms| format!("a job took {} to reach a worker, ", duration(ms))),
+                            p.send_ms.map_or_else(|| "\u{2014}".into(), duration),
                             duration(p.reply_ms)
                         ) }
+                        if p.data.mb > 0.0 {
+                            { format!(
+                                " Each carried up to {} MB, {}: postMessage held the page for {}{}.",
+                                p.data.mb,
+                                p.data.how(),
+                                duration(p.post_ms),
+                                if p.data_back { "" } else { "; some data did not come back whole" }
+                            ) }
+                        }
                     </dd>
                 </div>
             }) }

@@ -3,7 +3,7 @@
 
 use crate::core::edit::{Edit, GRID};
 use crate::core::lesson::Lesson;
-use crate::core::scenario::{Task, TaskKind, YieldWith, DEFAULT_BURST_MS, MAX_DURATION};
+use crate::core::scenario::{Data, Task, TaskKind, YieldWith, DEFAULT_BURST_MS, MAX_DURATION};
 use crate::core::state::Action;
 use crate::shell::runtime::yield_now::has_scheduler_yield;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -81,8 +81,8 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
     let on_burst = {
         let set_kind = set_kind.clone();
         Callback::from(move |e: Event| {
-            if let (Some(text), TaskKind::Work { yields, .. }) = (input_value(&e), kind) {
-                set_kind(TaskKind::Work { burst_ms: number(&text), yields });
+            if let (Some(text), TaskKind::Work { yields, data, .. }) = (input_value(&e), kind) {
+                set_kind(TaskKind::Work { burst_ms: number(&text), yields, data });
             }
         })
     };
@@ -90,11 +90,26 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
         let set_kind = set_kind.clone();
         Callback::from(move |e: Event| {
             let value = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
-            if let (Some(yields), TaskKind::Work { burst_ms, .. }) = (YieldWith::parse(&value), kind) {
-                set_kind(TaskKind::Work { burst_ms, yields });
+            if let (Some(yields), TaskKind::Work { burst_ms, data, .. }) = (YieldWith::parse(&value), kind) {
+                set_kind(TaskKind::Work { burst_ms, yields, data });
             }
         })
     };
+    // The data handed to a worker: its size, and whether it is copied or transferred.
+    let set_data = |change: fn(&mut Data, &str)| {
+        let set_kind = set_kind.clone();
+        Callback::from(move |e: Event| {
+            let value = input_value(&e)
+                .or_else(|| e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()))
+                .unwrap_or_default();
+            if let TaskKind::Work { burst_ms, yields, mut data } = kind {
+                change(&mut data, &value);
+                set_kind(TaskKind::Work { burst_ms, yields, data });
+            }
+        })
+    };
+    let on_data_mb = set_data(|data, text| data.mb = number(text));
+    let on_send = set_data(|data, value| data.transfer = value == "transfer");
     let on_fails = {
         let set_kind = set_kind.clone();
         Callback::from(move |e: Event| {
@@ -125,7 +140,7 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
     };
     let locked = props.locked;
     let kind_fields = match kind {
-        TaskKind::Work { burst_ms, yields } => html! {
+        TaskKind::Work { burst_ms, yields, data } => html! {
             <>
                 <label>
                     { "Burst (ms; 0 = never yield)" }
@@ -144,6 +159,17 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
                             };
                             html! { <option value={y.as_str()} selected={y == yields}>{ title }</option> }
                         }) }
+                    </select>
+                </label>
+                <label title="In workers mode, the data posted to the worker and back: an image's pixels, say">
+                    { "Data for its worker (MB)" }
+                    <input type="number" min="0" max="256" step="any" value={data.mb.to_string()} onchange={on_data_mb} disabled={locked} />
+                </label>
+                <label>
+                    { "Send the data by" }
+                    <select onchange={on_send} disabled={locked || data.mb <= 0.0}>
+                        <option value="copy" selected={!data.transfer}>{ "copying it" }</option>
+                        <option value="transfer" selected={data.transfer}>{ "transferring it" }</option>
                     </select>
                 </label>
             </>

@@ -93,14 +93,14 @@ async fn run_lane(
             recorder.finished(task.id, now());
             continue;
         }
-        if let (TaskKind::Work { .. }, Some(pool)) = (task.kind, pool) {
+        if let (TaskKind::Work { data, .. }, Some(pool)) = (task.kind, pool) {
             // The task starts when a worker takes it: work still queued when its lane is
             // dropped never started (as the prediction says).
             let on_posted = {
                 let (recorder, id) = (recorder.clone(), task.id);
                 move |at| recorder.started(id, at)
             };
-            match pool.run(ms, on_posted).await {
+            match pool.run(ms, data, on_posted).await {
                 Ok(ran) => {
                     recorder.ran_on(task.id, ran.worker, Span { start_ms: ran.start_ms, end_ms: ran.end_ms });
                     continue;
@@ -119,7 +119,7 @@ async fn run_lane(
         let result = match task.kind {
             TaskKind::Request { fails } => request(ms, fails).await,
 
-            TaskKind::Work { burst_ms, yields } => {
+            TaskKind::Work { burst_ms, yields, .. } => {
                 work_in_bursts(ms, burst_ms, yields, recorder).await;
                 Ok(())
             }

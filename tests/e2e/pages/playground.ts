@@ -29,7 +29,15 @@ export interface RunFinished {
   /** Only when the scenario has update tasks. */
   counter?: number;
   /** Only in workers mode. */
-  workers?: { size: number; startup_ms: number; send_ms: number | null; reply_ms: number };
+  workers?: {
+    size: number;
+    startup_ms: number;
+    send_ms: number | null;
+    post_ms: number;
+    reply_ms: number;
+    data_mb: number;
+    send: 'copy' | 'transfer' | null;
+  };
 }
 
 /** What the test itself measured during one run, independent of the app's own meter. */

@@ -101,3 +101,27 @@ test('the pool size: a bad size is refused and kept, one worker queues the work,
   expect(finished.total_ms).toBeGreaterThanOrEqual(finished.predicted_ms * 0.98);
   await expect(app.timeline().locator('.tl-worker')).toHaveCount(1);
 });
+
+test('each photo travels to its worker and back: 24 MB copied, then transferred, measured in the run', async ({ page }) => {
+  test.setTimeout(60_000);
+  const app = await Playground.open(page, '?lesson=workers&scale=200');
+  const copied = (await app.run('workers')).message;
+  expect(copied.workers).toMatchObject({ data_mb: 24, send: 'copy' });
+  expect(copied.workers!.send_ms).toBeGreaterThan(0);
+  const row = app.card('workers').locator('.pool-cost');
+  await expect(row).toContainText('Each carried up to 24 MB, copied: postMessage held the page for');
+  await expect(row).not.toContainText('did not come back whole');
+
+  await page.getByRole('button', { name: 'Two photos, transferred' }).click();
+  const moved = (await app.run('workers')).message;
+  expect(moved.workers).toMatchObject({ data_mb: 24, send: 'transfer' });
+  await expect(row).toContainText('Each carried up to 24 MB, transferred');
+  await expect(row).not.toContainText('did not come back whole');
+  // The scenario says how each photo travels, in the task's own fields.
+  await app.task('Sharpen photo 1').click();
+  await expect(page.getByLabel('Data for its worker (MB)')).toHaveValue('24');
+  await expect(page.getByLabel('Send the data by')).toHaveValue('transfer');
+  await page.getByLabel('Send the data by').selectOption('copy');
+  await expect(page.getByLabel('Send the data by')).toHaveValue('copy');
+  await expect(page.getByText('Measured before the scenario last changed: run it again to compare.')).toBeVisible();
+});
