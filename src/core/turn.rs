@@ -13,9 +13,10 @@
 //! The model breaks those ties as Chromium does after a click (measured in headless Chromium
 //! 156 on every run, by hand and in the end-to-end test): it renders the next frame before
 //! other tasks, since a click is input and the browser hurries to show its effect, then runs
-//! the tasks in the order they were scheduled. Firefox ESR 153 and WebKitGTK 2.50, measured by
-//! hand over WebDriver (2026-11-26), mostly ran the timer and the message first (4 runs in 5,
-//! 3 in 5) and still follow the standard; the lesson says so.
+//! the tasks in the order they were scheduled. Firefox ESR 153 and WebKitGTK 2.50, measured over
+//! WebDriver (by hand, then twice by `cargo xtask bench --engines`, 2026-11-26), more often ran
+//! the timer and the message first (10 runs of 15, 12 of 15), varying from run to run, and
+//! still follow the standard; the lesson says so.
 
 use std::fmt;
 

@@ -31,6 +31,8 @@ enum Fact {
     Culprit(String),
     /// The task, by label, dropped unfinished.
     Cancelled(String),
+    /// The task, by label, that runs to its end.
+    Done(String),
     /// The task, by label, that fails.
     Failed(String),
     /// The longest the page freezes in one go, in units.
@@ -58,6 +60,8 @@ fn claims(id: &str) -> Vec<Claim> {
                 Fact::Culprit(l)
             } else if let Some(l) = text("cancelled") {
                 Fact::Cancelled(l)
+            } else if let Some(l) = text("done") {
+                Fact::Done(l)
             } else if let Some(l) = text("failed") {
                 Fact::Failed(l)
             } else if let Some(n) = c["freeze"].as_f64() {
@@ -217,6 +221,7 @@ fn every_claim_holds_for_the_prediction_and_is_in_the_text() {
                 }
                 Fact::Cancelled(label) => assert_eq!(outcome_of(label), Outcome::Cancelled, "{where_}"),
                 Fact::Failed(label) => assert_eq!(outcome_of(label), Outcome::Failed, "{where_}"),
+                Fact::Done(label) => assert_eq!(outcome_of(label), Outcome::Done, "{where_}"),
                 Fact::Freeze(units) => {
                     let model = Question::Freeze(claim.mode).model(&p, &s);
                     assert!(
@@ -249,6 +254,9 @@ fn answers(question: Question, claim: &Claim) -> bool {
         | (Question::Counter(mode), Fact::Counter(_)) => claim.mode == mode,
         (Question::Freeze(mode), Fact::Freeze(_)) => claim.mode == mode,
         (Question::Ends(mode, label), Fact::Ends(l, _)) => claim.mode == mode && label == l,
+        (Question::Logged(mode, label), Fact::Cancelled(l) | Fact::Done(l)) => {
+            claim.mode == mode && label == l
+        }
         (Question::Culprit, Fact::Culprit(_)) | (Question::Order, Fact::Order(_)) => true,
         _ => false,
     }
@@ -313,4 +321,19 @@ fn units_read_as_the_story_says() {
     assert_eq!(lesson.units(5.0), "5 minutes");
     assert_eq!(lesson.units(4.996), "5 minutes");
     assert_eq!(lesson.units(5.123), "5.12 minutes");
+}
+
+/// Every claim with its source: each lesson names where its facts come from, by address.
+#[test]
+fn every_lesson_cites_its_sources() {
+    for lesson in all() {
+        assert!(lesson.sources.len() >= 2, "{}: cites {} source(s)", lesson.id, lesson.sources.len());
+        for source in lesson.sources {
+            assert!(
+                source.url.starts_with("https://") && !source.title.is_empty(),
+                "{}: {source:?}",
+                lesson.id
+            );
+        }
+    }
 }
