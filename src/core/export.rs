@@ -3,47 +3,59 @@
 //! the shell only writes the files.
 
 use super::format::{duration, tick_step};
+use super::json::{list, number, text, Obj};
 use super::message::OutMessage;
 use super::predict::Prediction;
 use super::report::RunReport;
 use super::scenario::{Scenario, TaskKind};
 use super::timing::{Outcome, Span};
-use serde_json::json;
 
-/// A run's results as pretty JSON: the `run-finished` figures, the frame statistics, when the
-/// page froze and the thread was busy, the prediction, and the scenario that was run.
+/// A run's results as JSON: the `run-finished` figures, the frame statistics, when the page
+/// froze and the thread was busy, the prediction, and the scenario that was run. Compact: the
+/// file saved is laid out by [`pretty`], in the extras.
 pub fn results_json(report: &RunReport, prediction: &Prediction) -> String {
-    let finished: serde_json::Value =
-        serde_json::from_str(&OutMessage::run_finished(report).to_json()).unwrap_or_default();
     let spans = |spans: &[Span]| {
-        spans.iter().map(|s| json!([round(s.start_ms), round(s.end_ms)])).collect::<Vec<_>>()
+        list(spans.iter().map(|s| list([number(round(s.start_ms)), number(round(s.end_ms))])))
     };
-    let scenario: serde_json::Value = serde_json::from_str(&report.scenario.to_json()).unwrap_or_default();
-    let value = json!({
-        "format": "async-playground-results",
-        "version": 1,
-        "scenario_name": report.scenario_name,
-        "run": finished,
-        "frames": {
-            "gaps": report.frames.gaps,
-            "p50_gap_ms": round(report.frames.p50_gap_ms),
-            "p99_gap_ms": round(report.frames.p99_gap_ms),
-            "longest_gap_ms": round(report.frames.longest_gap_ms),
-            "late_frames": report.frames.late_frames,
-        },
-        "freezes_ms": spans(&report.freezes),
-        "busy_ms": spans(&report.busy),
-        "predicted": {
-            "total_ms": round(prediction.total_ms),
-            "counter": prediction.counter,
-            "tasks": prediction.tasks.iter().map(|t| json!({
-                "id": t.id.0, "lane": t.lane, "start_ms": round(t.span.start_ms),
-                "end_ms": round(t.span.end_ms), "outcome": t.outcome.as_str(),
-            })).collect::<Vec<_>>(),
-        },
-        "scenario": scenario,
+    let f = &report.frames;
+    let frames = Obj::new()
+        .field("gaps", f.gaps.to_string())
+        .field("p50_gap_ms", number(round(f.p50_gap_ms)))
+        .field("p99_gap_ms", number(round(f.p99_gap_ms)))
+        .field("longest_gap_ms", number(round(f.longest_gap_ms)))
+        .field("late_frames", f.late_frames.to_string())
+        .end();
+    let tasks = prediction.tasks.iter().map(|t| {
+        Obj::new()
+            .field("id", t.id.0.to_string())
+            .field("lane", t.lane.to_string())
+            .field("start_ms", number(round(t.span.start_ms)))
+            .field("end_ms", number(round(t.span.end_ms)))
+            .field("outcome", text(t.outcome.as_str()))
+            .end()
     });
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    let predicted = Obj::new()
+        .field("total_ms", number(round(prediction.total_ms)))
+        .field("counter", prediction.counter.map_or_else(|| "null".into(), |c| c.to_string()))
+        .field("tasks", list(tasks))
+        .end();
+    Obj::new()
+        .field("format", text("async-playground-results"))
+        .field("version", "1".into())
+        .field("scenario_name", text(&report.scenario_name))
+        .field("run", OutMessage::run_finished(report).to_json())
+        .field("frames", frames)
+        .field("freezes_ms", spans(&report.freezes))
+        .field("busy_ms", spans(&report.busy))
+        .field("predicted", predicted)
+        .field("scenario", report.scenario.to_json())
+        .end()
+}
+
+/// JSON text laid out for reading (two spaces a level), as the results file is saved; `None`
+/// for text that is not JSON.
+pub fn pretty(json: &str) -> Option<String> {
+    serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(json).ok()?).ok()
 }
 
 fn round(ms: f64) -> f64 {

@@ -4,10 +4,10 @@
 //! `window.parent`. Field names are a stable contract with course pages: add fields, never
 //! rename or remove them.
 
+use super::json::{list, maybe, number, text, Obj};
 use super::mode::Mode;
 use super::report::RunReport;
 use super::scenario::Scenario;
-use serde::Serialize;
 
 /// The largest incoming message accepted, as JSON text (10,000 tasks fit with room to spare).
 pub const MAX_IN_BYTES: usize = 4 * 1024 * 1024;
@@ -48,8 +48,7 @@ impl InMessage {
 /// The app's version, sent with `ready`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-#[derive(Serialize, Debug, PartialEq)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Debug, PartialEq)]
 pub enum OutMessage {
     Ready {
         version: &'static str,
@@ -70,10 +69,8 @@ pub enum OutMessage {
         scale: f64,
         tasks: Vec<TaskTimes>,
         /// The shared counter at the end; only when the scenario has update tasks.
-        #[serde(skip_serializing_if = "Option::is_none")]
         counter: Option<i64>,
         /// What the worker pool cost; only in workers mode.
-        #[serde(skip_serializing_if = "Option::is_none")]
         workers: Option<WorkerCost>,
     },
 }
@@ -81,7 +78,7 @@ pub enum OutMessage {
 /// The pool of a workers run: its size, the slowest worker's start-up, and the median times a
 /// job took to reach its worker, `postMessage` held the page, and a result took to come back
 /// (milliseconds); the most data a job carried, and how (`copy` or `transfer`; `null`: none).
-#[derive(Serialize, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct WorkerCost {
     pub size: usize,
     pub startup_ms: f64,
@@ -95,7 +92,7 @@ pub struct WorkerCost {
 
 /// One task of `run-finished`: times in milliseconds from the run's start; `lane` is the
 /// lane's index, from 0.
-#[derive(Serialize, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct TaskTimes {
     pub id: u32,
     pub label: String,
@@ -106,7 +103,6 @@ pub struct TaskTimes {
     /// `done`, `failed` or `cancelled`.
     pub outcome: &'static str,
     /// The worker it ran on (from 0); only for work in workers mode.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub worker: Option<usize>,
 }
 
@@ -156,8 +152,71 @@ impl OutMessage {
         }
     }
 
+    /// The message as JSON: `type` first, then the fields in the order above; a field that is
+    /// only sometimes there is left out when it is not, and the others are `null`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("messages always serialize")
+        match self {
+            OutMessage::Ready { version } => Obj::typed("ready").field("version", text(version)).end(),
+            OutMessage::RunStarted { mode, predicted_ms } => Obj::typed("run-started")
+                .field("mode", text(mode))
+                .field("predicted_ms", number(*predicted_ms))
+                .end(),
+            OutMessage::RunFinished {
+                mode,
+                total_ms,
+                predicted_ms,
+                longest_freeze_ms,
+                late_frames,
+                long_tasks,
+                worst_input_delay_ms,
+                scale,
+                tasks,
+                counter,
+                workers,
+            } => {
+                let tasks = tasks.iter().map(|t| {
+                    let o = Obj::new()
+                        .field("id", t.id.to_string())
+                        .field("label", text(&t.label))
+                        .field("kind", text(t.kind))
+                        .field("lane", t.lane.to_string())
+                        .field("start_ms", number(t.start_ms))
+                        .field("end_ms", number(t.end_ms))
+                        .field("outcome", text(t.outcome));
+                    match t.worker {
+                        Some(w) => o.field("worker", w.to_string()),
+                        None => o,
+                    }
+                    .end()
+                });
+                let mut o = Obj::typed("run-finished")
+                    .field("mode", text(mode))
+                    .field("total_ms", number(*total_ms))
+                    .field("predicted_ms", number(*predicted_ms))
+                    .field("longest_freeze_ms", number(*longest_freeze_ms))
+                    .field("late_frames", late_frames.to_string())
+                    .field("long_tasks", long_tasks.to_string())
+                    .field("worst_input_delay_ms", maybe(*worst_input_delay_ms))
+                    .field("scale", number(*scale))
+                    .field("tasks", list(tasks));
+                if let Some(c) = counter {
+                    o = o.field("counter", c.to_string());
+                }
+                if let Some(w) = workers {
+                    let cost = Obj::new()
+                        .field("size", w.size.to_string())
+                        .field("startup_ms", number(w.startup_ms))
+                        .field("send_ms", maybe(w.send_ms))
+                        .field("post_ms", number(w.post_ms))
+                        .field("reply_ms", number(w.reply_ms))
+                        .field("data_mb", number(w.data_mb))
+                        .field("send", w.send.map_or_else(|| "null".into(), text))
+                        .end();
+                    o = o.field("workers", cost);
+                }
+                o.end()
+            }
+        }
     }
 }
 

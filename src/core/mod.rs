@@ -4,6 +4,7 @@
 //! **Invariant:** nothing in here imports yew, web-sys, js-sys, gloo or wasm-bindgen, reads a
 //! clock or touches I/O. Every function is deterministic and tested natively with `cargo test`.
 
+pub mod browse;
 pub mod cap;
 pub mod codegen;
 pub mod compare;
@@ -12,11 +13,13 @@ pub mod edit;
 pub mod embed;
 pub mod export;
 pub mod format;
+pub mod json;
 pub mod layout;
 pub mod lesson;
 pub mod message;
 pub mod mode;
 pub mod origin;
+pub mod paint;
 pub mod params;
 pub mod pool;
 pub mod predict;

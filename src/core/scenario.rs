@@ -4,7 +4,6 @@
 //! check every limit, so the rest of the program never sees an invalid one. Parsing never
 //! panics: every problem comes back as a [`ScenarioError`] with a message a learner can act on.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The only scenario format version this build reads and writes.
@@ -128,8 +127,7 @@ impl Data {
 }
 
 /// How a work task gives the main thread back between bursts (JSON field `yield`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum YieldWith {
     /// A `MessageChannel` message: a new task at once, so frames and input get in between.
     MessageChannel,
@@ -181,8 +179,7 @@ impl YieldWith {
 }
 
 /// How the lanes are combined into one run (JSON field `combine`, default `join`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Combine {
     /// Wait for every lane, whatever happens in the others (`join!`, `Promise.allSettled`).
     #[default]
@@ -360,102 +357,65 @@ impl Scenario {
         if version != u64::from(FORMAT_VERSION) {
             return Err(ScenarioError::UnsupportedVersion(version));
         }
-        let raw: RawScenario =
-            serde_json::from_value(value.clone()).map_err(|e| ScenarioError::NotJson(e.to_string()))?;
-        let mut next_id = 1u32;
-        let lanes = raw
-            .lanes
-            .into_iter()
-            .map(|lane| Lane {
-                name: lane.name,
-                tasks: lane
-                    .tasks
-                    .into_iter()
-                    .map(|t| {
-                        let id = TaskId(next_id);
-                        next_id = next_id.saturating_add(1);
-                        Task {
-                            id,
-                            label: t.label,
-                            kind: match t.kind {
-                                RawKind::Wait => TaskKind::Wait,
-                                RawKind::Request => TaskKind::Request { fails: t.fails.unwrap_or(false) },
-                                RawKind::Work => TaskKind::Work {
-                                    burst_ms: t.burst_ms.unwrap_or(DEFAULT_BURST_MS),
-                                    yields: t.yields.unwrap_or(YieldWith::MessageChannel),
-                                    data: Data {
-                                        mb: t.data_mb.unwrap_or(0.0),
-                                        transfer: t.send == Some(RawSend::Transfer),
-                                    },
-                                },
-                                RawKind::Update => TaskKind::Update {
-                                    locked: t.lock.unwrap_or(false),
-                                    read_after: t.read_after_wait.unwrap_or(false),
-                                },
-                            },
-                            duration: t.duration,
-                        }
-                    })
-                    .collect(),
-            })
-            .collect();
-        Ok(Scenario::new(lanes)?.with_combine(raw.combine.unwrap_or_default()))
+        let (lanes, combine) = read(value).map_err(ScenarioError::NotJson)?;
+        Ok(Scenario::new(lanes)?.with_combine(combine))
     }
 
-    /// Writes scenario JSON, version 1 (task ids are not part of the format).
+    /// Writes scenario JSON, version 1 (task ids are not part of the format). Optional fields
+    /// are written only when they differ from the default, so older scenarios keep their exact
+    /// JSON.
     pub fn to_json(&self) -> String {
-        let raw = RawScenario {
-            version: FORMAT_VERSION,
-            combine: (self.combine != Combine::Join).then_some(self.combine),
-            lanes: self
-                .lanes
-                .iter()
-                .map(|lane| RawLane {
-                    name: lane.name.clone(),
-                    tasks: lane
-                        .tasks
-                        .iter()
-                        .map(|t| RawTask {
-                            kind: match t.kind {
-                                TaskKind::Wait => RawKind::Wait,
-                                TaskKind::Request { .. } => RawKind::Request,
-                                TaskKind::Work { .. } => RawKind::Work,
-                                TaskKind::Update { .. } => RawKind::Update,
-                            },
-                            label: t.label.clone(),
-                            duration: t.duration,
-                            burst_ms: match t.kind {
-                                TaskKind::Work { burst_ms, .. } => Some(burst_ms),
-                                _ => None,
-                            },
-                            // Optional fields are written only when they differ from the
-                            // default, so older scenarios keep their exact JSON.
-                            yields: match t.kind {
-                                TaskKind::Work { yields, .. } if yields != YieldWith::MessageChannel => {
-                                    Some(yields)
-                                }
-                                _ => None,
-                            },
-                            data_mb: match t.kind {
-                                TaskKind::Work { data, .. } if data.mb > 0.0 => Some(data.mb),
-                                _ => None,
-                            },
-                            send: match t.kind {
-                                TaskKind::Work { data, .. } if data.mb > 0.0 => {
-                                    Some(if data.transfer { RawSend::Transfer } else { RawSend::Copy })
-                                }
-                                _ => None,
-                            },
-                            fails: matches!(t.kind, TaskKind::Request { fails: true }).then_some(true),
-                            lock: matches!(t.kind, TaskKind::Update { locked: true, .. }).then_some(true),
-                            read_after_wait: matches!(t.kind, TaskKind::Update { read_after: true, .. })
-                                .then_some(true),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        };
-        serde_json::to_string(&raw).expect("a scenario always serializes")
+        let text = |s: &str| serde_json::Value::from(s).to_string();
+        let number = |x: f64| serde_json::Value::from(x).to_string();
+        let mut out = format!("{{\"version\":{FORMAT_VERSION},");
+        if self.combine != Combine::Join {
+            out.push_str(&format!("\"combine\":\"{}\",", self.combine.as_str()));
+        }
+        out.push_str("\"lanes\":[");
+        for (li, lane) in self.lanes.iter().enumerate() {
+            if li > 0 {
+                out.push(',');
+            }
+            out.push_str(&format!("{{\"name\":{},\"tasks\":[", text(&lane.name)));
+            for (ti, t) in lane.tasks.iter().enumerate() {
+                if ti > 0 {
+                    out.push(',');
+                }
+                out.push_str(&format!(
+                    "{{\"kind\":\"{}\",\"label\":{},\"duration\":{}",
+                    t.kind.as_str(),
+                    text(&t.label),
+                    number(t.duration)
+                ));
+                let mut field = |name: &str, value: String| out.push_str(&format!(",\"{name}\":{value}"));
+                match t.kind {
+                    TaskKind::Work { burst_ms, yields, data } => {
+                        field("burst_ms", number(burst_ms));
+                        if yields != YieldWith::MessageChannel {
+                            field("yield", format!("\"{}\"", yields.as_str()));
+                        }
+                        if data.mb > 0.0 {
+                            field("data_mb", number(data.mb));
+                            field("send", format!("\"{}\"", if data.transfer { "transfer" } else { "copy" }));
+                        }
+                    }
+                    TaskKind::Request { fails: true } => field("fails", "true".into()),
+                    TaskKind::Update { locked, read_after } => {
+                        if locked {
+                            field("lock", "true".into());
+                        }
+                        if read_after {
+                            field("read_after_wait", "true".into());
+                        }
+                    }
+                    TaskKind::Wait | TaskKind::Request { fails: false } => {}
+                }
+                out.push('}');
+            }
+            out.push_str("]}");
+        }
+        out.push_str("]}");
+        out
     }
 
     pub fn lanes(&self) -> &[Lane] {
@@ -515,56 +475,123 @@ fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioErro
     Ok(())
 }
 
-#[derive(Serialize, Deserialize)]
-struct RawScenario {
-    version: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    combine: Option<Combine>,
-    lanes: Vec<RawLane>,
+/// A JSON value in words, for a message: "a number", "the string \"5\"".
+fn what(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(_) => "true or false".into(),
+        Value::Number(_) => "a number".into(),
+        Value::String(s) => format!("the string {}", Value::from(s.as_str())),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
 }
 
-#[derive(Serialize, Deserialize)]
-struct RawLane {
-    name: String,
-    tasks: Vec<RawTask>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct RawTask {
-    kind: RawKind,
-    label: String,
-    duration: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    burst_ms: Option<f64>,
-    #[serde(default, rename = "yield", skip_serializing_if = "Option::is_none")]
-    yields: Option<YieldWith>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    data_mb: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    send: Option<RawSend>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    fails: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    lock: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    read_after_wait: Option<bool>,
-}
-
-/// How a work task's data travels to its worker (JSON field `send`, default `copy`).
-#[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum RawSend {
-    Copy,
-    Transfer,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum RawKind {
-    Wait,
-    Request,
-    Work,
-    Update,
+/// Reads the lanes and how they combine from a scenario's JSON (its version already checked),
+/// field by field: a problem comes back in words that say where it is. Fields the format
+/// does not define are ignored, and an optional field set to `null` counts as not there.
+fn read(value: &serde_json::Value) -> Result<(Vec<Lane>, Combine), String> {
+    use serde_json::Value;
+    let object = |v: &Value, whose: &str| -> Result<serde_json::Map<String, Value>, String> {
+        v.as_object().cloned().ok_or_else(|| format!("{whose} must be an object, not {}", what(v)))
+    };
+    let top = object(value, "a scenario")?;
+    // An optional field: `None` where absent or null.
+    let opt = |o: &serde_json::Map<String, Value>, k: &str| o.get(k).filter(|v| !v.is_null()).cloned();
+    let need = |o: &serde_json::Map<String, Value>, k: &str, whose: &str| {
+        opt(o, k).ok_or_else(|| format!("{whose} has no \"{k}\""))
+    };
+    let typed = |v: Value, k: &str, whose: &str, want: &str, ok: bool| {
+        if ok {
+            Ok(v)
+        } else {
+            Err(format!("{whose}: \"{k}\" must be {want}, not {}", what(&v)))
+        }
+    };
+    let one_of = |v: Value, k: &str, whose: &str, names: &[&str]| -> Result<String, String> {
+        match v.as_str() {
+            Some(s) if names.contains(&s) => Ok(s.to_string()),
+            _ => Err(format!("{whose}: \"{k}\" must be one of {}, not {}", names.join(", "), what(&v))),
+        }
+    };
+    let combine = match opt(&top, "combine") {
+        None => Combine::Join,
+        Some(v) => {
+            let names: Vec<&str> = Combine::ALL.iter().map(|c| c.as_str()).collect();
+            Combine::parse(&one_of(v, "combine", "the scenario", &names)?).unwrap_or_default()
+        }
+    };
+    let lanes = need(&top, "lanes", "the scenario")?;
+    let lanes = typed(lanes, "lanes", "the scenario", "a list", value["lanes"].is_array())?;
+    let mut next_id = 1u32;
+    let mut out = Vec::new();
+    for (li, lane) in lanes.as_array().into_iter().flatten().enumerate() {
+        let whose = format!("lane {}", li + 1);
+        let lane = object(lane, &whose)?;
+        let name = need(&lane, "name", &whose)?;
+        let name = typed(name.clone(), "name", &whose, "a string", name.is_string())?;
+        let tasks = need(&lane, "tasks", &whose)?;
+        let tasks = typed(tasks.clone(), "tasks", &whose, "a list", tasks.is_array())?;
+        let mut read_tasks = Vec::new();
+        for (ti, task) in tasks.as_array().into_iter().flatten().enumerate() {
+            let whose = format!("task {} in lane {}", ti + 1, li + 1);
+            let t = object(task, &whose)?;
+            let string = |k: &str| -> Result<String, String> {
+                let v = need(&t, k, &whose)?;
+                Ok(typed(v.clone(), k, &whose, "a string", v.is_string())?
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string())
+            };
+            let number = |k: &str| -> Result<Option<f64>, String> {
+                opt(&t, k)
+                    .map(|v| {
+                        typed(v.clone(), k, &whose, "a number", v.is_number())
+                            .map(|v| v.as_f64().unwrap_or(f64::NAN))
+                    })
+                    .transpose()
+            };
+            let flag = |k: &str| -> Result<bool, String> {
+                Ok(opt(&t, k)
+                    .map(|v| typed(v.clone(), k, &whose, "true or false", v.is_boolean()))
+                    .transpose()?
+                    .is_some_and(|v| v == Value::Bool(true)))
+            };
+            let kind =
+                one_of(need(&t, "kind", &whose)?, "kind", &whose, &["wait", "request", "work", "update"])?;
+            let label = string("label")?;
+            let duration = number("duration")?.ok_or_else(|| format!("{whose} has no \"duration\""))?;
+            let kind = match kind.as_str() {
+                "request" => TaskKind::Request { fails: flag("fails")? },
+                "work" => {
+                    let yields = match opt(&t, "yield") {
+                        None => YieldWith::MessageChannel,
+                        Some(v) => {
+                            let names: Vec<&str> = YieldWith::ALL.iter().map(|y| y.as_str()).collect();
+                            YieldWith::parse(&one_of(v, "yield", &whose, &names)?)
+                                .unwrap_or(YieldWith::MessageChannel)
+                        }
+                    };
+                    let transfer = match opt(&t, "send") {
+                        None => false,
+                        Some(v) => one_of(v, "send", &whose, &["copy", "transfer"])? == "transfer",
+                    };
+                    TaskKind::Work {
+                        burst_ms: number("burst_ms")?.unwrap_or(DEFAULT_BURST_MS),
+                        yields,
+                        data: Data { mb: number("data_mb")?.unwrap_or(0.0), transfer },
+                    }
+                }
+                "update" => TaskKind::Update { locked: flag("lock")?, read_after: flag("read_after_wait")? },
+                _ => TaskKind::Wait,
+            };
+            read_tasks.push(Task { id: TaskId(next_id), label, kind, duration });
+            next_id = next_id.saturating_add(1);
+        }
+        out.push(Lane { name: name.as_str().unwrap_or_default().to_string(), tasks: read_tasks });
+    }
+    Ok((out, combine))
 }
 
 #[cfg(test)]
@@ -666,7 +693,11 @@ mod tests {
             assert_eq!(Combine::parse(c.as_str()), Some(c));
         }
         let bad = r#"{"version":1,"combine":"race","lanes":[]}"#;
-        assert!(Scenario::from_json(bad).unwrap_err().to_string().contains("unknown variant `race`"));
+        let err = Scenario::from_json(bad).unwrap_err().to_string();
+        assert!(
+            err.contains(r#""combine" must be one of join, try-join, select, not the string "race""#),
+            "{err}"
+        );
     }
 
     /// Each bad input is refused with a message that names the problem.
@@ -687,16 +718,35 @@ mod tests {
         check(r#"{"lanes":[]}"#, "no \"version\"");
         check(r#"{"version":"1","lanes":[]}"#, "whole number");
         check(r#"{"version":2,"lanes":[]}"#, "format version 2");
-        check(r#"{"version":1}"#, "missing field `lanes`");
+        check(r#"{"version":1}"#, "the scenario has no \"lanes\"");
+        check(r#"{"version":1,"lanes":{}}"#, "\"lanes\" must be a list, not an object");
+        check(r#"{"version":1,"lanes":[{"tasks":[]}]}"#, "lane 1 has no \"name\"");
+        check(
+            r#"{"version":1,"lanes":[{"name":5,"tasks":[]}]}"#,
+            "lane 1: \"name\" must be a string, not a number",
+        );
+        check(
+            r#"{"version":1,"lanes":[{"name":"A","tasks":[7]}]}"#,
+            "task 1 in lane 1 must be an object, not a number",
+        );
+        // A field the task's kind does not use is ignored, as the contract says.
+        assert!(Scenario::from_json(
+            r#"{"version":1,"lanes":[{"name":"A","tasks":[{"kind":"wait","label":"t","duration":1,"fails":"yes"}]}]}"#
+        )
+        .is_ok());
+        check(
+            r#"{"version":1,"lanes":[{"name":"A","tasks":[{"kind":"request","label":"t","duration":1,"fails":"yes"}]}]}"#,
+            "task 1 in lane 1: \"fails\" must be true or false, not the string \"yes\"",
+        );
         check(&task("0"), "duration 0");
         check(&task("-1"), "duration -1");
         check(&task("600.5"), "at most 600");
         check(&task("1e308"), "duration 1e308: a duration");
         check(&task("NaN"), "not a scenario");
-        check(&task("\"5\""), "not a scenario");
+        check(&task("\"5\""), "\"duration\" must be a number, not the string \"5\"");
         check(
             r#"{"version":1,"lanes":[{"name":"L","tasks":[{"kind":"nap","label":"t","duration":1}]}]}"#,
-            "unknown variant `nap`",
+            "task 1 in lane 1: \"kind\" must be one of wait, request, work, update, not the string \"nap\"",
         );
         check(
             r#"{"version":1,"lanes":[{"name":"L","tasks":[{"kind":"work","label":"t","duration":1,"burst_ms":-3}]}]}"#,
@@ -710,7 +760,10 @@ mod tests {
         check(&data(r#""data_mb":-1"#), "data_mb -1: the data a work task hands its worker");
         check(&data(r#""data_mb":300"#), "from 0 to 256");
         check(&data(r#""data_mb":1e999"#), "not a scenario");
-        check(&data(r#""data_mb":8,"send":"mail""#), "unknown variant `mail`, expected `copy` or `transfer`");
+        check(
+            &data(r#""data_mb":8,"send":"mail""#),
+            "\"send\" must be one of copy, transfer, not the string \"mail\"",
+        );
     }
 
     #[test]

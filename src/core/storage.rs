@@ -394,16 +394,19 @@ mod tests {
         check(r#"{"version":1,"lesson":"race"}"#, "no \"scenario\"");
         check(r#"{"version":1,"scenario":null}"#, "no \"version\" field");
         check(r#"{"version":1,"scenario":[]}"#, "no \"version\" field");
-        check(r#"{"version":1,"scenario":{"version":1,"lanes":{}}}"#, "invalid type: map");
+        check(
+            r#"{"version":1,"scenario":{"version":1,"lanes":{}}}"#,
+            "\"lanes\" must be a list, not an object",
+        );
         let task =
             |d: &str| format!(r#"{{"name":"L","tasks":[{{"kind":"wait","label":"t","duration":{d}}}]}}"#);
         let entry = |d: &str| format!(r#"{{"version":1,"scenario":{{"version":1,"lanes":[{}]}}}}"#, task(d));
-        check(&entry("\"NaN\""), "invalid type: string \"NaN\"");
+        check(&entry("\"NaN\""), "\"duration\" must be a number, not the string \"NaN\"");
         check(&entry("-1"), "duration -1");
         check(&entry("0"), "greater than 0");
         check(&format!(r#"{{"lanes":[{}]}}"#, task("1e999")), "not JSON");
         check(&format!(r#"{{"lanes":[{}]}}"#, task("601")), "at most 600");
-        check(r#"{"lanes":"none"}"#, "invalid type: string \"none\"");
+        check(r#"{"lanes":"none"}"#, "\"lanes\" must be a list, not the string \"none\"");
         check(&"[".repeat(10_000), "recursion limit");
     }
 
