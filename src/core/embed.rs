@@ -3,14 +3,15 @@
 //! scenario) a share-link fragment.
 
 use super::controls::Controls;
-use super::lesson::Lesson;
+use super::lesson::Entry;
 
 /// What an embed shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Embed<'a> {
     /// The playground's address without query or fragment, e.g. `https://example.org/play/`.
     pub base: &'a str,
-    pub lesson: &'static Lesson,
+    /// The lesson (its id and title, from the catalogue).
+    pub lesson: &'static Entry,
     pub scale: f64,
     pub controls: Controls,
     /// The share value (after `#s=`) when the scenario is not the lesson's own.
@@ -21,8 +22,8 @@ pub struct Embed<'a> {
 
 /// The address that opens the playground on `lesson` at `scale`, with `extra` query
 /// parameters and an optional share fragment.
-pub fn link(base: &str, lesson: &Lesson, scale: f64, extra: &str, share: Option<&str>) -> String {
-    let mut url = format!("{base}?lesson={}&scale={scale}", lesson.id);
+pub fn link(base: &str, lesson: &str, scale: f64, extra: &str, share: Option<&str>) -> String {
+    let mut url = format!("{base}?lesson={lesson}&scale={scale}");
     if !extra.is_empty() {
         url.push('&');
         url.push_str(extra);
@@ -47,7 +48,7 @@ impl Embed<'_> {
             extra.push_str("&controls=");
             extra.push_str(&self.controls.names());
         }
-        link(self.base, self.lesson, self.scale, &extra, self.share)
+        link(self.base, self.lesson.id, self.scale, &extra, self.share)
     }
 
     /// The `<iframe>` to paste into a course page.
@@ -70,7 +71,7 @@ mod tests {
 
     #[test]
     fn the_snippet_opens_the_lesson_embedded() {
-        let race = lesson::find("race").unwrap();
+        let race = lesson::entry("race").unwrap();
         let e = Embed {
             base: "https://example.org/play/",
             lesson: race,
@@ -93,7 +94,7 @@ mod tests {
         let only = Controls::parse("async,pulse").0;
         let e = Embed {
             base: "/p/",
-            lesson: lesson::default_lesson(),
+            lesson: lesson::entry("ticket-queue").unwrap(),
             scale: 1000.0,
             controls: only,
             share: Some("1.abc-_"),

@@ -184,15 +184,20 @@ fn inflate(deflated: &[u8]) -> Result<Vec<u8>, ShareError> {
 /// The JSON a link holds before it is compressed: lesson and scale first, the scenario as its
 /// own JSON text.
 pub fn payload(shared: &Shared) -> String {
+    payload_of(&shared.scenario, shared.lesson.map(|l| l.id), shared.scale)
+}
+
+/// The same, from the scenario, the lesson's id and the scale.
+pub fn payload_of(scenario: &Scenario, lesson: Option<&str>, scale: Option<f64>) -> String {
     let mut json = String::from("{");
-    if let Some(lesson) = shared.lesson {
-        json.push_str(&format!("\"lesson\":{},", Value::from(lesson.id)));
+    if let Some(lesson) = lesson {
+        json.push_str(&format!("\"lesson\":{},", Value::from(lesson)));
     }
-    if let Some(scale) = shared.scale {
+    if let Some(scale) = scale {
         // A scale that is not finite is written as `null`, which a reader ignores.
         json.push_str(&format!("\"scale\":{},", Value::from(scale)));
     }
-    json.push_str(&format!("\"scenario\":{}}}", shared.scenario.to_json()));
+    json.push_str(&format!("\"scenario\":{}}}", scenario.to_json()));
     json
 }
 

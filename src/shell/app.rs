@@ -14,7 +14,7 @@ use super::components::{
     run_controls::RunControls,
     run_history::RunHistory,
     scenario_panel::ScenarioPanel,
-    share_bar::ShareBar,
+    share_host::ShareHost,
     site_header::SiteHeader,
     status_region::StatusRegion,
     timeline::Timeline,
@@ -244,7 +244,7 @@ pub fn app(props: &AppProps) -> Html {
                         <CodeHost scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
                     }
                     if shows(Control::Share) {
-                        <ShareBar
+                        <ShareHost
                             scenario={state.scenario.clone()}
                             origin={state.origin}
                             scale={state.scale}

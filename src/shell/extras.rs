@@ -1,8 +1,9 @@
 //! The extras: what the first view does without, built into a wasm binary of their own
 //! (`src/bin/extras.rs`, exporting [`mount`], [`update`], [`unmount`] and [`export`] (as `export_picture`)) that the
 //! page loads the first time it needs it (`runtime/extras.rs`, `hooks/use_extra.rs`): the code
-//! view with its generator, the order question of "One turn of the event loop", and the
-//! timeline pictures of a run (SVG, PNG).
+//! view with its generator, the order question of "One turn of the event loop", the bar of
+//! Share, Embed and Export, the small multiples of Side by side, and the timeline pictures of a
+//! run (SVG, PNG).
 //!
 //! An extra renders into a host element the page gives it, reads what it shows from a JSON
 //! argument, and talks back with DOM events on the host; it shares no memory with the page's
@@ -10,12 +11,18 @@
 
 use crate::core::codegen::Language;
 use crate::core::lesson::Lesson;
+use crate::core::paint::{Kind, Mini};
+use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
+use crate::core::timing::Span;
 use crate::shell::components::code_view::{CodeView, CodeViewProps};
+use crate::shell::components::multiples::{Multiples, MultiplesProps, Panel};
+use crate::shell::components::share_bar::{ShareBar, ShareBarProps};
 use crate::shell::components::turn_question::TurnQuestion;
 use crate::shell::runtime::lesson_files;
 use serde_json::Value;
 use std::cell::RefCell;
+use std::fmt::Write;
 use std::rc::Rc;
 use web_sys::{CustomEvent, Element};
 use yew::prelude::*;
@@ -26,6 +33,8 @@ pub const TURN_RAN: &str = "playground-turn-ran";
 enum Mounted {
     Turn(yew::AppHandle<TurnApp>),
     Code(yew::AppHandle<CodeView>),
+    Share(yew::AppHandle<ShareBar>),
+    Multiples(yew::AppHandle<Multiples>),
 }
 
 thread_local! {
@@ -62,8 +71,120 @@ fn code_props(arg: &str) -> Option<CodeViewProps> {
     Some(CodeViewProps { scenario: Rc::new(scenario), scale: value.get("scale")?.as_f64()?, first_tab })
 }
 
-/// Renders the extra `kind` (`"code"`, `"turn"`) into `host`: the code view of the scenario
-/// in `arg` ([`code_arg`]), or the order question of the lesson whose id is `arg`.
+/// The share bar's argument: `{"scenario": <scenario>, "lesson": <id>, "own": <the lesson's own
+/// scenario>, "scale": <ms per unit>, "ran": <a run to export>, "note": <how the last export went>}`.
+pub fn share_arg(scenario: &Scenario, lesson: &str, own: bool, scale: f64, ran: bool, note: &str) -> String {
+    format!(
+        "{{\"scenario\":{},\"lesson\":{},\"own\":{own},\"scale\":{scale},\"ran\":{ran},\"note\":{}}}",
+        scenario.to_json(),
+        Value::from(lesson),
+        Value::from(note)
+    )
+}
+
+/// The small multiples' argument: `{"axis_ms": <ms>, "runs": [{"mode", "title", "total_ms",
+/// "lanes", "workers", "tasks": [[lane, worker or -1, kind 0–3, start, end], …], "busy": [[start,
+/// end], …], "freezes": [[start, end], …]}, …]}`, times in ms to a tenth.
+pub fn multiples_arg(runs: &[Rc<RunReport>], axis_ms: f64) -> String {
+    let spans = |out: &mut String, spans: &[Span]| {
+        out.push('[');
+        for (i, s) in spans.iter().enumerate() {
+            let _ = write!(out, "{}[{:.1},{:.1}]", if i > 0 { "," } else { "" }, s.start_ms, s.end_ms);
+        }
+        out.push(']');
+    };
+    let mut out = format!("{{\"axis_ms\":{axis_ms},\"runs\":[");
+    for (i, r) in runs.iter().enumerate() {
+        let _ = write!(
+            out,
+            "{}{{\"mode\":\"{}\",\"title\":\"{}\",\"total_ms\":{},\"lanes\":{},\"workers\":{},\"tasks\":[",
+            if i > 0 { "," } else { "" },
+            r.mode.as_str(),
+            r.mode.title(),
+            r.total_ms,
+            r.scenario.lanes().len(),
+            r.pool.map_or(0, |p| p.size)
+        );
+        for (j, t) in r.tasks.iter().enumerate() {
+            let worker = t.worker.map_or(-1, |w| w as i64);
+            let kind = Kind::from(t.kind) as u8;
+            let _ = write!(
+                out,
+                "{}[{},{worker},{kind},{:.1},{:.1}]",
+                if j > 0 { "," } else { "" },
+                t.lane,
+                t.span.start_ms,
+                t.span.end_ms
+            );
+        }
+        out.push_str("],\"busy\":");
+        spans(&mut out, &r.busy);
+        out.push_str(",\"freezes\":");
+        spans(&mut out, &r.freezes);
+        out.push('}');
+    }
+    out.push_str("]}");
+    out
+}
+
+fn multiples_props(arg: &str) -> Option<MultiplesProps> {
+    let value: Value = serde_json::from_str(arg).ok()?;
+    let num = |v: &Value| v.as_f64().unwrap_or(0.0);
+    let spans = |v: &Value| -> Vec<Span> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .map(|s| Span { start_ms: num(&s[0]), end_ms: num(&s[1]) })
+            .collect()
+    };
+    let panels = value
+        .get("runs")?
+        .as_array()?
+        .iter()
+        .map(|r| Panel {
+            mode: r["mode"].as_str().unwrap_or_default().to_string(),
+            title: r["title"].as_str().unwrap_or_default().to_string(),
+            total_ms: num(&r["total_ms"]),
+            mini: Mini {
+                lanes: num(&r["lanes"]) as usize,
+                workers: num(&r["workers"]) as usize,
+                tasks: r["tasks"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|t| {
+                        let worker = t[1].as_i64().filter(|w| *w >= 0).map(|w| w as usize);
+                        let kind = Kind::ALL[(num(&t[2]) as usize).min(3)];
+                        (num(&t[0]) as usize, worker, kind, Span { start_ms: num(&t[3]), end_ms: num(&t[4]) })
+                    })
+                    .collect(),
+                busy: spans(&r["busy"]),
+                freezes: spans(&r["freezes"]),
+            },
+        })
+        .collect();
+    Some(MultiplesProps { panels, axis_ms: value.get("axis_ms")?.as_f64()? })
+}
+
+/// The share bar's props from its argument.
+fn share_props(host: &Element, arg: &str) -> Option<ShareBarProps> {
+    let value: Value = serde_json::from_str(arg).ok()?;
+    let scenario = Scenario::from_value(value.get("scenario")?).ok()?;
+    let lesson = crate::core::lesson::entry(value.get("lesson")?.as_str()?)?;
+    Some(ShareBarProps {
+        scenario: Rc::new(scenario),
+        lesson,
+        own: value.get("own")?.as_bool()?,
+        scale: value.get("scale")?.as_f64()?,
+        ran: value.get("ran")?.as_bool()?,
+        note: value.get("note")?.as_str()?.to_string(),
+        host: host.clone(),
+    })
+}
+
+/// Renders the extra `kind` (`"code"`, `"turn"`, `"share"`, `"multiples"`) into `host`: the
+/// code view of the scenario in `arg` ([`code_arg`]), the order question of the lesson whose
+/// id is `arg`, the share bar ([`share_arg`]) or the small multiples ([`multiples_arg`]).
 pub fn mount(host: Element, kind: String, arg: String) {
     match kind.as_str() {
         "code" => {
@@ -86,32 +207,69 @@ pub fn mount(host: Element, kind: String, arg: String) {
                 Err(why) => host.set_text_content(Some(&why)),
             }
         }),
+        "multiples" => {
+            let Some(props) = multiples_props(&arg) else { return };
+            host.set_inner_html("");
+            let handle = yew::Renderer::<Multiples>::with_root_and_props(host.clone(), props).render();
+            MOUNTED.with(|m| m.borrow_mut().push((host, Mounted::Multiples(handle))));
+        }
+        "share" => {
+            let Some(props) = share_props(&host, &arg) else { return };
+            host.set_inner_html("");
+            let handle = yew::Renderer::<ShareBar>::with_root_and_props(host.clone(), props).render();
+            MOUNTED.with(|m| m.borrow_mut().push((host, Mounted::Share(handle))));
+        }
         _ => {}
     }
 }
 
-/// Shows `arg` in what is mounted into `host` (the code view follows the scenario).
+/// Shows `arg` in what is mounted into `host` (the code view and the share bar follow the
+/// scenario).
 pub fn update(host: &Element, arg: String) {
     MOUNTED.with(|m| {
         for (h, mounted) in m.borrow_mut().iter_mut() {
-            if let (true, Mounted::Code(handle)) = (h == host, mounted) {
-                if let Some(props) = code_props(&arg) {
-                    handle.update(props);
+            match (h == host, mounted) {
+                (true, Mounted::Code(handle)) => {
+                    if let Some(props) = code_props(&arg) {
+                        handle.update(props);
+                    }
                 }
+                (true, Mounted::Share(handle)) => {
+                    if let Some(props) = share_props(host, &arg) {
+                        handle.update(props);
+                    }
+                }
+                (true, Mounted::Multiples(handle)) => {
+                    if let Some(props) = multiples_props(&arg) {
+                        handle.update(props);
+                    }
+                }
+                _ => {}
             }
         }
     });
 }
 
-/// Saves the timeline picture of a run as `kind` (`"svg"` or `"png"`). `arg` is
-/// `{"results": <results JSON text>, "title": <the lesson's title>, "unit": <its unit, plural>,
-/// "name": <the file's name>}`. Says how it went, for the learner.
+/// Saves a run's export as `kind`: `"json"`, its results laid out for reading, or the timeline
+/// picture, `"svg"` or `"png"`. `arg` is `{"results": <results JSON text>, "title": <the
+/// lesson's title>, "unit": <its unit, plural>, "name": <the file's name>}`. Says how it went,
+/// for the learner.
 pub async fn export(kind: String, arg: String) -> String {
-    use crate::core::export::{picture_from_results, timeline_svg};
+    use crate::core::export::{picture_from_results, pretty, timeline_svg};
     use crate::shell::runtime::download::{save_svg_as_png, save_text, svg_size};
     let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
     let Ok(v) = serde_json::from_str::<Value>(&arg) else { return "The export could not be read.".into() };
     let name = text(&v, "name");
+    let refused = "The browser did not allow the download.";
+    if kind == "json" {
+        let Some(results) = pretty(&text(&v, "results")) else {
+            return "The results could not be read.".into();
+        };
+        return match save_text(&results, &name, "application/json") {
+            Ok(()) => format!("Saved {name}."),
+            Err(_) => refused.into(),
+        };
+    }
     let svg = match picture_from_results(&text(&v, "results"), &text(&v, "title"), &text(&v, "unit")) {
         Ok(p) => timeline_svg(&p),
         Err(why) => return format!("The run could not be drawn ({why})."),
@@ -122,7 +280,7 @@ pub async fn export(kind: String, arg: String) -> String {
             .await
             .map_err(|_| "The browser could not draw the PNG; try the SVG.")
     } else {
-        save_text(&svg, &name, "image/svg+xml").map_err(|_| "The browser did not allow the download.")
+        save_text(&svg, &name, "image/svg+xml").map_err(|_| refused)
     };
     match saved {
         Ok(()) => format!("Saved {name}."),
@@ -140,6 +298,8 @@ pub fn unmount(host: &Element) {
     match mounted {
         Some(Mounted::Turn(handle)) => handle.destroy(),
         Some(Mounted::Code(handle)) => handle.destroy(),
+        Some(Mounted::Share(handle)) => handle.destroy(),
+        Some(Mounted::Multiples(handle)) => handle.destroy(),
         None => {}
     }
 }

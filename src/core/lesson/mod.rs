@@ -170,7 +170,12 @@ pub fn take_missing() -> Vec<&'static str> {
 
 /// Whether the catalogue lists a lesson with this id (its file may not be read yet).
 pub fn catalogued(id: &str) -> bool {
-    CATALOGUE.iter().any(|e| e.id == id)
+    entry(id).is_some()
+}
+
+/// The catalogue's entry for `id`: its title, without reading its file.
+pub fn entry(id: &str) -> Option<&'static Entry> {
+    CATALOGUE.iter().find(|e| e.id == id)
 }
 
 /// The lesson shown when none is named.

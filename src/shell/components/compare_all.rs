@@ -1,12 +1,12 @@
 //! Side by side: once two or more modes have run the scenario (one by one, or all at once by
 //! `Compare all`), which finished first, which kept the page smoothest and which froze it, in
-//! one sentence, and the runs as small multiples (one miniature timeline per mode, one axis).
+//! one sentence, and the runs as small multiples: one miniature timeline per mode on one axis,
+//! drawn by the extras (`multiples.rs`), loaded once this place comes near the window.
 
 use crate::core::compare::summary;
-use crate::core::format::duration;
-use crate::core::mode::Mode;
-use crate::core::report::{MeasuredTask, RunReport};
-use crate::core::timing::Span;
+use crate::core::report::RunReport;
+use crate::shell::extras::multiples_arg;
+use crate::shell::hooks::{use_extra, Extra};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,71 +30,20 @@ pub fn compare_all(props: &CompareAllProps) -> Html {
         <section class="side-by-side" aria-labelledby="compare-title">
             <h2 id="compare-title">{ "Side by side" }</h2>
             <p class="compare-summary">{ summary(&runs) }</p>
-            { multiples(&runs, props.axis_ms) }
+            <Multiples runs={props.runs.clone()} axis_ms={props.axis_ms} />
         </section>
     }
 }
 
-/// One miniature timeline per run, on one axis: a thin line per lane, the main thread (red
-/// where no frame was drawn) and, for workers, a line per worker.
-fn multiples(runs: &[&RunReport], axis_ms: f64) -> Html {
-    let axis = runs.iter().map(|r| r.total_ms).fold(axis_ms, f64::max).max(1.0);
-    let place = |span: &Span| {
-        format!(
-            "left:{:.3}%;width:{:.3}%",
-            span.start_ms / axis * 100.0,
-            ((span.end_ms - span.start_ms) / axis * 100.0).max(0.4)
-        )
-    };
-    let panels = runs.iter().map(|r| {
-        // Tasks grouped by lane and by worker in one pass (a filter per lane would be
-        // quadratic on a scenario of thousands of one-task lanes).
-        let workers = r.pool.map(|p| p.size).unwrap_or(0);
-        let mut by_lane: Vec<Vec<&MeasuredTask>> = vec![Vec::new(); r.scenario.lanes().len()];
-        let mut by_worker: Vec<Vec<&MeasuredTask>> = vec![Vec::new(); workers];
-        for t in &r.tasks {
-            if let Some(lane) = by_lane.get_mut(t.lane) {
-                lane.push(t);
-            }
-            if let Some(worker) = t.worker.and_then(|w| by_worker.get_mut(w)) {
-                worker.push(t);
-            }
-        }
-        let lanes = by_lane.iter().map(|tasks| {
-            let bars = tasks.iter().map(|t| {
-                html! { <div class={classes!("sm-bar", format!("kind-{}", t.kind.as_str()))} style={place(&t.span)}></div> }
-            });
-            html! { <div class="sm-line">{ for bars }</div> }
-        });
-        let frozen = r.freezes.iter().map(|span| html! { <div class="sm-bar frozen" style={place(span)}></div> });
-        let busy = r.busy.iter().map(|span| html! { <div class="sm-bar busy" style={place(span)}></div> });
-        let worker_lines = by_worker.iter().map(|tasks| {
-            let bars = tasks.iter().map(|t| {
-                html! { <div class={classes!("sm-bar", "kind-work")} style={place(&t.span)}></div> }
-            });
-            html! { <div class="sm-line sm-worker">{ for bars }</div> }
-        });
-        html! {
-            <div class="sm-panel" data-mode={r.mode.as_str()}>
-                <div class="sm-name"><strong>{ r.mode.title() }</strong><span>{ duration(r.total_ms) }</span></div>
-                <div class="sm-plot">
-                    { for lanes }
-                    <div class="sm-line sm-main">{ for busy }{ for frozen }</div>
-                    { for worker_lines }
-                </div>
-            </div>
-        }
-    });
-    let mode_list = runs.iter().map(|r| r.mode.as_str()).collect::<Vec<_>>().join(", ");
+#[function_component(Multiples)]
+fn multiples(props: &CompareAllProps) -> Html {
+    let host = use_node_ref();
+    let arg = (*use_memo((props.runs.clone(), props.axis_ms.to_bits()), |(runs, axis)| {
+        multiples_arg(runs, f64::from_bits(*axis))
+    }))
+    .clone();
+    use_extra(host.clone(), Extra { kind: "multiples", arg, event: None, when_near: true });
     html! {
-        <figure class="multiples">
-            <div aria-hidden="true">{ for panels }</div>
-            <figcaption>
-                { format!("The {mode_list} runs on one time axis of {}: a thin line per lane, then the main thread (", duration(axis)) }
-                <span class="key key-frozen">{ "red: no frame drawn" }</span>
-                { ")" }
-                { if runs.iter().any(|r| r.mode == Mode::Workers) { ", then each worker." } else { "." } }
-            </figcaption>
-        </figure>
+        <div class="multiples-host" ref={host}><p class="booting-extra">{ "Drawing the runs side by side\u{2026}" }</p></div>
     }
 }

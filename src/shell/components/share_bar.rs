@@ -1,28 +1,34 @@
 //! Share, Embed and Export: a link that holds the scenario, the `<iframe>` snippet for a
-//! course page (in a dialog), and the last run's results as JSON, SVG and PNG.
+//! course page (in a dialog), and the last run's results as JSON, SVG and PNG. One of the
+//! extras (`shell::extras`): the page hosts it (`share_host.rs`) and does the exports, which
+//! need the run, when the bar asks by the event [`EXPORT`].
 
 use crate::core::controls::{Control, Controls};
 use crate::core::embed::{link, Embed};
-use crate::core::export::{file_name, results_json};
-use crate::core::origin::Origin;
-use crate::core::predict::predict;
-use crate::core::report::RunReport;
+use crate::core::lesson::Entry;
 use crate::core::scenario::Scenario;
 use crate::shell::hooks::{use_clipboard, use_share_value};
-use crate::shell::runtime::download::save_text;
-use crate::shell::runtime::extras;
 use std::rc::Rc;
-use web_sys::{HtmlDialogElement, HtmlInputElement};
+use web_sys::{CustomEvent, CustomEventInit, Element, HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// The event the bar sends its host to export the last run; its detail is `json`, `svg` or
+/// `png`.
+pub const EXPORT: &str = "playground-export";
+
+#[derive(Properties, PartialEq, Clone)]
 pub struct ShareBarProps {
     pub scenario: Rc<Scenario>,
-    /// Where the scenario came from: its lesson, and whether it is the lesson's own.
-    pub origin: Origin,
+    pub lesson: &'static Entry,
+    /// Whether the scenario is the lesson's own (then the snippet need not carry it).
+    pub own: bool,
     pub scale: f64,
-    /// The latest run, whatever its mode.
-    pub last_run: Option<Rc<RunReport>>,
+    /// Whether there is a run to export.
+    pub ran: bool,
+    /// How the last export went, from the host.
+    pub note: String,
+    /// The host, told of each export asked for.
+    pub host: Element,
 }
 
 /// The page's address without query or fragment.
@@ -41,11 +47,9 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let dialog = use_node_ref();
     let controls = use_state(|| Controls::ALL);
     let height = use_state(|| 900u32);
-    let export_note = use_state(String::new);
     // The embed snippet carries the scenario only when it is not the lesson's own.
-    let own = props.origin.is_lesson_own();
-    let lesson = props.origin.lesson;
-    let share_value = use_share_value(props.scenario.clone(), lesson, props.scale);
+    let (own, lesson) = (props.own, props.lesson);
+    let share_value = use_share_value(props.scenario.clone(), lesson.id, props.scale);
     let share_problem = match &share_value {
         Some(Err(why)) => Some(why.clone()),
         _ => None,
@@ -63,7 +67,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         let (lesson, scale, value) = (lesson, props.scale, value.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(value) = &value {
-                let url = link(&base_url(), lesson, scale, "", Some(value));
+                let url = link(&base_url(), lesson.id, scale, "", Some(value));
                 shown_link.set(Some(url.clone()));
                 copy.emit(url.into());
             }
@@ -138,39 +142,16 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     };
 
     let export = |what: &'static str| {
-        let report = props.last_run.clone();
-        let note = export_note.clone();
+        let host = props.host.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(r) = report.clone() else {
-                note.set("Run the scenario first: an export holds a run's results.".into());
-                return;
-            };
-            let prediction = predict(&r.scenario, r.mode, r.scale, r.pool.map_or(1, |p| p.size));
-            let results = results_json(&r, &prediction);
-            let name = file_name(&r, what);
-            if what == "json" {
-                note.set(match save_text(&results, &name, "application/json") {
-                    Ok(()) => format!("Saved {name}."),
-                    Err(_) => "The browser did not allow the download.".into(),
-                });
-                return;
+            let init = CustomEventInit::new();
+            init.set_detail(&what.into());
+            if let Ok(event) = CustomEvent::new_with_event_init_dict(EXPORT, &init) {
+                let _ = host.dispatch_event(&event);
             }
-            // The pictures are drawn by the extras, loaded on first use.
-            let arg = serde_json::json!({ "results": results, "title": lesson.title, "unit": lesson.unit.1, "name": name });
-            let note = note.clone();
-            note.set("Drawing the timeline\u{2026}".into());
-            wasm_bindgen_futures::spawn_local(async move {
-                let said = match extras::load().await {
-                    Ok(exports) => {
-                        extras::call_for(&exports, "export_picture", &[&what.into(), &arg.to_string().into()])
-                            .await
-                    }
-                    Err(why) => Some(why),
-                };
-                note.set(said.unwrap_or_else(|| "The timeline could not be drawn.".into()));
-            });
         })
     };
+    let ran = props.ran;
 
     html! {
         <section class="share-bar" aria-label="Share and export">
@@ -178,15 +159,15 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 <button type="button" class="quiet" onclick={on_share} disabled={value.is_none()}>{ "Share" }</button>
                 <button type="button" class="quiet" onclick={on_open} aria-haspopup="dialog">{ "Embed" }</button>
                 <span class="export-label">{ "Export the last run:" }</span>
-                <button type="button" class="quiet" onclick={export("json")} disabled={props.last_run.is_none()}>{ "Results (JSON)" }</button>
-                <button type="button" class="quiet" onclick={export("svg")} disabled={props.last_run.is_none()}>{ "Timeline (SVG)" }</button>
-                <button type="button" class="quiet" onclick={export("png")} disabled={props.last_run.is_none()}>{ "Timeline (PNG)" }</button>
+                <button type="button" class="quiet" onclick={export("json")} disabled={!ran}>{ "Results (JSON)" }</button>
+                <button type="button" class="quiet" onclick={export("svg")} disabled={!ran}>{ "Timeline (SVG)" }</button>
+                <button type="button" class="quiet" onclick={export("png")} disabled={!ran}>{ "Timeline (PNG)" }</button>
             </div>
             if let Some(url) = (*shown_link).clone() {
                 <label class="share-link">{ "Share link" }<input type="text" readonly=true value={url} /></label>
             }
             <p class="share-note" aria-live="polite">
-                { clipboard.note.clone() }{ " " }{ (*export_note).clone() }{ " " }{ share_problem.unwrap_or_default() }
+                { clipboard.note.clone() }{ " " }{ props.note.clone() }{ " " }{ share_problem.unwrap_or_default() }
             </p>
             <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-title">
                 <h2 id="embed-title">{ "Embed in a course page" }</h2>

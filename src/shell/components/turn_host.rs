@@ -17,7 +17,7 @@ pub struct TurnHostProps {
 #[function_component(TurnHost)]
 pub fn turn_host(props: &TurnHostProps) -> Html {
     let host = use_node_ref();
-    let on_ran = props.on_action.reform(|()| Action::TurnRan);
+    let on_ran = props.on_action.reform(|_: String| Action::TurnRan);
     let extra = Extra {
         kind: "turn",
         arg: props.lesson.id.to_string(),

@@ -15,8 +15,9 @@ pub struct Extra {
     pub kind: &'static str,
     /// What it shows, as its `update` reads it.
     pub arg: String,
-    /// The event it sends the host, and what to do on it.
-    pub event: Option<(&'static str, Callback<()>)>,
+    /// The event it sends the host, and what to do with the event's `detail` (a string, or
+    /// empty).
+    pub event: Option<(&'static str, Callback<String>)>,
     /// Load only once the host comes near the window (for what stands below the fold).
     pub when_near: bool,
 }
@@ -43,12 +44,21 @@ pub fn use_extra(host: NodeRef, extra: Extra) {
             }
         });
     }
-    let (kind, event, when_near) = (extra.kind, extra.event, extra.when_near);
+    // The event's handler of the latest render (it may hold what changed since the first).
+    let on_event = use_mut_ref(|| None::<Callback<String>>);
+    *on_event.borrow_mut() = extra.event.as_ref().map(|(_, on)| on.clone());
+    let (kind, event, when_near) = (extra.kind, extra.event.map(|(name, _)| name), extra.when_near);
     use_effect_with((), move |_| {
         let element = host.cast::<web_sys::Element>();
         let gone = Rc::new(Cell::new(false));
-        let listener =
-            event.map(|(name, on_event)| (name, Closure::<dyn FnMut()>::new(move || on_event.emit(()))));
+        let listener = event.map(|name| {
+            let on = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+                if let Some(on) = &*on_event.borrow() {
+                    on.emit(e.detail().as_string().unwrap_or_default());
+                }
+            });
+            (name, on)
+        });
         let observer: Rc<RefCell<Option<web_sys::IntersectionObserver>>> = Rc::default();
         if let Some(element) = &element {
             if let Some((name, l)) = &listener {

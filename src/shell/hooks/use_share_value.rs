@@ -2,9 +2,8 @@
 //! the browser, off the render path, and again whenever one of them changes. A value made for
 //! an earlier scenario is never returned, even in the moment before the new one is ready.
 
-use crate::core::lesson::Lesson;
 use crate::core::scenario::Scenario;
-use crate::core::share::{payload, wrap, Shared, MAX_LINK_CHARS};
+use crate::core::share::{payload_of, wrap, MAX_LINK_CHARS};
 use crate::shell::runtime::compress::deflate_raw;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,18 +12,23 @@ use yew::prelude::*;
 /// the link would be too long to open; `None` while it is being made.
 pub type ShareValue = Option<Result<AttrValue, AttrValue>>;
 
-/// What a value was made from: the scenario (by identity), the lesson and the scale.
-type Inputs = (usize, &'static str, u64);
+/// What a value was made from: the scenario, the lesson and the scale.
+type Inputs = (Rc<Scenario>, &'static str, u64);
+
+/// Whether two inputs are the same (the scenario by identity first: the cheap case).
+fn same(a: &Inputs, b: &Inputs) -> bool {
+    (Rc::ptr_eq(&a.0, &b.0) || a.0 == b.0) && (a.1, a.2) == (b.1, b.2)
+}
 
 #[hook]
-pub fn use_share_value(scenario: Rc<Scenario>, lesson: &'static Lesson, scale: f64) -> ShareValue {
+pub fn use_share_value(scenario: Rc<Scenario>, lesson: &'static str, scale: f64) -> ShareValue {
     let made = use_state(|| None::<(Inputs, Result<AttrValue, AttrValue>)>);
-    let inputs: Inputs = (Rc::as_ptr(&scenario) as usize, lesson.id, scale.to_bits());
+    let inputs: Inputs = (scenario.clone(), lesson, scale.to_bits());
     {
         let made = made.clone();
-        use_effect_with((scenario, lesson.id, scale.to_bits()), move |(scenario, _, _)| {
-            let json =
-                payload(&Shared { scenario: (**scenario).clone(), lesson: Some(lesson), scale: Some(scale) });
+        use_effect_with((scenario, lesson, scale.to_bits()), move |(scenario, _, _)| {
+            let json = payload_of(scenario, Some(lesson), Some(scale));
+            let inputs: Inputs = (scenario.clone(), lesson, scale.to_bits());
             let live = Rc::new(std::cell::Cell::new(true));
             let still = live.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -51,7 +55,7 @@ pub fn use_share_value(scenario: Rc<Scenario>, lesson: &'static Lesson, scale: f
         });
     }
     match &*made {
-        Some((made_from, result)) if *made_from == inputs => Some(result.clone()),
+        Some((made_from, result)) if same(made_from, &inputs) => Some(result.clone()),
         _ => None,
     }
 }
