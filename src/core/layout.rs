@@ -78,10 +78,44 @@ pub fn lanes_near(top: f64, height: f64, row_px: f64, lane_count: usize) -> std:
     first..end
 }
 
+/// The part of the axis (as shares of its width, 0 to 1) whose tasks the timeline builds when
+/// `from` to `to` of it is in view (zoomed in, the lanes scroll sideways), given the part
+/// `built` now: kept while half a view's width either side of the view is still in it, else
+/// the view and a whole view's width either side. So scrolling sideways re-renders once per
+/// half a screen or so, not every frame.
+pub fn span_near(built: (f64, f64), from: f64, to: f64) -> (f64, f64) {
+    let width = to - from;
+    if !(width > 0.0 && width < 1.0) {
+        return (0.0, 1.0);
+    }
+    let need = ((from - width / 2.0).max(0.0), (to + width / 2.0).min(1.0));
+    if built.0 <= need.0 && need.1 <= built.1 {
+        return built;
+    }
+    ((from - width).max(0.0), (to + width).min(1.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::lesson;
+
+    #[test]
+    fn sideways_the_view_and_as_much_again_each_side_is_built() {
+        let all = (0.0, 1.0);
+        assert_eq!(span_near(all, 0.0, 1.0), all, "not zoomed: all of it");
+        assert_eq!(span_near((0.2, 0.3), 0.5, 0.5), all, "not measured yet: all of it");
+        // Zoomed 8×, an eighth in view: all was built, and still covers it.
+        assert_eq!(span_near(all, 0.5, 0.625), all);
+        // From a narrower span that no longer covers it: the view and a view either side.
+        let built = span_near((0.0, 0.25), 0.5, 0.625);
+        assert_eq!(built, (0.375, 0.75));
+        // A small scroll keeps it; half a view's scroll moves it.
+        assert_eq!(span_near(built, 0.51, 0.635), built);
+        assert_eq!(span_near(built, 0.5625, 0.6875), built);
+        assert_eq!(span_near(built, 0.625, 0.75), (0.5, 0.875));
+        assert_eq!(span_near(built, 0.875, 1.0), (0.75, 1.0));
+    }
 
     #[test]
     fn offsets_follow_the_lane_order() {

@@ -11,6 +11,7 @@ pub mod use_open_lesson;
 pub mod use_runner;
 pub mod use_share_value;
 pub mod use_theme;
+pub mod use_timeline_paint;
 pub mod use_turn;
 pub mod use_undo_keys;
 
@@ -25,5 +26,6 @@ pub use use_open_lesson::{use_open_lesson, Opening, UseOpenLessonHandle};
 pub use use_runner::{use_runner, UseRunnerHandle};
 pub use use_share_value::{use_share_value, ShareValue};
 pub use use_theme::use_theme;
+pub use use_timeline_paint::{use_timeline_paint, Painting};
 pub use use_turn::{use_turn, UseTurnHandle};
 pub use use_undo_keys::use_undo_keys;

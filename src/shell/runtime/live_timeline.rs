@@ -169,6 +169,7 @@ impl LiveTimeline {
         }
         let Some((rows_top, across)) = rows_at else { return };
         self.bars_drawn_at.set(now);
+        let start = super::clock::now();
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
         let (window_left, window_top) = self.place_window(rows_top, across, ratio);
         let geometry = self.geometry.borrow();
@@ -213,6 +214,7 @@ impl LiveTimeline {
                 fill(lane, bar);
             }
         }
+        super::user_timing::measure_draw(start, super::clock::now());
     }
 
     /// Moves the canvas over the part of the rows that is in the window (never taller than the

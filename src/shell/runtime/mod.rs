@@ -1,5 +1,6 @@
 //! Runtime effects: the clock, frames, yielding, CPU work, requests, the two run modes,
-//! long-task observation, lesson files, messages to the parent page, downloads and user timings.
+//! long-task observation, lesson files, messages to the parent page, downloads, user timings and
+//! painting the timeline's canvases.
 //!
 //! Everything here talks to the browser; nothing here decides what to show.
 
@@ -10,8 +11,10 @@ pub mod download;
 pub mod extras;
 pub mod frames;
 pub mod lesson_files;
+pub mod listening;
 pub mod live_timeline;
 pub mod long_tasks;
+pub mod paint;
 pub mod post;
 pub mod recording;
 pub mod request;

@@ -132,6 +132,53 @@ export class Playground {
     return this.page.locator('.edit-note');
   }
 
+  /** Opens "Tasks as a table" under the timeline (the tasks around the selected one) and reads
+   * its rows: each task's label and the data its row carries. */
+  async tasksTable(): Promise<{ id: number; label: string; predictedEnd: number; predictedOutcome: string; measuredOutcome: string | null; cells: string[] }[]> {
+    const details = this.timeline().locator('details.tl-tasks');
+    if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator('summary').click();
+    const rows = details.locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    return rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: Number(tr.getAttribute('data-task')),
+        label: tr.querySelector('th')!.textContent!,
+        predictedEnd: Number(tr.getAttribute('data-predicted-end-ms')),
+        predictedOutcome: tr.getAttribute('data-predicted-outcome')!,
+        measuredOutcome: tr.getAttribute('data-measured-outcome'),
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent!),
+      })),
+    );
+  }
+
+  /** How many pixels of the timeline's canvas `canvas` (`tl-paint`, what the shown mode did, or
+   * `tl-live`, a run as it goes) are painted in each lane row's band: `measured` (the run's
+   * bars) or `ghost` (the prediction). The canvas covers the rows in view; its transform says
+   * where it starts. */
+  async painted(band: 'measured' | 'ghost', canvas = 'tl-paint'): Promise<number[]> {
+    return this.timeline()
+      .locator(`canvas.${canvas}`)
+      .evaluate((c: HTMLCanvasElement, band) => {
+        const ctx = c.getContext('2d')!;
+        const ratio = c.width / c.getBoundingClientRect().width;
+        const shift = new DOMMatrix(getComputedStyle(c).transform).m42;
+        const rows = c.closest('.tl-rows') as HTMLElement;
+        const rowPx = Number(rows.dataset.rowPx);
+        return [...rows.querySelectorAll<HTMLElement>('.tl-lane')].map((lane) => {
+          const track = lane.querySelector<HTMLElement>('.tl-track')!;
+          // The ghost in the top half of the track, the measured bar in the bottom half.
+          const half = track.offsetHeight / 2;
+          // The track is positioned: its offset is from the rows already.
+          const top = track.offsetTop + (band === 'ghost' ? 0 : half) - shift;
+          if (top < 0 || (top + half) * ratio > c.height || lane.offsetHeight !== rowPx) return 0;
+          const data = ctx.getImageData(0, Math.round(top * ratio), c.width, Math.round(half * ratio)).data;
+          let n = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+          return n;
+        });
+      }, band);
+  }
+
   /** The timeline's lanes area, with the size of one unit and one lane row in pixels. */
   async lanesBox() {
     const lanes = this.page.locator('.tl-rows');

@@ -23,13 +23,12 @@ const STYLES = ['JS callbacks', 'JS promises', 'JS async/await'];
 async function predictedOrder(page: Page): Promise<string[][]> {
   // The timeline draws the async prediction once it shows that mode.
   await page.getByRole('group', { name: 'Show the run of' }).getByRole('button', { name: 'Async' }).click();
-  const bars = await page.locator('.timeline[data-mode="async"] .bar.ghost[data-task]').evaluateAll((els) =>
-    els.map((e) => ({
-      label: (e.getAttribute('title') ?? '').replace(/: predicted .*$/, ''),
-      end: Number(e.getAttribute('data-end-ms')),
-      outcome: e.getAttribute('data-outcome'),
-    })),
-  );
+  // The tasks as a table: each row carries when the model says the task ends, and how.
+  const bars = (await new Playground(page).tasksTable()).map((r) => ({
+    label: r.label,
+    end: r.predictedEnd,
+    outcome: r.predictedOutcome,
+  }));
   const ended = bars.filter((b) => b.outcome === 'done' || b.outcome === 'failed').sort((a, b) => a.end - b.end);
   const groups: { end: number; labels: string[] }[] = [];
   for (const b of ended) {

@@ -60,7 +60,8 @@ test('Compare all on the workers lesson: three runs side by side, workers keep t
   ).toBeVisible();
   const section = page.getByRole('region', { name: 'Side by side' });
   await expect(section.locator('.sm-panel')).toHaveCount(3);
-  await expect(section.locator('.sm-panel[data-mode="workers"] .sm-worker')).toHaveCount(pool);
+  await expect(section.locator('.sm-panel[data-mode="workers"]')).toHaveAttribute('data-workers', String(pool));
+  await expect(section.locator('.sm-panel canvas')).toHaveCount(3);
   await expect(section.locator('.compare-summary')).toContainText('The page froze in blocking');
   await expect(app.status()).toContainText('Compared on the same scenario: blocking');
   // The timeline shows the last run, workers: a row per worker; the strip says what the pool cost.

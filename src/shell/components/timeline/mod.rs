@@ -4,14 +4,21 @@
 //! filled, drawn live on a canvas while a run goes). Below the lanes, the main thread (held,
 //! frozen) and in workers mode a row per worker, on the same time axis.
 //!
+//! What the run did is drawn on one canvas (`canvas.rs`, painted from `core::paint`'s columns),
+//! and so are planned tasks too thin to hold; the tasks near the window get elements of their
+//! own (`window.rs`), which the pointer and the keys edit.
+//!
 //! Every edit is an `Action::Edit` for the reducer; this component only turns pointer and
 //! keyboard events into actions (`drag.rs` holds the pointer state machine, `task.rs` one task,
-//! `palette.rs` the kinds to add, `bars.rs` what a run did, `geometry.rs` its sizes).
+//! `palette.rs` the kinds to add, `bars.rs` the rows and words around the canvas, `table.rs` the
+//! tasks as a table, `geometry.rs` the sizes).
 
 mod bars;
+mod canvas;
 mod drag;
 mod geometry;
 mod palette;
+mod table;
 mod task;
 mod window;
 
@@ -20,17 +27,21 @@ use crate::core::format::tick_step;
 use crate::core::layout::{axis_units, offsets};
 use crate::core::lesson::Lesson;
 use crate::core::mode::Mode;
+use crate::core::paint::{has_element, Columns, Sizes, Sources};
 use crate::core::predict::Prediction;
 use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, Task, TaskId};
 use crate::core::state::Action;
+use crate::shell::hooks::Painting;
 use bars::Results;
+use canvas::RunCanvas;
 use drag::{pointer_handlers, Drag};
 use geometry::{MAX_ZOOM, ROW_PX, TASK_PX, TASK_TOP_PX, THREAD_PX, TRACK_PX, TRACK_TOP_PX};
 use std::cell::RefCell;
 use std::rc::Rc;
+use table::TaskTable;
 use task::EditorTask;
-use window::use_lane_window;
+use window::use_shown;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -56,6 +67,20 @@ pub struct TimelineProps {
     pub on_action: Callback<Action>,
 }
 
+/// A lane of at most this many tasks builds an element for each, however thin (a crowded lane
+/// builds only those wide enough to hold).
+const FEW_TASKS: usize = 64;
+
+/// An `Rc` compared by identity: the memo's key, cheap whatever the scenario's size.
+#[derive(Clone)]
+struct Same<T>(Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let lanes_ref = use_node_ref();
@@ -74,8 +99,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // and for the longest run of any mode.
     let axis = axis_units(&scenario).max(props.axis_ms / scale * 1.05);
     let locked = props.locked || !props.editable;
-    // A long timeline builds only the lanes near the window, and the task that has the focus.
-    let shown = use_lane_window(lanes_ref.clone(), lane_count);
+    // A long timeline builds only the lanes near the window, zoomed in only the tasks near the
+    // part of the axis in view, and always the task that has the focus.
+    let shown = use_shown(lanes_ref.clone(), lane_count, *zoom);
     let focused = use_mut_ref(|| None::<TaskId>);
     let on_focus_in = {
         let focused = focused.clone();
@@ -87,8 +113,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // The lanes not built keep their room: padding above and below the built ones.
     let unbuilt = format!(
         "padding-top:{}px;padding-bottom:{}px",
-        shown.start as f64 * ROW_PX,
-        (lane_count - shown.end) as f64 * ROW_PX
+        shown.lanes.start as f64 * ROW_PX,
+        (lane_count - shown.lanes.end) as f64 * ROW_PX
     );
 
     // The pointer handlers are made once and read the latest scenario through `latest`, so
@@ -106,16 +132,47 @@ pub fn timeline(props: &TimelineProps) -> Html {
         Callback::from(move |e: Edit| on_action.emit(Action::Edit(e)))
     };
 
+    let report = props.report.clone().filter(|r| Rc::ptr_eq(&r.scenario, &scenario));
     let results = Results {
         scenario: &scenario,
         prediction: &props.prediction,
-        report: props.report.as_deref().filter(|r| Rc::ptr_eq(&r.scenario, &scenario)),
+        report: report.as_deref(),
         mode: props.mode,
-        axis_ms: axis * scale,
     };
     let workers = results.worker_count();
+    // What the canvas draws, made again only when the scenario, the prediction or the run change.
+    let columns = use_memo(
+        (Same(scenario.clone()), Same(props.prediction.clone()), report.clone().map(Same), workers),
+        |(s, p, r, workers)| {
+            let sizes = Sizes {
+                row_px: ROW_PX,
+                task_top_px: TASK_TOP_PX,
+                task_px: TASK_PX,
+                track_top_px: TRACK_TOP_PX,
+                track_px: TRACK_PX,
+                thread_px: THREAD_PX,
+            };
+            Columns::new(
+                &sizes,
+                &Sources {
+                    scenario: &s.0,
+                    scale: p.0.scale,
+                    prediction: &p.0,
+                    report: r.as_ref().map(|r| &*r.0),
+                    workers: *workers,
+                },
+            )
+        },
+    );
+    let painting = Painting {
+        columns: columns.clone(),
+        axis_ms: axis * scale,
+        live: props.locked,
+        selected: props.selected,
+        zoom: *zoom,
+    };
 
-    let names = scenario.lanes().iter().enumerate().skip(shown.start).take(shown.len()).map(|(li, lane)| {
+    let names = scenario.lanes().iter().enumerate().skip(shown.lanes.start).take(shown.lanes.len()).map(|(li, lane)| {
         if !props.editable {
             return html! { <div class="tl-name" key={li}><span>{ &lane.name }</span></div> };
         }
@@ -155,10 +212,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
         }
     }
     placed.sort_by_key(|p| p.3.id);
-    let keep = |li: usize, id: TaskId| {
-        shown.contains(&li) || Some(id) == props.selected || Some(id) == *focused.borrow()
+    // A task near the window, wide enough to hold or in a lane of few tasks; and the selected
+    // and the focused, always. (Thin tasks of a crowded lane are drawn on the canvas.)
+    let near = |li: usize, start: f64, task: &Task| {
+        let (from, to) = (start / axis, (start + task.duration) / axis);
+        shown.lanes.contains(&li)
+            && to >= shown.across.0
+            && from <= shown.across.1
+            && (has_element((to - from) * shown.width_px) || scenario.lanes()[li].tasks.len() <= FEW_TASKS)
     };
-    let tasks = placed.into_iter().filter(|p| keep(p.0, p.3.id)).map(|(li, ti, start, task)| {
+    let keep = |&(li, _, start, task): &(usize, usize, f64, &Task)| {
+        near(li, start, task) || Some(task.id) == props.selected || Some(task.id) == *focused.borrow()
+    };
+    let tasks = placed.into_iter().filter(keep).map(|(li, ti, start, task)| {
         let lane = &scenario.lanes()[li];
         html! {
             <EditorTask
@@ -288,18 +354,27 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <div class="tl-name tl-unit" aria-hidden="true">{ props.lesson.unit.1 }</div>
                 </div>
                 <div class="tl-scroll">
-                    <div class="tl-rows" ref={lanes_ref} onfocusin={on_focus_in} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
+                    <div class="tl-rows" ref={lanes_ref.clone()} onfocusin={on_focus_in} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
                         style={format!("width:{}%;height:{rows_height}px", 100 * *zoom)}>
                         <div class="now-cursor" hidden=true aria-hidden="true"></div>
+                        <RunCanvas
+                            rows={lanes_ref.clone()}
+                            {painting}
+                            scenario={scenario.clone()}
+                            prediction={props.prediction.clone()}
+                            report={report.clone()}
+                            on_action={props.on_action.clone()}
+                        />
                         // The live timeline draws a run's bars here while it runs (runtime/live_timeline.rs).
                         <canvas class="tl-live" hidden=true aria-hidden="true"></canvas>
-                        <div class="tl-built" style={unbuilt}>{ for results.lane_tracks(shown.clone()) }</div>
+                        <div class="tl-built" style={unbuilt}>{ for results.lane_rows(shown.lanes.clone()) }</div>
                         if lane_count == 0 {
                             <div class="tl-lane tl-empty"><p class="ed-empty">{ "No lanes yet: add one, then drag tasks onto it." }</p></div>
                         }
-                        { results.main_track() }
-                        { for results.worker_tracks() }
-                        { for tasks }
+                        { results.thread_rows() }
+                        // One child of the rows, however many tasks it holds: a task built or dropped
+                        // must not shift the children before it (and remake the canvas).
+                        <>{ for tasks }</>
                     </div>
                     <div class="tl-axis" aria-hidden="true" style={format!("width:{}%", 100 * *zoom)}>{ for ticks }</div>
                 </div>
@@ -308,6 +383,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span id="timeline-summary" class="sr-only">{ results.summary() }</span>
                 { results.legend() }
             </p>
+            <TaskTable
+                scenario={scenario.clone()}
+                prediction={props.prediction.clone()}
+                report={report.clone()}
+                selected={props.selected}
+                on_action={props.on_action.clone()}
+            />
             if props.editable {
                 <details class="hint">
                     <summary>{ "How to edit" }</summary>
