@@ -183,9 +183,108 @@ fn take_task(lanes: &mut [Lane], id: TaskId) -> Result<Task, ScenarioError> {
     Err(ScenarioError::NoSuchTask(id.0))
 }
 
+/// The edits the task inspector makes, as they travel from the extras (where the inspector
+/// is) to the page: `{"id": <task id>, "label": <text>}`, `{"id", "duration": <text>}`,
+/// `{"id", "delete": true}`, or `{"id", "kind": <wait|request|work|update>, "burst_ms": <text>,
+/// "yield": <name>, "data_mb": <text>, "send": <copy|transfer>, "fails", "lock",
+/// "read_after_wait": <bool>}`. Numbers go as text, so that a value the core will refuse (not
+/// a number) travels too and is refused with its message.
+impl Edit {
+    pub fn to_json(&self) -> Option<String> {
+        use super::json::{text, Obj};
+        use super::scenario::{Data, YieldWith};
+        let o = |id: &TaskId| Obj::new().field("id", id.0.to_string());
+        Some(match self {
+            Edit::SetLabel { id, label } => o(id).field("label", text(label)).end(),
+            Edit::ResizeTask { id, duration } => o(id).field("duration", text(&duration.to_string())).end(),
+            Edit::DeleteTask { id } => o(id).field("delete", "true".into()).end(),
+            Edit::SetKind { id, kind } => {
+                let (burst, yields, data) = match *kind {
+                    TaskKind::Work { burst_ms, yields, data } => (burst_ms, yields, data),
+                    _ => (0.0, YieldWith::MessageChannel, Data::NONE),
+                };
+                let flag = |b: bool| b.to_string();
+                o(id)
+                    .field("kind", text(kind.as_str()))
+                    .field("burst_ms", text(&burst.to_string()))
+                    .field("yield", text(yields.as_str()))
+                    .field("data_mb", text(&data.mb.to_string()))
+                    .field("send", text(if data.transfer { "transfer" } else { "copy" }))
+                    .field("fails", flag(matches!(kind, TaskKind::Request { fails: true })))
+                    .field("lock", flag(matches!(kind, TaskKind::Update { locked: true, .. })))
+                    .field("read_after_wait", flag(matches!(kind, TaskKind::Update { read_after: true, .. })))
+                    .end()
+            }
+            _ => return None,
+        })
+    }
+
+    /// Reads what [`Edit::to_json`] wrote; `None` for anything else.
+    pub fn from_json(json: &str) -> Option<Edit> {
+        use super::scenario::{Data, YieldWith};
+        let v: serde_json::Value = serde_json::from_str(json).ok()?;
+        let id = TaskId(u32::try_from(v.get("id")?.as_u64()?).ok()?);
+        let text = |k: &str| v.get(k).and_then(serde_json::Value::as_str).unwrap_or_default();
+        // Text that is not a number becomes NaN, which the core refuses with a message.
+        let number = |k: &str| text(k).trim().parse().unwrap_or(f64::NAN);
+        let flag = |k: &str| v.get(k).and_then(serde_json::Value::as_bool).unwrap_or(false);
+        if flag("delete") {
+            return Some(Edit::DeleteTask { id });
+        }
+        if let Some(label) = v.get("label").and_then(serde_json::Value::as_str) {
+            return Some(Edit::SetLabel { id, label: label.to_string() });
+        }
+        if v.get("duration").is_some() {
+            return Some(Edit::ResizeTask { id, duration: number("duration") });
+        }
+        let kind = match text("kind") {
+            "wait" => TaskKind::Wait,
+            "request" => TaskKind::Request { fails: flag("fails") },
+            "work" => TaskKind::Work {
+                burst_ms: number("burst_ms"),
+                yields: YieldWith::parse(text("yield"))?,
+                data: Data { mb: number("data_mb"), transfer: text("send") == "transfer" },
+            },
+            "update" => TaskKind::Update { locked: flag("lock"), read_after: flag("read_after_wait") },
+            _ => return None,
+        };
+        Some(Edit::SetKind { id, kind })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_inspector_s_edits_travel_as_json_and_come_back_the_same() {
+        use crate::core::scenario::{Data, YieldWith};
+        let id = TaskId(7);
+        for edit in [
+            Edit::SetLabel { id, label: "say \"hi\"".into() },
+            Edit::ResizeTask { id, duration: 2.5 },
+            Edit::DeleteTask { id },
+            Edit::SetKind { id, kind: TaskKind::Wait },
+            Edit::SetKind { id, kind: TaskKind::Request { fails: true } },
+            Edit::SetKind {
+                id,
+                kind: TaskKind::Work {
+                    burst_ms: 4.0,
+                    yields: YieldWith::SetTimeout,
+                    data: Data { mb: 24.0, transfer: true },
+                },
+            },
+            Edit::SetKind { id, kind: TaskKind::Update { locked: true, read_after: false } },
+        ] {
+            assert_eq!(Edit::from_json(&edit.to_json().unwrap()), Some(edit.clone()), "{edit:?}");
+        }
+        // A value that is not a number still travels, and the core refuses it with a message.
+        let nan = Edit::from_json(&Edit::ResizeTask { id, duration: f64::NAN }.to_json().unwrap());
+        assert!(matches!(nan, Some(Edit::ResizeTask { duration, .. }) if duration.is_nan()));
+        assert_eq!(Edit::AddLane { name: "x".into() }.to_json(), None, "only the inspector's edits travel");
+        assert_eq!(Edit::from_json("{}"), None);
+        assert_eq!(Edit::from_json(r#"{"id":1,"kind":"nap"}"#), None);
+    }
     use crate::core::lesson;
 
     fn ticket_queue() -> Scenario {

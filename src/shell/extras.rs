@@ -13,11 +13,12 @@ use crate::core::codegen::Language;
 use crate::core::lesson::Lesson;
 use crate::core::paint::{Kind, Mini};
 use crate::core::report::RunReport;
-use crate::core::scenario::Scenario;
+use crate::core::scenario::{Scenario, TaskId};
 use crate::core::timing::Span;
 use crate::shell::components::code_view::{CodeView, CodeViewProps};
 use crate::shell::components::multiples::{Multiples, MultiplesProps, Panel};
 use crate::shell::components::share_bar::{ShareBar, ShareBarProps};
+use crate::shell::components::task_inspector::{TaskInspector, TaskInspectorProps};
 use crate::shell::components::turn_question::TurnQuestion;
 use crate::shell::runtime::lesson_files;
 use serde_json::Value;
@@ -35,6 +36,53 @@ enum Mounted {
     Code(yew::AppHandle<CodeView>),
     Share(yew::AppHandle<ShareBar>),
     Multiples(yew::AppHandle<Multiples>),
+    Inspector(yew::AppHandle<TaskInspector>),
+}
+
+/// The event the task's panel sends its host for each edit; the detail is the edit's JSON
+/// (`Edit::to_json`).
+pub const EDIT: &str = "playground-edit";
+
+/// The task panel's argument: `{"task": <a scenario of the selected task, or null>, "id": <its
+/// id>, "unit": <the lesson's unit, plural>, "locked": <no edits during a run>}`.
+pub fn inspector_arg(task: Option<(TaskId, &Scenario)>, unit: &str, locked: bool) -> String {
+    use crate::core::json::{text, Obj};
+    let (json, id) = task.map_or(("null".to_string(), 0), |(id, s)| (s.to_json(), id.0));
+    Obj::new()
+        .field("task", json)
+        .field("id", id.to_string())
+        .field("unit", text(unit))
+        .field("locked", locked.to_string())
+        .end()
+}
+
+/// The task panel's props from its argument; its edits become the host's [`EDIT`] events.
+fn inspector_props(host: &Element, arg: &str) -> Option<TaskInspectorProps> {
+    let value: Value = serde_json::from_str(arg).ok()?;
+    let id = TaskId(u32::try_from(value.get("id")?.as_u64()?).ok()?);
+    let task = match value.get("task")? {
+        Value::Null => None,
+        v => Scenario::from_value(v)
+            .ok()?
+            .tasks()
+            .next()
+            .map(|(_, t)| crate::core::scenario::Task { id, ..t.clone() }),
+    };
+    let host = host.clone();
+    let on_edit = Callback::from(move |edit: crate::core::edit::Edit| {
+        let Some(json) = edit.to_json() else { return };
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&json.into());
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(EDIT, &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    });
+    Some(TaskInspectorProps {
+        task,
+        unit: value.get("unit")?.as_str()?.to_string().into(),
+        locked: value.get("locked")?.as_bool()?,
+        on_edit,
+    })
 }
 
 thread_local! {
@@ -207,6 +255,12 @@ pub fn mount(host: Element, kind: String, arg: String) {
                 Err(why) => host.set_text_content(Some(&why)),
             }
         }),
+        "inspector" => {
+            let Some(props) = inspector_props(&host, &arg) else { return };
+            host.set_inner_html("");
+            let handle = yew::Renderer::<TaskInspector>::with_root_and_props(host.clone(), props).render();
+            MOUNTED.with(|m| m.borrow_mut().push((host, Mounted::Inspector(handle))));
+        }
         "multiples" => {
             let Some(props) = multiples_props(&arg) else { return };
             host.set_inner_html("");
@@ -236,6 +290,11 @@ pub fn update(host: &Element, arg: String) {
                 }
                 (true, Mounted::Share(handle)) => {
                     if let Some(props) = share_props(host, &arg) {
+                        handle.update(props);
+                    }
+                }
+                (true, Mounted::Inspector(handle)) => {
+                    if let Some(props) = inspector_props(host, &arg) {
                         handle.update(props);
                     }
                 }
@@ -300,6 +359,7 @@ pub fn unmount(host: &Element) {
         Some(Mounted::Code(handle)) => handle.destroy(),
         Some(Mounted::Share(handle)) => handle.destroy(),
         Some(Mounted::Multiples(handle)) => handle.destroy(),
+        Some(Mounted::Inspector(handle)) => handle.destroy(),
         None => {}
     }
 }

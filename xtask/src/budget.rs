@@ -15,8 +15,10 @@ use std::path::Path;
 /// files fetched when opened, the code view with its generator and the timeline pictures (SVG,
 /// PNG) moved to the extras, share links came to be inflated by the browser, and the page's
 /// plain scripts came to be minified too, and workers mode dropped gloo-worker for plain
-/// `postMessage` (313,075 B measured, rounded up to the next 500).
-pub const BUDGET_BYTES: u64 = 313_500;
+/// `postMessage`, the scenario came to be read and written by hand (no derived serde code), and
+/// Share, Embed and Export, the small multiples and the task inspector moved to the extras to
+/// make room for the drawn timeline (312,391 B measured, rounded up to the next 500).
+pub const BUDGET_BYTES: u64 = 312_500;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

@@ -4,6 +4,7 @@
 pub mod code_host;
 pub mod code_view;
 pub mod compare_all;
+pub mod inspector_host;
 pub mod lesson_intro;
 pub mod mode_strip;
 pub mod multiples;

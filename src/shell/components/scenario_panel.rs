@@ -1,7 +1,7 @@
 //! Below the stage, the scenario's settings that are not drawn on the timeline: how the lanes
 //! combine (join, try_join, select) and the side panel for the selected task.
 
-use super::task_inspector::TaskInspector;
+use super::inspector_host::InspectorHost;
 use crate::core::edit::Edit;
 use crate::core::lesson::Lesson;
 use crate::core::scenario::{Combine, Scenario, TaskId};
@@ -44,7 +44,7 @@ pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
                     <option value="select" selected={combine == Combine::Select}>{ "the first lane finishes; the rest are dropped (select)" }</option>
                 </select>
             </label>
-            <TaskInspector task={selected_task} lesson={props.lesson} locked={props.locked} on_action={props.on_action.clone()} />
+            <InspectorHost task={selected_task} lesson={props.lesson} locked={props.locked} on_action={props.on_action.clone()} />
         </section>
     }
 }

@@ -1,20 +1,21 @@
 //! The side panel for the selected task: its label, kind, duration and, for work, how it
-//! yields. Each change is one `Action::Edit`; bad values are refused by the core with a message.
+//! yields and the data it hands a worker. One of the extras (`shell::extras`): each change is
+//! one `Edit`, sent to the page (`inspector_host.rs`) as JSON (`Edit::to_json`); bad values are
+//! refused by the core there, with a message.
 
 use crate::core::edit::{Edit, GRID};
-use crate::core::lesson::Lesson;
 use crate::core::scenario::{Data, Task, TaskKind, YieldWith, DEFAULT_BURST_MS, MAX_DURATION};
-use crate::core::state::Action;
 use crate::shell::runtime::yield_now::has_scheduler_yield;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct TaskInspectorProps {
     pub task: Option<Task>,
-    pub lesson: &'static Lesson,
+    /// The lesson's unit, plural ("minutes").
+    pub unit: AttrValue,
     pub locked: bool,
-    pub on_action: Callback<Action>,
+    pub on_edit: Callback<Edit>,
 }
 
 fn input_value(e: &Event) -> Option<String> {
@@ -38,8 +39,8 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
     };
     let id = task.id;
     let emit = {
-        let on_action = props.on_action.clone();
-        move |edit: Edit| on_action.emit(Action::Edit(edit))
+        let on_edit = props.on_edit.clone();
+        move |edit: Edit| on_edit.emit(edit)
     };
     let on_label = {
         let emit = emit.clone();
@@ -210,7 +211,7 @@ pub fn task_inspector(props: &TaskInspectorProps) -> Html {
                 </select>
             </label>
             <label>
-                { format!("Duration ({})", props.lesson.unit.1) }
+                { format!("Duration ({})", props.unit) }
                 <input type="number" min={GRID.to_string()} max={MAX_DURATION.to_string()} step={GRID.to_string()} value={task.duration.to_string()} onchange={on_duration} disabled={locked} />
             </label>
             { kind_fields }

@@ -25,27 +25,47 @@ pub fn measure_draw(start: f64, end: f64) {
     let _ = measure.call2(&performance, &JsValue::from_str(DRAW), &options);
 }
 
+/// How many tasks' measures are added in one go: a run of thousands of tasks adds them over
+/// several tasks of the event loop, after the frame that shows its results.
+const MEASURES_AT_ONCE: usize = 500;
+
 /// Adds one measure per measured task, named `"<mode>: <label>"`; `origin` is the run's start
 /// on the page clock. Best effort: a browser without user timing is skipped.
 pub fn measure_run(report: &RunReport, origin: f64) {
     let Some((performance, measure)) = measure_fn() else { return };
-    for task in &report.tasks {
-        let options = js_sys::Object::new();
-        let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&options, &JsValue::from_str(k), v).is_ok();
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(
-            &detail,
-            &JsValue::from_str("outcome"),
-            &JsValue::from_str(task.outcome.as_str()),
-        );
-        let _ =
-            js_sys::Reflect::set(&detail, &JsValue::from_str("lane"), &JsValue::from_f64(task.lane as f64));
-        if set("start", &JsValue::from_f64(origin + task.span.start_ms))
-            && set("end", &JsValue::from_f64(origin + task.span.end_ms.max(task.span.start_ms)))
-            && set("detail", &detail)
-        {
-            let name = JsValue::from_str(&format!("{}: {}", report.mode, task.label));
-            let _ = measure.call2(&performance, &name, &options);
+    let tasks: Vec<(String, f64, f64, &'static str, usize)> = report
+        .tasks
+        .iter()
+        .map(|t| {
+            let name = format!("{}: {}", report.mode, t.label);
+            (
+                name,
+                origin + t.span.start_ms,
+                origin + t.span.end_ms.max(t.span.start_ms),
+                t.outcome.as_str(),
+                t.lane,
+            )
+        })
+        .collect();
+    wasm_bindgen_futures::spawn_local(async move {
+        for chunk in tasks.chunks(MEASURES_AT_ONCE) {
+            // Later than the frame that shows the results.
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            for (name, start, end, outcome, lane) in chunk {
+                let options = js_sys::Object::new();
+                let detail = js_sys::Object::new();
+                let set = |o: &js_sys::Object, k: &str, v: &JsValue| {
+                    js_sys::Reflect::set(o, &JsValue::from_str(k), v).is_ok()
+                };
+                let _ = set(&detail, "outcome", &JsValue::from_str(outcome))
+                    && set(&detail, "lane", &JsValue::from_f64(*lane as f64));
+                if set(&options, "start", &JsValue::from_f64(*start))
+                    && set(&options, "end", &JsValue::from_f64(*end))
+                    && set(&options, "detail", &detail)
+                {
+                    let _ = measure.call2(&performance, &JsValue::from_str(name), &options);
+                }
+            }
         }
-    }
+    });
 }

@@ -77,6 +77,39 @@ test('pointing at a drawn bar names it, and pressing it selects its task', async
   // Where no bar is, no name.
   await page.mouse.move(rows.x + rows.width - 4, y);
   await expect(canvas).toHaveAttribute('title', '');
+  // The summary names the lanes, the tasks and the longest freeze.
+  await expect(app.timeline().locator('#timeline-summary')).toContainText('2 lanes (You, Phone) of 2 tasks, showing async mode');
+  await expect(app.timeline().locator('#timeline-summary')).toContainText('the page went without a frame for up to');
+});
+
+test('the canvas zooms by keys and Ctrl+wheel, and a drag pans the zoomed lanes', async ({ page }) => {
+  const app = await Playground.open(page, '?scale=200');
+  const level = app.timeline().locator('.tl-zoom-level');
+  const canvas = app.timeline().locator('canvas.tl-paint');
+  await canvas.focus();
+  await page.keyboard.press('+');
+  await expect(level).toHaveText('2×');
+  await page.keyboard.press('+');
+  await expect(level).toHaveText('4×');
+  await page.keyboard.press('-');
+  await expect(level).toHaveText('2×');
+  // Ctrl+wheel (a trackpad's pinch) zooms, and not the page.
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + 50, box.y + 10);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await expect(level).toHaveText('4×');
+  expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+  // A drag on the canvas scrolls the zoomed lanes sideways.
+  const scroller = app.timeline().locator('.tl-scroll');
+  expect(await scroller.evaluate((s) => s.scrollLeft)).toBe(0);
+  // In the first lane's track, under its task (a press on a task drags the task instead).
+  await page.mouse.move(box.x + 300, box.y + 50);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 100, box.y + 50, { steps: 10 });
+  await page.mouse.up();
+  expect(await scroller.evaluate((s) => s.scrollLeft)).toBeGreaterThan(150);
 });
 
 test('10,000 lanes: the lanes near the window hold their tasks, which drag as in a short timeline', async ({ page }) => {

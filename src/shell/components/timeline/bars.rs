@@ -51,8 +51,15 @@ impl Results<'_> {
     /// The timeline in words, for screen readers.
     pub fn summary(&self) -> String {
         let lanes = self.scenario.lanes().len();
+        // The lanes by name, where there are few enough to say.
+        let names = if (1..=8).contains(&lanes) {
+            let names: Vec<&str> = self.scenario.lanes().iter().map(|l| l.name.as_str()).collect();
+            format!(" ({})", names.join(", "))
+        } else {
+            String::new()
+        };
         let mut summary = format!(
-            "{lanes} lane{} of {} task{}, showing {} mode: predicted {}",
+            "{lanes} lane{}{names} of {} task{}, showing {} mode: predicted {}",
             if lanes == 1 { "" } else { "s" },
             self.scenario.task_count(),
             if self.scenario.task_count() == 1 { "" } else { "s" },

@@ -1,8 +1,10 @@
 //! The canvas the timeline's run is drawn on (`hooks::use_timeline_paint` paints it), and how
 //! it answers a pointer and the keys: hovering a bar names it, pressing one selects its task;
 //! focused, the arrow keys, Home and End move the selection through tasks and lanes
-//! (`core::browse`), each move said aloud and the task scrolled into view. Hit tests are
-//! arithmetic on the columns (`core::paint::Columns::hit`), never a search of elements.
+//! (`core::browse`), each move said aloud and the task scrolled into view. It zooms by a
+//! two-finger pinch and the + and − keys (Ctrl+wheel, a trackpad's pinch, anywhere on the rows:
+//! `mod.rs`), and a drag pans the zoomed lanes sideways. Hit tests are arithmetic on the columns (`core::paint::Columns::hit`),
+//! never a search of elements.
 
 use super::geometry::ROW_PX;
 use crate::core::browse::{describe, ending, range, step, Step};
@@ -30,6 +32,18 @@ pub struct RunCanvasProps {
     pub prediction: Rc<Prediction>,
     pub report: Option<Rc<RunReport>>,
     pub on_action: Callback<Action>,
+    /// Zoom by a factor (2 in, 0.5 out).
+    pub on_zoom: Callback<f64>,
+}
+
+/// A pointer's press on the canvas: where it went down, and the lanes' scroll then; and the
+/// other finger of a pinch, with the fingers' distance.
+#[derive(Default)]
+struct Press {
+    down: Option<(i32, f64, i32)>,
+    fingers: Vec<(i32, f64)>,
+    spread: f64,
+    moved: bool,
 }
 
 /// A bar in words, for the pointer's tooltip.
@@ -75,10 +89,64 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
             columns.hit(ms, y, SLOP_PX / px_per_ms, px_per_ms)
         }
     };
+    let press = use_mut_ref(Press::default);
+    let scroller = {
+        let rows = props.rows.clone();
+        move || rows.cast::<HtmlElement>().and_then(|r| r.parent_element())
+    };
+    let on_down = {
+        let (press, scroller) = (press.clone(), scroller.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut p = press.borrow_mut();
+            let x = f64::from(e.client_x());
+            p.fingers.retain(|f| f.0 != e.pointer_id());
+            p.fingers.push((e.pointer_id(), x));
+            if p.fingers.len() == 2 {
+                p.spread = (p.fingers[0].1 - p.fingers[1].1).abs();
+            }
+            p.down = Some((e.pointer_id(), x, scroller().map_or(0, |s| s.scroll_left())));
+            p.moved = false;
+        })
+    };
+    let on_up = {
+        let press = press.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut p = press.borrow_mut();
+            p.fingers.retain(|f| f.0 != e.pointer_id());
+            if p.down.is_some_and(|d| d.0 == e.pointer_id()) {
+                p.down = None;
+            }
+        })
+    };
     let on_move = {
         let (hit, scenario, report) = (hit.clone(), props.scenario.clone(), props.report.clone());
+        let (press, on_zoom) = (press.clone(), props.on_zoom.clone());
         let last = use_mut_ref(String::new);
         Callback::from(move |e: PointerEvent| {
+            // A pinch zooms a step each time the fingers' distance halves or doubles; a drag
+            // pans the lanes.
+            {
+                let mut p = press.borrow_mut();
+                let x = f64::from(e.client_x());
+                if let Some(f) = p.fingers.iter_mut().find(|f| f.0 == e.pointer_id()) {
+                    f.1 = x;
+                }
+                if p.fingers.len() == 2 {
+                    let spread = (p.fingers[0].1 - p.fingers[1].1).abs();
+                    if p.spread > 0.0 && (spread / p.spread >= 2.0 || spread / p.spread <= 0.5) {
+                        on_zoom.emit(if spread > p.spread { 2.0 } else { 0.5 });
+                        p.spread = spread;
+                    }
+                    return;
+                }
+                if let (Some((id, x0, left)), Some(s)) = (p.down, scroller()) {
+                    if id == e.pointer_id() && (p.moved || (x - x0).abs() > 4.0) {
+                        p.moved = true;
+                        s.set_scroll_left(left - (x - x0) as i32);
+                        return;
+                    }
+                }
+            }
             let words = hit(f64::from(e.client_x()), f64::from(e.client_y())).map_or_else(String::new, |h| {
                 let span = Span { start_ms: h.bar.start_ms, end_ms: h.bar.end_ms };
                 bar_words(&scenario, report.as_deref(), h.bar.ink, h.bar.task, &span)
@@ -92,8 +160,12 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
         })
     };
     let on_click = {
-        let on_action = props.on_action.clone();
+        let (on_action, press) = (props.on_action.clone(), press.clone());
         Callback::from(move |e: MouseEvent| {
+            // The end of a pan is not a press on a bar.
+            if press.borrow().moved {
+                return;
+            }
             if let Some(id) = hit(f64::from(e.client_x()), f64::from(e.client_y())).and_then(|h| h.bar.task) {
                 on_action.emit(Action::Select(Some(id)));
             }
@@ -105,7 +177,13 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
         let (on_action, said, rows) = (props.on_action.clone(), said.clone(), props.rows.clone());
         let selected = props.painting.selected;
         let axis_ms = props.painting.axis_ms;
+        let on_zoom = props.on_zoom.clone();
         Callback::from(move |e: KeyboardEvent| {
+            match e.key().as_str() {
+                "+" | "=" => return on_zoom.emit(2.0),
+                "-" => return on_zoom.emit(0.5),
+                _ => {}
+            }
             if e.key() == "Escape" {
                 on_action.emit(Action::Select(None));
                 said.set("No task selected.".into());
@@ -144,8 +222,11 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
                 tabindex="0"
                 role="group"
                 aria-roledescription="timeline"
-                aria-label="The run, drawn: arrow keys move through the tasks and lanes"
+                aria-label="The run, drawn: arrow keys move through the tasks and lanes, + and \u{2212} zoom"
                 aria-describedby="timeline-summary"
+                onpointerdown={on_down}
+                onpointerup={on_up.clone()}
+                onpointercancel={on_up}
                 onpointermove={on_move}
                 onclick={on_click}
                 onkeydown={on_key}

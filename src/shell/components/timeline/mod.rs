@@ -24,7 +24,7 @@ mod window;
 
 use crate::core::edit::Edit;
 use crate::core::format::tick_step;
-use crate::core::layout::{axis_units, offsets};
+use crate::core::layout::{axis_units, offsets, VIRTUAL_FROM};
 use crate::core::lesson::Lesson;
 use crate::core::mode::Mode;
 use crate::core::paint::{has_element, Columns, Sizes, Sources};
@@ -89,6 +89,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // drag stays smooth however many tasks the timeline holds.
     let carried = use_node_ref();
     let zoom = use_state(|| 1u32);
+    // Zooms by a factor (2 in, 0.5 out) within 1× to MAX_ZOOM×: the buttons, and the canvas's
+    // wheel, pinch and keys.
+    let on_zoom = {
+        let zoom = zoom.clone();
+        Callback::from(move |factor: f64| {
+            zoom.set((f64::from(*zoom) * factor).round().clamp(1.0, f64::from(MAX_ZOOM)) as u32);
+        })
+    };
     // The lane that the palette's buttons add to (chosen beside them).
     let current_lane = use_state(|| 0usize);
     let scenario = props.scenario.clone();
@@ -262,6 +270,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 }
             })
         };
+        let on_lane_number = {
+            let current_lane = current_lane.clone();
+            Callback::from(move |e: Event| {
+                if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                    let n: usize = input.value().trim().parse().unwrap_or(1);
+                    current_lane.set(n.clamp(1, lane_count) - 1);
+                }
+            })
+        };
         html! {
             <div class="tl-tools">
                 <div class="palette" role="group" aria-label="Task kinds">
@@ -270,11 +287,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     if lane_count > 0 {
                         <label class="palette-lane">
                             { "to " }
-                            <select aria-label="Lane to add to" onchange={on_lane_choice} disabled={props.locked}>
-                                { for scenario.lanes().iter().enumerate().map(|(li, lane)| html! {
-                                    <option value={li.to_string()} selected={li == add_lane_index}>{ &lane.name }</option>
-                                }) }
-                            </select>
+                            // A list of lanes up to a few dozen; past that, a lane's number (a list of
+                            // thousands of options weighs on every style pass of the page).
+                            if lane_count <= VIRTUAL_FROM {
+                                <select aria-label="Lane to add to" onchange={on_lane_choice} disabled={props.locked}>
+                                    { for scenario.lanes().iter().enumerate().map(|(li, lane)| html! {
+                                        <option value={li.to_string()} selected={li == add_lane_index}>{ &lane.name }</option>
+                                    }) }
+                                </select>
+                            } else {
+                                <input type="number" aria-label="Number of the lane to add to" min="1" max={lane_count.to_string()}
+                                    value={(add_lane_index + 1).to_string()} onchange={on_lane_number} disabled={props.locked} />
+                            }
                         </label>
                     }
                 </div>
@@ -305,11 +329,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </div>
         }
     });
-    let zoom_by = |factor: f64| {
-        let zoom = zoom.clone();
-        Callback::from(move |_: MouseEvent| {
-            let next = (f64::from(*zoom) * factor).round().clamp(1.0, f64::from(MAX_ZOOM)) as u32;
-            zoom.set(next);
+    let zoom_by = |factor: f64| on_zoom.reform(move |_: MouseEvent| factor);
+    // Ctrl+wheel (and a trackpad's pinch, which browsers send as one) zooms the timeline, not
+    // the page.
+    let on_wheel = {
+        let on_zoom = on_zoom.clone();
+        Callback::from(move |e: web_sys::WheelEvent| {
+            if e.ctrl_key() {
+                e.prevent_default();
+                on_zoom.emit(if e.delta_y() < 0.0 { 2.0 } else { 0.5 });
+            }
         })
     };
     let zooms = html! {
@@ -354,7 +383,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <div class="tl-name tl-unit" aria-hidden="true">{ props.lesson.unit.1 }</div>
                 </div>
                 <div class="tl-scroll">
-                    <div class="tl-rows" ref={lanes_ref.clone()} onfocusin={on_focus_in} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
+                    <div class="tl-rows" ref={lanes_ref.clone()} onfocusin={on_focus_in} onwheel={on_wheel} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
                         style={format!("width:{}%;height:{rows_height}px", 100 * *zoom)}>
                         <div class="now-cursor" hidden=true aria-hidden="true"></div>
                         <RunCanvas
@@ -364,6 +393,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             prediction={props.prediction.clone()}
                             report={report.clone()}
                             on_action={props.on_action.clone()}
+                            on_zoom={on_zoom.clone()}
                         />
                         // The live timeline draws a run's bars here while it runs (runtime/live_timeline.rs).
                         <canvas class="tl-live" hidden=true aria-hidden="true"></canvas>
