@@ -30,6 +30,13 @@ pub fn use_commands(on_action: Callback<Action>, run: Callback<Mode>) {
     *latest_run.borrow_mut() = run;
     use_effect_with((), move |_| {
         let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            // The page's own messages (it posts to itself when it is not embedded) are not
+            // commands: left alone before they are read, as a run of thousands of tasks makes
+            // its run-finished a megabyte of JSON.
+            let kind = js_sys::Reflect::get(&e.data(), &"type".into()).ok().and_then(|t| t.as_string());
+            if matches!(kind.as_deref(), Some("ready" | "run-started" | "run-finished")) {
+                return;
+            }
             let command = read(&e.data()).and_then(|value| InMessage::parse(&value));
             match command {
                 Ok(Some(InMessage::Load(scenario))) => on_action.emit(Action::Load(Rc::new(scenario))),
