@@ -18,8 +18,10 @@ use super::timing::{Outcome, Span};
 pub const ELEMENT_MIN_PX: f64 = 6.0;
 /// The narrowest a bar is drawn, in CSS px, so even the shortest task shows.
 pub const MIN_BAR_PX: f64 = 1.0;
-/// Bars of one track whose gap is smaller than this (CSS px) are filled as one.
+/// Bars of one track whose gap is smaller than this (CSS px) are filled as one, where either is
+/// thinner than [`SEAM_PX`]; bars wide enough to tell apart keep a seam of a pixel between them.
 pub const MERGE_PX: f64 = 0.5;
+pub const SEAM_PX: f64 = 4.0;
 
 /// Whether a task `width_px` wide gets an element of its own (else the canvas draws it).
 pub fn has_element(width_px: f64) -> bool {
@@ -84,7 +86,7 @@ pub enum Ink {
 
 impl Ink {
     /// How many inks there are, and each one's place among them (the painting order).
-    const COUNT: usize = 3 * 4 + 5;
+    const COUNT: usize = 4 * 4 + 4;
 
     fn index(self) -> usize {
         match self {
@@ -92,10 +94,10 @@ impl Ink {
             Ink::Ghost(k) => 4 + k as usize,
             Ink::BusyGhost => 8,
             Ink::Measured(k) => 9 + k as usize,
-            Ink::Cancelled(_) => 13,
-            Ink::Busy => 14,
-            Ink::Frozen => 15,
-            Ink::FailCap => 16,
+            Ink::Cancelled(k) => 13 + k as usize,
+            Ink::Busy => 17,
+            Ink::Frozen => 18,
+            Ink::FailCap => 19,
         }
     }
 }
@@ -410,11 +412,16 @@ impl Columns {
                         _ => (x0, x1),
                     };
                     let (x0, x1) = (x0.max(left), x1.max(x0 + MIN_BAR_PX));
+                    let thin = |a: f64, b: f64| b - a < SEAM_PX;
                     pending = match pending {
-                        Some((ink, a, b)) if ink == bar.ink && x0 <= b + MERGE_PX => {
+                        Some((ink, a, b))
+                            if ink == bar.ink && x0 <= b + MERGE_PX && (thin(a, b) || thin(x0, x1)) =>
+                        {
                             Some((ink, a, b.max(x1)))
                         }
                         Some((ink, a, b)) => {
+                            // A seam between two bars wide enough to tell apart.
+                            let b = if b - a >= SEAM_PX && x0 <= b { b - 1.0 } else { b };
                             push(ink, Rect { x: a, y, w: b - a, h: track.height });
                             Some((bar.ink, x0, x1))
                         }
@@ -637,12 +644,20 @@ mod tests {
             assert_eq!((rects[0].x, rects[0].y), (0.0, y));
             assert!((740.0..741.0).contains(&rects[0].w), "{rects:?}");
         }
-        // Zoomed in, each ghost is its own bar, and only those in the time window are painted.
+        // Zoomed in, each ghost is its own bar, a seam between each, and only those in the time
+        // window are painted: bars 100 to 109 (bar 99, ending where the window starts, is a
+        // clipped sliver joined to the first).
         let p = c.paint(&view(0.0, 100.0, 1000.0, 1095.0, 2.0));
         let ghosts = &p.batches.iter().find(|(i, _)| *i == Ink::Ghost(Kind::Wait)).unwrap().1;
-        // Bars 100 to 109 meet 1,000–1,095 ms, and bar 99 ends where the window starts.
-        assert_eq!(ghosts.len(), 1, "back to back, they touch: one stroke");
-        assert!(ghosts[0].x <= 0.0 && ghosts[0].x + ghosts[0].w >= 190.0);
+        assert_eq!(ghosts.len(), 10, "{ghosts:?}");
+        assert_eq!((ghosts[1].x, ghosts[1].w), (20.0, 19.0), "20 px wide, less a pixel of seam");
+    }
+
+    #[test]
+    fn each_kind_keeps_its_colour_when_cancelled() {
+        let inks: Vec<usize> = Kind::ALL.iter().map(|&k| Ink::Cancelled(k).index()).collect();
+        assert_eq!(inks, [13, 14, 15, 16]);
+        assert!(Ink::FailCap.index() < Ink::COUNT);
     }
 
     #[test]

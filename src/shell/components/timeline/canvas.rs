@@ -106,6 +106,10 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
             }
             p.down = Some((e.pointer_id(), x, scroller().map_or(0, |s| s.scroll_left())));
             p.moved = false;
+            // Its move and its release come here wherever the pointer goes.
+            if let Some(c) = e.target_dyn_into::<web_sys::Element>() {
+                let _ = c.set_pointer_capture(e.pointer_id());
+            }
         })
     };
     let on_up = {
@@ -192,26 +196,12 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
             let Some(to) = Step::from_key(&e.key()) else { return };
             e.prevent_default();
             let Some(id) = step(&scenario, selected, to) else {
-                said.set(format!(
-                    "{} No task that way.",
-                    describe(&scenario, selected.unwrap_or(TaskId(0)), &prediction, report.as_deref())
-                ));
+                said.set("No task that way.".into());
                 return;
             };
             on_action.emit(Action::Select(Some(id)));
             said.set(describe(&scenario, id, &prediction, report.as_deref()));
             scroll_to(&rows, &scenario, &prediction, id, axis_ms);
-        })
-    };
-    let on_focus = {
-        let (scenario, prediction, report, said) =
-            (props.scenario.clone(), props.prediction.clone(), props.report.clone(), said.clone());
-        let selected = props.painting.selected;
-        Callback::from(move |_: FocusEvent| {
-            said.set(match selected {
-                Some(id) => describe(&scenario, id, &prediction, report.as_deref()),
-                None => "Arrow keys move through the tasks, Escape clears the selection.".into(),
-            });
         })
     };
     html! {
@@ -230,7 +220,6 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
                 onpointermove={on_move}
                 onclick={on_click}
                 onkeydown={on_key}
-                onfocus={on_focus}
             ></canvas>
             <p class="sr-only tl-said" aria-live="polite">{ (*said).clone() }</p>
         </>

@@ -332,12 +332,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let zoom_by = |factor: f64| on_zoom.reform(move |_: MouseEvent| factor);
     // Ctrl+wheel (and a trackpad's pinch, which browsers send as one) zooms the timeline, not
     // the page.
+    // A pinch sends many small steps: one zoom step per 100 px of them.
+    let wheeled = use_mut_ref(|| 0.0f64);
     let on_wheel = {
         let on_zoom = on_zoom.clone();
         Callback::from(move |e: web_sys::WheelEvent| {
             if e.ctrl_key() {
                 e.prevent_default();
-                on_zoom.emit(if e.delta_y() < 0.0 { 2.0 } else { 0.5 });
+                let mut sum = wheeled.borrow_mut();
+                *sum += e.delta_y();
+                if sum.abs() >= 100.0 {
+                    on_zoom.emit(if *sum < 0.0 { 2.0 } else { 0.5 });
+                    *sum = 0.0;
+                }
             }
         })
     };
