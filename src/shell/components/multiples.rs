@@ -4,6 +4,7 @@
 
 use crate::core::format::duration;
 use crate::core::paint::Mini;
+use crate::shell::runtime::listening::Listening;
 use crate::shell::runtime::paint::{fill, prepare, Palette};
 use yew::prelude::*;
 
@@ -36,13 +37,21 @@ fn plot(props: &PlotProps) -> Html {
     {
         let canvas = canvas.clone();
         use_effect_with((props.mini.clone(), props.axis_ms.to_bits()), move |(mini, axis)| {
-            if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                let width = c.parent_element().map_or(300.0, |p| f64::from(p.client_width())).max(50.0);
-                let (picture, height) = mini.paint(width, f64::from_bits(*axis));
-                if let Some(ctx) = prepare(&c, width, height.max(1.0)) {
-                    fill(&ctx, &picture, &Palette::current(), |_| false);
+            let (mini, axis) = (mini.clone(), f64::from_bits(*axis));
+            let draw = move || {
+                if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                    let width = c.parent_element().map_or(300.0, |p| f64::from(p.client_width())).max(50.0);
+                    let (picture, height) = mini.paint(width, axis);
+                    if let Some(ctx) = prepare(&c, width, height.max(1.0)) {
+                        fill(&ctx, &picture, &Palette::current(), |_| false);
+                    }
                 }
-            }
+            };
+            draw();
+            // Drawn again to the plot's new width when the window is resized.
+            let window: Option<web_sys::EventTarget> = web_sys::window().map(Into::into);
+            let listening = Listening::new(draw).on(window.as_ref(), "resize");
+            move || drop(listening)
         });
     }
     html! { <div class="sm-plot"><canvas ref={canvas}></canvas></div> }

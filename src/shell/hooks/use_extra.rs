@@ -51,6 +51,7 @@ pub fn use_extra(host: NodeRef, extra: Extra) {
     use_effect_with((), move |_| {
         let element = host.cast::<web_sys::Element>();
         let gone = Rc::new(Cell::new(false));
+        let mounted_now = (*mounted).clone();
         let listener = event.map(|name| {
             let on = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
                 if let Some(on) = &*on_event.borrow() {
@@ -96,12 +97,16 @@ pub fn use_extra(host: NodeRef, extra: Extra) {
                 if let Some((name, l)) = &listener {
                     let _ = element.remove_event_listener_with_callback(name, l.as_ref().unchecked_ref());
                 }
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(exports) = extras::load().await {
-                        extras::call(&exports, "unmount", &[&element]);
-                    }
-                    drop(listener);
-                });
+                // Only what was mounted is unmounted: a host that never came near the window
+                // does not load the extras on its way out.
+                if mounted_now.get() {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if let Ok(exports) = extras::load().await {
+                            extras::call(&exports, "unmount", &[&element]);
+                        }
+                        drop(listener);
+                    });
+                }
             }
         }
     });

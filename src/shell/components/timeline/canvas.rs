@@ -210,7 +210,7 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
                 class="tl-paint"
                 ref={canvas}
                 tabindex="0"
-                role="group"
+                role="application"
                 aria-roledescription="timeline"
                 aria-label="The run, drawn: arrow keys move through the tasks and lanes, + and \u{2212} zoom"
                 aria-describedby="timeline-summary"
