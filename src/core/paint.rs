@@ -457,7 +457,8 @@ impl Columns {
         })
     }
 
-    /// Where the row of lane `lane` starts, in px from the top of the rows.
+    /// Where the row of lane `lane` starts, in px from the top of the rows (where the keys
+    /// scroll to).
     pub fn lane_top(&self, lane: usize) -> Option<f64> {
         self.rows.iter().find(|r| r.kind == RowKind::Lane(lane)).map(|r| r.top)
     }
@@ -489,11 +490,6 @@ impl Columns {
             y1 = y1.max(row.top + track.top + track.height - view.top);
         }
         (x0 < x1).then_some(Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 })
-    }
-
-    /// How many bars in all (for tests and the benchmark's notes).
-    pub fn bar_count(&self) -> usize {
-        self.rows.iter().flat_map(|r| &r.tracks).map(|t| t.bars.len()).sum()
     }
 }
 

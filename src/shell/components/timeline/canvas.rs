@@ -180,6 +180,7 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
             (props.scenario.clone(), props.prediction.clone(), props.report.clone());
         let (on_action, said, rows) = (props.on_action.clone(), said.clone(), props.rows.clone());
         let selected = props.painting.selected;
+        let columns = props.painting.columns.clone();
         let axis_ms = props.painting.axis_ms;
         let on_zoom = props.on_zoom.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -201,7 +202,7 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
             };
             on_action.emit(Action::Select(Some(id)));
             said.set(describe(&scenario, id, &prediction, report.as_deref()));
-            scroll_to(&rows, &scenario, &prediction, id, axis_ms);
+            scroll_to(&rows, &columns, &scenario, &prediction, id, axis_ms);
         })
     };
     html! {
@@ -227,12 +228,19 @@ pub fn run_canvas(props: &RunCanvasProps) -> Html {
 }
 
 /// Scrolls the page, and the lanes sideways, so that task `id` is in view.
-fn scroll_to(rows: &NodeRef, scenario: &Scenario, prediction: &Prediction, id: TaskId, axis_ms: f64) {
+fn scroll_to(
+    rows: &NodeRef,
+    columns: &Columns,
+    scenario: &Scenario,
+    prediction: &Prediction,
+    id: TaskId,
+    axis_ms: f64,
+) {
     let (Some(rows), Some(window)) = (rows.cast::<HtmlElement>(), web_sys::window()) else { return };
-    let Some((lane, _)) = scenario.task(id) else { return };
+    let Some(lane_top) = scenario.task(id).and_then(|(lane, _)| columns.lane_top(lane)) else { return };
     let rect = rows.get_bounding_client_rect();
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
-    let top = rect.top() + lane as f64 * ROW_PX;
+    let top = rect.top() + lane_top;
     if top < 0.0 || top + ROW_PX > height {
         window.scroll_by_with_x_and_y(0.0, top - height / 3.0);
     }
