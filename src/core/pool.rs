@@ -1,5 +1,6 @@
 //! The worker pool that workers mode runs work on: its size, and what it cost a run.
 
+use super::format::duration;
 use super::scenario::Data;
 use super::stats::percentile;
 
@@ -97,6 +98,34 @@ impl PoolTimes {
     }
 }
 
+impl PoolCost {
+    /// What the workers cost, in words: "61 ms to start 2 workers; a job took 1 ms to reach a
+    /// worker, a result 3 ms to come back (medians)." and what the data cost when it carried any.
+    pub fn describe(&self) -> String {
+        let workers = if self.ready == self.size {
+            format!("{} worker{}", self.size, if self.size == 1 { "" } else { "s" })
+        } else {
+            format!("{} of {} workers", self.ready, self.size)
+        };
+        let mut text = format!(
+            "{} to start {workers}; a job took {} to reach a worker, a result {} to come back (medians).",
+            duration(self.startup_ms),
+            self.send_ms.map_or_else(|| "\u{2014}".into(), duration),
+            duration(self.reply_ms)
+        );
+        if self.data.mb > 0.0 {
+            text.push_str(&format!(
+                " Each carried up to {} MB, {}: postMessage held the page for {}{}.",
+                self.data.mb,
+                self.data.how(),
+                duration(self.post_ms),
+                if self.data_back { "" } else { "; some data did not come back whole" }
+            ));
+        }
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +165,16 @@ mod tests {
         let mut lost = times.clone();
         lost.jobs[1].returned = 0;
         assert!(!lost.cost().data_back, "a buffer that did not come back whole is reported");
+        assert_eq!(
+            times.cost().describe(),
+            "120 ms to start 2 workers; a job took 14 ms to reach a worker, a result 15 ms to come back \
+             (medians). Each carried up to 24 MB, copied: postMessage held the page for 9 ms."
+        );
+        assert_eq!(
+            PoolTimes { size: 2, ready_ms: vec![5.0], ..PoolTimes::default() }.cost().describe(),
+            "5 ms to start 1 of 2 workers; a job took \u{2014} to reach a worker, a result 0 ms to come back (medians)."
+        );
+        assert!(lost.cost().describe().ends_with("for 9 ms; some data did not come back whole."));
     }
 
     #[test]

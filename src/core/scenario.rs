@@ -365,8 +365,7 @@ impl Scenario {
     /// are written only when they differ from the default, so older scenarios keep their exact
     /// JSON.
     pub fn to_json(&self) -> String {
-        let text = |s: &str| serde_json::Value::from(s).to_string();
-        let number = |x: f64| serde_json::Value::from(x).to_string();
+        use crate::core::json::{number, text};
         let mut out = format!("{{\"version\":{FORMAT_VERSION},");
         if self.combine != Combine::Join {
             out.push_str(&format!("\"combine\":\"{}\",", self.combine.as_str()));
@@ -482,7 +481,7 @@ fn what(v: &serde_json::Value) -> String {
         Value::Null => "null".into(),
         Value::Bool(_) => "true or false".into(),
         Value::Number(_) => "a number".into(),
-        Value::String(s) => format!("the string {}", Value::from(s.as_str())),
+        Value::String(s) => format!("the string {}", crate::core::json::text(s)),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
     }

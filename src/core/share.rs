@@ -191,11 +191,11 @@ pub fn payload(shared: &Shared) -> String {
 pub fn payload_of(scenario: &Scenario, lesson: Option<&str>, scale: Option<f64>) -> String {
     let mut json = String::from("{");
     if let Some(lesson) = lesson {
-        json.push_str(&format!("\"lesson\":{},", Value::from(lesson)));
+        json.push_str(&format!("\"lesson\":{},", super::json::text(lesson)));
     }
     if let Some(scale) = scale {
         // A scale that is not finite is written as `null`, which a reader ignores.
-        json.push_str(&format!("\"scale\":{},", Value::from(scale)));
+        json.push_str(&format!("\"scale\":{},", super::json::number(scale)));
     }
     json.push_str(&format!("\"scenario\":{}}}", scenario.to_json()));
     json

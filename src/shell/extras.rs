@@ -10,6 +10,7 @@
 //! app (the turn reads its lesson's file itself).
 
 use crate::core::codegen::Language;
+use crate::core::json::{number, text, Obj};
 use crate::core::lesson::Lesson;
 use crate::core::paint::{Kind, Mini};
 use crate::core::report::RunReport;
@@ -46,7 +47,6 @@ pub const EDIT: &str = "playground-edit";
 /// The task panel's argument: `{"task": <a scenario of the selected task, or null>, "id": <its
 /// id>, "unit": <the lesson's unit, plural>, "locked": <no edits during a run>}`.
 pub fn inspector_arg(task: Option<(TaskId, &Scenario)>, unit: &str, locked: bool) -> String {
-    use crate::core::json::{text, Obj};
     let (json, id) = task.map_or(("null".to_string(), 0), |(id, s)| (s.to_json(), id.0));
     Obj::new()
         .field("task", json)
@@ -87,6 +87,8 @@ fn inspector_props(host: &Element, arg: &str) -> Option<TaskInspectorProps> {
 
 thread_local! {
     static MOUNTED: RefCell<Vec<(Element, Mounted)>> = const { RefCell::new(Vec::new()) };
+    /// The share bar's last scenario, as text and as read.
+    static SHARED_SCENARIO: RefCell<Option<(String, Rc<Scenario>)>> = const { RefCell::new(None) };
 }
 
 #[derive(Properties, PartialEq)]
@@ -108,7 +110,7 @@ fn turn_app(props: &TurnAppProps) -> Html {
 
 /// The code view's argument: `{"scenario": <scenario>, "scale": <ms per unit>, "tab": <id>}`.
 pub fn code_arg(scenario: &Scenario, scale: f64, tab: Option<&str>) -> String {
-    let tab = tab.map_or_else(|| "null".to_string(), |t| Value::from(t).to_string());
+    let tab = tab.map_or_else(|| "null".to_string(), crate::core::json::text);
     format!("{{\"scenario\":{},\"scale\":{scale},\"tab\":{tab}}}", scenario.to_json())
 }
 
@@ -119,15 +121,20 @@ fn code_props(arg: &str) -> Option<CodeViewProps> {
     Some(CodeViewProps { scenario: Rc::new(scenario), scale: value.get("scale")?.as_f64()?, first_tab })
 }
 
-/// The share bar's argument: `{"scenario": <scenario>, "lesson": <id>, "own": <the lesson's own
-/// scenario>, "scale": <ms per unit>, "ran": <a run to export>, "note": <how the last export went>}`.
-pub fn share_arg(scenario: &Scenario, lesson: &str, own: bool, scale: f64, ran: bool, note: &str) -> String {
-    format!(
-        "{{\"scenario\":{},\"lesson\":{},\"own\":{own},\"scale\":{scale},\"ran\":{ran},\"note\":{}}}",
-        scenario.to_json(),
-        Value::from(lesson),
-        Value::from(note)
-    )
+/// The share bar's argument: `{"lesson": <id>, "own": <the lesson's own scenario>, "scale":
+/// <ms per unit>, "ran": <a run to export>, "note": <how the last export went>}`, a line break,
+/// then the scenario's JSON ([`Scenario::to_json`], made once per scenario by the caller). The
+/// scenario comes apart so that a run or a note, which change only the first part, do not make
+/// the bar read the whole scenario again (a megabyte at ten thousand tasks).
+pub fn share_arg(scenario_json: &str, lesson: &str, own: bool, scale: f64, ran: bool, note: &str) -> String {
+    let small = Obj::new()
+        .field("lesson", text(lesson))
+        .field("own", own.to_string())
+        .field("scale", number(scale))
+        .field("ran", ran.to_string())
+        .field("note", text(note))
+        .end();
+    format!("{small}\n{scenario_json}")
 }
 
 /// The small multiples' argument: `{"axis_ms": <ms>, "runs": [{"mode", "title", "total_ms",
@@ -216,11 +223,23 @@ fn multiples_props(arg: &str) -> Option<MultiplesProps> {
 
 /// The share bar's props from its argument.
 fn share_props(host: &Element, arg: &str) -> Option<ShareBarProps> {
-    let value: Value = serde_json::from_str(arg).ok()?;
-    let scenario = Scenario::from_value(value.get("scenario")?).ok()?;
+    let (small, scenario_json) = arg.split_once('\n')?;
+    let value: Value = serde_json::from_str(small).ok()?;
+    // The scenario is read only when its text changed since the last argument.
+    let scenario = SHARED_SCENARIO.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some((text, scenario)) if text == scenario_json => Some(scenario.clone()),
+            _ => {
+                let scenario = Rc::new(Scenario::from_json(scenario_json).ok()?);
+                *last = Some((scenario_json.to_string(), scenario.clone()));
+                Some(scenario)
+            }
+        }
+    })?;
     let lesson = crate::core::lesson::entry(value.get("lesson")?.as_str()?)?;
     Some(ShareBarProps {
-        scenario: Rc::new(scenario),
+        scenario,
         lesson,
         own: value.get("own")?.as_bool()?,
         scale: value.get("scale")?.as_f64()?,

@@ -112,7 +112,9 @@ fn mode_row(props: &ModeStripProps, row: &ModeRow, busy: bool) -> Html {
     let prediction = &row.prediction;
     let predicted = prediction.total_ms;
     let on_click = props.on_run.reform(move |_: MouseEvent| mode);
-    let counter = prediction.counter.map(|c| {
+    // Once a run measured the counter, its line says both (and this one would only repeat it).
+    let measured_counter = row.report.as_ref().is_some_and(|r| r.counter.is_some() && Rc::ptr_eq(&r.scenario, &props.scenario));
+    let counter = prediction.counter.filter(|_| !measured_counter).map(|c| {
         // The prediction lists the tasks in lane order, as the scenario does.
         let updates = props
             .scenario
@@ -155,13 +157,13 @@ fn mode_row(props: &ModeStripProps, row: &ModeRow, busy: bool) -> Html {
                     }
                 </p>
                 { counter }
-                { row.report.as_ref().map(|r| results(r, lesson, !Rc::ptr_eq(&r.scenario, &props.scenario))).unwrap_or_default() }
+                { row.report.as_ref().map(|r| results(r, lesson, !Rc::ptr_eq(&r.scenario, &props.scenario), prediction.counter)).unwrap_or_default() }
             </div>
         </div>
     }
 }
 
-fn results(r: &RunReport, lesson: &Lesson, stale: bool) -> Html {
+fn results(r: &RunReport, lesson: &Lesson, stale: bool, predicted_counter: Option<i64>) -> Html {
     let updates = r
         .tasks
         .iter()
@@ -169,11 +171,14 @@ fn results(r: &RunReport, lesson: &Lesson, stale: bool) -> Html {
         .count() as i64;
     let counter = r.counter.map(|c| {
         let lost = updates - c;
-        let note = match lost {
+        let mut note = match lost {
             0 => format!("every one of {updates} updates counted"),
             1 => format!("1 of {updates} updates lost"),
             n => format!("{n} of {updates} updates lost"),
         };
+        if let Some(p) = predicted_counter.filter(|_| !stale) {
+            note.push_str(&format!(" (predicted {p})"));
+        }
         html! {
             <div class="more">
                 <dt>{ "Counter at the end" }</dt>
@@ -210,33 +215,6 @@ fn results(r: &RunReport, lesson: &Lesson, stale: bool) -> Html {
                 <dd class="input-delay">{ r.worst_input_delay_ms.map_or_else(|| "no input".to_string(), duration) }</dd>
             </div>
             { counter }
-            { r.pool.map(|p| html! {
-                <div class="more">
-                    <dt>{ "Cost of the workers" }</dt>
-                    <dd class="pool-cost">
-                        { format!(
-                            "{} to start {}; a job took {} to reach a worker, a result {} to come back (medians).",
-                            duration(p.startup_ms),
-                            if p.ready == p.size {
-                                format!("{} worker{}", p.size, if p.size == 1 { "" } else { "s" })
-                            } else {
-                                format!("{} of {} workers", p.ready, p.size)
-                            },
-                            p.send_ms.map_or_else(|| "\u{2014}".into(), duration),
-                            duration(p.reply_ms)
-                        ) }
-                        if p.data.mb > 0.0 {
-                            { format!(
-                                " Each carried up to {} MB, {}: postMessage held the page for {}{}.",
-                                p.data.mb,
-                                p.data.how(),
-                                duration(p.post_ms),
-                                if p.data_back { "" } else { "; some data did not come back whole" }
-                            ) }
-                        }
-                    </dd>
-                </div>
-            }) }
         </dl>
         </>
     }

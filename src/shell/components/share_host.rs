@@ -4,6 +4,7 @@
 //! extras save as JSON or draw as a timeline picture (SVG, PNG).
 
 use crate::core::export::{file_name, results_json};
+use crate::core::json::{text, Obj};
 use crate::core::origin::Origin;
 use crate::core::predict::predict;
 use crate::core::report::RunReport;
@@ -30,18 +31,15 @@ pub fn share_host(props: &ShareHostProps) -> Html {
     let host = use_node_ref();
     let note = use_state(String::new);
     let lesson = props.origin.lesson;
-    let arg = (*use_memo(
-        (
-            props.scenario.clone(),
-            lesson.id,
-            props.origin.is_lesson_own(),
-            props.scale.to_bits(),
-            props.last_run.is_some(),
-            (*note).clone(),
-        ),
-        |(s, id, own, scale, ran, note)| share_arg(s, id, *own, f64::from_bits(*scale), *ran, note),
-    ))
-    .clone();
+    let scenario_json = use_memo(props.scenario.clone(), |s| s.to_json());
+    let arg = share_arg(
+        &scenario_json,
+        lesson.id,
+        props.origin.is_lesson_own(),
+        props.scale,
+        props.last_run.is_some(),
+        &note,
+    );
     let on_export = {
         let (last_run, note) = (props.last_run.clone(), note.clone());
         Callback::from(move |what: String| {
@@ -52,13 +50,18 @@ pub fn share_host(props: &ShareHostProps) -> Html {
             let prediction = predict(&r.scenario, r.mode, r.scale, r.pool.map_or(1, |p| p.size));
             let results = results_json(&r, &prediction);
             let name = file_name(&r, &what);
-            let arg = serde_json::json!({ "results": results, "title": lesson.title, "unit": lesson.unit.1, "name": name });
+            let arg = Obj::new()
+                .field("results", text(&results))
+                .field("title", text(lesson.title))
+                .field("unit", text(lesson.unit.1))
+                .field("name", text(&name))
+                .end();
             let note = note.clone();
             note.set("Saving\u{2026}".into());
             wasm_bindgen_futures::spawn_local(async move {
                 let said = match extras::load().await {
                     Ok(exports) => {
-                        extras::call_for(&exports, "export_picture", &[&what.into(), &arg.to_string().into()])
+                        extras::call_for(&exports, "export_picture", &[&what.into(), &arg.into()])
                             .await
                     }
                     Err(why) => Some(why),

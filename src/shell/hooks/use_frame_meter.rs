@@ -106,7 +106,7 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
             meter.borrow_mut().long_tasks = Some(LongTaskObserver::start());
             let recorder = meter.clone();
             let mut graph_drawn_at = f64::NEG_INFINITY;
-            let mut track = TrackWidth { px: 0.0, read_at: f64::NEG_INFINITY };
+            let mut dot = DotCanvas { px: 0.0, read_at: f64::NEG_INFINITY, context: None };
             let mut colours = GraphColours::default();
             let frame_loop = FrameLoop::start(move |timestamp| {
                 // Before this frame's writes (and read in a frame, so after `use_theme` has run).
@@ -124,7 +124,7 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
                 if let Some(drawer) = drawer {
                     drawer(timestamp);
                 }
-                draw_pulse(&targets, &mut track, timestamp);
+                draw_pulse(&targets, &mut dot, &colours, timestamp);
                 if timestamp - graph_drawn_at >= GRAPH_EVERY_MS {
                     graph_drawn_at = timestamp;
                     draw_graph(&targets.graph, &recorder.borrow().frames, &colours);
@@ -149,22 +149,30 @@ pub fn use_frame_meter(targets: MeterTargets) -> UseFrameMeterHandle {
     UseFrameMeterHandle { meter }
 }
 
-/// The width of the dot's track, and when it was read.
-struct TrackWidth {
+/// The dot's canvas: the width of its track, and when it was read.
+struct DotCanvas {
     px: f64,
     read_at: f64,
+    context: Option<web_sys::CanvasRenderingContext2d>,
 }
 
 /// How often the track's width is read again (it changes only when the window is resized).
 /// Reading it every frame forced a layout whenever the page had changed since the last one.
 const TRACK_READ_EVERY_MS: f64 = 500.0;
+/// The dot's radius and its halo's width, in CSS px (as `.dot` is styled); the canvas reaches
+/// `DOT_REACH` past each end of the track and is twice as tall.
+const DOT_RADIUS: f64 = 10.0;
+const DOT_HALO: f64 = 4.0;
+const DOT_REACH: f64 = DOT_RADIUS + DOT_HALO;
 
-/// The frame graph's colours, read from the page's CSS (`--graph-*`, light or dark), and when.
+/// The meter's colours, read from the page's CSS (`--graph-*` and `--pulse*`, light or dark), and when.
 struct GraphColours {
     ok: String,
     slow: String,
     bad: String,
     line: String,
+    pulse: String,
+    halo: String,
     read_at: f64,
 }
 
@@ -180,6 +188,8 @@ impl Default for GraphColours {
             slow: "#c26a0a".into(),
             bad: "#cf3a3a".into(),
             line: "#1d2433".into(),
+            pulse: "#18a058".into(),
+            halo: "rgba(24, 160, 88, 0.18)".into(),
             read_at: f64::NEG_INFINITY,
         }
     }
@@ -203,6 +213,8 @@ impl GraphColours {
             ("--graph-slow", &mut self.slow),
             ("--graph-bad", &mut self.bad),
             ("--graph-line", &mut self.line),
+            ("--pulse", &mut self.pulse),
+            ("--pulse-halo", &mut self.halo),
         ] {
             let value = css.get_property_value(name).unwrap_or_default();
             let value = value.trim();
@@ -213,17 +225,44 @@ impl GraphColours {
     }
 }
 
-/// Moves the dot (a triangle wave across its track) and writes the clock.
-fn draw_pulse(targets: &MeterTargets, track: &mut TrackWidth, timestamp: f64) {
-    if let Some(dot) = targets.dot.cast::<web_sys::HtmlElement>() {
-        let phase = (timestamp % SWEEP_MS) / SWEEP_MS;
-        let x = if phase < 0.5 { phase * 2.0 } else { 2.0 - phase * 2.0 };
-        if timestamp - track.read_at >= TRACK_READ_EVERY_MS {
-            track.px = dot.parent_element().map_or(0.0, |t| f64::from(t.client_width()));
-            track.read_at = timestamp;
+/// Draws the dot where a triangle wave across its track puts it, and writes the clock.
+///
+/// The dot is drawn on a canvas, not moved as an element: in Chromium an element moved by
+/// `transform` every frame, even on a layer of its own, made the browser lay out the page's
+/// compositing layers again every frame (1.4 ms of each frame on the benchmark's machine,
+/// which a run's timers waited behind); a canvas's new pixels need no such pass.
+fn draw_pulse(targets: &MeterTargets, dot: &mut DotCanvas, colours: &GraphColours, timestamp: f64) {
+    if let Some(canvas) = targets.dot.cast::<web_sys::HtmlCanvasElement>() {
+        if timestamp - dot.read_at >= TRACK_READ_EVERY_MS {
+            dot.read_at = timestamp;
+            dot.px = canvas.parent_element().map_or(0.0, |t| f64::from(t.client_width()));
+            let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+            let (w, h) = (((dot.px + 2.0 * DOT_REACH) * ratio).round() as u32, (2.0 * DOT_REACH * ratio).round() as u32);
+            if canvas.width() != w || canvas.height() != h || dot.context.is_none() {
+                canvas.set_width(w);
+                canvas.set_height(h);
+                dot.context = canvas
+                    .get_context("2d")
+                    .ok()
+                    .flatten()
+                    .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+                if let Some(ctx) = &dot.context {
+                    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+                }
+            }
         }
-        // A transform moves it without a layout of the page.
-        let _ = dot.style().set_property("transform", &format!("translateX({:.1}px)", x * track.px));
+        if let Some(ctx) = &dot.context {
+            let phase = (timestamp % SWEEP_MS) / SWEEP_MS;
+            let x = if phase < 0.5 { phase * 2.0 } else { 2.0 - phase * 2.0 };
+            let centre = DOT_REACH + x * dot.px;
+            ctx.clear_rect(0.0, 0.0, dot.px + 2.0 * DOT_REACH, 2.0 * DOT_REACH);
+            for (radius, colour) in [(DOT_REACH, &colours.halo), (DOT_RADIUS, &colours.pulse)] {
+                ctx.set_fill_style_str(colour);
+                ctx.begin_path();
+                let _ = ctx.arc(centre, DOT_REACH, radius, 0.0, std::f64::consts::TAU);
+                ctx.fill();
+            }
+        }
     }
     if let Some(clock) = targets.clock.get() {
         let text = format!("{:.1} s", timestamp / 1000.0);

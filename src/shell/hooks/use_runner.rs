@@ -2,8 +2,8 @@
 //!
 //! A run goes: `RunStarted` (and `run-started` to the parent) → one frame so the page can show
 //! that it started → the run itself (blocking, or the lanes as joined futures) → two frames so
-//! the meter records the frame that ends the run's last gap → `RunFinished` with the report
-//! (and `run-finished`). `Compare all` does that for each mode in turn, as one task. The spawned
+//! the meter records the frame that ends the run's last gap → `RunFinished` with the report →
+//! one frame, so the results are drawn before the page does anything else → `run-finished`. `Compare all` does that for each mode in turn, as one task. The spawned
 //! run is owned here and cancelled if the app unmounts or the learner presses Stop.
 
 use super::use_frame_meter::UseFrameMeterHandle;
@@ -75,11 +75,16 @@ impl Runs {
             let count = modes.len();
             for (i, mode) in modes.into_iter().enumerate() {
                 let report = runs.measure(mode).await;
+                let message = OutMessage::run_finished(&report);
                 if i + 1 == count {
                     // Free before the page hears, so a click right after the finish counts.
                     runs.in_flight.borrow_mut().take();
                 }
                 runs.state.dispatch(Action::RunFinished(Box::new(report)));
+                // The results are drawn first; the message (a megabyte of JSON after ten
+                // thousand tasks) is written and posted after that frame, not in it.
+                frame_or_timeout().await;
+                post(&message);
             }
             if comparing {
                 runs.state.dispatch(Action::CompareFinished);
@@ -145,9 +150,8 @@ impl Runs {
         // Let the workers go now, not when the next run starts.
         drop(pool);
         let report = RunReport::new(&scenario, &prediction, &measured);
-        // The run, task by task, in DevTools' Performance panel.
+        // The run, task by task, in DevTools' Performance panel (after the results are drawn).
         measure_run(&report, start_ms);
-        post(&OutMessage::run_finished(&report));
         report
     }
 }

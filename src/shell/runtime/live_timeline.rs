@@ -62,7 +62,71 @@ pub struct LiveTimeline {
     scroller: Option<HtmlElement>,
     /// When the bars were last redrawn (page clock).
     bars_drawn_at: Cell<f64>,
-    cursor: Option<HtmlElement>,
+    cursor: Option<Cursor>,
+}
+
+/// The "now" cursor: a canvas one pixel tall stretched over the lanes, with the cursor drawn
+/// as a pixel run across it. Moving an element by `transform` every frame made Chromium lay out
+/// the page's compositing layers again every frame; new pixels in a canvas need no such pass, and
+/// a canvas one pixel tall costs nothing to upload.
+struct Cursor {
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    colour: String,
+    /// Where it is drawn, in bitmap px (NaN before the first frame).
+    drawn_at: Cell<f64>,
+}
+
+/// The cursor's width in CSS px, and the widest its bitmap gets (a timeline zoomed far in is
+/// wider than a canvas may be; the cursor is then drawn a little wider).
+const CURSOR_PX: f64 = 2.0;
+const CURSOR_BITMAP_MAX: f64 = 8_192.0;
+
+impl Cursor {
+    fn find(figure: &HtmlElement, colour: String) -> Option<Cursor> {
+        let canvas: HtmlCanvasElement = figure.query_selector("canvas.now-cursor").ok()??.dyn_into().ok()?;
+        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some(Cursor { canvas, context, colour, drawn_at: Cell::new(f64::NAN) })
+    }
+
+    /// Lays the cursor's canvas over the tracks, `left` and `width` CSS px.
+    fn place(&self, left: f64, width: f64, ratio: f64) {
+        let style = self.canvas.style();
+        let _ = style.set_property("left", &format!("{left}px"));
+        let _ = style.set_property("width", &format!("{width}px"));
+        let bitmap = (width * ratio).min(CURSOR_BITMAP_MAX).round().max(1.0) as u32;
+        if self.canvas.width() != bitmap || self.canvas.height() != 1 {
+            self.canvas.set_width(bitmap);
+            self.canvas.set_height(1);
+        }
+        self.drawn_at.set(f64::NAN);
+    }
+
+    /// Draws the cursor at `share` of the track's width, if it moved by a pixel.
+    fn draw(&self, share: f64, width: f64) {
+        let bitmap = f64::from(self.canvas.width());
+        let wide = (CURSOR_PX * bitmap / width.max(1.0)).max(1.0).round();
+        let x = (share * bitmap - wide / 2.0).round().clamp(0.0, (bitmap - wide).max(0.0));
+        let last = self.drawn_at.get();
+        if x == last {
+            return;
+        }
+        if last.is_nan() {
+            self.context.clear_rect(0.0, 0.0, bitmap, 1.0);
+        } else {
+            self.context.clear_rect(last, 0.0, wide, 1.0);
+        }
+        self.context.set_fill_style_str(&self.colour);
+        self.context.fill_rect(x, 0.0, wide, 1.0);
+        self.drawn_at.set(x);
+        self.canvas.set_hidden(false);
+    }
+
+    fn hide(&self) {
+        self.canvas.set_hidden(true);
+        self.context.clear_rect(0.0, 0.0, f64::from(self.canvas.width()), 1.0);
+        self.drawn_at.set(f64::NAN);
+    }
 }
 
 impl LiveTimeline {
@@ -91,7 +155,8 @@ impl LiveTimeline {
             });
             tasks[task.id.0 as usize] = Some((lane, kind));
         }
-        let cursor = figure.query_selector(".now-cursor").ok().flatten().and_then(|c| c.dyn_into().ok());
+        let ink = css.get_property_value("--ink").unwrap_or_default();
+        let cursor = Cursor::find(&figure, ink.trim().to_string());
         let scroller = rows.parent_element().and_then(|p| p.dyn_into().ok());
         // The bars of an earlier run give way to the canvas.
         let _ = figure.class_list().add_1("live");
@@ -131,6 +196,10 @@ impl LiveTimeline {
             geometry.tracks.push((f64::from(track.offset_top()), f64::from(track.offset_height())));
         }
         let _ = self.canvas.style().set_property("left", &format!("{}px", geometry.left));
+        if let Some(cursor) = &self.cursor {
+            let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+            cursor.place(geometry.left, geometry.width, ratio);
+        }
         *self.geometry.borrow_mut() = geometry;
         // The canvas is placed again at the next redraw.
         self.window_top.set(f64::NAN);
@@ -163,9 +232,7 @@ impl LiveTimeline {
             None
         };
         if let Some(cursor) = &self.cursor {
-            let x = share(now - run_start) * self.geometry.borrow().width;
-            let _ = cursor.style().set_property("transform", &format!("translateX({x:.1}px)"));
-            cursor.set_hidden(false);
+            cursor.draw(share(now - run_start), self.geometry.borrow().width);
         }
         let Some((rows_top, across)) = rows_at else { return };
         self.bars_drawn_at.set(now);
@@ -253,7 +320,7 @@ impl LiveTimeline {
         self.canvas.set_hidden(true);
         let _ = self.figure.class_list().remove_1("live");
         if let Some(cursor) = &self.cursor {
-            cursor.set_hidden(true);
+            cursor.hide();
         }
     }
 }

@@ -48,8 +48,9 @@ pub fn measure_run(report: &RunReport, origin: f64) {
         })
         .collect();
     wasm_bindgen_futures::spawn_local(async move {
+        // Later than the frame that shows the results.
+        super::frames::next_frame().await;
         for chunk in tasks.chunks(MEASURES_AT_ONCE) {
-            // Later than the frame that shows the results.
             gloo_timers::future::TimeoutFuture::new(0).await;
             for (name, start, end, outcome, lane) in chunk {
                 let options = js_sys::Object::new();

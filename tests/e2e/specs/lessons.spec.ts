@@ -158,7 +158,9 @@ test('race: the lock fixes the lost update at twice the time; reading after the 
   const app = await Playground.open(page, '?lesson=race&scale=100');
   const lost = (await app.run('async')).message;
   expect(lost.counter).toBe(1);
-  await expect(app.card('async').locator('.counter')).toContainText('1 of 2 updates lost');
+  await expect(app.card('async').locator('.counter')).toContainText('1 of 2 updates lost (predicted 1)');
+  // The measured line says the prediction too, so the predicted line gives way to it.
+  await expect(app.card('async').locator('.predicted-counter')).toHaveCount(0);
   await page.getByRole('button', { name: 'With a lock' }).click();
   await expect(page.getByRole('button', { name: 'With a lock' })).toHaveAttribute('aria-pressed', 'true');
   const locked = (await app.run('async')).message;

@@ -64,10 +64,13 @@ test('Compare all on the workers lesson: three runs side by side, workers keep t
   await expect(section.locator('.sm-panel canvas')).toHaveCount(3);
   await expect(section.locator('.compare-summary')).toContainText('The page froze in blocking');
   await expect(app.status()).toContainText('Compared on the same scenario: blocking');
-  // The timeline shows the last run, workers: a row per worker; the strip says what the pool cost.
+  // The timeline shows the last run, workers: a row per worker, and under the lanes what the pool
+  // cost (not in the run strip, where a line appearing at the run's end would push the lanes down).
   await expect(app.timeline()).toHaveAttribute('data-mode', 'workers');
   await expect(app.timeline().locator('.tl-worker')).toHaveCount(pool);
-  await expect(app.card('workers').locator('.pool-cost')).toContainText(`to start ${pool} worker`);
+  await expect(app.timeline().locator('.pool-cost')).toContainText(`Cost of the workers: `);
+  await expect(app.timeline().locator('.pool-cost')).toContainText(`to start ${pool} worker`);
+  await expect(app.card('workers').locator('.pool-cost')).toHaveCount(0);
   // Screen readers get the worker rows in words.
   await expect(app.timeline().locator('#timeline-summary')).toContainText(
     `A row per worker shows which of the ${pool} ran each work task; 2 ran on a worker.`,
@@ -109,7 +112,7 @@ test('each photo travels to its worker and back: 24 MB copied, then transferred,
   const copied = (await app.run('workers')).message;
   expect(copied.workers).toMatchObject({ data_mb: 24, send: 'copy' });
   expect(copied.workers!.send_ms).toBeGreaterThan(0);
-  const row = app.card('workers').locator('.pool-cost');
+  const row = app.timeline().locator('.pool-cost');
   await expect(row).toContainText('Each carried up to 24 MB, copied: postMessage held the page for');
   await expect(row).not.toContainText('did not come back whole');
 

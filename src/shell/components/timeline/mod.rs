@@ -392,7 +392,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <div class="tl-scroll">
                     <div class="tl-rows" ref={lanes_ref.clone()} onfocusin={on_focus_in} onwheel={on_wheel} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
                         style={format!("width:{}%;height:{rows_height}px", 100 * *zoom)}>
-                        <div class="now-cursor" hidden=true aria-hidden="true"></div>
+                        <canvas class="now-cursor" hidden=true aria-hidden="true"></canvas>
                         <RunCanvas
                             rows={lanes_ref.clone()}
                             {painting}
@@ -420,6 +420,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <span id="timeline-summary" class="sr-only">{ results.summary() }</span>
                 { results.legend() }
             </p>
+            // Under the lanes, not in the run strip above them: a line that appears when a run
+            // ends must not push the lanes out of the window (the stage).
+            if let Some(pool) = report.as_ref().and_then(|r| r.pool) {
+                <p class="pool-cost"><strong>{ "Cost of the workers: " }</strong>{ pool.describe() }</p>
+            }
             <TaskTable
                 scenario={scenario.clone()}
                 prediction={props.prediction.clone()}
