@@ -40,7 +40,7 @@ pub const UNCLAMPED_TIMEOUTS: u32 = 4;
 /// Spans sorted by start, with those closer than `tolerance` ms joined into one.
 pub fn merge_spans(spans: &[Span], tolerance: f64) -> Vec<Span> {
     let mut sorted = spans.to_vec();
-    sorted.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
+    sorted.sort_unstable_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
     let mut merged = Busy { spans: Vec::with_capacity(sorted.len()), tolerance };
     for span in sorted {
         merged.add(span);
@@ -110,8 +110,7 @@ pub fn first_lane(tasks: impl Iterator<Item = (usize, f64, Outcome)>) -> Option<
         }
     }
     ends.retain(|(_, _, dropped)| !dropped);
-    ends.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-    ends.first().map(|&(lane, _, _)| lane)
+    ends.iter().min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0))).map(|&(lane, _, _)| lane)
 }
 
 /// Predicts the schedule of `scenario` in `mode` at `scale` milliseconds per unit, with a pool
