@@ -249,10 +249,40 @@ fn share_props(host: &Element, arg: &str) -> Option<ShareBarProps> {
     })
 }
 
+/// How many subtree numbers the page's own Yew app may use: its root, and room to spare.
+const PAGE_SUBTREES: usize = 16;
+
+#[function_component]
+fn Nothing() -> Html {
+    html! {}
+}
+
+/// Keeps the extras' subtree numbers apart from the page's, once, before the first extra.
+///
+/// The extras are a second Yew app in the page, with a wasm of their own and so their own count
+/// of subtrees, from 1 like the page's. Yew tells which app an event belongs to by that number
+/// (each element carries it), and the page's app sees every event first: an extra numbered as
+/// the page's root had its clicks handled by the page as well, by the page's listener of the
+/// same number. Pressing "Results (JSON)" added a wait task to the scenario. Roots made and
+/// dropped here use up the numbers the page can have.
+fn number_apart() {
+    thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    for _ in 0..PAGE_SUBTREES {
+        if let Ok(spare) = document.create_element("div") {
+            yew::Renderer::<Nothing>::with_root(spare).render().destroy();
+        }
+    }
+}
+
 /// Renders the extra `kind` (`"code"`, `"turn"`, `"share"`, `"multiples"`) into `host`: the
 /// code view of the scenario in `arg` ([`code_arg`]), the order question of the lesson whose
 /// id is `arg`, the share bar ([`share_arg`]) or the small multiples ([`multiples_arg`]).
 pub fn mount(host: Element, kind: String, arg: String) {
+    number_apart();
     match kind.as_str() {
         "code" => {
             let Some(props) = code_props(&arg) else { return };
