@@ -3,7 +3,6 @@
 //! asks; numbers are written in Rust's shortest form that reads back exactly. Straight into one
 //! buffer: the message that ends a run of ten thousand tasks is a megabyte of it.
 
-
 /// A JSON object, written field by field.
 pub struct Obj(String);
 
@@ -85,7 +84,14 @@ mod tests {
 
     #[test]
     fn strings_and_numbers_read_back_as_written() {
-        for s in ["", "plain", "quote \" and \\ backslash", "line\nbreak\ttab\r", "bell \u{7} nul \u{0}", "ünïcödé ✓ 🦀"] {
+        for s in [
+            "",
+            "plain",
+            "quote \" and \\ backslash",
+            "line\nbreak\ttab\r",
+            "bell \u{7} nul \u{0}",
+            "ünïcödé ✓ 🦀",
+        ] {
             let read: serde_json::Value = serde_json::from_str(&text(s)).unwrap();
             assert_eq!(read.as_str(), Some(s), "{s:?} as {}", text(s));
         }

@@ -113,7 +113,8 @@ fn mode_row(props: &ModeStripProps, row: &ModeRow, busy: bool) -> Html {
     let predicted = prediction.total_ms;
     let on_click = props.on_run.reform(move |_: MouseEvent| mode);
     // Once a run measured the counter, its line says both (and this one would only repeat it).
-    let measured_counter = row.report.as_ref().is_some_and(|r| r.counter.is_some() && Rc::ptr_eq(&r.scenario, &props.scenario));
+    let measured_counter =
+        row.report.as_ref().is_some_and(|r| r.counter.is_some() && Rc::ptr_eq(&r.scenario, &props.scenario));
     let counter = prediction.counter.filter(|_| !measured_counter).map(|c| {
         // The prediction lists the tasks in lane order, as the scenario does.
         let updates = props

@@ -61,8 +61,7 @@ pub fn share_host(props: &ShareHostProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let said = match extras::load().await {
                     Ok(exports) => {
-                        extras::call_for(&exports, "export_picture", &[&what.into(), &arg.into()])
-                            .await
+                        extras::call_for(&exports, "export_picture", &[&what.into(), &arg.into()]).await
                     }
                     Err(why) => Some(why),
                 };

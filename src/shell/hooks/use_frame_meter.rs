@@ -237,7 +237,10 @@ fn draw_pulse(targets: &MeterTargets, dot: &mut DotCanvas, colours: &GraphColour
             dot.read_at = timestamp;
             dot.px = canvas.parent_element().map_or(0.0, |t| f64::from(t.client_width()));
             let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-            let (w, h) = (((dot.px + 2.0 * DOT_REACH) * ratio).round() as u32, (2.0 * DOT_REACH * ratio).round() as u32);
+            let (w, h) = (
+                ((dot.px + 2.0 * DOT_REACH) * ratio).round() as u32,
+                (2.0 * DOT_REACH * ratio).round() as u32,
+            );
             if canvas.width() != w || canvas.height() != h || dot.context.is_none() {
                 canvas.set_width(w);
                 canvas.set_height(h);

@@ -20,7 +20,7 @@ use crate::shell::runtime::recording::Recorder;
 use crate::shell::runtime::run_async::run_async;
 use crate::shell::runtime::run_blocking::run_blocking;
 use crate::shell::runtime::stage_view::keep_stage_in_view;
-use crate::shell::runtime::user_timing::measure_run;
+use crate::shell::runtime::user_timing::{forget_earlier_runs, measure_run};
 use crate::shell::runtime::worker_pool::Pool;
 use crate::shell::runtime::yield_now::yield_now;
 use futures::future::{abortable, AbortHandle};
@@ -105,6 +105,7 @@ impl Runs {
         let dispatcher = state.dispatcher();
         // The learner watches the run happen: the buttons, the pulse and the lanes in view.
         keep_stage_in_view();
+        forget_earlier_runs();
         dispatcher.dispatch(Action::RunStarted(mode));
         post(&OutMessage::run_started(mode, prediction.total_ms));
 

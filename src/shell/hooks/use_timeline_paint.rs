@@ -2,7 +2,7 @@
 //! the workers, and the planned tasks too thin to be elements (`core::paint`). The canvas
 //! covers only the part of the rows in the window (never taller than the window, nor wider
 //! than the scroller shows), and is painted again, at most once a frame, when what it shows
-//! changes or the page or the lanes scroll. Each painting is measured (`user_timing::DRAW`).
+//! changes, the page or the lanes scroll, or the layout moves them. Each painting is measured (`user_timing::DRAW`).
 
 use crate::core::paint::{Columns, Ink, View};
 use crate::core::scenario::TaskId;
@@ -129,13 +129,20 @@ pub fn use_timeline_paint(canvas: NodeRef, rows: NodeRef, painting: Painting) {
         let painter: Rc<RefCell<Painter>> = painter.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window();
-            let scroller = painter.borrow().rows.cast::<web_sys::Element>().and_then(|r| r.parent_element());
+            let rows = painter.borrow().rows.cast::<web_sys::Element>();
+            let body: Option<web_sys::Element> =
+                window.as_ref().and_then(|w| w.document()?.body()).map(Into::into);
+            let scroller = rows.as_ref().and_then(|r| r.parent_element());
             let page: Option<web_sys::EventTarget> = window.clone().map(Into::into);
             let scroller: Option<web_sys::EventTarget> = scroller.map(Into::into);
+            // Scrolls move the part of the rows in the window; so does the page changing its
+            // layout above them (the body changes size) or the rows their width.
             let listening = Listening::new(move || request())
                 .on(page.as_ref(), "scroll")
                 .on(page.as_ref(), "resize")
-                .on(scroller.as_ref(), "scroll");
+                .on(scroller.as_ref(), "scroll")
+                .sized(rows.as_ref())
+                .sized(body.as_ref());
             move || {
                 drop(listening);
                 // The frame callback holds the painter: let both go, and the frame asked for.

@@ -6,7 +6,9 @@
 //! repainted and re-layerized the tracks of thousands of bars, and the run's own timers waited
 //! behind those frames (the benchmark's profile). The canvas covers only the part of the lanes
 //! in the window, so a timeline of ten thousand lanes needs no canvas taller than the screen,
-//! and a timeline zoomed in (the lanes scroll sideways in their scroller) none wider.
+//! and a timeline zoomed in (the lanes scroll sideways in their scroller) none wider. What is
+//! drawn stays: each redraw adds only the bars that grew or started since the last one, so its
+//! cost follows the tasks running, not the tasks recorded; a scroll or a resize draws anew.
 //! While it draws, the timeline's own measured bars are hidden (class `live` on the figure);
 //! when the run ends they come back drawn from the report. (A blocking run cannot draw: its
 //! timeline fills in at once when it ends.)
@@ -62,6 +64,15 @@ pub struct LiveTimeline {
     scroller: Option<HtmlElement>,
     /// When the bars were last redrawn (page clock).
     bars_drawn_at: Cell<f64>,
+    /// What the canvas holds: for each task of the recording (by its place there), where its
+    /// bar was drawn from and to, in px (NaN: not drawn). A redraw adds only what grew since.
+    drawn: RefCell<Vec<(f64, f64)>>,
+    /// The places in the recording of the bars still growing, in order: the only ones a redraw
+    /// visits, with those that started since.
+    open: RefCell<Vec<usize>>,
+    /// The next redraw starts from a clear canvas: the page was resized, or a task's start moved
+    /// (a worker reported when it really started).
+    stale: Cell<bool>,
     cursor: Option<Cursor>,
 }
 
@@ -173,6 +184,9 @@ impl LiveTimeline {
             window_left: Cell::new(f64::NAN),
             scroller,
             bars_drawn_at: Cell::new(f64::NEG_INFINITY),
+            drawn: RefCell::default(),
+            open: RefCell::default(),
+            stale: Cell::new(true),
             cursor,
         };
         // Measured at the first redraw, in a frame, where reading the layout forces none.
@@ -201,8 +215,9 @@ impl LiveTimeline {
             cursor.place(geometry.left, geometry.width, ratio);
         }
         *self.geometry.borrow_mut() = geometry;
-        // The canvas is placed again at the next redraw.
+        // The canvas is placed again at the next redraw, and drawn anew.
         self.window_top.set(f64::NAN);
+        self.stale.set(true);
     }
 
     /// Draws the run as recorded so far; `run_start` and `now` are on the page clock.
@@ -238,14 +253,21 @@ impl LiveTimeline {
         self.bars_drawn_at.set(now);
         let start = super::clock::now();
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-        let (window_left, window_top) = self.place_window(rows_top, across, ratio);
+        let (window_left, window_top, moved) = self.place_window(rows_top, across, ratio);
         let geometry = self.geometry.borrow();
         let width = geometry.width;
-        let (w, h) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
         let ctx = &self.context;
-        ctx.set_transform(ratio, 0.0, 0.0, ratio, -window_left * ratio, -window_top * ratio).ok();
-        ctx.clear_rect(window_left, window_top, w / ratio, h / ratio);
-        let window_bottom = window_top + h / ratio;
+        let window_bottom = window_top + f64::from(self.canvas.height()) / ratio;
+        let (mut drawn, mut open) = (self.drawn.borrow_mut(), self.open.borrow_mut());
+        // Bars stay on the canvas from one redraw to the next; only a move or a resize (which
+        // clear it) draws them all again.
+        if self.stale.replace(false) || moved {
+            let (w, h) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
+            ctx.set_transform(ratio, 0.0, 0.0, ratio, -window_left * ratio, -window_top * ratio).ok();
+            ctx.clear_rect(window_left, window_top, w / ratio, h / ratio);
+            drawn.clear();
+            open.clear();
+        }
         // Per lane, the bar being drawn: (colour, from x, to x), flushed when the next one is apart.
         let mut pending: Vec<Option<(usize, f64, f64)>> = vec![None; geometry.tracks.len()];
         let mut colour = usize::MAX;
@@ -258,23 +280,38 @@ impl LiveTimeline {
             ctx.fill_rect(x0, top + height - BAR_BOTTOM - BAR_HEIGHT, x1 - x0, BAR_HEIGHT);
         };
         recorder.with(|recording| {
-            for &(id, start, end) in &recording.tasks {
-                let Some(&Some((lane, kind))) = self.tasks.get(id.0 as usize) else { continue };
-                let Some(&(top, height)) = geometry.tracks.get(lane) else { continue };
+            let known = drawn.len();
+            drawn.resize(recording.tasks.len(), (f64::NAN, f64::NAN));
+            open.extend(known..recording.tasks.len());
+            open.retain(|&i| {
+                let (id, start, end) = recording.tasks[i];
+                let Some(&Some((lane, kind))) = self.tasks.get(id.0 as usize) else { return false };
+                let Some(&(top, height)) = geometry.tracks.get(lane) else { return false };
                 if top + height < window_top || top > window_bottom {
-                    continue;
+                    // Out of the window: drawn when the window comes to it (a move draws anew).
+                    return end.is_none();
                 }
                 let x0 = share(start - run_start) * width;
                 let x1 = (share(end.unwrap_or(now) - run_start) * width).max(x0 + MIN_WIDTH * width);
-                pending[lane] = match pending[lane] {
-                    Some((k, a, b)) if k == kind && x0 <= b + MERGE_PX => Some((k, a, b.max(x1))),
-                    Some(bar) => {
-                        fill(lane, bar);
-                        Some((kind, x0, x1))
-                    }
-                    None => Some((kind, x0, x1)),
-                };
-            }
+                let (was_x0, was_x1) = drawn[i];
+                if !was_x0.is_nan() && was_x0 != x0 {
+                    self.stale.set(true);
+                }
+                // Only the part not drawn yet: the same colour again over an edge pixel is no seam.
+                let from = if was_x1.is_nan() { x0 } else { was_x1 };
+                drawn[i] = (x0, x1);
+                if x1 > from {
+                    pending[lane] = match pending[lane] {
+                        Some((k, a, b)) if k == kind && from <= b + MERGE_PX => Some((k, a, b.max(x1))),
+                        Some(bar) => {
+                            fill(lane, bar);
+                            Some((kind, from, x1))
+                        }
+                        None => Some((kind, from, x1)),
+                    };
+                }
+                end.is_none()
+            });
         });
         for (lane, bar) in pending.into_iter().enumerate() {
             if let Some(bar) = bar {
@@ -286,8 +323,8 @@ impl LiveTimeline {
 
     /// Moves the canvas over the part of the rows that is in the window (never taller than the
     /// window, nor wider than the scroller shows) and sizes its bitmap; returns where it
-    /// starts, in px from the rows' left and top.
-    fn place_window(&self, rows_top: f64, across: Option<(f64, f64)>, ratio: f64) -> (f64, f64) {
+    /// starts, in px from the rows' left and top, and whether it moved or was resized.
+    fn place_window(&self, rows_top: f64, across: Option<(f64, f64)>, ratio: f64) -> (f64, f64, bool) {
         let geometry = self.geometry.borrow();
         let view =
             web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
@@ -297,7 +334,9 @@ impl LiveTimeline {
         let width = shown.min(geometry.width).max(1.0);
         let left = from.clamp(0.0, (geometry.width - width).max(0.0)).floor();
         let (bitmap_w, bitmap_h) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
+        let mut moved = false;
         if self.canvas.width() != bitmap_w || self.canvas.height() != bitmap_h {
+            moved = true;
             self.canvas.set_width(bitmap_w);
             self.canvas.set_height(bitmap_h);
             let style = self.canvas.style();
@@ -305,11 +344,12 @@ impl LiveTimeline {
             let _ = style.set_property("height", &format!("{height}px"));
         }
         if self.window_top.get() != top || self.window_left.get() != left {
+            moved = true;
             self.window_top.set(top);
             self.window_left.set(left);
             let _ = self.canvas.style().set_property("transform", &format!("translate({left}px, {top}px)"));
         }
-        (left, top)
+        (left, top, moved)
     }
 
     /// Puts the timeline back as the component rendered it: its own bars, no canvas, no cursor.

@@ -16,6 +16,14 @@ fn measure_fn() -> Option<(web_sys::Performance, js_sys::Function)> {
     Some((performance, wasm_bindgen::JsCast::dyn_into(measure).ok()?))
 }
 
+/// Clears the measures of earlier runs and drawings, as a run starts: the Timings track shows
+/// the latest run, and a long session does not pile up ten thousand measures a run.
+pub fn forget_earlier_runs() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.clear_measures();
+    }
+}
+
 /// Records one drawing of the timeline, from `start` to `end` on the page clock.
 pub fn measure_draw(start: f64, end: f64) {
     let Some((performance, measure)) = measure_fn() else { return };
