@@ -132,3 +132,28 @@ test('10,000 lanes: the lanes near the window hold their tasks, which drag as in
   await page.mouse.up();
   await expect(app.task('W0-0')).toHaveAccessibleName(/lane L1\b/);
 });
+
+test('the canvas follows the lanes when the page above them changes, with no scroll', async ({ page }) => {
+  const app = await Playground.open(page, '?scale=1');
+  await load(page, waits(200, 1), 200);
+  // A browser without scroll anchoring (WebKit) lets the lanes move when the page above grows.
+  await page.addStyleTag({ content: '* { overflow-anchor: none !important; }' });
+  const rows = app.timeline().locator('.tl-rows');
+  const canvas = app.timeline().locator('canvas.tl-paint');
+  const shift = () => canvas.evaluate((c) => new DOMMatrix(getComputedStyle(c).transform).m42);
+  const rowsTop = () => rows.evaluate((r) => r.getBoundingClientRect().top);
+  // The lanes' top 300 px above the window: the canvas starts 300 px down the rows.
+  await page.evaluate((by) => window.scrollBy(0, by), (await rowsTop()) + 300);
+  await expect.poll(shift).toBeCloseTo(300, -1);
+  const before = await rowsTop();
+  const grown = await page.evaluate(() => {
+    const why = document.querySelector<HTMLDetailsElement>('.pulse-why')!;
+    const before = why.getBoundingClientRect().height;
+    why.open = true;
+    return why.getBoundingClientRect().height - before;
+  });
+  expect(grown).toBeGreaterThan(10);
+  // No scroll event: the layout moved the lanes down, and the canvas went with them.
+  expect(await rowsTop()).toBeGreaterThan(before + 10);
+  await expect.poll(async () => Math.abs((await shift()) + (await rowsTop()))).toBeLessThan(2);
+});
