@@ -6,10 +6,10 @@
 // asserted.
 //
 //   node bench/engines.mjs --app <dist> --out <engines.json>
-import { spawn } from 'node:child_process';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENGINES, session, sleep, spawnGroup, stop } from '../tests/engines/webdriver.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name) => {
@@ -22,49 +22,16 @@ const SCALE = 100; // ms per unit: every lesson's run takes well under a second 
 const TURNS = 5; // runs of the event-loop lesson's click, per engine
 const PHOTO_RUNS = 3; // workers runs of each of the workers lesson's scenarios, per engine
 const log = (...xs) => console.error('engines:', ...xs);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const ENGINES = [
-  { name: 'Chromium', port: 4601, cmd: ['/usr/bin/chromedriver', '--port=4601'],
-    caps: { browserName: 'chrome', 'goog:chromeOptions': { binary: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--window-size=1280,900'] } } },
-  { name: 'Firefox', port: 4602, cmd: ['geckodriver', '--port', '4602'],
-    caps: { browserName: 'firefox', 'moz:firefoxOptions': { binary: '/usr/bin/firefox-esr', args: ['-headless'] } } },
-  { name: 'WebKit', port: 4603, cmd: ['xvfb-run', '-a', '/usr/bin/WebKitWebDriver', '--port=4603'],
-    caps: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] } } },
-];
-
-// Each driver runs while its engine is measured; the server for the whole script.
-const spawnGroup = (cmd) => spawn(cmd[0], cmd.slice(1), { stdio: 'ignore', detached: true });
-const stop = (child) => { try { process.kill(-child.pid); } catch {} };
+// The server for the whole script; each engine's driver runs while it is measured.
 const server = spawnGroup(['node', join(root, 'tests/e2e/serve.mjs'), resolve(app), '4600', '/']);
 process.on('exit', () => stop(server));
 
-async function driver(port) {
-  const base = `http://127.0.0.1:${port}`;
-  const call = async (method, path, body) => {
-    const r = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
-    const j = await r.json();
-    if (j.value?.error) throw new Error(`${path}: ${j.value.message}`);
-    return j.value;
-  };
-  for (let i = 0; i < 100; i++) {
-    try { await call('GET', '/status'); return call; } catch { await sleep(100); }
-  }
-  throw new Error(`no WebDriver on port ${port}`);
-}
-
 async function measure(engine, url) {
-  const driverProcess = spawnGroup(engine.cmd);
-  const call = await driver(engine.port);
-  const { sessionId: id } = await call('POST', '/session', { capabilities: { alwaysMatch: engine.caps } });
-  const s = (path) => `/session/${id}${path}`;
-  const run = (script, args = []) => call('POST', s('/execute/sync'), { script, args });
-  const until = async (script, ms = 20_000) => {
-    for (const t0 = Date.now(); Date.now() - t0 < ms; await sleep(100)) if (await run(script)) return true;
-    throw new Error(`timed out: ${script}`);
-  };
+  const w = await session(engine);
+  const { run, until } = w;
   const open = async (query) => {
-    await call('POST', s('/url'), { url: `${url}${query}` });
+    await w.open(`${url}${query}`);
     await until("return !!document.querySelector('.mode-async button')");
     // The page posts its messages to its parent: at the top, to itself.
     await run("window.__runs = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'run-finished') window.__runs.push(e.data); });");
@@ -78,7 +45,6 @@ async function measure(engine, url) {
   };
   const result = { engine: engine.name, lessons: [], turns: [], photos: [] };
   try {
-    await call('POST', s('/window/rect'), { width: 1280, height: 900 }).catch(() => {});
     await open(`?scale=${SCALE}`);
     const ids = await run("return [...document.querySelectorAll('#lesson-picker option')].map((o) => o.value)");
     for (const lesson of ids) {
@@ -105,15 +71,12 @@ async function measure(engine, url) {
     await open('?lesson=event-loop');
     await until("return !!document.querySelector('.turn-guess button.run')");
     for (let i = 0; i < TURNS; i++) {
-      await run("document.querySelector('.turn-guess button.run').scrollIntoView({ block: 'center' })");
-      const el = await call('POST', s('/element'), { using: 'css selector', value: '.turn-guess button.run' });
-      await call('POST', s(`/element/${Object.values(el)[0]}/click`), {});
+      await w.click('.turn-guess button.run');
       await sleep(1500);
       result.turns.push(await run("return [...document.querySelectorAll('.turn-results tbody td:nth-child(4) .turn-chip')].map((e) => e.textContent)"));
     }
   } finally {
-    await call('DELETE', s('')).catch(() => {});
-    stop(driverProcess);
+    await w.close();
   }
   return result;
 }

@@ -183,6 +183,14 @@ fn test(args: &[String]) -> Result<(), String> {
         c.current_dir(root().join("tests/e2e"));
         stages::counted(c)
     })?;
+    // The journeys a learner depends on, in Firefox and WebKit (Safari's engine), over
+    // WebDriver: Playwright drives only its own builds of those engines, not the system's.
+    stages.check("end-to-end journeys (WebDriver, Firefox and WebKit)", || {
+        let mut c = cmd::command("node", &["tests/engines/journeys.mjs", "--app", "dist"], &env);
+        c.current_dir(root());
+        c.env("GECKODRIVER", tools::geckodriver());
+        stages::counted(c)
+    })?;
     stages.check("bundle budget", || {
         let report = budget::measure(&root().join("dist"))?;
         println!("{report}");

@@ -1,0 +1,184 @@
+// The journeys a learner depends on, in Firefox and in WebKit (Safari's engine), over W3C
+// WebDriver (`webdriver.mjs`): each mode on the ticket queue with the frames the page drew
+// observed by the test, an edit by keyboard and one by pointer with undo, every lesson run once,
+// a share link made in the engine and opened in it, the embedding demo driven by messages, and
+// workers mode. Chromium runs the full Playwright suite (`tests/e2e`). Behaviour only: timing is
+// the benchmark's, and no check here depends on how fast the machine is.
+//
+//   node tests/engines/journeys.mjs --app <dist> [--engines Firefox,WebKit]
+//
+// Prints a line per journey, named by engine, and a closing `N passed (T s)` / `M failed` line
+// that `cargo xtask test` counts.
+import { resolve } from 'node:path';
+import { ENGINES, KEY, session, sleep, spawnGroup, stop } from './webdriver.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+};
+const app = resolve(arg('app', 'dist'));
+const wanted = arg('engines', 'Firefox,WebKit').split(',');
+const PORT = 4610;
+const URL = `http://127.0.0.1:${PORT}/`;
+
+class Failed extends Error {}
+const expect = (ok, what) => {
+  if (!ok) throw new Failed(what);
+};
+
+/** Opens the playground at `query` and installs the test's probe: every message the page
+ * posts (to itself, as it is not embedded) and every animation frame, on the page clock. */
+async function open(w, query) {
+  await w.open(URL + query);
+  await w.until("return !!document.querySelector('.mode-async button.run')");
+  await w.run(`
+    window.__t = { messages: [], frames: [] };
+    addEventListener('message', (e) => { if (e.data && typeof e.data.type === 'string') __t.messages.push({ at: performance.now(), ...e.data }); });
+    const loop = () => { __t.frames.push(performance.now()); requestAnimationFrame(loop); };
+    requestAnimationFrame(loop);`);
+}
+
+/** Starts a run by `start` and returns its run-finished message with the frame gaps the probe saw during it. */
+async function runWith(w, start) {
+  const before = await w.run("return __t.messages.filter((m) => m.type === 'run-finished').length");
+  await start();
+  await w.until(`return __t.messages.filter((m) => m.type === 'run-finished').length > ${before}`, 60_000);
+  return w.run(`
+    const m = __t.messages, started = m.filter((x) => x.type === 'run-started').at(-1), finished = m.filter((x) => x.type === 'run-finished').at(-1);
+    const f = __t.frames, gaps = [];
+    for (let i = 1; i < f.length; i++) if (f[i] > started.at && f[i - 1] < finished.at) gaps.push(f[i] - f[i - 1]);
+    return { ...finished, gaps, frames: gaps.length };`);
+}
+const runMode = (w, mode) => runWith(w, () => w.click(`.mode-${mode} button.run`));
+const editNote = (w) => w.run("return document.querySelector('.edit-note').textContent");
+const taskName = (w, label) => w.run("return document.querySelector(`.ed-task[aria-label^='${arguments[0]}:']`)?.getAttribute('aria-label') ?? null", [label]);
+
+const JOURNEYS = [
+  ['the ticket queue: blocking freezes the page, async and workers keep it drawing', async (w, seen) => {
+    await open(w, '?lesson=ticket-queue&scale=200');
+    const blocking = await runMode(w, 'blocking');
+    expect(blocking.mode === 'blocking', `ran ${blocking.mode}`);
+    expect(blocking.total_ms >= 0.99 * blocking.predicted_ms, `blocking took ${blocking.total_ms} ms of ${blocking.predicted_ms} predicted`);
+    // The thread was held for the whole run: the probe saw no frame for most of it.
+    expect(Math.max(...blocking.gaps) >= 0.8 * blocking.total_ms, `longest gap ${Math.max(...blocking.gaps)} ms in a ${blocking.total_ms} ms blocking run`);
+    expect(blocking.longest_freeze_ms >= 0.8 * blocking.total_ms, `the page said its longest freeze was ${blocking.longest_freeze_ms} ms`);
+    for (const mode of ['async', 'workers']) {
+      const run = await runMode(w, mode);
+      expect(run.mode === mode, `ran ${run.mode}`);
+      // Frames kept coming: no gap near the length of the run, and several frames drawn.
+      expect(run.frames >= 5, `${mode}: ${run.frames} frames in ${run.total_ms} ms`);
+      expect(Math.max(...run.gaps) < run.total_ms / 2, `${mode}: a ${Math.max(...run.gaps)} ms gap in a ${run.total_ms} ms run`);
+      expect(run.tasks.every((t) => t.outcome === 'done'), `${mode}: outcomes ${run.tasks.map((t) => t.outcome)}`);
+      if (mode === 'workers') expect(run.workers?.size >= 1 && run.tasks.some((t) => t.worker !== undefined), `workers: ${JSON.stringify(run.workers)}`);
+      seen.push(`${mode} ${Math.round(run.total_ms)} ms, longest gap ${Math.round(Math.max(...run.gaps))} ms`);
+    }
+    // The page shows what the messages said.
+    const shown = await w.run("return document.querySelector('.mode-workers .measured-total')?.textContent ?? ''");
+    expect(/\d/.test(shown), `the workers row shows "${shown}"`);
+  }],
+
+  ['an edit by keyboard and one by pointer, each undone', async (w) => {
+    await open(w, '?scale=100');
+    await w.run("document.querySelector(\".ed-task[aria-label^='Take selfies:']\").focus()");
+    await w.press([KEY.shift, KEY.right]);
+    await w.until("return document.querySelector('.edit-note').textContent.includes('now lasts 2.5 minutes')");
+    expect((await taskName(w, 'Take selfies')).startsWith('Take selfies: work, 2.5 minutes'), await taskName(w, 'Take selfies'));
+    await w.press([KEY.control, 'z']);
+    await w.until("return document.querySelector(\".ed-task[aria-label^='Take selfies:']\").getAttribute('aria-label').startsWith('Take selfies: work, 2 minutes')");
+    // The wait's right edge, dragged one unit to the right.
+    const unit = await w.run("const r = document.querySelector('.tl-rows'); return r.getBoundingClientRect().width / Number(r.dataset.axisUnits)");
+    await w.drag(".ed-task[aria-label^='Wait in the ticket queue:'] .grip", Math.round(unit), 0);
+    await w.until("return document.querySelector(\".ed-task[aria-label^='Wait in the ticket queue:']\").getAttribute('aria-label').includes('6 minutes')");
+    expect((await editNote(w)).includes('now lasts 6 minutes'), await editNote(w));
+    await w.clickText('button', 'Undo');
+    await w.until("return document.querySelector(\".ed-task[aria-label^='Wait in the ticket queue:']\").getAttribute('aria-label').includes('5 minutes')");
+  }],
+
+  ['every lesson runs once, and the page shows the run', async (w) => {
+    await open(w, '?scale=50');
+    const ids = await w.run("return [...document.querySelectorAll('#lesson-picker option')].map((o) => o.value)");
+    expect(ids.length >= 10, `lessons: ${ids}`);
+    for (const id of ids) {
+      await open(w, `?lesson=${id}&scale=50`);
+      const run = await runMode(w, 'async');
+      expect(run.mode === 'async' && run.tasks.length > 0, `${id}: ${JSON.stringify(run).slice(0, 200)}`);
+      const shown = await w.until("return document.querySelector('.mode-async .measured-total')?.textContent");
+      expect(/\d/.test(shown), `${id}: the async row shows "${shown}"`);
+      const notices = await w.run("return document.querySelector('.notices')?.textContent ?? ''");
+      expect(!/could not|cannot|failed/i.test(notices), `${id}: ${notices}`);
+    }
+  }],
+
+  ['a share link made here opens the same scenario here', async (w) => {
+    await open(w, '?lesson=race&scale=250');
+    await w.run(`window.postMessage({ type: 'load', scenario: { version: 1, lanes: [
+      { name: 'Disk', tasks: [{ kind: 'wait', label: 'Read notes.txt', duration: 2.5 }] },
+      { name: 'Net', tasks: [{ kind: 'request', label: 'Fetch <b>bold</b> & co', duration: 1 }] }] } }, '*')`);
+    await w.until("return !!document.querySelector(\".ed-task[aria-label^='Read notes.txt:']\")");
+    // What the page would copy, kept here (the clipboard is the browser's, not the test's).
+    await w.run("navigator.clipboard.writeText = (text) => { window.__copied = text; return Promise.resolve(); }");
+    await w.run("document.querySelector('.share-host').scrollIntoView({ block: 'center' })");
+    await w.until("return [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Share')");
+    await w.clickText('button', 'Share');
+    const link = await w.until('return window.__copied');
+    expect(/\?lesson=race&scale=250#s=1\.[A-Za-z0-9_-]+$/.test(link), link);
+    // Nothing saved in this browser: only the link carries the scenario.
+    await w.run('localStorage.clear()');
+    await w.open('about:blank');
+    await open(w, link.slice(URL.length));
+    await w.until("return !!document.querySelector(\".ed-task[aria-label^='Read notes.txt:']\")");
+    const net = await taskName(w, 'Fetch <b>bold</b> & co');
+    expect(net?.includes('lane Net'), `the second task: ${net}`);
+    // The scale came with it: 2.5 units at 250 ms each.
+    const predicted = await w.run("return document.querySelector('.mode-async .predicted').textContent");
+    expect(predicted.includes('(625 ms)'), predicted);
+  }],
+
+  ['the embedding demo drives the playground by messages', async (w) => {
+    await w.open(URL + 'embed-demo.html');
+    await w.until("return (document.querySelector('[role=status]')?.textContent ?? '').includes('The playground is ready')", 30_000);
+    await w.clickText('button', 'Load three concurrent waits');
+    await sleep(300);
+    await w.clickText('button', 'Run async in the frame');
+    const cells = await w.until("const r = document.querySelector('table tbody tr'); return r && [...r.cells].map((c) => c.textContent)", 30_000);
+    expect(cells[0] === 'async' && cells[2] === '600 ms', `the demo's row: ${cells}`);
+  }],
+];
+
+const server = spawnGroup(['node', resolve(import.meta.dirname, '../e2e/serve.mjs'), app, String(PORT), '/']);
+process.on('exit', () => stop(server));
+await sleep(300);
+
+const t0 = Date.now();
+let [passed, failed] = [0, 0];
+for (const engine of ENGINES.filter((e) => wanted.includes(e.name))) {
+  let w;
+  try {
+    w = await session(engine);
+  } catch (e) {
+    console.log(`  ✘  ${engine.name} › could not start: ${e.message}`);
+    failed += JOURNEYS.length;
+    continue;
+  }
+  try {
+    for (const [name, journey] of JOURNEYS) {
+      const t = Date.now();
+      const seen = [];
+      try {
+        await journey(w, seen);
+        passed++;
+        console.log(`  ✓  ${engine.name} › ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)${seen.length ? `: ${seen.join('; ')}` : ''}`);
+      } catch (e) {
+        failed++;
+        console.log(`  ✘  ${engine.name} › ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)\n       ${e instanceof Failed ? '' : 'error: '}${e.message}`);
+      }
+    }
+  } finally {
+    await w.close();
+  }
+}
+stop(server);
+console.log('');
+if (failed) console.log(`  ${failed} failed`);
+console.log(`  ${passed} passed (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+process.exit(failed ? 1 : 0);
