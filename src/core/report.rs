@@ -29,6 +29,10 @@ pub struct MeasuredTask {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Measurements {
     pub run: Option<Span>,
+    /// When the learner pressed Run (or the `run` message came), if before the run's start:
+    /// the page's own start-up for the run (its render, a frame) is part of what the learner
+    /// waits through, so frame gaps count from here.
+    pub pressed_ms: Option<f64>,
     /// Start and end of each task that started, by id, with how it ended.
     pub tasks: Vec<(TaskId, Span, Outcome)>,
     /// The shared counter at the end, when the scenario has one.
@@ -105,6 +109,8 @@ impl RunReport {
             .collect();
         let during: Vec<&Span> =
             m.long_tasks.iter().filter(|t| t.end_ms > run.start_ms && t.start_ms < run.end_ms).collect();
+        // Frames count from the press: a freeze while the page gets the run going is the run's.
+        let pressed = m.pressed_ms.map_or(run.start_ms, |p| p.min(run.start_ms));
         RunReport {
             scenario: scenario.clone(),
             scenario_name: String::new(),
@@ -112,7 +118,7 @@ impl RunReport {
             scale,
             total_ms: run.end_ms - run.start_ms,
             predicted_ms: prediction.total_ms,
-            frames: frame_stats(&m.frames, run.start_ms, run.end_ms),
+            frames: frame_stats(&m.frames, pressed, run.end_ms),
             long_tasks: during.len(),
             longest_long_task_ms: during.iter().map(|t| t.end_ms - t.start_ms).fold(0.0, f64::max),
             busy: merge_spans(&m.busy, 1.0)
@@ -125,12 +131,14 @@ impl RunReport {
                 .filter(|(at, _)| (run.start_ms..=run.end_ms).contains(at))
                 .map(|(_, delay)| *delay)
                 .reduce(f64::max),
-            freezes: late_gaps(&m.frames, run.start_ms, run.end_ms)
+            // Drawn on the run's own axis: the part of a freeze before the run's start is left out.
+            freezes: late_gaps(&m.frames, pressed, run.end_ms)
                 .into_iter()
                 .map(|(from, to)| Span {
                     start_ms: (from.max(run.start_ms) - origin),
                     end_ms: (to.min(run.end_ms) - origin),
                 })
+                .filter(|f| f.end_ms > f.start_ms)
                 .collect(),
             tasks,
             counter: m.counter,
@@ -193,6 +201,30 @@ mod tests {
             (1, "work", "Take selfies")
         );
         assert!((r.ratio() - 702.0 / 700.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_freeze_between_the_press_and_the_run_s_start_is_the_run_s() {
+        let s = Rc::new(lesson::default_lesson().scenario(0));
+        let prediction = predict(&s, Mode::Async, 100.0, 4);
+        // Pressed at 900; the page's start-up held it until a frame at 1,200; the run started
+        // at 1,201 and drew every frame after.
+        let mut frames = vec![880.0, 897.0, 1200.0];
+        frames.extend((0..31).map(|i| 1216.0 + 16.0 * f64::from(i)));
+        let m = Measurements {
+            run: Some(Span { start_ms: 1201.0, end_ms: 1701.0 }),
+            pressed_ms: Some(900.0),
+            frames,
+            ..Measurements::default()
+        };
+        let r = RunReport::new(&s, &prediction, &m);
+        assert_eq!(r.total_ms, 500.0, "the run itself is timed from its start");
+        assert_eq!(r.longest_freeze_ms(), 303.0);
+        assert_eq!(r.frames.late_frames, 1);
+        assert!(r.freezes.is_empty(), "before the run's start: nothing to draw on its axis");
+        // Without the press, the same frames show no freeze.
+        let unpressed = RunReport::new(&s, &prediction, &Measurements { pressed_ms: None, ..m });
+        assert_eq!(unpressed.longest_freeze_ms(), 16.0);
     }
 
     #[test]

@@ -28,7 +28,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// How far before a run's start the frame log is read: enough to hold the frame before it.
+/// How far before the press the frame log is read: enough to hold the frame before it.
 const FRAMES_BEFORE_MS: f64 = 1_000.0;
 /// How long to wait for a frame before going on without it (a hidden tab or an offscreen
 /// iframe draws none, and a run must not wait for ever).
@@ -98,6 +98,9 @@ impl Runs {
 
     /// One run in `mode`, from `RunStarted` to its report (and `run-finished`).
     async fn measure(&self, mode: Mode) -> RunReport {
+        // The press (or the `run` message): frame gaps count from here, so the page's own
+        // start-up for the run is measured as part of it.
+        let pressed_ms = now();
         let state = &self.state;
         let scenario = state.scenario.clone();
         let scale = state.scale;
@@ -139,9 +142,10 @@ impl Runs {
         }
         let measured = Measurements {
             run: Some(Span { start_ms, end_ms }),
+            pressed_ms: Some(pressed_ms),
             tasks: recorder.outcomes(end_ms),
             counter,
-            frames: self.meter.frames_since(start_ms - FRAMES_BEFORE_MS),
+            frames: self.meter.frames_since(pressed_ms - FRAMES_BEFORE_MS),
             long_tasks: self.meter.long_tasks(),
             inputs: self.meter.inputs_since(start_ms),
             busy: recorder.with(|r| r.busy.clone()),
