@@ -17,8 +17,9 @@ use std::path::Path;
 /// plain scripts came to be minified too, and workers mode dropped gloo-worker for plain
 /// `postMessage`, the scenario came to be read and written by hand (no derived serde code), and
 /// Share, Embed and Export, the small multiples and the task inspector moved to the extras to
-/// make room for the drawn timeline (312,391 B measured, rounded up to the next 500).
-pub const BUDGET_BYTES: u64 = 312_500;
+/// make room for the drawn timeline, and the sorts that need no stability became unstable (the
+/// stable sort's code left; 311,232 B measured, rounded up to the next 500).
+pub const BUDGET_BYTES: u64 = 311_500;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.
