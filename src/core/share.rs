@@ -54,6 +54,8 @@ pub enum ShareError {
     Garbled,
     /// The compressed data does not unpack: cut short or changed.
     Damaged,
+    /// This browser cannot unpack it (no `DecompressionStream` for raw DEFLATE).
+    NoUnpacker,
     /// It would unpack to more than [`MAX_JSON_BYTES`].
     TooLarge,
     /// It unpacks, but not to the JSON object a link holds.
@@ -86,6 +88,12 @@ impl fmt::Display for ShareError {
                 f,
                 "This share link seems damaged: its scenario cannot be unpacked, as happens when a \
                  link is cut short or changed. Try copying the whole link again. {KEPT}"
+            ),
+            ShareError::NoUnpacker => write!(
+                f,
+                "This browser cannot open share links: it cannot unpack them (DecompressionStream \
+                 with raw DEFLATE came in Chrome 103, Firefox 113 and Safari 16.4). Open the link \
+                 in a newer browser. {KEPT}"
             ),
             ShareError::TooLarge => write!(
                 f,
@@ -428,6 +436,10 @@ pub(crate) mod tests {
         {
             check(garbled, ShareError::Garbled, "cut short or changed?");
         }
+        // Said only where the browser cannot unpack links at all: what it lacks, and what to do.
+        let no_unpacker = ShareError::NoUnpacker.to_string();
+        assert!(no_unpacker.contains("cannot open share links") && no_unpacker.contains("Safari 16.4"));
+        assert!(no_unpacker.ends_with("Open the link in a newer browser. The current scenario was kept."));
         check("1.AAAA", ShareError::Damaged, "cannot be unpacked");
         check("1.", ShareError::Damaged, "cut short or changed");
         check(&format!("1.{}", base64url_encode(b"not deflate at all")), ShareError::Damaged, "unpacked");

@@ -4,7 +4,7 @@
 
 use crate::core::scenario::Scenario;
 use crate::core::share::{payload_of, wrap, MAX_LINK_CHARS};
-use crate::shell::runtime::compress::deflate_raw;
+use crate::shell::runtime::compress::{can_compress, deflate_raw};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -44,7 +44,12 @@ pub fn use_share_value(scenario: Rc<Scenario>, lesson: &'static str, scale: f64)
                             Ok(AttrValue::from(link))
                         }
                     }
-                    Err(_) => Err(AttrValue::from("This browser cannot compress a share link.")),
+                    Err(_) if !can_compress() => Err(AttrValue::from(
+                        "This browser cannot make share links: it cannot pack them (CompressionStream \
+                         with raw DEFLATE came in Chrome 103, Firefox 113 and Safari 16.4). Export the \
+                         scenario as JSON instead, or share from a newer browser.",
+                    )),
+                    Err(_) => Err(AttrValue::from("This browser could not compress the share link.")),
                 };
                 // Dropped with the effect: a newer scenario's value wins.
                 if still.get() {

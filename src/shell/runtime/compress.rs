@@ -10,6 +10,19 @@ fn call(target: &JsValue, method: &str, args: &Array) -> Result<JsValue, JsValue
     function.apply(target, args)
 }
 
+const DECOMPRESSOR: &str = "DecompressionStream";
+
+/// Whether the browser's `name` (`CompressionStream` or `DecompressionStream`) does raw DEFLATE:
+/// it came in Chrome 103, Firefox 113 and Safari 16.4 (an older Chrome has the class without it).
+fn has(name: &str) -> bool {
+    construct(name, &Array::of1(&JsValue::from_str("deflate-raw"))).is_ok()
+}
+
+/// Whether this browser can make share links.
+pub fn can_compress() -> bool {
+    has("CompressionStream")
+}
+
 fn construct(name: &str, args: &Array) -> Result<JsValue, JsValue> {
     let class: js_sys::Function = Reflect::get(&js_sys::global(), &JsValue::from_str(name))?.dyn_into()?;
     Reflect::construct(&class, args)
@@ -35,16 +48,21 @@ pub enum InflateError {
     TooLarge,
     /// They are not raw DEFLATE, or cut short.
     Damaged,
+    /// The browser has no `DecompressionStream`.
+    Unsupported,
 }
 
 /// `bytes` unpacked from raw DEFLATE with the browser's `DecompressionStream("deflate-raw")`,
 /// read chunk by chunk and given up as soon as it passes `limit` bytes.
 pub async fn inflate_raw(bytes: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
     let damaged = |_| InflateError::Damaged;
+    if !has(DECOMPRESSOR) {
+        return Err(InflateError::Unsupported);
+    }
     let blob = construct("Blob", &Array::of1(&Array::of1(&Uint8Array::from(bytes)))).map_err(damaged)?;
     let stream = call(&blob, "stream", &Array::new()).map_err(damaged)?;
     let inflater =
-        construct("DecompressionStream", &Array::of1(&JsValue::from_str("deflate-raw"))).map_err(damaged)?;
+        construct(DECOMPRESSOR, &Array::of1(&JsValue::from_str("deflate-raw"))).map_err(damaged)?;
     let inflated = call(&stream, "pipeThrough", &Array::of1(&inflater)).map_err(damaged)?;
     let reader = call(&inflated, "getReader", &Array::new()).map_err(damaged)?;
     let mut out = Vec::new();

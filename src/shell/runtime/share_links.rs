@@ -15,6 +15,7 @@ pub async fn open(hash: &str) -> (Option<Result<Decoded, ShareError>>, Vec<Strin
             Ok(json) => json,
             Err(InflateError::TooLarge) => return (Some(Err(ShareError::TooLarge)), Vec::new()),
             Err(InflateError::Damaged) => return (Some(Err(ShareError::Damaged)), Vec::new()),
+            Err(InflateError::Unsupported) => return (Some(Err(ShareError::NoUnpacker)), Vec::new()),
         },
         Err(e) => return (Some(Err(e)), Vec::new()),
     };

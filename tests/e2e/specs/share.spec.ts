@@ -58,6 +58,22 @@ test('a share link pasted into an open page opens there, with its lesson and sca
   await expect(app.task('Wait in the ticket queue')).toBeVisible();
 });
 
+test('a browser that cannot unpack or pack share links says so, and keeps the lesson', async ({ page }) => {
+  // As Chrome before 103, Firefox before 113 and Safari before 16.4: no raw DEFLATE streams.
+  await page.addInitScript(() => {
+    for (const name of ['CompressionStream', 'DecompressionStream']) delete (window as unknown as Record<string, unknown>)[name];
+  });
+  const app = await Playground.open(page, `?scale=50#s=${shareValue({ scenario: CUSTOM })}`);
+  await expect.poll(() => notices(page)).toContain('This browser cannot open share links: it cannot unpack them');
+  await expect(app.task('Wait in the ticket queue')).toBeVisible();
+  // Share is off, and says why there is no link and what to do instead.
+  const bar = page.getByRole('region', { name: 'Share and export' });
+  await bar.scrollIntoViewIfNeeded();
+  await expect(page.getByRole('button', { name: 'Share' })).toBeDisabled();
+  await expect(bar).toContainText('This browser cannot make share links');
+  await expect(bar).toContainText('Export the scenario as JSON instead');
+});
+
 test('a reload loses nothing: the scenario and settings are saved as they change', async ({ page }) => {
   const app = await Playground.open(page, '?scale=100');
   await page.getByRole('button', { name: 'Add lane' }).click();
