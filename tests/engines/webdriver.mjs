@@ -65,10 +65,16 @@ export async function session(engine) {
   const s = (path) => `/session/${id}${path}`;
   const run = (script, args = []) => call('POST', s('/execute/sync'), { script, args });
   const element = async (css) => (await call('POST', s('/element'), { using: 'css selector', value: css }))[ELEMENT];
+  // Centred first, so no sticky part of the page is over it; then WebDriver's own click.
+  const clickElement = async (found) => {
+    await run('arguments[0].scrollIntoView({ block: "center" })', [found]);
+    await call('POST', s(`/element/${found[ELEMENT]}/click`), {});
+  };
   const w = {
     engine: engine.name,
     call,
-    element,
+    /** This session's path for `path` (`/url` becomes `/session/<id>/url`). */
+    sessionPath: s,
     /** Runs `script` (a function body) in the page and returns what it returns. */
     run,
     /** Waits until `script` returns something truthy, and returns it. */
@@ -85,16 +91,13 @@ export async function session(engine) {
     },
     /** A real click (WebDriver's: scrolled into view, then pointer input) on the first match. */
     async click(css) {
-      await run('arguments[0].scrollIntoView({ block: "center" })', [{ [ELEMENT]: await element(css) }]);
-      await call('POST', s(`/element/${await element(css)}/click`), {});
+      await clickElement({ [ELEMENT]: await element(css) });
     },
     /** A real click on the element `script` returns (a function body run in the page). */
     async clickFound(script, args = []) {
       const found = await run(script, args);
       if (!found) throw new Error(`nothing to click: ${script}`);
-      const id = found[ELEMENT];
-      await run('arguments[0].scrollIntoView({ block: "center" })', [found]);
-      await call('POST', s(`/element/${id}/click`), {});
+      await clickElement(found);
     },
     /** A real click on the first `css` match whose text is `text`. */
     async clickText(css, text) {

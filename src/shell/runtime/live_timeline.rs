@@ -123,14 +123,15 @@ impl Cursor {
             return;
         }
         if last.is_nan() {
+            // The first drawing since it was placed or hidden: shown once, not every frame.
             self.context.clear_rect(0.0, 0.0, bitmap, 1.0);
+            self.canvas.set_hidden(false);
         } else {
             self.context.clear_rect(last, 0.0, wide, 1.0);
         }
         self.context.set_fill_style_str(&self.colour);
         self.context.fill_rect(x, 0.0, wide, 1.0);
         self.drawn_at.set(x);
-        self.canvas.set_hidden(false);
     }
 
     fn hide(&self) {
@@ -297,8 +298,9 @@ impl LiveTimeline {
                 if !was_x0.is_nan() && was_x0 != x0 {
                     self.stale.set(true);
                 }
-                // Only the part not drawn yet: the same colour again over an edge pixel is no seam.
-                let from = if was_x1.is_nan() { x0 } else { was_x1 };
+                // Only the part not drawn yet, from the whole pixel its last piece ended in: a
+                // piece starting mid-pixel would blend with the last one's edge into a pale seam.
+                let from = if was_x1.is_nan() { x0 } else { (was_x1 * ratio).floor() / ratio };
                 drawn[i] = (x0, x1);
                 if x1 > from {
                     pending[lane] = match pending[lane] {

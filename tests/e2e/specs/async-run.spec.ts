@@ -55,6 +55,21 @@ test('the live timeline draws each lane as the run goes, then gives way to the t
   await expect.poll(async () => (first = await paintedPerLane()).every((n) => n > 0)).toBe(true);
   await expect.poll(async () => (await paintedPerLane())[0]).toBeGreaterThan(first[0]);
   await expect(timeline.locator('.now-cursor')).toBeVisible();
+  // Each redraw adds only what grew: the pieces join without a seam. Across the middle of the
+  // first lane's bar, drawn over a dozen redraws by now, every pixel between its ends is solid.
+  await expect.poll(async () => (await paintedPerLane())[0]).toBeGreaterThan(first[0] * 4);
+  const seams = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const ratio = c.width / c.getBoundingClientRect().width;
+    const shift = new DOMMatrix(getComputedStyle(c).transform).m42;
+    const track = c.closest('.tl-rows')!.querySelector<HTMLElement>('.tl-lane .tl-track')!;
+    // The measured bar: 10 px tall, 2 px above the track's foot (runtime/live_timeline.rs).
+    const y = Math.round((track.offsetTop + track.offsetHeight - 7 - shift) * ratio);
+    const row = c.getContext('2d')!.getImageData(0, y, c.width, 1).data;
+    const alpha = [...row.keys()].filter((i) => i % 4 === 3).map((i) => row[i]);
+    const [from, to] = [alpha.findIndex((a) => a > 0), alpha.findLastIndex((a) => a > 0)];
+    return alpha.slice(from + 1, to).filter((a) => a < 255).length;
+  });
+  expect(seams).toBe(0);
 
   await page.waitForFunction((n) => window.__e2e.messages.filter((m) => m.type === 'run-finished').length > n, before);
   await expect(canvas).toBeHidden();
