@@ -43,7 +43,7 @@ async function measure(engine, url) {
     await until(`return window.__runs.length > ${before}`, 60_000);
     return run('return window.__runs.at(-1)');
   };
-  const result = { engine: engine.name, lessons: [], turns: [], photos: [] };
+  const result = { engine: engine.name, lessons: [], turns: [], photos: [], yields: [] };
   try {
     await open(`?scale=${SCALE}`);
     const ids = await run("return [...document.querySelectorAll('#lesson-picker option')].map((o) => o.value)");
@@ -56,6 +56,18 @@ async function measure(engine, url) {
       }
       result.lessons.push(row);
       log(engine.name, lesson, JSON.stringify(row));
+    }
+    // The yielding lesson: every way of yielding, async, at the lesson's own scale (a second a
+    // unit: 1.5 s of work in 8 ms bursts beside a timer due at 0.5 s).
+    await open('?lesson=yielding');
+    const variants = await run("return [...document.querySelectorAll('.variants button.variant')].map((b) => b.textContent.trim())");
+    for (const variant of variants) {
+      await run("[...document.querySelectorAll('.variants button.variant')].find((b) => b.textContent.trim() === arguments[0]).click();", [variant]);
+      const m = await runMode('async');
+      const timer = m.tasks.find((t) => t.label.startsWith('A timer'));
+      const work = m.tasks.find((t) => t.label === 'Crunch numbers');
+      result.yields.push({ variant, total_ms: m.total_ms, predicted_ms: m.predicted_ms, longest_freeze_ms: m.longest_freeze_ms, late_frames: m.late_frames, timer_ms: timer?.end_ms, work_ms: work?.end_ms });
+      log(engine.name, variant, JSON.stringify(result.yields.at(-1)));
     }
     // The workers lesson's photos, 24 MB each, copied and then transferred to their workers.
     await open(`?lesson=workers&scale=${SCALE}`);
@@ -115,6 +127,16 @@ for (const r of results) {
     return f < 0 ? 'never' : f === 6 ? 'first' : f === 8 ? 'last' : 'between';
   });
   lines.push(`- ${r.engine}: ${r.error ? `failed (${r.error})` : where.join(', ')}`);
+}
+lines.push('', 'The yielding lesson, each way async (1.5 s of work in 8 ms bursts beside a timer due at 0.5 s): total, when the timer fired, longest frame gap, frame gaps over 50 ms:', '');
+lines.push(`| way | ${results.map((r) => r.engine).join(' | ')} |`, `|---|${results.map(() => '---').join('|')}|`);
+for (const variant of results.find((r) => r.yields?.length)?.yields.map((y) => y.variant) ?? []) {
+  const cells = results.map((r) => {
+    const y = r.yields?.find((x) => x.variant === variant);
+    if (!y) return 'failed';
+    return `${ms(y.total_ms)}, timer ${ms(y.timer_ms)}, gap ${ms(y.longest_freeze_ms)}, ${y.late_frames} late`;
+  });
+  lines.push(`| ${variant} | ${cells.join(' | ')} |`);
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 lines.push('', `The workers lesson's photos (24 MB each way), workers runs, medians of ${PHOTO_RUNS}: a job's trip to its worker, the time postMessage held the page, a result's trip back:`, '');

@@ -201,7 +201,7 @@ impl Edit {
             Edit::SetKind { id, kind } => {
                 let (burst, yields, data) = match *kind {
                     TaskKind::Work { burst_ms, yields, data } => (burst_ms, yields, data),
-                    _ => (0.0, YieldWith::MessageChannel, Data::NONE),
+                    _ => (0.0, YieldWith::DEFAULT, Data::NONE),
                 };
                 let flag = |b: bool| b.to_string();
                 o(id)

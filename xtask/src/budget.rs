@@ -18,8 +18,10 @@ use std::path::Path;
 /// `postMessage`, the scenario came to be read and written by hand (no derived serde code), and
 /// Share, Embed and Export, the small multiples and the task inspector moved to the extras to
 /// make room for the drawn timeline, and the sorts that need no stability became unstable (the
-/// stable sort's code left; 311,232 B measured, rounded up to the next 500).
-pub const BUDGET_BYTES: u64 = 311_500;
+/// stable sort's code left; 311,232 B measured, rounded up to the next 500), and wasm-opt came
+/// to strip the producers and target-features sections and run its passes until they converge
+/// (about 700 B, most of it taken again by the frame-aware yield: 311,280 B measured).
+pub const BUDGET_BYTES: u64 = 311_300;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

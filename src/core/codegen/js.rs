@@ -226,6 +226,10 @@ fn helpers(out: &mut Out, style: Style, uses: &Uses, scenario: &Scenario) {
             Style::Async => WORK_ASYNC,
         });
     }
+    if uses.yields(YieldWith::FrameAware) {
+        out.blank();
+        out.block(WATCH_FRAMES);
+    }
     for with in YieldWith::ALL {
         if uses.yields(with) {
             out.blank();
@@ -260,6 +264,7 @@ fn helpers(out: &mut Out, style: Style, uses: &Uses, scenario: &Scenario) {
 
 fn yield_fn(with: YieldWith) -> &'static str {
     match with {
+        YieldWith::FrameAware => "yieldFrameAware",
         YieldWith::MessageChannel => "yieldWithMessageChannel",
         YieldWith::Microtask => "yieldWithMicrotask",
         YieldWith::SetTimeout => "yieldWithSetTimeout",
@@ -270,6 +275,8 @@ fn yield_fn(with: YieldWith) -> &'static str {
 
 fn yield_helper(with: YieldWith, callbacks: bool) -> &'static str {
     match (with, callbacks) {
+        (YieldWith::FrameAware, false) => YIELD_FRAME_AWARE,
+        (YieldWith::FrameAware, true) => YIELD_FRAME_AWARE_CALLBACKS,
         (YieldWith::MessageChannel, false) => YIELD_MESSAGE_CHANNEL,
         (YieldWith::MessageChannel, true) => YIELD_MESSAGE_CHANNEL_CALLBACKS,
         (YieldWith::Microtask, false) => YIELD_MICROTASK,
@@ -642,6 +649,12 @@ const WORK_ASYNC: &str = include_str!("templates/js/work-async.js");
 const WORK_PROMISES: &str = include_str!("templates/js/work-promises.js");
 
 const WORK_CALLBACKS: &str = include_str!("templates/js/work-callbacks.js");
+
+const WATCH_FRAMES: &str = include_str!("templates/js/watch-frames.js");
+
+const YIELD_FRAME_AWARE: &str = include_str!("templates/js/yield-frame-aware.js");
+
+const YIELD_FRAME_AWARE_CALLBACKS: &str = include_str!("templates/js/yield-frame-aware-callbacks.js");
 
 const YIELD_MESSAGE_CHANNEL: &str = include_str!("templates/js/yield-message-channel.js");
 

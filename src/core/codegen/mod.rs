@@ -105,7 +105,7 @@ struct Uses {
     /// Any work.
     work: bool,
     /// Work in bursts, with a yield between them, by strategy (in `YieldWith::ALL` order).
-    yields: [bool; 5],
+    yields: [bool; 6],
     update: bool,
     locked_update: bool,
     /// An update that reads the counter before its wait, and one that reads it after.
@@ -138,8 +138,11 @@ impl Uses {
                 }
             }
         }
-        // scheduler.yield() falls back on a MessageChannel message where there is none.
-        if uses.yields[yield_index(YieldWith::SchedulerYield)] {
+        // scheduler.yield() falls back on a MessageChannel message where there is none, and
+        // the default yield ends with one.
+        if uses.yields[yield_index(YieldWith::SchedulerYield)]
+            || uses.yields[yield_index(YieldWith::FrameAware)]
+        {
             uses.yields[yield_index(YieldWith::MessageChannel)] = true;
         }
         uses

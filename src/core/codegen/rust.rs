@@ -161,7 +161,11 @@ fn header(out: &mut Out, scenario: &Scenario, uses: &Uses, unit_ms: f64) {
     if uses.request {
         features.push("Response");
     }
-    if uses.work || uses.request || uses.yields(YieldWith::AnimationFrame) {
+    if uses.work
+        || uses.request
+        || uses.yields(YieldWith::AnimationFrame)
+        || uses.yields(YieldWith::FrameAware)
+    {
         features.push("Window");
     }
     let features: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
@@ -219,19 +223,23 @@ fn imports(out: &mut Out, scenario: &Scenario, uses: &Uses) {
     if uses.sleep() || uses.yields(YieldWith::SetTimeout) {
         imports.push("use gloo_timers::future::TimeoutFuture;");
     }
-    if uses.update {
+    if uses.update || uses.yields(YieldWith::FrameAware) {
         imports.push("use std::cell::Cell;");
     }
     if uses.bursts() {
         imports.push("use std::future::Future;");
     }
-    if uses.request || uses.yields(YieldWith::SchedulerYield) {
+    if uses.yields(YieldWith::FrameAware) {
+        imports.push("use wasm_bindgen::closure::Closure;");
+    }
+    if uses.request || uses.yields(YieldWith::SchedulerYield) || uses.yields(YieldWith::FrameAware) {
         imports.push("use wasm_bindgen::JsCast;");
     }
     if needs_wasm_bindgen(uses) {
         imports.push("use wasm_bindgen::JsValue;");
     }
     if uses.request
+        || uses.yields(YieldWith::FrameAware)
         || uses.yields(YieldWith::MessageChannel)
         || uses.yields(YieldWith::Microtask)
         || uses.yields(YieldWith::AnimationFrame)
@@ -279,6 +287,7 @@ fn helpers(out: &mut Out, uses: &Uses) {
         out.block(WORK);
     }
     let yields = [
+        (YieldWith::FrameAware, YIELD_FRAME_AWARE),
         (YieldWith::MessageChannel, YIELD_MESSAGE_CHANNEL),
         (YieldWith::Microtask, YIELD_MICROTASK),
         (YieldWith::SetTimeout, YIELD_SET_TIMEOUT),
@@ -314,6 +323,7 @@ fn helpers(out: &mut Out, uses: &Uses) {
 
 fn yield_fn(with: YieldWith) -> &'static str {
     match with {
+        YieldWith::FrameAware => "yield_frame_aware",
         YieldWith::MessageChannel => "yield_with_message_channel",
         YieldWith::Microtask => "yield_with_microtask",
         YieldWith::SetTimeout => "yield_with_set_timeout",
@@ -477,6 +487,8 @@ const REQUEST_JSON: &str = include_str!("templates/rust/request-json.rs");
 const SPIN: &str = include_str!("templates/rust/spin.rs");
 
 const WORK: &str = include_str!("templates/rust/work.rs");
+
+const YIELD_FRAME_AWARE: &str = include_str!("templates/rust/yield-frame-aware.rs");
 
 const YIELD_MESSAGE_CHANNEL: &str = include_str!("templates/rust/yield-message-channel.rs");
 

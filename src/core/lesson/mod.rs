@@ -111,7 +111,7 @@ catalogue! {
     "network" => "Async is not concurrent by itself",
     "cpu-trap" => "The CPU trap",
     "event-loop" => "One turn of the event loop",
-    "yielding" => "Five ways to give the thread back",
+    "yielding" => "Six ways to give the thread back",
     "workers" => "More hands for the work",
     "race" => "The lost update",
     "timeout-cancel" => "Timeouts and cancellation",

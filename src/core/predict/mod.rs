@@ -164,7 +164,7 @@ mod tests {
                                     _ => YieldWith::AnimationFrame,
                                 },
                             ),
-                            None => (burst, YieldWith::MessageChannel),
+                            None => (burst, YieldWith::DEFAULT),
                         };
                         let kind = match &head[..1] {
                             "w" => TaskKind::Wait,

@@ -85,7 +85,10 @@ pub(super) struct AsyncSim<'a> {
 /// Whether a yield hands the thread straight back when nobody else is ready, so bursts can be
 /// run back to back (and skipped over in rounds).
 fn yields_at_once(yields: YieldWith) -> bool {
-    matches!(yields, YieldWith::MessageChannel | YieldWith::SchedulerYield | YieldWith::Microtask)
+    matches!(
+        yields,
+        YieldWith::FrameAware | YieldWith::MessageChannel | YieldWith::SchedulerYield | YieldWith::Microtask
+    )
 }
 
 impl<'a> AsyncSim<'a> {
@@ -313,7 +316,8 @@ impl<'a> AsyncSim<'a> {
                     let yielded = yielded.saturating_add((ran / burst).round() as u32);
                     self.phase[lane] = Phase::Working { left_ms, yields: yielded };
                     match yields {
-                        YieldWith::MessageChannel => {
+                        // A wait for a due frame is a frame, which the model leaves out.
+                        YieldWith::FrameAware | YieldWith::MessageChannel => {
                             self.fire_due_timers();
                             self.ready.push_back(lane);
                         }

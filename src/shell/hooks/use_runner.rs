@@ -13,7 +13,7 @@ use crate::core::report::{Measurements, RunReport};
 use crate::core::state::{Action, State};
 use crate::core::timing::Span;
 use crate::shell::runtime::clock::now;
-use crate::shell::runtime::frames::next_frame;
+use crate::shell::runtime::frames::frame_or_timeout;
 use crate::shell::runtime::live_timeline::LiveTimeline;
 use crate::shell::runtime::post::post;
 use crate::shell::runtime::recording::Recorder;
@@ -33,13 +33,6 @@ const FRAMES_BEFORE_MS: f64 = 1_000.0;
 /// How long to wait for a frame before going on without it (a hidden tab or an offscreen
 /// iframe draws none, and a run must not wait for ever).
 const FRAME_WAIT_MS: u32 = 200;
-
-/// The next animation frame, or a short timeout where the page draws none.
-async fn frame_or_timeout() {
-    let frame = std::pin::pin!(next_frame());
-    let timeout = gloo_timers::future::TimeoutFuture::new(FRAME_WAIT_MS);
-    futures::future::select(frame, timeout).await;
-}
 
 /// What the runs share: the state (as it was when the run was asked for), the meter, the live
 /// timeline of the run in progress and the handle that cancels it.
@@ -83,7 +76,7 @@ impl Runs {
                 runs.state.dispatch(Action::RunFinished(Box::new(report)));
                 // The results are drawn first; the message (a megabyte of JSON after ten
                 // thousand tasks) is written and posted after that frame, not in it.
-                frame_or_timeout().await;
+                frame_or_timeout(FRAME_WAIT_MS).await;
                 post(&message);
             }
             if comparing {
@@ -112,7 +105,7 @@ impl Runs {
         dispatcher.dispatch(Action::RunStarted(mode));
         post(&OutMessage::run_started(mode, prediction.total_ms));
 
-        frame_or_timeout().await;
+        frame_or_timeout(FRAME_WAIT_MS).await;
         yield_now().await;
         let recorder = Recorder::default();
         let start_ms = now();
@@ -131,8 +124,8 @@ impl Runs {
             Mode::Async | Mode::Workers => run_async(&scenario, scale, &recorder, pool.as_ref()).await,
         };
         let end_ms = now();
-        frame_or_timeout().await;
-        frame_or_timeout().await;
+        frame_or_timeout(FRAME_WAIT_MS).await;
+        frame_or_timeout(FRAME_WAIT_MS).await;
         self.meter.set_drawer(None);
         if let Some(timeline) = self.live.borrow_mut().take() {
             timeline.reset();

@@ -1,7 +1,7 @@
 //! `requestAnimationFrame`: one frame as a future, and a loop that runs every frame until it
 //! is dropped.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,13 +12,34 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
 }
 
+thread_local! {
+    /// When a frame's callbacks last ran, as a frame loop or a frame wait here saw it.
+    static LAST_FRAME: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
+}
+
+/// When a frame's callbacks last ran (`performance.now()`), as far as this module saw: the
+/// page's frame meter runs a [`FrameLoop`] all the time, so it is the last frame drawn.
+pub fn last_frame_ms() -> f64 {
+    LAST_FRAME.get()
+}
+
 /// Resolves at the next animation frame with its timestamp.
 pub async fn next_frame() -> f64 {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         // A failed request leaves the promise pending; a page without frames has no next frame.
         let _ = window().request_animation_frame(&resolve);
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_f64()).unwrap_or_default()
+    let stamp = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_f64());
+    LAST_FRAME.set(now());
+    stamp.unwrap_or_default()
+}
+
+/// The next animation frame, or `max_ms` where the page draws none (a hidden tab or an
+/// offscreen iframe draws no frames, and nothing may wait for ever).
+pub async fn frame_or_timeout(max_ms: u32) {
+    let frame = std::pin::pin!(next_frame());
+    let timeout = gloo_timers::future::TimeoutFuture::new(max_ms);
+    futures::future::select(frame, timeout).await;
 }
 
 type FrameCallback = Closure<dyn FnMut(f64)>;
@@ -41,7 +62,9 @@ impl FrameLoop {
         let weak = Rc::downgrade(&callback);
         let next_handle = handle.clone();
         *callback.borrow_mut() = Some(Closure::new(move |_due: f64| {
-            on_frame(now());
+            let t = now();
+            LAST_FRAME.set(t);
+            on_frame(t);
             if let Some(cb) = weak.upgrade() {
                 if let Some(cb) = cb.borrow().as_ref() {
                     *next_handle.borrow_mut() =

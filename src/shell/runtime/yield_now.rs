@@ -4,15 +4,37 @@
 //! A `MessageChannel` message is used rather than `setTimeout(0)`, which browsers clamp to
 //! 4 ms once timeouts nest and would stretch every burst of work by that much.
 
-use super::frames::next_frame;
+use super::clock::now;
+use super::frames::{frame_or_timeout, last_frame_ms, next_frame};
 use crate::core::scenario::YieldWith;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// A frame is due when none ran for this long (one frame's interval at 60 Hz, less a little).
+const FRAME_DUE_MS: f64 = 16.0;
+/// How long a yield waits for a due frame at most.
+const FRAME_WAIT_MS: u32 = 100;
+
+/// Whether a frame is due: none ran for a frame's interval (as the page's frame loop saw
+/// them). A hidden page draws none, so none is ever due there.
+fn frame_due() -> bool {
+    now() - last_frame_ms() >= FRAME_DUE_MS
+        && web_sys::window().and_then(|w| w.document()).is_some_and(|d| !d.hidden())
+}
+
 /// Gives the main thread back (or, for a microtask, only seems to) the way `how` says.
 pub async fn yield_with(how: YieldWith) {
     match how {
+        // Firefox runs message tasks ahead of drawing (about 17 frames a second between 8 ms
+        // bursts yielding by messages alone): when a frame is due, it is let in first. The
+        // message after it resumes the work once the frame is drawn, not inside its callback.
+        YieldWith::FrameAware => {
+            if frame_due() {
+                frame_or_timeout(FRAME_WAIT_MS).await;
+            }
+            yield_now().await;
+        }
         YieldWith::MessageChannel => yield_now().await,
         // The continuation runs as a microtask: before any rendering, input or timer.
         YieldWith::Microtask => {

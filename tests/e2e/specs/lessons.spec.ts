@@ -48,7 +48,7 @@ const CASES: Case[] = [
     },
   },
   // With a MessageChannel the timer gets in between two bursts, long before the work ends.
-  { id: 'yielding', title: 'Five ways to give the thread back', scale: 400, model: { ends: ['A timer due at 0.5 s', 0.5] } },
+  { id: 'yielding', title: 'Six ways to give the thread back', scale: 400, model: { ends: ['A timer due at 0.5 s', 0.5] } },
   // Two photos of two units each on min(cores, 4) workers (this runner has two cores or more;
   // the workers spec covers one core).
   { id: 'workers', title: 'More hands for the work', scale: 400, model: { total: 2 }, mode: 'workers' },
@@ -198,7 +198,7 @@ test('yielding: a microtask yield freezes the page, a MessageChannel yield does 
 // (200 ms at this scale) fires in a gap between bursts, or only once the 600 ms of work is
 // done. Chromium has scheduler.yield(); where a browser lacks it the runtime uses a
 // MessageChannel, and the timer would get in (the browser test covers both).
-test('yielding: when the timer fires under each of the five ways, as the model says', async ({ page }) => {
+test('yielding: when the timer fires under each of the six ways, as the model says', async ({ page }) => {
   const app = await Playground.open(page, '?lesson=yielding&scale=400');
   const hasSchedulerYield = await page.evaluate(() => 'scheduler' in window && 'yield' in (window as any).scheduler);
   const cases: [string, 'on time' | 'after the work'][] = [
@@ -207,6 +207,7 @@ test('yielding: when the timer fires under each of the five ways, as the model s
     ['setTimeout(0)', 'on time'],
     ['requestAnimationFrame', 'on time'],
     ['scheduler.yield()', hasSchedulerYield ? 'after the work' : 'on time'],
+    ['Frame-aware (the default)', 'on time'],
   ];
   for (const [way, when] of cases) {
     await page.getByRole('button', { name: way, exact: true }).click();
