@@ -22,22 +22,25 @@ pub struct FrameStats {
     pub late_frames: usize,
 }
 
-/// The gaps between consecutive frame timestamps that overlap `[start, end]`.
+/// The gaps between consecutive frame timestamps that overlap `[start, end]`, each counted
+/// from `start` at the earliest.
 ///
 /// `frames` must be in ascending order (as `requestAnimationFrame` delivers them). A gap that
-/// begins before the window or ends after it still counts: a freeze that spans the start of a
-/// run is part of that run.
+/// ends after the window still counts whole: a freeze that spans the end of a run is part of
+/// that run. One that begins before the window counts from its start: the window starts at
+/// the press, and the time before it is not the run's (WebKit, idle, sometimes drew no frame
+/// for 150 ms before a click, which the page once counted as the run's freeze).
 pub fn gaps_during(frames: &[f64], start: f64, end: f64) -> Vec<f64> {
-    frames.windows(2).filter(|w| w[1] > start && w[0] < end).map(|w| w[1] - w[0]).collect()
+    frames.windows(2).filter(|w| w[1] > start && w[0] < end).map(|w| w[1] - w[0].max(start)).collect()
 }
 
-/// The gaps longer than [`LATE_FRAME_MS`] that overlap `[start, end]`, as (from, to) pairs:
-/// the stretches of time in which the page could not draw.
+/// The gaps longer than [`LATE_FRAME_MS`] that overlap `[start, end]`, as (from, to) pairs
+/// counted from `start` at the earliest: the stretches of time in which the page could not draw.
 pub fn late_gaps(frames: &[f64], start: f64, end: f64) -> Vec<(f64, f64)> {
     frames
         .windows(2)
-        .filter(|w| w[1] > start && w[0] < end && w[1] - w[0] > LATE_FRAME_MS)
-        .map(|w| (w[0], w[1]))
+        .map(|w| (w[0].max(start), w[1]))
+        .filter(|&(from, to)| to > start && from < end && to - from > LATE_FRAME_MS)
         .collect()
 }
 
@@ -72,11 +75,17 @@ mod tests {
     fn a_freeze_is_the_gap_that_spans_the_hold() {
         // 60 Hz frames, then nothing from 50 to 750 (a 700 ms hold), then 60 Hz again.
         let frames = [0.0, 16.7, 33.4, 50.1, 750.0, 766.7, 783.4];
-        let s = frame_stats(&frames, 55.0, 749.0);
-        assert_eq!(s.gaps, 1);
+        let s = frame_stats(&frames, 40.0, 749.0);
+        assert_eq!(s.gaps, 2);
         assert!((s.longest_gap_ms - 699.9).abs() < 1e-9);
         assert_eq!(s.late_frames, 1);
-        assert_eq!(late_gaps(&frames, 55.0, 749.0), vec![(50.1, 750.0)]);
+        assert_eq!(late_gaps(&frames, 40.0, 749.0), vec![(50.1, 750.0)]);
+        // Pressed inside a gap: only the part after the press is the run's.
+        let pressed = frame_stats(&frames, 55.0, 749.0);
+        assert_eq!(pressed.gaps, 1);
+        assert!((pressed.longest_gap_ms - 695.0).abs() < 1e-9);
+        assert_eq!(late_gaps(&frames, 55.0, 749.0), vec![(55.0, 750.0)]);
+        assert_eq!(late_gaps(&frames, 730.0, 749.0), vec![], "20 ms of a gap is no freeze");
         assert_eq!(late_gaps(&frames, 760.0, 800.0), vec![]);
         let all = frame_stats(&frames, 0.0, 800.0);
         assert_eq!(all.gaps, 6);
