@@ -352,6 +352,11 @@ impl Scenario {
         self.tasks().any(|(_, t)| matches!(t.kind, TaskKind::Update { .. }))
     }
 
+    /// Whether any work task yields the way `how` says.
+    pub fn yields_with(&self, how: YieldWith) -> bool {
+        self.tasks().any(|(_, t)| matches!(t.kind, TaskKind::Work { yields, .. } if yields == how))
+    }
+
     /// Reads scenario JSON, version 1. Task ids are assigned in lane order from 1.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
         let value: serde_json::Value =
@@ -714,6 +719,10 @@ mod tests {
             })
             .collect();
         assert_eq!(yields, [YieldWith::MessageChannel, YieldWith::FrameAware]);
+        assert!(
+            explicit.yields_with(YieldWith::MessageChannel)
+                && !explicit.yields_with(YieldWith::SchedulerYield)
+        );
         let written = explicit.to_json();
         assert_eq!(written.matches(r#""yield":"message-channel""#).count(), 1, "{written}");
         assert!(!written.contains("frame-aware"), "{written}");

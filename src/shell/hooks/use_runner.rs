@@ -10,6 +10,7 @@ use super::use_frame_meter::UseFrameMeterHandle;
 use crate::core::message::OutMessage;
 use crate::core::mode::Mode;
 use crate::core::report::{Measurements, RunReport};
+use crate::core::scenario::YieldWith;
 use crate::core::state::{Action, State};
 use crate::core::timing::Span;
 use crate::shell::runtime::clock::now;
@@ -22,7 +23,7 @@ use crate::shell::runtime::run_blocking::run_blocking;
 use crate::shell::runtime::stage_view::keep_stage_in_view;
 use crate::shell::runtime::user_timing::{forget_earlier_runs, measure_run};
 use crate::shell::runtime::worker_pool::Pool;
-use crate::shell::runtime::yield_now::yield_now;
+use crate::shell::runtime::yield_now::{has_scheduler_yield, yield_now, NO_SCHEDULER_YIELD};
 use futures::future::{abortable, AbortHandle};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -103,6 +104,10 @@ impl Runs {
         keep_stage_in_view();
         forget_earlier_runs();
         dispatcher.dispatch(Action::RunStarted(mode));
+        if mode != Mode::Blocking && scenario.yields_with(YieldWith::SchedulerYield) && !has_scheduler_yield()
+        {
+            dispatcher.dispatch(Action::Notice(NO_SCHEDULER_YIELD.into()));
+        }
         post(&OutMessage::run_started(mode, prediction.total_ms));
 
         frame_or_timeout(FRAME_WAIT_MS).await;

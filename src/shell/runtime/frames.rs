@@ -23,6 +23,12 @@ pub fn last_frame_ms() -> f64 {
     LAST_FRAME.get()
 }
 
+/// Notes that a frame has been drawn by `t`: a task that ran after a frame's callbacks knows
+/// the frame was drawn before it (an engine that takes long to draw took that long too).
+pub fn frame_drawn_by(t: f64) {
+    LAST_FRAME.set(LAST_FRAME.get().max(t));
+}
+
 /// Resolves at the next animation frame with its timestamp.
 pub async fn next_frame() -> f64 {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {

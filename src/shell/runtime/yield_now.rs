@@ -5,7 +5,7 @@
 //! 4 ms once timeouts nest and would stretch every burst of work by that much.
 
 use super::clock::now;
-use super::frames::{frame_or_timeout, last_frame_ms, next_frame};
+use super::frames::{frame_drawn_by, frame_or_timeout, last_frame_ms, next_frame};
 use crate::core::scenario::YieldWith;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::{JsCast, JsValue};
@@ -32,8 +32,14 @@ pub async fn yield_with(how: YieldWith) {
         YieldWith::FrameAware => {
             if frame_due() {
                 frame_or_timeout(FRAME_WAIT_MS).await;
+                yield_now().await;
+                // The next frame falls due a frame's interval after this one was drawn, not
+                // after its callbacks ran: WebKitGTK, which took 10 to 20 ms to draw each
+                // frame here, would otherwise let one burst through per frame.
+                frame_drawn_by(now());
+            } else {
+                yield_now().await;
             }
-            yield_now().await;
         }
         YieldWith::MessageChannel => yield_now().await,
         // The continuation runs as a microtask: before any rendering, input or timer.
@@ -61,6 +67,11 @@ fn scheduler_yield() -> Option<js_sys::Promise> {
     let function = function.dyn_into::<js_sys::Function>().ok()?;
     function.call0(&scheduler).ok()?.dyn_into::<js_sys::Promise>().ok()
 }
+
+/// What the page says when a run's work asks for `scheduler.yield()` and the browser has none.
+pub const NO_SCHEDULER_YIELD: &str = "This browser has no scheduler.yield(): the work set to yield by it gave the thread back \
+     by a MessageChannel message instead, so a timer that falls due runs between its bursts (where the browser has \
+     scheduler.yield(), the timer waits until the work is done).";
 
 /// Whether this browser has `scheduler.yield()`.
 pub fn has_scheduler_yield() -> bool {

@@ -223,6 +223,19 @@ test('yielding: when the timer fires under each of the six ways, as the model sa
   }
 });
 
+// WebKit has no scheduler.yield(): there the work yields by a MessageChannel message, the
+// timer gets in between bursts, and the page says so rather than differ in silence.
+test('yielding: without scheduler.yield() the page says what it used instead', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (window as any).Scheduler?.prototype.yield;
+  });
+  const app = await Playground.open(page, '?lesson=yielding&scale=400');
+  await page.getByRole('button', { name: 'scheduler.yield()', exact: true }).click();
+  const run = (await app.run('async')).message;
+  expect(task(run, 'A timer due at 0.5 s').end_ms).toBeLessThan(task(run, 'Crunch numbers').end_ms - 100);
+  await expect(page.locator('.notices')).toContainText('This browser has no scheduler.yield(): the work set to yield by it gave the thread back by a MessageChannel message instead');
+});
+
 test('errors: try_join drops the photos at the first error and draws them cut off', async ({ page }) => {
   const app = await Playground.open(page, '?lesson=errors&scale=100');
   await page.getByRole('button', { name: 'try_join: stop at the first error' }).click();
