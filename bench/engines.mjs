@@ -1,5 +1,6 @@
 // The browser side of `cargo xtask bench --engines`: every lesson's async and blocking runs,
-// and the event-loop lesson's real order, in Chromium, Firefox and WebKit (Safari's engine),
+// the ticket queue watched from outside, every way of the yielding lesson, the workers lesson's
+// photos and the event-loop lesson's real order, in Chromium, Firefox and WebKit (Safari's engine),
 // driven over plain W3C WebDriver (chromedriver; geckodriver with Firefox ESR, headless;
 // WebKitWebDriver with WebKitGTK's MiniBrowser under Xvfb, which has no headless mode).
 // Prints a Markdown table and writes the raw figures as JSON. Timing is measured here, never
@@ -18,9 +19,12 @@ const arg = (name) => {
   return process.argv[i + 1];
 };
 const [app, out] = [arg('app'), arg('out')];
+// `--engines WebKit,Firefox`: only these (all three by default).
+const wanted = process.argv.includes('--engines') ? process.argv[process.argv.indexOf('--engines') + 1].split(',') : ENGINES.map((e) => e.name);
 const SCALE = 100; // ms per unit: every lesson's run takes well under a second or a few
 const TURNS = 5; // runs of the event-loop lesson's click, per engine
 const PHOTO_RUNS = 3; // workers runs of each of the workers lesson's scenarios, per engine
+const OBSERVED_RUNS = 3; // runs of each mode of the ticket queue seen from outside, per engine
 const log = (...xs) => console.error('engines:', ...xs);
 
 // The server for the whole script; each engine's driver runs while it is measured.
@@ -43,8 +47,30 @@ async function measure(engine, url) {
     await until(`return window.__runs.length > ${before}`, 60_000);
     return run('return window.__runs.at(-1)');
   };
-  const result = { engine: engine.name, lessons: [], turns: [], photos: [], yields: [] };
+  const result = { engine: engine.name, lessons: [], turns: [], photos: [], yields: [], observed: [] };
+  // A run started by a real click, watched from outside the app: every animation frame's time
+  // from a probe of the test's own, from the click to the end of the run's last task (its
+  // user-timing measure), against what the page itself reported.
+  const observe = async (mode) => {
+    await run(`window.__probe = window.__probe ?? (() => { const p = { frames: [] }; const loop = () => { p.frames.push(performance.now()); requestAnimationFrame(loop); }; requestAnimationFrame(loop); addEventListener('click', () => { p.click = performance.now(); }, { capture: true }); return p; })();`);
+    await sleep(300);
+    const before = await run('return window.__runs.length');
+    await w.click(`.mode-${mode} button.run`);
+    await until(`return window.__runs.length > ${before}`, 60_000);
+    await sleep(300);
+    return run(`const p = window.__probe, m = window.__runs.at(-1);
+      const tasks = performance.getEntriesByType('measure').filter((e) => e.name.startsWith(arguments[0] + ': '));
+      const end = Math.max(...tasks.map((e) => e.startTime + e.duration));
+      let gap = 0;
+      for (let i = 1; i < p.frames.length; i++) if (p.frames[i] > p.click && p.frames[i - 1] < end) gap = Math.max(gap, p.frames[i] - Math.max(p.frames[i - 1], p.click));
+      return { mode: arguments[0], total_ms: m.total_ms, predicted_ms: m.predicted_ms, reported_ms: m.longest_freeze_ms, observed_ms: gap };`, [mode]);
+  };
   try {
+    await open('?lesson=ticket-queue&scale=200');
+    for (let i = 0; i < OBSERVED_RUNS; i++) {
+      for (const mode of ['async', 'blocking']) result.observed.push(await observe(mode));
+    }
+    log(engine.name, 'observed', JSON.stringify(result.observed));
     await open(`?scale=${SCALE}`);
     const ids = await run("return [...document.querySelectorAll('#lesson-picker option')].map((o) => o.value)");
     for (const lesson of ids) {
@@ -95,7 +121,7 @@ async function measure(engine, url) {
 
 await sleep(500);
 const results = [];
-for (const engine of ENGINES) {
+for (const engine of ENGINES.filter((e) => wanted.includes(e.name))) {
   log(`${engine.name}…`);
   try {
     results.push(await measure(engine, 'http://127.0.0.1:4600/'));
@@ -119,6 +145,26 @@ for (const id of ids) {
     return ['async', 'blocking'].map((m) => `${ms(row[m].total_ms)} / ${ms(row[m].predicted_ms)}, gap ${ms(row[m].longest_freeze_ms)}`).join(' | ');
   });
   lines.push(`| ${id} | ${cells.join(' | ')} |`);
+}
+lines.push('', `The ticket queue at scale=200, runs started by a real click and watched from outside (a probe's animation frames from the click to the end of the last task), ${OBSERVED_RUNS} runs of each mode: the longest gap the probe saw (worst run), the blocking run's freeze against its predicted total, and the page's own figure against the probe's:`, '');
+lines.push('| engine | async: longest gap seen | blocking: freeze seen / predicted | page / seen, async | page / seen, blocking |', '|---|---|---|---|---|');
+const pct = (x) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} %`;
+for (const r of results) {
+  const of = (mode) => (r.observed ?? []).filter((o) => o.mode === mode);
+  if (!of('async').length) {
+    lines.push(`| ${r.engine} | failed | | | |`);
+    continue;
+  }
+  const worst = (mode, f) => of(mode).map(f).sort((a, b) => Math.abs(b) - Math.abs(a))[0];
+  const cells = [
+    ms(Math.max(...of('async').map((o) => o.observed_ms))),
+    of('blocking').map((o) => `${ms(o.observed_ms)} / ${ms(o.predicted_ms)}`).join(', ') + ` (worst ${pct(worst('blocking', (o) => o.observed_ms / o.predicted_ms - 1))})`,
+    ...['async', 'blocking'].map((mode) => {
+      const o = of(mode).sort((a, b) => Math.abs(b.reported_ms - b.observed_ms) - Math.abs(a.reported_ms - a.observed_ms))[0];
+      return `worst ${o.reported_ms - o.observed_ms >= 0 ? '+' : ''}${(o.reported_ms - o.observed_ms).toFixed(1)} ms (${pct(o.reported_ms / o.observed_ms - 1)})`;
+    }),
+  ];
+  lines.push(`| ${r.engine} | ${cells.join(' | ')} |`);
 }
 lines.push('', 'The event-loop lesson, a real click: where the animation frame fell among the timer and the message, run by run:', '');
 for (const r of results) {

@@ -16,8 +16,10 @@ pub fn out_dir() -> PathBuf {
     target.join("bench")
 }
 
-/// `cargo xtask bench --engines`: every lesson's async and blocking runs, and the event-loop
-/// lesson's real order, in Chromium, Firefox and WebKit over W3C WebDriver
+/// `cargo xtask bench --engines`: every lesson's async and blocking runs, the ticket queue
+/// watched from outside from a real click, every way of the yielding lesson, the workers
+/// lesson's photos and the event-loop lesson's real order, in Chromium, Firefox and WebKit over
+/// W3C WebDriver
 /// (`bench/engines.mjs`), with the engines installed first. Writes
 /// `<target dir>/bench/engines.json`.
 pub fn engines() -> Result<(), String> {

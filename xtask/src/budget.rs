@@ -20,8 +20,10 @@ use std::path::Path;
 /// make room for the drawn timeline, and the sorts that need no stability became unstable (the
 /// stable sort's code left; 311,232 B measured, rounded up to the next 500), and wasm-opt came
 /// to strip the producers and target-features sections and run its passes until they converge
-/// (about 700 B, most of it taken again by the frame-aware yield: 311,280 B measured).
-pub const BUDGET_BYTES: u64 = 311_300;
+/// (about 700 B, most of it taken again by the frame-aware yield: 311,280 B measured) and to
+/// assume the lowest kilobyte of memory unused (the stack starts at 1 MB and grows down), which
+/// folds constant offsets into loads (1.4 KB; 310,172 B measured).
+pub const BUDGET_BYTES: u64 = 310_200;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.
