@@ -35,6 +35,36 @@ pub fn engines() -> Result<(), String> {
     Ok(())
 }
 
+/// `cargo xtask bench --sizes`: where the first view's wasm goes, by crate and by module. The
+/// release build's wasm is bound again with its function names kept and optimised as the
+/// bundle's is (`index.html`'s `data-wasm-opt-params`), then `bench/sizes.mjs` reads it.
+pub fn sizes() -> Result<(), String> {
+    let env = tools::ensure_build_tools()?;
+    crate::release_build(&env, None)?;
+    let dir = out_dir().join("sizes");
+    let target = out_dir().parent().map(Path::to_path_buf).unwrap_or_default();
+    let built = target.join("wasm32-unknown-unknown/release/async-playground.wasm");
+    let dir_arg = dir.display().to_string();
+    let built_arg = built.display().to_string();
+    cmd::run(cmd::command(
+        "wasm-bindgen",
+        &["--target", "web", "--keep-debug", "--out-dir", &dir_arg, "--out-name", "named", &built_arg],
+        &env,
+    ))?;
+    let html = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let params = html
+        .split("data-wasm-opt-params=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or("index.html has no data-wasm-opt-params")?;
+    let input = dir.join("named_bg.wasm").display().to_string();
+    let output = dir.join("named.wasm").display().to_string();
+    let mut args = vec!["-Oz", "-g", &input, "-o", &output];
+    args.extend(params.split_whitespace().filter(|p| !p.starts_with("--strip")));
+    cmd::run(cmd::command("wasm-opt", &args, &env))?;
+    cmd::run(cmd::command("node", &["bench/sizes.mjs", &output], &env))
+}
+
 /// The arguments for `node`: the script, the three folders and the output file.
 pub fn node_args(app: &Path, minimal: &Path, out: &Path, quick: bool) -> Vec<String> {
     let mut args = vec![

@@ -38,6 +38,8 @@ Commands:
                                          loop lesson's real order, in Chromium, Firefox and
                                          WebKit over WebDriver (installs Firefox ESR, geckodriver,
                                          WebKitWebDriver and Xvfb); writes target/bench/engines.json
+  bench --sizes                          where the first view's wasm goes, by crate and module
+                                         (bench/sizes.mjs over the release wasm, names kept)
 ";
 
 /// The repository's top folder.
@@ -52,9 +54,11 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("build") => build(&args[1..]),
         Some("setup") => setup(&args[1..]),
-        Some("bench") => options("bench", &args[1..], &["--quick", "--engines"]).and_then(|opts| {
+        Some("bench") => options("bench", &args[1..], &["--quick", "--engines", "--sizes"]).and_then(|opts| {
             if opts.iter().any(|o| o.0 == "--engines") {
                 bench::engines()
+            } else if opts.iter().any(|o| o.0 == "--sizes") {
+                bench::sizes()
             } else {
                 bench::run(!opts.is_empty())
             }
@@ -83,7 +87,7 @@ fn options<'a>(command: &str, args: &'a [String], known: &[&str]) -> Result<Vec<
         if !known.contains(&name) {
             return Err(format!("`{command}` does not take `{name}`\n\n{USAGE}"));
         }
-        if name == "--browser" || name == "--quick" || name == "--engines" {
+        if ["--browser", "--quick", "--engines", "--sizes"].contains(&name) {
             out.push((name, ""));
             continue;
         }
