@@ -5,6 +5,7 @@
 //! clock or touches I/O. Every function is deterministic and tested natively with `cargo test`.
 
 pub mod browse;
+pub mod by_id;
 pub mod cap;
 pub mod codegen;
 pub mod compare;

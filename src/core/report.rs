@@ -3,13 +3,13 @@
 //! The shell hands over raw browser timestamps (all on the page's `performance.now()` clock);
 //! [`RunReport::new`] makes them relative to the run's start and computes the statistics.
 
+use super::by_id::ById;
 use super::mode::Mode;
 use super::pool::{PoolCost, PoolTimes};
 use super::predict::{first_lane, merge_spans, Prediction};
 use super::scenario::{Scenario, TaskId, TaskKind};
 use super::stats::{frame_stats, late_gaps, FrameStats};
 use super::timing::{Outcome, Span};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// One task as measured, in milliseconds from the run's start.
@@ -89,13 +89,13 @@ impl RunReport {
         let (mode, scale) = (prediction.mode, prediction.scale);
         let run = m.run.unwrap_or(Span { start_ms: 0.0, end_ms: 0.0 });
         let origin = run.start_ms;
-        let measured: HashMap<TaskId, (Span, Outcome)> =
+        let measured: ById<(Span, Outcome)> =
             m.tasks.iter().map(|&(id, span, outcome)| (id, (span, outcome))).collect();
-        let workers: HashMap<TaskId, usize> = m.workers.iter().copied().collect();
+        let workers: ById<usize> = m.workers.iter().copied().collect();
         let tasks = scenario
             .tasks()
             .filter_map(|(lane, task)| {
-                let (span, outcome) = measured.get(&task.id)?;
+                let (span, outcome) = measured.get(task.id)?;
                 Some(MeasuredTask {
                     outcome: *outcome,
                     id: task.id,
@@ -103,7 +103,7 @@ impl RunReport {
                     kind: task.kind,
                     lane,
                     span: Span { start_ms: span.start_ms - origin, end_ms: span.end_ms - origin },
-                    worker: workers.get(&task.id).copied(),
+                    worker: workers.get(task.id).copied(),
                 })
             })
             .collect();

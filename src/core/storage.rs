@@ -113,10 +113,10 @@ impl std::error::Error for StorageError {}
 pub fn save(saved: &Saved) -> String {
     format!(
         "{{\"version\":{VERSION},\"lesson\":{},\"variant\":{},\"scale\":{},\"cap_ms\":{},\"scenario\":{}}}",
-        Value::from(saved.lesson.id),
+        super::json::text(saved.lesson.id),
         saved.variant,
-        Value::from(saved.scale),
-        Value::from(saved.cap_ms),
+        super::json::number(saved.scale),
+        super::json::number(saved.cap_ms),
         saved.scenario.to_json()
     )
 }

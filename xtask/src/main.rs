@@ -54,15 +54,17 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("build") => build(&args[1..]),
         Some("setup") => setup(&args[1..]),
-        Some("bench") => options("bench", &args[1..], &["--quick", "--engines", "--sizes"]).and_then(|opts| {
-            if opts.iter().any(|o| o.0 == "--engines") {
-                bench::engines()
-            } else if opts.iter().any(|o| o.0 == "--sizes") {
-                bench::sizes()
-            } else {
-                bench::run(!opts.is_empty())
-            }
-        }),
+        Some("bench") => {
+            options("bench", &args[1..], &["--quick", "--engines", "--sizes"]).and_then(|opts| {
+                if opts.iter().any(|o| o.0 == "--engines") {
+                    bench::engines()
+                } else if opts.iter().any(|o| o.0 == "--sizes") {
+                    bench::sizes()
+                } else {
+                    bench::run(!opts.is_empty())
+                }
+            })
+        }
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())

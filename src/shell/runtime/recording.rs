@@ -1,10 +1,10 @@
 //! What a run records while it happens: each task's start and end, and when the main thread
 //! was busy with its work. The live timeline reads it as it redraws; the report reads it at the end.
 
+use crate::core::by_id::ById;
 use crate::core::scenario::TaskId;
 use crate::core::timing::{Outcome, Span};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Default)]
@@ -12,7 +12,7 @@ pub struct Recording {
     /// Each task that has started, with its end once it has one (page clock), in start order.
     pub tasks: Vec<(TaskId, f64, Option<f64>)>,
     /// Where each task is in `tasks`.
-    index: HashMap<TaskId, usize>,
+    index: ById<usize>,
     /// The tasks that ended with an error.
     failed: Vec<TaskId>,
     /// Work bursts and blocking tasks: when the main thread was held.
@@ -37,7 +37,7 @@ impl Recorder {
 
     pub fn finished(&self, id: TaskId, at: f64) {
         let mut r = self.0.borrow_mut();
-        if let Some(&i) = r.index.get(&id) {
+        if let Some(&i) = r.index.get(id) {
             r.tasks[i].2 = Some(at);
         }
     }
@@ -52,7 +52,7 @@ impl Recorder {
     /// when it was handed over.
     pub fn ran_on(&self, id: TaskId, worker: usize, span: Span) {
         let mut r = self.0.borrow_mut();
-        if let Some(&i) = r.index.get(&id) {
+        if let Some(&i) = r.index.get(id) {
             r.tasks[i].1 = span.start_ms;
             r.tasks[i].2 = Some(span.end_ms);
         }
@@ -61,7 +61,7 @@ impl Recorder {
 
     /// Whether the task has started.
     pub fn has(&self, id: TaskId) -> bool {
-        self.0.borrow().index.contains_key(&id)
+        self.0.borrow().index.get(id).is_some()
     }
 
     /// The worker pool never answered.
