@@ -25,7 +25,7 @@ pub fn shorten(text: &str) -> String {
 pub fn quote_json(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::String(s) => shorten(s),
-        other => shorten(&other.to_string()),
+        other => shorten(&super::json::value(other)),
     }
 }
 

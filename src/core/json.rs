@@ -55,6 +55,28 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// Any JSON value written back as JSON (to quote it in a message), without serde_json's
+/// serializer: whole numbers as they were, others in Rust's shortest form.
+pub fn value(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.to_string(),
+            (None, Some(u)) => u.to_string(),
+            _ => number(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => text(s),
+        Value::Array(items) => format!("[{}]", items.iter().map(value).collect::<Vec<_>>().join(",")),
+        Value::Object(fields) => {
+            let fields: Vec<String> =
+                fields.iter().map(|(k, v)| format!("{}:{}", text(k), value(v))).collect();
+            format!("{{{}}}", fields.join(","))
+        }
+    }
+}
+
 /// A number or `null`.
 pub fn maybe(x: Option<f64>) -> String {
     x.map_or_else(|| "null".into(), number)
@@ -100,5 +122,15 @@ mod tests {
             assert_eq!(read.as_f64(), Some(x), "{x} as {}", number(x));
         }
         assert_eq!([number(f64::NAN), number(f64::INFINITY)], ["null", "null"]);
+    }
+
+    #[test]
+    fn any_value_is_written_back_as_json_that_reads_the_same() {
+        let json = r#"{"a":[1,-2,18446744073709551615,0.5,1e300,true,null],"b":{"c":"x \"y\""},"":[]}"#;
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        let written = value(&v);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&written).unwrap(), v, "{written}");
+        assert_eq!(value(&serde_json::json!(5)), "5");
+        assert_eq!(value(&serde_json::json!([true, "t"])), r#"[true,"t"]"#);
     }
 }
