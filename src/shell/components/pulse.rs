@@ -66,7 +66,8 @@ pub fn pulse(props: &PulseProps) -> Html {
                 <span class="page-clock" aria-hidden="true" title="Page clock, updated every frame" ref={t.clock.clone()}>{ "0.0 s" }</span>
             </div>
             <div class="tracks" aria-hidden="true">
-                <span class="track-label">{ "requestAnimationFrame" }</span>
+                // On a phone the label takes two lines, broken where its words meet.
+                <span class="track-label">{ "request" }<wbr/>{ "Animation" }<wbr/>{ "Frame" }</span>
                 // Drawn on a canvas by the frame meter: an element moved by transform every frame
                 // made the browser lay out its compositing layers every frame (hooks/use_frame_meter.rs).
                 <div class="track"><canvas class="dot-canvas" ref={t.dot.clone()}></canvas></div>

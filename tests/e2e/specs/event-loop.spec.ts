@@ -61,6 +61,24 @@ test('predict the order, run the click, and see the real log beside the model', 
   await expect(page.getByRole('heading', { name: 'What to notice' })).toBeVisible();
 });
 
+test('while the puzzle loads its place is kept, so the run buttons do not move when it arrives', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/extras.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await Playground.open(page, '?lesson=event-loop');
+  await expect(page.locator('.turn-host .booting-extra')).toBeVisible();
+  const run = page.locator('.mode-async button.run');
+  const before = (await run.boundingBox())!.y;
+  release();
+  await expect(page.locator('.turn-order li')).toHaveCount(9);
+  const after = (await run.boundingBox())!.y;
+  // Without the kept place the buttons moved 390 px down.
+  expect(Math.abs(after - before)).toBeLessThan(24);
+});
+
 test('if the puzzle cannot be loaded, the page says so and the rest of the lesson works', async ({ page }) => {
   await page.route('**/extras.js', (route) => route.abort());
   const app = await Playground.open(page, '?lesson=event-loop');
