@@ -75,6 +75,9 @@ pub fn node_args(app: &Path, minimal: &Path, out: &Path, quick: bool) -> Vec<Str
         minimal.display().to_string(),
         "--out".into(),
         out.display().to_string(),
+        // What the first view never loads, as the test budget counts it.
+        "--not-first-view".into(),
+        crate::budget::NOT_FIRST_VIEW.join(","),
     ];
     if quick {
         args.push("--quick".into());
@@ -107,9 +110,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn passes_the_folders_and_the_quick_flag_to_the_script() {
+    fn passes_the_folders_what_is_not_first_view_and_the_quick_flag_to_the_script() {
         let args = node_args(Path::new("/d"), Path::new("/m"), Path::new("/o/bench.json"), false);
-        assert_eq!(args, ["bench/run.mjs", "--app", "/d", "--minimal", "/m", "--out", "/o/bench.json"]);
+        assert_eq!(
+            args,
+            [
+                "bench/run.mjs",
+                "--app",
+                "/d",
+                "--minimal",
+                "/m",
+                "--out",
+                "/o/bench.json",
+                "--not-first-view",
+                "embed-demo.,compute-worker,extras"
+            ]
+        );
         assert_eq!(
             node_args(Path::new("/d"), Path::new("/m"), Path::new("/o"), true).last().unwrap(),
             "--quick"

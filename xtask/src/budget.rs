@@ -60,7 +60,7 @@ impl fmt::Display for Report {
 /// Files beside the app that its first view never loads: the embedding demo, the Web Worker
 /// that a workers run starts (its script, its loader and its wasm), and the extras loaded on
 /// first use (`shell::extras`).
-const NOT_FIRST_VIEW: &[&str] = &["embed-demo.", "compute-worker", "extras"];
+pub const NOT_FIRST_VIEW: &[&str] = &["embed-demo.", "compute-worker", "extras"];
 
 /// Measures every first-view asset at the top of `dist`.
 pub fn measure(dist: &Path) -> Result<Report, String> {
