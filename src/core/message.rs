@@ -19,6 +19,10 @@ pub enum InMessage {
     Load(Scenario),
     /// Start a run.
     Run(Mode),
+    /// Is anyone there? Answered by `pong`, so a page that attaches late learns the app is up.
+    Ping,
+    /// Answered by `state`: the scenario and the last run's results.
+    GetState,
 }
 
 impl InMessage {
@@ -29,7 +33,9 @@ impl InMessage {
             return Err("a message needs a string \"type\"".into());
         };
         match kind {
-            "ready" | "run-started" | "run-finished" => Ok(None),
+            "ready" | "run-started" | "run-finished" | "pong" | "state" => Ok(None),
+            "ping" => Ok(Some(InMessage::Ping)),
+            "get-state" => Ok(Some(InMessage::GetState)),
             "load" => {
                 let scenario = value.get("scenario").ok_or("a load message needs a \"scenario\"")?;
                 Scenario::from_value(scenario).map(|s| Some(InMessage::Load(s))).map_err(|e| e.to_string())
@@ -52,6 +58,21 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub enum OutMessage {
     Ready {
         version: &'static str,
+    },
+    /// The answer to `ping`: the app is up and takes commands.
+    Pong {
+        version: &'static str,
+    },
+    /// The answer to `get-state`.
+    State {
+        lesson: &'static str,
+        scale: f64,
+        /// The mode of the run in progress; `None` when none is.
+        running: Option<&'static str>,
+        /// The scenario as JSON (the format `load` takes).
+        scenario: String,
+        /// The last finished run, as its `run-finished` said; `None` before the first.
+        last_run: Option<Box<OutMessage>>,
     },
     RunStarted {
         mode: &'static str,
@@ -111,6 +132,24 @@ impl OutMessage {
         OutMessage::Ready { version: VERSION }
     }
 
+    pub fn pong() -> Self {
+        OutMessage::Pong { version: VERSION }
+    }
+
+    /// What `get-state` is answered with, from the page's state.
+    pub fn state(state: &super::state::State) -> Self {
+        OutMessage::State {
+            lesson: state.origin.lesson.id,
+            scale: state.scale,
+            running: match state.run {
+                super::state::RunStatus::Running { mode } => Some(mode.as_str()),
+                super::state::RunStatus::Idle => None,
+            },
+            scenario: state.scenario.to_json(),
+            last_run: state.history.last().map(|r| Box::new(OutMessage::run_finished(r))),
+        }
+    }
+
     pub fn run_started(mode: Mode, predicted_ms: f64) -> Self {
         OutMessage::RunStarted { mode: mode.as_str(), predicted_ms: round(predicted_ms) }
     }
@@ -157,6 +196,17 @@ impl OutMessage {
     pub fn to_json(&self) -> String {
         match self {
             OutMessage::Ready { version } => Obj::typed("ready").field("version", text(version)).end(),
+            // Only a running app answers: `ready` is always true here.
+            OutMessage::Pong { version } => {
+                Obj::typed("pong").field("version", text(version)).field("ready", "true".into()).end()
+            }
+            OutMessage::State { lesson, scale, running, scenario, last_run } => Obj::typed("state")
+                .field("lesson", text(lesson))
+                .field("scale", number(*scale))
+                .field("running", running.map_or_else(|| "null".into(), text))
+                .field("scenario", scenario.clone())
+                .field("last_run", last_run.as_ref().map_or_else(|| "null".into(), |m| m.to_json()))
+                .end(),
             OutMessage::RunStarted { mode, predicted_ms } => Obj::typed("run-started")
                 .field("mode", text(mode))
                 .field("predicted_ms", number(*predicted_ms))
@@ -245,6 +295,10 @@ mod tests {
             let err = InMessage::parse(&v).unwrap_err();
             assert!(err.contains(expected), "{v}: {err}");
         }
+        assert_eq!(parse(json!({"type": "ping"})), Ok(Some(InMessage::Ping)));
+        assert_eq!(parse(json!({"type": "get-state"})), Ok(Some(InMessage::GetState)));
+        assert_eq!(parse(json!({"type": "pong", "version": "1", "ready": true})), Ok(None));
+        assert_eq!(parse(json!({"type": "state"})), Ok(None));
         refused(json!("run"), "string \"type\"");
         refused(json!({"type": 5}), "string \"type\"");
         assert_eq!(parse(json!({"type": "run", "mode": "workers"})), Ok(Some(InMessage::Run(Mode::Workers))));
@@ -265,6 +319,37 @@ mod tests {
         let started: serde_json::Value =
             serde_json::from_str(&OutMessage::run_started(Mode::Async, 5000.04).to_json()).unwrap();
         assert_eq!(started, json!({"type": "run-started", "mode": "async", "predicted_ms": 5000}));
+    }
+
+    /// `pong` says the app is up; `state` carries the lesson, the scale, the run in progress,
+    /// the scenario as `load` takes it, and the last run as its `run-finished` said.
+    #[test]
+    fn pong_and_state_answer_with_the_contract_fields() {
+        use crate::core::params::Params;
+        use crate::core::state::{Action, State};
+        let pong: serde_json::Value = serde_json::from_str(&OutMessage::pong().to_json()).unwrap();
+        assert_eq!(pong, json!({"type": "pong", "version": VERSION, "ready": true}));
+
+        let state = State::new(&Params::default());
+        let v: serde_json::Value = serde_json::from_str(&OutMessage::state(&state).to_json()).unwrap();
+        assert_eq!(
+            (&v["type"], &v["lesson"], &v["running"], &v["last_run"]),
+            (&json!("state"), &json!("ticket-queue"), &json!(null), &json!(null))
+        );
+        assert_eq!(v["scale"], state.scale);
+        assert_eq!(Scenario::from_value(&v["scenario"]).unwrap(), *state.scenario);
+
+        let running = state.apply(Action::RunStarted(Mode::Async));
+        let v: serde_json::Value = serde_json::from_str(&OutMessage::state(&running).to_json()).unwrap();
+        assert_eq!(v["running"], "async");
+        let m = Measurements { run: Some(Span { start_ms: 0.0, end_ms: 5001.0 }), ..Measurements::default() };
+        let report = RunReport::new(&running.scenario, &running.prediction(Mode::Async), &m);
+        let done = running.apply(Action::RunFinished(Box::new(report)));
+        let v: serde_json::Value = serde_json::from_str(&OutMessage::state(&done).to_json()).unwrap();
+        assert_eq!(
+            (&v["running"], &v["last_run"]["type"], &v["last_run"]["total_ms"]),
+            (&json!(null), &json!("run-finished"), &json!(5001))
+        );
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub fn app(props: &AppProps) -> Html {
     use_theme(params.theme);
     use_autosave(&state, key_for(params.embed, params.lesson.id), on_action.clone());
     use_hash_links(on_action.clone());
-    use_commands(on_action.clone(), runner.run.clone());
+    use_commands(on_action.clone(), runner.run.clone(), state.clone());
     // Announced once the command listener above is in place.
     use_effect_with((), |_| post(&OutMessage::ready()));
 

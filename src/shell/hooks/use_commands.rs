@@ -1,10 +1,13 @@
 //! Commands from the embedding page (the postMessage API's incoming half): `{type: "load",
-//! scenario}` and `{type: "run", mode}`. Anything malformed or oversized is ignored with a
-//! console warning; it never breaks the page or touches the current scenario.
+//! scenario}`, `{type: "run", mode}`, and the handshake: `{type: "ping"}` (answered by `pong`)
+//! and `{type: "get-state"}` (answered by `state`, from the latest render's state). Anything
+//! malformed or oversized is ignored with a console warning; it never breaks the page or
+//! touches the current scenario.
 
-use crate::core::message::{InMessage, MAX_IN_BYTES};
+use crate::core::message::{InMessage, OutMessage, MAX_IN_BYTES};
 use crate::core::mode::Mode;
-use crate::core::state::Action;
+use crate::core::state::{Action, State};
+use crate::shell::runtime::post::post;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -24,23 +27,28 @@ fn read(data: &JsValue) -> Result<serde_json::Value, String> {
 }
 
 #[hook]
-pub fn use_commands(on_action: Callback<Action>, run: Callback<Mode>) {
-    // The listener lives as long as the app; it always calls the latest run callback.
+pub fn use_commands(on_action: Callback<Action>, run: Callback<Mode>, state: UseReducerHandle<State>) {
+    // The listener lives as long as the app; it always calls the latest run callback and
+    // answers from the latest state.
     let latest_run = use_mut_ref(|| run.clone());
     *latest_run.borrow_mut() = run;
+    let latest_state = use_mut_ref(|| state.clone());
+    *latest_state.borrow_mut() = state;
     use_effect_with((), move |_| {
         let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             // The page's own messages (it posts to itself when it is not embedded) are not
             // commands: left alone before they are read, as a run of thousands of tasks makes
             // its run-finished a megabyte of JSON.
             let kind = js_sys::Reflect::get(&e.data(), &"type".into()).ok().and_then(|t| t.as_string());
-            if matches!(kind.as_deref(), Some("ready" | "run-started" | "run-finished")) {
+            if matches!(kind.as_deref(), Some("ready" | "run-started" | "run-finished" | "pong" | "state")) {
                 return;
             }
             let command = read(&e.data()).and_then(|value| InMessage::parse(&value));
             match command {
                 Ok(Some(InMessage::Load(scenario))) => on_action.emit(Action::Load(Rc::new(scenario))),
                 Ok(Some(InMessage::Run(mode))) => latest_run.borrow().emit(mode),
+                Ok(Some(InMessage::Ping)) => post(&OutMessage::pong()),
+                Ok(Some(InMessage::GetState)) => post(&OutMessage::state(&latest_state.borrow())),
                 Ok(None) => {}
                 Err(why) => warn(&why),
             }

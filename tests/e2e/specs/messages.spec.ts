@@ -1,5 +1,6 @@
-// The postMessage API's incoming half: `load` replaces the scenario, `run` starts a run, and
-// anything malformed is ignored with a console warning, leaving the scenario as it was.
+// The postMessage API's incoming half: `load` replaces the scenario, `run` starts a run, `ping`
+// and `get-state` are answered, and anything malformed is ignored with a console warning,
+// leaving the scenario as it was.
 import { expect, test } from '@playwright/test';
 import { Playground } from '../pages/playground';
 
@@ -46,5 +47,31 @@ test('load and run messages drive the playground; bad ones are ignored with a wa
   expect(warnings[2]).toContain('format version 2');
   expect(warnings[5]).toContain('byte limit');
   await expect(app.task('Read a.txt')).toBeVisible();
+  expect(await app.messages('run-started')).toHaveLength(1);
+});
+
+test('a page that attaches late learns the state: ping is answered by pong, get-state by the scenario and the last run', async ({ page }) => {
+  const app = await Playground.open(page, '?scale=20');
+  const post = (message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
+  const answers = async (type: string, n: number) => {
+    await expect.poll(async () => (await app.messages(type)).length).toBe(n);
+    const { received_at: _, ...message } = (await app.messages(type))[n - 1];
+    return message as Record<string, any>;
+  };
+
+  await post({ type: 'ping' });
+  expect(await answers('pong', 1)).toEqual({ type: 'pong', version: expect.stringMatching(/^\d+\.\d+\.\d+/), ready: true });
+
+  await post({ type: 'get-state' });
+  const before = await answers('state', 1);
+  expect(before).toMatchObject({ lesson: 'ticket-queue', scale: 20, running: null, last_run: null });
+  expect(before.scenario.lanes.map((l: { name: string }) => l.name)).toEqual(['You', 'Phone']);
+
+  const { message } = await app.runWith(() => post({ type: 'run', mode: 'async' }));
+  await post({ type: 'get-state' });
+  const after = await answers('state', 2);
+  const { received_at: _, ...finished } = message as Record<string, any>;
+  expect(after.last_run).toEqual(finished);
+  // Its own answers are not commands: nothing was warned about.
   expect(await app.messages('run-started')).toHaveLength(1);
 });
