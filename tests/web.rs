@@ -113,6 +113,33 @@ async fn the_default_yield_lets_a_due_frame_in_before_the_work_goes_on() {
     assert!(framed.get(), "a frame ran before the work went on");
 }
 
+/// Where no frame comes (an iframe scrolled out of a course page is not hidden, yet gets no
+/// frames), the default yield waits for one once, then not again until frames come back: the
+/// work must not wait 100 ms after every burst.
+#[wasm_bindgen_test]
+async fn the_default_yield_stops_waiting_for_frames_that_do_not_come() {
+    use async_playground::core::scenario::YieldWith;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let window = web_sys::window().unwrap();
+    let key = JsValue::from_str("requestAnimationFrame");
+    let real = js_sys::Reflect::get(&window, &key).unwrap();
+    let asked = Rc::new(Cell::new(0));
+    let count = asked.clone();
+    let stub = Closure::<dyn FnMut(JsValue) -> i32>::new(move |_| {
+        count.set(count.get() + 1);
+        0
+    });
+    js_sys::Reflect::set(&window, &key, stub.as_ref()).unwrap();
+    for _ in 0..3 {
+        let start = clock::now();
+        while clock::now() - start < 25.0 {}
+        yield_now::yield_with(YieldWith::DEFAULT).await;
+    }
+    js_sys::Reflect::set(&window, &key, &real).unwrap();
+    assert_eq!(asked.get(), 1, "one wait for a frame, then none while none came");
+}
+
 /// Resolves with the first `run-finished` message posted to this window.
 async fn next_run_finished() -> JsValue {
     let window = web_sys::window().unwrap();

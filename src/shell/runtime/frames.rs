@@ -1,5 +1,5 @@
-//! `requestAnimationFrame`: one frame as a future, and a loop that runs every frame until it
-//! is dropped.
+//! `requestAnimationFrame`: one frame as a future, a loop that runs every frame until it is
+//! dropped, and when the last frame ran (which the frame-aware yield asks).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -41,11 +41,11 @@ pub async fn next_frame() -> f64 {
 }
 
 /// The next animation frame, or `max_ms` where the page draws none (a hidden tab or an
-/// offscreen iframe draws no frames, and nothing may wait for ever).
-pub async fn frame_or_timeout(max_ms: u32) {
+/// offscreen iframe draws no frames, and nothing may wait for ever). `true` if the frame came.
+pub async fn frame_or_timeout(max_ms: u32) -> bool {
     let frame = std::pin::pin!(next_frame());
     let timeout = gloo_timers::future::TimeoutFuture::new(max_ms);
-    futures::future::select(frame, timeout).await;
+    matches!(futures::future::select(frame, timeout).await, futures::future::Either::Left(_))
 }
 
 type FrameCallback = Closure<dyn FnMut(f64)>;

@@ -8,6 +8,7 @@ use super::clock::now;
 use super::frames::{frame_drawn_by, frame_or_timeout, last_frame_ms, next_frame};
 use crate::core::scenario::YieldWith;
 use gloo_timers::future::TimeoutFuture;
+use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -16,10 +17,19 @@ const FRAME_DUE_MS: f64 = 16.0;
 /// How long a yield waits for a due frame at most.
 const FRAME_WAIT_MS: u32 = 100;
 
+thread_local! {
+    /// The last frame's time when a wait for the next one timed out: until another frame runs,
+    /// none is due (an iframe scrolled out of a course page gets no frames, and is not hidden).
+    static STALLED_AFTER: Cell<f64> = const { Cell::new(f64::NAN) };
+}
+
 /// Whether a frame is due: none ran for a frame's interval (as the page's frame loop saw
-/// them). A hidden page draws none, so none is ever due there.
+/// them). A hidden page draws none, so none is ever due there; nor after a wait for one timed
+/// out, until frames come again.
 fn frame_due() -> bool {
-    now() - last_frame_ms() >= FRAME_DUE_MS
+    let last = last_frame_ms();
+    now() - last >= FRAME_DUE_MS
+        && STALLED_AFTER.get() != last
         && web_sys::window().and_then(|w| w.document()).is_some_and(|d| !d.hidden())
 }
 
@@ -30,14 +40,16 @@ pub async fn yield_with(how: YieldWith) {
         // bursts yielding by messages alone): when a frame is due, it is let in first. The
         // message after it resumes the work once the frame is drawn, not inside its callback.
         YieldWith::FrameAware => {
-            if frame_due() {
-                frame_or_timeout(FRAME_WAIT_MS).await;
+            if !frame_due() {
+                yield_now().await;
+            } else if frame_or_timeout(FRAME_WAIT_MS).await {
                 yield_now().await;
                 // The next frame falls due a frame's interval after this one was drawn, not
                 // after its callbacks ran: WebKitGTK, which took 10 to 20 ms to draw each
                 // frame here, would otherwise let one burst through per frame.
                 frame_drawn_by(now());
             } else {
+                STALLED_AFTER.set(last_frame_ms());
                 yield_now().await;
             }
         }
@@ -69,9 +81,9 @@ fn scheduler_yield() -> Option<js_sys::Promise> {
 }
 
 /// What the page says when a run's work asks for `scheduler.yield()` and the browser has none.
-pub const NO_SCHEDULER_YIELD: &str = "This browser has no scheduler.yield(): the work set to yield by it gave the thread back \
-     by a MessageChannel message instead, so a timer that falls due runs between its bursts (where the browser has \
-     scheduler.yield(), the timer waits until the work is done).";
+pub const NO_SCHEDULER_YIELD: &str =
+    "This browser has no scheduler.yield(): the work yielded by a MessageChannel message \
+     instead, so a timer that fell due could run between its bursts.";
 
 /// Whether this browser has `scheduler.yield()`.
 pub fn has_scheduler_yield() -> bool {
