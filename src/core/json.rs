@@ -56,17 +56,14 @@ pub fn number(x: f64) -> String {
 }
 
 /// Any JSON value written back as JSON (to quote it in a message), without serde_json's
-/// serializer: whole numbers as they were, others in Rust's shortest form.
+/// serializer: numbers as they were written.
 pub fn value(v: &serde_json::Value) -> String {
     use serde_json::Value;
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => i.to_string(),
-            (None, Some(u)) => u.to_string(),
-            _ => number(n.as_f64().unwrap_or(f64::NAN)),
-        },
+        // As it was written: serde_json keeps a number's text (`arbitrary_precision`).
+        Value::Number(n) => n.to_string(),
         Value::String(s) => text(s),
         Value::Array(items) => format!("[{}]", items.iter().map(value).collect::<Vec<_>>().join(",")),
         Value::Object(fields) => {
@@ -130,6 +127,7 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(json).unwrap();
         let written = value(&v);
         assert_eq!(serde_json::from_str::<serde_json::Value>(&written).unwrap(), v, "{written}");
+        assert!(written.contains("18446744073709551615,0.5,1e+300"), "numbers as read: {written}");
         assert_eq!(value(&serde_json::json!(5)), "5");
         assert_eq!(value(&serde_json::json!([true, "t"])), r#"[true,"t"]"#);
     }

@@ -563,8 +563,15 @@ fn read(value: &serde_json::Value) -> Result<(Vec<Lane>, Combine), String> {
             let number = |k: &str| -> Result<Option<f64>, String> {
                 opt(&t, k)
                     .map(|v| {
-                        typed(v.clone(), k, &whose, "a number", v.is_number())
-                            .map(|v| v.as_f64().unwrap_or(f64::NAN))
+                        let v = typed(v.clone(), k, &whose, "a number", v.is_number())?;
+                        // Numbers are read from their text, exactly (serde_json keeps it): one
+                        // too large for a float is refused with it.
+                        v.as_f64().ok_or_else(|| {
+                            format!(
+                                "{whose}: \"{k}\" is {}, a number too large to read",
+                                super::json::value(&v)
+                            )
+                        })
                     })
                     .transpose()
             };
@@ -796,7 +803,7 @@ mod tests {
         };
         check(&data(r#""data_mb":-1"#), "data_mb -1: the data a work task hands its worker");
         check(&data(r#""data_mb":300"#), "from 0 to 256");
-        check(&data(r#""data_mb":1e999"#), "not a scenario");
+        check(&data(r#""data_mb":1e999"#), "\"data_mb\" is 1e+999, a number too large to read");
         check(
             &data(r#""data_mb":8,"send":"mail""#),
             "\"send\" must be one of copy, transfer, not the string \"mail\"",

@@ -497,7 +497,7 @@ pub(crate) mod tests {
         check(&format!(r#""lesson":"{}""#, "x".repeat(100)), None, None, "x\u{2026}\u{201d}");
         check(r#""lesson":"race","scale":0"#, Some("race"), None, "\u{201c}0\u{201d}, is not a number");
         check(r#""scale":-5"#, None, None, "from 1 to 10000");
-        check(r#""scale":1e9"#, None, None, "1000000000");
+        check(r#""scale":1e9"#, None, None, "1e+9");
         check(r#""scale":"NaN""#, None, None, "\u{201c}NaN\u{201d}");
         check(r#""scale":"100""#, None, None, "\u{201c}100\u{201d}");
         check(r#""scale":[1]"#, None, None, "current scale is kept");
