@@ -1,5 +1,6 @@
 // The parent side of the playground's postMessage API (see the README): wait for `ready`,
-// send `load` and `run`, and show each `run-finished` in a table.
+// send `load` and `run`, show each `run-finished` in a table, and size the frame to the
+// playground's content as it changes (`resize`).
 const frame = document.getElementById('playground');
 const status = document.getElementById('status');
 const results = document.getElementById('results');
@@ -30,6 +31,7 @@ function cell(row, text) {
 window.addEventListener('message', (event) => {
   if (event.source !== frame.contentWindow || event.origin !== origin || typeof event.data?.type !== 'string') return;
   const m = event.data;
+  if (m.type === 'resize') frame.style.height = `${m.height}px`;
   if (m.type === 'ready') {
     status.textContent = `The playground is ready (version ${m.version}).`;
     // Commands sent before `ready` would be lost: the buttons wait for it.

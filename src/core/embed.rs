@@ -51,11 +51,20 @@ impl Embed<'_> {
         link(self.base, self.lesson.id, self.scale, &extra, self.share)
     }
 
-    /// The `<iframe>` to paste into a course page.
+    /// The `<iframe>` to paste into a course page, and a few lines of script that size each
+    /// playground frame on the page to its content as it changes (its `resize` messages; the
+    /// height given is where it starts). Pasted once per embed, the script only repeats itself.
     pub fn snippet(&self) -> String {
         format!(
             "<iframe src=\"{}\"\n        title=\"Async Playground: {}\"\n        width=\"100%\" height=\"{}\" \
-             style=\"border: 0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>",
+             style=\"border: 0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n\
+             <script>\n\
+             addEventListener(\"message\", (e) => {{\n  \
+               if (e.data?.type !== \"resize\") return;\n  \
+               for (const f of document.querySelectorAll(\"iframe\"))\n    \
+                 if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\";\n\
+             }});\n\
+             </script>",
             attr(&self.src()),
             attr(self.lesson.title),
             self.height
@@ -85,7 +94,10 @@ mod tests {
             e.snippet(),
             "<iframe src=\"https://example.org/play/?lesson=race&amp;scale=500&amp;embed=1\"\n        \
              title=\"Async Playground: The lost update\"\n        width=\"100%\" height=\"900\" \
-             style=\"border: 0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>"
+             style=\"border: 0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n<script>\n\
+             addEventListener(\"message\", (e) => {\n  if (e.data?.type !== \"resize\") return;\n  \
+             for (const f of document.querySelectorAll(\"iframe\"))\n    \
+             if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\";\n});\n</script>"
         );
     }
 

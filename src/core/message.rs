@@ -33,7 +33,7 @@ impl InMessage {
             return Err("a message needs a string \"type\"".into());
         };
         match kind {
-            "ready" | "run-started" | "run-finished" | "pong" | "state" => Ok(None),
+            "ready" | "run-started" | "run-finished" | "pong" | "state" | "resize" => Ok(None),
             "ping" => Ok(Some(InMessage::Ping)),
             "get-state" => Ok(Some(InMessage::GetState)),
             "load" => {
@@ -58,6 +58,14 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub enum OutMessage {
     Ready {
         version: &'static str,
+    },
+    /// Embedded: the page's content height changed (CSS px), so the parent can size the frame.
+    Resize {
+        height: u32,
+    },
+    /// The same, as Canvas LMS asks for it: `{subject: "lti.frameResize", height}`.
+    LtiFrameResize {
+        height: u32,
     },
     /// The answer to `ping`: the app is up and takes commands.
     Pong {
@@ -196,6 +204,10 @@ impl OutMessage {
     pub fn to_json(&self) -> String {
         match self {
             OutMessage::Ready { version } => Obj::typed("ready").field("version", text(version)).end(),
+            OutMessage::Resize { height } => Obj::typed("resize").field("height", height.to_string()).end(),
+            OutMessage::LtiFrameResize { height } => {
+                Obj::new().field("subject", text("lti.frameResize")).field("height", height.to_string()).end()
+            }
             // Only a running app answers: `ready` is always true here.
             OutMessage::Pong { version } => {
                 Obj::typed("pong").field("version", text(version)).field("ready", "true".into()).end()
@@ -299,6 +311,7 @@ mod tests {
         assert_eq!(parse(json!({"type": "get-state"})), Ok(Some(InMessage::GetState)));
         assert_eq!(parse(json!({"type": "pong", "version": "1", "ready": true})), Ok(None));
         assert_eq!(parse(json!({"type": "state"})), Ok(None));
+        assert_eq!(parse(json!({"type": "resize", "height": 900})), Ok(None));
         refused(json!("run"), "string \"type\"");
         refused(json!({"type": 5}), "string \"type\"");
         assert_eq!(parse(json!({"type": "run", "mode": "workers"})), Ok(Some(InMessage::Run(Mode::Workers))));
@@ -327,6 +340,12 @@ mod tests {
     fn pong_and_state_answer_with_the_contract_fields() {
         use crate::core::params::Params;
         use crate::core::state::{Action, State};
+        let resize: serde_json::Value =
+            serde_json::from_str(&OutMessage::Resize { height: 1234 }.to_json()).unwrap();
+        assert_eq!(resize, json!({"type": "resize", "height": 1234}));
+        let lti: serde_json::Value =
+            serde_json::from_str(&OutMessage::LtiFrameResize { height: 1234 }.to_json()).unwrap();
+        assert_eq!(lti, json!({"subject": "lti.frameResize", "height": 1234}));
         let pong: serde_json::Value = serde_json::from_str(&OutMessage::pong().to_json()).unwrap();
         assert_eq!(pong, json!({"type": "pong", "version": VERSION, "ready": true}));
 

@@ -22,8 +22,8 @@ use super::components::{
 };
 use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{
-    use_autosave, use_boot, use_commands, use_frame_meter, use_hash_links, use_runner, use_theme,
-    use_undo_keys,
+    use_autosave, use_boot, use_commands, use_frame_meter, use_frame_resize, use_hash_links, use_runner,
+    use_theme, use_undo_keys,
 };
 use super::runtime::post::post;
 use crate::core::controls::Control;
@@ -110,6 +110,7 @@ pub fn app(props: &AppProps) -> Html {
     use_autosave(&state, key_for(params.embed, params.lesson.id), on_action.clone());
     use_hash_links(on_action.clone());
     use_commands(on_action.clone(), runner.run.clone(), state.clone());
+    use_frame_resize(params.embed);
     // Announced once the command listener above is in place.
     use_effect_with((), |_| post(&OutMessage::ready()));
 

@@ -40,7 +40,10 @@ pub fn use_commands(on_action: Callback<Action>, run: Callback<Mode>, state: Use
             // commands: left alone before they are read, as a run of thousands of tasks makes
             // its run-finished a megabyte of JSON.
             let kind = js_sys::Reflect::get(&e.data(), &"type".into()).ok().and_then(|t| t.as_string());
-            if matches!(kind.as_deref(), Some("ready" | "run-started" | "run-finished" | "pong" | "state")) {
+            if matches!(
+                kind.as_deref(),
+                Some("ready" | "run-started" | "run-finished" | "pong" | "state" | "resize")
+            ) {
                 return;
             }
             let command = read(&e.data()).and_then(|value| InMessage::parse(&value));

@@ -1,5 +1,8 @@
-// Embedding: the compact layout with chosen parts, the Embed dialog's snippet, and the demo
-// parent page driving the playground through postMessage.
+// Embedding: the compact layout with chosen parts, the Embed dialog's snippet, the demo
+// parent page driving the playground through postMessage, and the frame sized to its content
+// by a parent on another origin.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { Playground } from '../pages/playground';
 
@@ -44,4 +47,54 @@ test('the demo parent page loads a scenario, runs it and shows the results it ge
   await expect(row).toHaveCount(1, { timeout: 20_000 });
   await expect(row.getByRole('cell').first()).toHaveText('async');
   await expect(row.getByRole('cell').nth(2)).toHaveText('600 ms');
+});
+
+test('embedded, the playground tells a parent on another origin its content height as it changes', async ({ page, baseURL }) => {
+  // A course page on an origin of its own, served for real (Chromium lets a page from a
+  // loopback address be framed by another loopback page only), with the snippet's script and
+  // a log of what came.
+  const app = new URL('?lesson=ticket-queue&scale=200&embed=1', baseURL).href;
+  const html = `<!doctype html><body style="margin:0">
+    <script>
+      window.sizes = []; window.lti = [];
+      addEventListener('message', (e) => {
+        if (e.data?.type === 'resize') sizes.push(e.data.height);
+        if (e.data?.subject === 'lti.frameResize') lti.push(e.data.height);
+        if (e.data?.type !== 'resize') return;
+        for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px';
+      });
+    </script>
+    <iframe id="course-frame" title="Async Playground" src="${app}" style="width: 900px; height: 300px; border: 0"></iframe>
+  </body>`;
+  const server = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  try {
+    await page.goto(`http://localhost:${port}/chapter.html`);
+    const frame = page.frameLocator('#course-frame');
+    await expect(frame.locator('.mode-async button.run')).toBeVisible();
+    const content = () => frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+    const last = () => page.evaluate(() => (window as any).sizes.at(-1) ?? 0);
+    const matches = async () => Math.abs((await last()) - (await content())) <= 2;
+    await expect.poll(matches).toBe(true);
+    // The parent applied it: the frame is as tall as its content.
+    expect(Math.abs((await page.locator('#course-frame').boundingBox())!.height - (await content()))).toBeLessThanOrEqual(2);
+
+    // Another lesson, and a panel opened: each change is told.
+    const count = await page.evaluate(() => (window as any).sizes.length);
+    await frame.locator('#lesson-picker').selectOption('io-waits');
+    await expect(frame.locator('#lesson-title')).toContainText('disk');
+    await expect.poll(matches).toBe(true);
+    const opened = await content();
+    await frame.locator('.pulse details summary').click();
+    await expect.poll(content).toBeGreaterThan(opened);
+    await expect.poll(matches).toBe(true);
+    expect(await page.evaluate(() => (window as any).sizes.length)).toBeGreaterThan(count);
+    // Canvas LMS's message carries the same heights; no height is sent twice in a row.
+    const [sizes, lti] = await page.evaluate(() => [(window as any).sizes, (window as any).lti]);
+    expect(lti).toEqual(sizes);
+    expect(sizes.every((h: number, i: number) => i === 0 || h !== sizes[i - 1])).toBe(true);
+  } finally {
+    server.close();
+  }
 });
