@@ -48,10 +48,12 @@ async fn async_run_follows_the_prediction() {
             expected.end_ms
         );
     }
-    // The work ran in bursts of about 8 ms, each recorded as main-thread time.
+    // The work ran in bursts of about 8 ms, each recorded as main-thread time: ten on an idle
+    // machine; on a loaded one a burst the system preempts lasts longer, and there are fewer
+    // (seven with both cores kept busy), so only "several" is asserted.
     let (bursts, busy) =
         recorder.with(|r| (r.busy.len(), r.busy.iter().map(|s| s.end_ms - s.start_ms).sum::<f64>()));
-    assert!(bursts >= 10, "{bursts} bursts");
+    assert!(bursts >= 3, "{bursts} bursts");
     assert!((79.0..79.0 + LATE_MS).contains(&busy), "busy {busy}");
     // The selfies finished while the wait was still going: the two lanes overlapped.
     let wait_end = measured[0].1.end_ms;
