@@ -1,6 +1,7 @@
 //! A map from task ids to values, as a vector indexed by the id: ids are small and dense
 //! (assigned from 1 in lane order, and a new task takes the next), so this is all a map needs,
-//! and the first view carries no hash map for it.
+//! and the first view carries no hash map for it. The run's records and report, the drawn
+//! timeline's columns and the live bars look tasks up by it.
 
 use super::scenario::TaskId;
 

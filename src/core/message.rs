@@ -25,6 +25,12 @@ pub enum InMessage {
     GetState,
 }
 
+/// Whether `kind` is the `type` of a message this app posts (it sees its own when it is not
+/// embedded): never a command.
+pub fn is_own(kind: &str) -> bool {
+    matches!(kind, "ready" | "run-started" | "run-finished" | "resize" | "pong" | "state")
+}
+
 impl InMessage {
     /// Reads a message. `Ok(None)` for messages that are not commands (such as this app's own
     /// outgoing messages, seen when it posts to itself); `Err` says why a command is malformed.
@@ -33,7 +39,7 @@ impl InMessage {
             return Err("a message needs a string \"type\"".into());
         };
         match kind {
-            "ready" | "run-started" | "run-finished" | "pong" | "state" | "resize" => Ok(None),
+            own if is_own(own) => Ok(None),
             "ping" => Ok(Some(InMessage::Ping)),
             "get-state" => Ok(Some(InMessage::GetState)),
             "load" => {

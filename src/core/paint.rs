@@ -8,6 +8,7 @@
 //! pixels in view, not with the scenario. [`Columns::hit`] finds the bar under a point by the
 //! same arithmetic, for hover, selection and clicks.
 
+use super::by_id::ById;
 use super::predict::Prediction;
 use super::report::RunReport;
 use super::scenario::{Scenario, TaskId, TaskKind};
@@ -265,14 +266,12 @@ impl Columns {
     pub fn new(sizes: &Sizes, from: &Sources) -> Columns {
         let lanes = from.scenario.lanes().len();
         let mut planned: Vec<Vec<Bar>> = vec![Vec::new(); lanes];
-        // Each task's kind, by id (ids are small: numbered from 1 as a scenario is read).
-        let last = from.scenario.tasks().map(|(_, t)| t.id.0 as usize).max().unwrap_or(0);
-        let mut kind_of = vec![Kind::Wait; last + 1];
+        let mut kind_of = ById::default();
         for (li, lane) in from.scenario.lanes().iter().enumerate() {
             let mut at = 0.0;
             for task in &lane.tasks {
                 let kind = Kind::from(task.kind);
-                kind_of[task.id.0 as usize] = kind;
+                kind_of.insert(task.id, kind);
                 let start_ms = at * from.scale;
                 at += task.duration;
                 planned[li].push(Bar {
@@ -283,7 +282,7 @@ impl Columns {
                 });
             }
         }
-        let kind = |id: TaskId| kind_of.get(id.0 as usize).copied().unwrap_or(Kind::Wait);
+        let kind = |id: TaskId| kind_of.get(id).copied().unwrap_or(Kind::Wait);
         let mut ghosts: Vec<Vec<Bar>> = vec![Vec::new(); lanes];
         let mut worker_ghosts: Vec<Vec<Bar>> = vec![Vec::new(); from.workers];
         for t in &from.prediction.tasks {

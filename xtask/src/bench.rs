@@ -60,7 +60,7 @@ pub fn sizes() -> Result<(), String> {
     let input = dir.join("named_bg.wasm").display().to_string();
     let output = dir.join("named.wasm").display().to_string();
     let mut args = vec!["-Oz", "-g", &input, "-o", &output];
-    args.extend(params.split_whitespace().filter(|p| !p.starts_with("--strip")));
+    args.extend(params.split_whitespace());
     cmd::run(cmd::command("wasm-opt", &args, &env))?;
     cmd::run(cmd::command("node", &["bench/sizes.mjs", &output], &env))
 }

@@ -161,11 +161,7 @@ fn header(out: &mut Out, scenario: &Scenario, uses: &Uses, unit_ms: f64) {
     if uses.request {
         features.push("Response");
     }
-    if uses.work
-        || uses.request
-        || uses.yields(YieldWith::AnimationFrame)
-        || uses.yields(YieldWith::FrameAware)
-    {
+    if uses.work || uses.request || uses.yields(YieldWith::AnimationFrame) {
         features.push("Window");
     }
     let features: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
@@ -238,8 +234,8 @@ fn imports(out: &mut Out, scenario: &Scenario, uses: &Uses) {
     if needs_wasm_bindgen(uses) {
         imports.push("use wasm_bindgen::JsValue;");
     }
+    // (The frame-aware yield ends with a MessageChannel message: `Uses` counts that one too.)
     if uses.request
-        || uses.yields(YieldWith::FrameAware)
         || uses.yields(YieldWith::MessageChannel)
         || uses.yields(YieldWith::Microtask)
         || uses.yields(YieldWith::AnimationFrame)

@@ -4,7 +4,7 @@
 //! malformed or oversized is ignored with a console warning; it never breaks the page or
 //! touches the current scenario.
 
-use crate::core::message::{InMessage, OutMessage, MAX_IN_BYTES};
+use crate::core::message::{is_own, InMessage, OutMessage, MAX_IN_BYTES};
 use crate::core::mode::Mode;
 use crate::core::state::{Action, State};
 use crate::shell::runtime::post::post;
@@ -40,10 +40,7 @@ pub fn use_commands(on_action: Callback<Action>, run: Callback<Mode>, state: Use
             // commands: left alone before they are read, as a run of thousands of tasks makes
             // its run-finished a megabyte of JSON.
             let kind = js_sys::Reflect::get(&e.data(), &"type".into()).ok().and_then(|t| t.as_string());
-            if matches!(
-                kind.as_deref(),
-                Some("ready" | "run-started" | "run-finished" | "pong" | "state" | "resize")
-            ) {
+            if kind.as_deref().is_some_and(is_own) {
                 return;
             }
             let command = read(&e.data()).and_then(|value| InMessage::parse(&value));

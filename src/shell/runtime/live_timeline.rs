@@ -14,6 +14,7 @@
 //! timeline fills in at once when it ends.)
 
 use super::recording::Recorder;
+use crate::core::by_id::ById;
 use crate::core::mode::Mode;
 use crate::core::scenario::Scenario;
 use std::cell::{Cell, RefCell};
@@ -51,9 +52,8 @@ pub struct LiveTimeline {
     rows: HtmlElement,
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
-    /// Each task's lane and colour (an index into `colours`), indexed by task id (ids are
-    /// small: numbered from 1 as a scenario is read, and one more than the largest on an add).
-    tasks: Vec<Option<(usize, usize)>>,
+    /// Each task's lane and colour (an index into `colours`).
+    tasks: ById<(usize, usize)>,
     /// The bar colour of each task kind in the scenario, read from the page's CSS (`--wait`, …).
     colours: Vec<String>,
     geometry: RefCell<Geometry>,
@@ -155,8 +155,7 @@ impl LiveTimeline {
         let css = window.get_computed_style(&document.document_element()?).ok()??;
         // Each kind the scenario uses gets its colour, in the order first met.
         let (mut kinds, mut colours): (Vec<&str>, Vec<String>) = (Vec::new(), Vec::new());
-        let last = scenario.tasks().map(|(_, t)| t.id.0 as usize).max().unwrap_or(0);
-        let mut tasks = vec![None; last + 1];
+        let mut tasks = ById::default();
         for (lane, task) in scenario.tasks() {
             let name = task.kind.as_str();
             let kind = kinds.iter().position(|k| *k == name).unwrap_or_else(|| {
@@ -165,7 +164,7 @@ impl LiveTimeline {
                 kinds.push(name);
                 kinds.len() - 1
             });
-            tasks[task.id.0 as usize] = Some((lane, kind));
+            tasks.insert(task.id, (lane, kind));
         }
         let ink = css.get_property_value("--ink").unwrap_or_default();
         let cursor = Cursor::find(&figure, ink.trim().to_string());
@@ -286,7 +285,7 @@ impl LiveTimeline {
             open.extend(known..recording.tasks.len());
             open.retain(|&i| {
                 let (id, start, end) = recording.tasks[i];
-                let Some(&Some((lane, kind))) = self.tasks.get(id.0 as usize) else { return false };
+                let Some(&(lane, kind)) = self.tasks.get(id) else { return false };
                 let Some(&(top, height)) = geometry.tracks.get(lane) else { return false };
                 if top + height < window_top || top > window_bottom {
                     // Out of the window: drawn when the window comes to it (a move draws anew).
