@@ -222,16 +222,16 @@ impl Edit {
     /// Reads what [`Edit::to_json`] wrote; `None` for anything else.
     pub fn from_json(json: &str) -> Option<Edit> {
         use super::scenario::{Data, YieldWith};
-        let v: serde_json::Value = serde_json::from_str(json).ok()?;
+        let v = super::json::read(json).ok()?;
         let id = TaskId(u32::try_from(v.get("id")?.as_u64()?).ok()?);
-        let text = |k: &str| v.get(k).and_then(serde_json::Value::as_str).unwrap_or_default();
+        let text = |k: &str| v.get(k).and_then(super::json::Value::as_str).unwrap_or_default();
         // Text that is not a number becomes NaN, which the core refuses with a message.
         let number = |k: &str| text(k).trim().parse().unwrap_or(f64::NAN);
-        let flag = |k: &str| v.get(k).and_then(serde_json::Value::as_bool).unwrap_or(false);
+        let flag = |k: &str| v.get(k).and_then(super::json::Value::as_bool).unwrap_or(false);
         if flag("delete") {
             return Some(Edit::DeleteTask { id });
         }
-        if let Some(label) = v.get("label").and_then(serde_json::Value::as_str) {
+        if let Some(label) = v.get("label").and_then(super::json::Value::as_str) {
             return Some(Edit::SetLabel { id, label: label.to_string() });
         }
         if v.get("duration").is_some() {

@@ -55,7 +55,7 @@ pub fn results_json(report: &RunReport, prediction: &Prediction) -> String {
 /// JSON text laid out for reading (two spaces a level), as the results file is saved; `None`
 /// for text that is not JSON.
 pub fn pretty(json: &str) -> Option<String> {
-    serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(json).ok()?).ok()
+    super::json::read(json).ok().map(|v| super::json::pretty(&v))
 }
 
 fn round(ms: f64) -> f64 {
@@ -124,8 +124,8 @@ fn picture_title(mode: &str, name: &str, total_ms: f64, predicted_ms: f64, gap_m
 /// The picture of a run from its results JSON ([`results_json`]), with the lesson's title
 /// (shown when the scenario has no name of its own) and unit.
 pub fn picture_from_results(results: &str, lesson_title: &str, unit: &str) -> Result<Picture, String> {
-    use serde_json::Value;
-    let v: Value = serde_json::from_str(results).map_err(|e| e.to_string())?;
+    use super::json::Value;
+    let v = super::json::read(results)?;
     let scenario = Scenario::from_value(&v["scenario"]).map_err(|e| e.to_string())?;
     let run = &v["run"];
     let num = |v: &Value| v.as_f64().unwrap_or(0.0);
@@ -404,7 +404,8 @@ mod tests {
         assert_eq!(v["scenario"]["lanes"][0]["name"], "<script>alert(1)</script>");
         assert!(!v["freezes_ms"].as_array().unwrap().is_empty());
         // The exported scenario reads back as the one that ran.
-        let back = Scenario::from_value(&v["scenario"]).unwrap();
+        let back =
+            Scenario::from_value(&crate::core::json::read(&v["scenario"].to_string()).unwrap()).unwrap();
         assert_eq!(back.to_json(), r.scenario.to_json());
     }
 

@@ -22,9 +22,9 @@ pub fn shorten(text: &str) -> String {
 }
 
 /// A JSON value as a learner reads it in a message: strings without their quotes, shortened.
-pub fn quote_json(value: &serde_json::Value) -> String {
+pub fn quote_json(value: &super::json::Value) -> String {
     match value {
-        serde_json::Value::String(s) => shorten(s),
+        super::json::Value::String(s) => shorten(s),
         other => shorten(&super::json::value(other)),
     }
 }

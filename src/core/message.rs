@@ -34,7 +34,7 @@ pub fn is_own(kind: &str) -> bool {
 impl InMessage {
     /// Reads a message. `Ok(None)` for messages that are not commands (such as this app's own
     /// outgoing messages, seen when it posts to itself); `Err` says why a command is malformed.
-    pub fn parse(value: &serde_json::Value) -> Result<Option<InMessage>, String> {
+    pub fn parse(value: &super::json::Value) -> Result<Option<InMessage>, String> {
         let Some(kind) = value.get("type").and_then(|t| t.as_str()) else {
             return Err("a message needs a string \"type\"".into());
         };
@@ -302,15 +302,20 @@ mod tests {
     use crate::core::timing::{Outcome, Span};
     use serde_json::json;
 
+    /// A value written with serde_json's `json!`, read by the app's own reader.
+    fn ours(v: &serde_json::Value) -> crate::core::json::Value {
+        crate::core::json::read(&v.to_string()).unwrap()
+    }
+
     #[test]
     fn incoming_commands_are_read_or_explained() {
-        let parse = |v: serde_json::Value| InMessage::parse(&v);
+        let parse = |v: serde_json::Value| InMessage::parse(&ours(&v));
         assert_eq!(parse(json!({"type": "run", "mode": "async"})), Ok(Some(InMessage::Run(Mode::Async))));
         assert_eq!(parse(json!({"type": "ready", "version": "1"})), Ok(None));
         let load = parse(json!({"type": "load", "scenario": {"version": 1, "lanes": []}})).unwrap();
         assert!(matches!(load, Some(InMessage::Load(s)) if s.task_count() == 0));
         fn refused(v: serde_json::Value, expected: &str) {
-            let err = InMessage::parse(&v).unwrap_err();
+            let err = InMessage::parse(&ours(&v)).unwrap_err();
             assert!(err.contains(expected), "{v}: {err}");
         }
         assert_eq!(parse(json!({"type": "ping"})), Ok(Some(InMessage::Ping)));
@@ -362,7 +367,7 @@ mod tests {
             (&json!("state"), &json!("ticket-queue"), &json!(null), &json!(null))
         );
         assert_eq!(v["scale"], state.scale);
-        assert_eq!(Scenario::from_value(&v["scenario"]).unwrap(), *state.scenario);
+        assert_eq!(Scenario::from_value(&ours(&v["scenario"])).unwrap(), *state.scenario);
 
         let running = state.apply(Action::RunStarted(Mode::Async));
         let v: serde_json::Value = serde_json::from_str(&OutMessage::state(&running).to_json()).unwrap();

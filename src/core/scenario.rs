@@ -359,13 +359,12 @@ impl Scenario {
 
     /// Reads scenario JSON, version 1. Task ids are assigned in lane order from 1.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| ScenarioError::NotJson(e.to_string()))?;
+        let value = super::json::read(text).map_err(ScenarioError::NotJson)?;
         Self::from_value(&value)
     }
 
     /// Reads an already parsed JSON value (for example a postMessage payload).
-    pub fn from_value(value: &serde_json::Value) -> Result<Self, ScenarioError> {
+    pub fn from_value(value: &super::json::Value) -> Result<Self, ScenarioError> {
         let version = value
             .get("version")
             .ok_or(ScenarioError::MissingVersion)?
@@ -492,8 +491,8 @@ fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioErro
 }
 
 /// A JSON value in words, for a message: "a number", "the string \"5\"".
-fn what(v: &serde_json::Value) -> String {
-    use serde_json::Value;
+fn what(v: &super::json::Value) -> String {
+    use super::json::Value;
     match v {
         Value::Null => "null".into(),
         Value::Bool(_) => "true or false".into(),
@@ -507,17 +506,15 @@ fn what(v: &serde_json::Value) -> String {
 /// Reads the lanes and how they combine from a scenario's JSON (its version already checked),
 /// field by field: a problem comes back in words that say where it is. Fields the format
 /// does not define are ignored, and an optional field set to `null` counts as not there.
-fn read(value: &serde_json::Value) -> Result<(Vec<Lane>, Combine), String> {
-    use serde_json::Value;
-    let object = |v: &Value, whose: &str| -> Result<serde_json::Map<String, Value>, String> {
+fn read(value: &super::json::Value) -> Result<(Vec<Lane>, Combine), String> {
+    use super::json::{Map, Value};
+    let object = |v: &Value, whose: &str| -> Result<Map, String> {
         v.as_object().cloned().ok_or_else(|| format!("{whose} must be an object, not {}", what(v)))
     };
     let top = object(value, "a scenario")?;
     // An optional field: `None` where absent or null.
-    let opt = |o: &serde_json::Map<String, Value>, k: &str| o.get(k).filter(|v| !v.is_null()).cloned();
-    let need = |o: &serde_json::Map<String, Value>, k: &str, whose: &str| {
-        opt(o, k).ok_or_else(|| format!("{whose} has no \"{k}\""))
-    };
+    let opt = |o: &Map, k: &str| o.get(k).filter(|v| !v.is_null()).cloned();
+    let need = |o: &Map, k: &str, whose: &str| opt(o, k).ok_or_else(|| format!("{whose} has no \"{k}\""));
     let typed = |v: Value, k: &str, whose: &str, want: &str, ok: bool| {
         if ok {
             Ok(v)
@@ -564,7 +561,7 @@ fn read(value: &serde_json::Value) -> Result<(Vec<Lane>, Combine), String> {
                 opt(&t, k)
                     .map(|v| {
                         let v = typed(v.clone(), k, &whose, "a number", v.is_number())?;
-                        // Numbers are read from their text, exactly (serde_json keeps it): one
+                        // Numbers are read from their text, exactly (the reader keeps it): one
                         // too large for a float is refused with it.
                         v.as_f64().ok_or_else(|| {
                             format!(
@@ -803,7 +800,7 @@ mod tests {
         };
         check(&data(r#""data_mb":-1"#), "data_mb -1: the data a work task hands its worker");
         check(&data(r#""data_mb":300"#), "from 0 to 256");
-        check(&data(r#""data_mb":1e999"#), "\"data_mb\" is 1e+999, a number too large to read");
+        check(&data(r#""data_mb":1e999"#), "\"data_mb\" is 1e999, a number too large to read");
         check(
             &data(r#""data_mb":8,"send":"mail""#),
             "\"send\" must be one of copy, transfer, not the string \"mail\"",

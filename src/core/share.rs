@@ -10,10 +10,10 @@
 //! dropped with a warning instead.
 
 use super::format::quote_json;
+use super::json::Value;
 use super::lesson::{self, Lesson};
 use super::params::{MAX_SCALE, MIN_SCALE};
 use super::scenario::{Scenario, ScenarioError};
-use serde_json::Value;
 use std::fmt;
 
 /// The link format this build writes, and the only one it reads.
@@ -211,7 +211,7 @@ pub fn payload_of(scenario: &Scenario, lesson: Option<&str>, scale: Option<f64>)
 
 /// Reads a link's payload once inflated.
 pub fn read_inflated(json: &[u8]) -> Result<Decoded, ShareError> {
-    let value: Value = serde_json::from_slice(json).map_err(|e| ShareError::NotJson(e.to_string()))?;
+    let value = super::json::read_bytes(json).map_err(ShareError::NotJson)?;
     let Some(object) = value.as_object() else {
         return Err(ShareError::NotJson("it is not a JSON object".into()));
     };
@@ -497,7 +497,7 @@ pub(crate) mod tests {
         check(&format!(r#""lesson":"{}""#, "x".repeat(100)), None, None, "x\u{2026}\u{201d}");
         check(r#""lesson":"race","scale":0"#, Some("race"), None, "\u{201c}0\u{201d}, is not a number");
         check(r#""scale":-5"#, None, None, "from 1 to 10000");
-        check(r#""scale":1e9"#, None, None, "1e+9");
+        check(r#""scale":1e9"#, None, None, "“1e9”");
         check(r#""scale":"NaN""#, None, None, "\u{201c}NaN\u{201d}");
         check(r#""scale":"100""#, None, None, "\u{201c}100\u{201d}");
         check(r#""scale":[1]"#, None, None, "current scale is kept");

@@ -12,10 +12,10 @@
 
 use super::cap;
 use super::format::quote_json;
+use super::json::{Map, Value};
 use super::lesson::{self, Lesson};
 use super::params::{DEFAULT_SCALE, MAX_SCALE, MIN_SCALE};
 use super::scenario::{Scenario, ScenarioError, FORMAT_VERSION};
-use serde_json::{Map, Value};
 use std::fmt;
 
 /// The `localStorage` key of the saved work.
@@ -123,7 +123,7 @@ pub fn save(saved: &Saved) -> String {
 
 /// Reads an entry of any version up to [`VERSION`].
 pub fn load(text: &str) -> Result<Loaded, StorageError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| StorageError::NotJson(e.to_string()))?;
+    let value = super::json::read(text).map_err(StorageError::NotJson)?;
     let from = version_of(&value)?;
     let from = match u32::try_from(from) {
         Ok(v) if v <= VERSION => v,
@@ -163,12 +163,12 @@ fn version_of(value: &Value) -> Result<u64, StorageError> {
 /// scenario format there has been.
 fn migrate_v0(mut scenario: Value) -> Value {
     if let Some(object) = scenario.as_object_mut() {
-        object.entry("version").or_insert(Value::from(FORMAT_VERSION));
+        object.insert_missing("version", Value::from(u64::from(FORMAT_VERSION)));
     }
     let mut entry = Map::new();
-    entry.insert("version".into(), Value::from(1));
+    entry.insert("version".into(), Value::from(1u64));
     entry.insert("lesson".into(), Value::from(lesson::default_lesson().id));
-    entry.insert("variant".into(), Value::from(0));
+    entry.insert("variant".into(), Value::from(0u64));
     entry.insert("scale".into(), Value::from(DEFAULT_SCALE));
     entry.insert("cap_ms".into(), Value::from(cap::DEFAULT_MS));
     entry.insert("scenario".into(), scenario);
@@ -406,7 +406,7 @@ mod tests {
         check(&entry("0"), "greater than 0");
         check(
             &format!(r#"{{"lanes":[{}]}}"#, task("1e999")),
-            "\"duration\" is 1e+999, a number too large to read",
+            "\"duration\" is 1e999, a number too large to read",
         );
         check(&format!(r#"{{"lanes":[{}]}}"#, task("601")), "at most 600");
         check(r#"{"lanes":"none"}"#, "\"lanes\" must be a list, not the string \"none\"");

@@ -11,6 +11,7 @@
 
 use crate::core::codegen::Language;
 use crate::core::json::{number, text, Obj};
+use crate::core::json::{read, Value};
 use crate::core::lesson::Lesson;
 use crate::core::paint::{Kind, Mini};
 use crate::core::report::RunReport;
@@ -22,7 +23,6 @@ use crate::shell::components::share_bar::{ShareBar, ShareBarProps};
 use crate::shell::components::task_inspector::{TaskInspector, TaskInspectorProps};
 use crate::shell::components::turn_question::TurnQuestion;
 use crate::shell::runtime::lesson_files;
-use serde_json::Value;
 use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
@@ -58,7 +58,7 @@ pub fn inspector_arg(task: Option<(TaskId, &Scenario)>, unit: &str, locked: bool
 
 /// The task panel's props from its argument; its edits become the host's [`EDIT`] events.
 fn inspector_props(host: &Element, arg: &str) -> Option<TaskInspectorProps> {
-    let value: Value = serde_json::from_str(arg).ok()?;
+    let value = read(arg).ok()?;
     let id = TaskId(u32::try_from(value.get("id")?.as_u64()?).ok()?);
     let task = match value.get("task")? {
         Value::Null => None,
@@ -115,7 +115,7 @@ pub fn code_arg(scenario: &Scenario, scale: f64, tab: Option<&str>) -> String {
 }
 
 fn code_props(arg: &str) -> Option<CodeViewProps> {
-    let value: Value = serde_json::from_str(arg).ok()?;
+    let value = read(arg).ok()?;
     let scenario = Scenario::from_value(value.get("scenario")?).ok()?;
     let first_tab = value.get("tab").and_then(Value::as_str).and_then(Language::parse).map(Language::as_str);
     Some(CodeViewProps { scenario: Rc::new(scenario), scale: value.get("scale")?.as_f64()?, first_tab })
@@ -183,7 +183,7 @@ pub fn multiples_arg(runs: &[Rc<RunReport>], axis_ms: f64) -> String {
 }
 
 fn multiples_props(arg: &str) -> Option<MultiplesProps> {
-    let value: Value = serde_json::from_str(arg).ok()?;
+    let value = read(arg).ok()?;
     let num = |v: &Value| v.as_f64().unwrap_or(0.0);
     let spans = |v: &Value| -> Vec<Span> {
         v.as_array()
@@ -208,7 +208,7 @@ fn multiples_props(arg: &str) -> Option<MultiplesProps> {
                     .into_iter()
                     .flatten()
                     .map(|t| {
-                        let worker = t[1].as_i64().filter(|w| *w >= 0).map(|w| w as usize);
+                        let worker = t[1].as_u64().map(|w| w as usize);
                         let kind = Kind::ALL[(num(&t[2]) as usize).min(3)];
                         (num(&t[0]) as usize, worker, kind, Span { start_ms: num(&t[3]), end_ms: num(&t[4]) })
                     })
@@ -224,7 +224,7 @@ fn multiples_props(arg: &str) -> Option<MultiplesProps> {
 /// The share bar's props from its argument.
 fn share_props(host: &Element, arg: &str) -> Option<ShareBarProps> {
     let (small, scenario_json) = arg.split_once('\n')?;
-    let value: Value = serde_json::from_str(small).ok()?;
+    let value = read(small).ok()?;
     // The scenario is read only when its text changed since the last argument.
     let scenario = SHARED_SCENARIO.with(|last| {
         let mut last = last.borrow_mut();
@@ -366,7 +366,7 @@ pub async fn export(kind: String, arg: String) -> String {
     use crate::core::export::{picture_from_results, pretty, timeline_svg};
     use crate::shell::runtime::download::{save_svg_as_png, save_text, svg_size};
     let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-    let Ok(v) = serde_json::from_str::<Value>(&arg) else { return "The export could not be read.".into() };
+    let Ok(v) = read(&arg) else { return "The export could not be read.".into() };
     let name = text(&v, "name");
     let refused = "The browser did not allow the download.";
     if kind == "json" {

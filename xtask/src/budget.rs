@@ -29,7 +29,7 @@ use std::path::Path;
 /// to keep numbers' text for Rust's own parser to read (its exact float parser left: 6 KB; with
 /// the embed's resize messages, 301,977 B measured), and the live bars and the canvas's columns
 /// came to look tasks up by the same id map (301,687 B).
-pub const BUDGET_BYTES: u64 = 301_700;
+pub const BUDGET_BYTES: u64 = 290_100;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

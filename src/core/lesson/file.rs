@@ -16,10 +16,10 @@
 //! The id and the title are the catalogue's (`mod.rs`), not the file's.
 
 use super::{Entry, Lesson, Source, Variant};
+use crate::core::json::Value;
 use crate::core::question::Question;
 use crate::core::scenario::Scenario;
 use crate::core::turn::{Step, Via};
-use serde_json::Value;
 use std::fmt;
 
 /// Why a lesson could not be read.
@@ -44,7 +44,7 @@ impl fmt::Display for LessonError {
 /// Reads the file of the catalogue's `entry`. Its strings live as long as the page.
 pub fn read(entry: &Entry, text: &str) -> Result<Lesson, LessonError> {
     let bad = |why: String| LessonError::Unreadable(entry.id, why);
-    let value: Value = serde_json::from_str(text).map_err(|e| bad(format!("it is not JSON ({e})")))?;
+    let value = crate::core::json::read(text).map_err(|e| bad(format!("it is not JSON ({e})")))?;
     let field = |name: &str| value.get(name).ok_or_else(|| bad(format!("it has no \u{201c}{name}\u{201d}")));
     let string = |v: &Value, name: &str| -> Result<&'static str, LessonError> {
         v.as_str().map(leak).ok_or_else(|| bad(format!("\u{201c}{name}\u{201d} must be a string")))

@@ -17,13 +17,13 @@ fn warn(why: &str) {
 }
 
 /// Reads a message's data as JSON, within the size limit.
-fn read(data: &JsValue) -> Result<serde_json::Value, String> {
+fn read(data: &JsValue) -> Result<crate::core::json::Value, String> {
     let text =
         js_sys::JSON::stringify(data).ok().and_then(|t| t.as_string()).ok_or("it cannot be read as JSON")?;
     if text.len() > MAX_IN_BYTES {
         return Err(format!("it is {} bytes, over the {MAX_IN_BYTES}-byte limit", text.len()));
     }
-    serde_json::from_str(&text).map_err(|e| e.to_string())
+    crate::core::json::read(&text)
 }
 
 #[hook]

@@ -1,7 +1,14 @@
-//! Writing JSON by hand, field by field and in order: the app's messages and exports, without
-//! derived serializers (which weighed kilobytes of the first view). Strings are escaped as JSON
-//! asks; numbers are written in Rust's shortest form that reads back exactly. Straight into one
-//! buffer: the message that ends a run of ten thousand tasks is a megabyte of it.
+//! JSON by hand, without serde: the app's messages and exports written field by field and in
+//! order (derived serializers weighed kilobytes of the first view), and JSON text read into a
+//! `Value` (`read.rs`, `value.rs`). Strings are escaped as JSON asks; numbers are written in
+//! Rust's shortest form that reads back exactly. Straight into one buffer: the message that
+//! ends a run of ten thousand tasks is a megabyte of it.
+
+mod read;
+mod value;
+
+pub use read::{read, read_bytes, MAX_DEPTH};
+pub use value::{Map, Number, Value};
 
 /// A JSON object, written field by field.
 pub struct Obj(String);
@@ -55,21 +62,62 @@ pub fn number(x: f64) -> String {
     }
 }
 
-/// Any JSON value written back as JSON (to quote it in a message), without serde_json's
-/// serializer: numbers as they were written.
-pub fn value(v: &serde_json::Value) -> String {
-    use serde_json::Value;
+/// Any JSON value written back as JSON, on one line (to quote it in a message): numbers as
+/// they were written.
+pub fn value(v: &Value) -> String {
+    let mut out = String::new();
+    write(&mut out, v, None);
+    out
+}
+
+/// A JSON value laid out for reading, two spaces a level (the results file as saved).
+pub fn pretty(v: &Value) -> String {
+    let mut out = String::new();
+    write(&mut out, v, Some(0));
+    out
+}
+
+/// Writes `v` into `out`; `indent` is the level when laid out, `None` on one line.
+fn write(out: &mut String, v: &Value, indent: Option<usize>) {
+    let newline = |out: &mut String, level: Option<usize>| {
+        if let Some(level) = level {
+            out.push('\n');
+            out.push_str(&"  ".repeat(level));
+        }
+    };
+    let inner = indent.map(|l| l + 1);
     match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        // As it was written: serde_json keeps a number's text (`arbitrary_precision`).
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => text(s),
-        Value::Array(items) => format!("[{}]", items.iter().map(value).collect::<Vec<_>>().join(",")),
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => out.push_str(&text(s)),
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Object(fields) if fields.is_empty() => out.push_str("{}"),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, inner);
+                write(out, item, inner);
+            }
+            newline(out, indent);
+            out.push(']');
+        }
         Value::Object(fields) => {
-            let fields: Vec<String> =
-                fields.iter().map(|(k, v)| format!("{}:{}", text(k), value(v))).collect();
-            format!("{{{}}}", fields.join(","))
+            out.push('{');
+            for (i, (k, item)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, inner);
+                out.push_str(&text(k));
+                out.push_str(if indent.is_some() { ": " } else { ":" });
+                write(out, item, inner);
+            }
+            newline(out, indent);
+            out.push('}');
         }
     }
 }
@@ -124,11 +172,13 @@ mod tests {
     #[test]
     fn any_value_is_written_back_as_json_that_reads_the_same() {
         let json = r#"{"a":[1,-2,18446744073709551615,0.5,1e300,true,null],"b":{"c":"x \"y\""},"":[]}"#;
-        let v: serde_json::Value = serde_json::from_str(json).unwrap();
-        let written = value(&v);
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&written).unwrap(), v, "{written}");
-        assert!(written.contains("18446744073709551615,0.5,1e+300"), "numbers as read: {written}");
-        assert_eq!(value(&serde_json::json!(5)), "5");
-        assert_eq!(value(&serde_json::json!([true, "t"])), r#"[true,"t"]"#);
+        let v = read(json).unwrap();
+        assert_eq!(value(&v), json, "fields in order, numbers as written");
+        let laid_out = pretty(&v);
+        assert_eq!(read(&laid_out).unwrap(), v);
+        assert!(laid_out.starts_with("{\n  \"a\": [\n    1,\n    -2,"), "{laid_out}");
+        assert!(laid_out.ends_with("\"\": []\n}"), "{laid_out}");
+        let theirs: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&laid_out).unwrap(), theirs);
     }
 }
