@@ -5,7 +5,7 @@
 
 use super::scenario::TaskId;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ById<T>(Vec<Option<T>>);
 
 impl<T> Default for ById<T> {

@@ -25,6 +25,7 @@ pub mod params;
 pub mod pool;
 pub mod predict;
 pub mod question;
+pub mod replay;
 pub mod report;
 pub mod scenario;
 pub mod share;
