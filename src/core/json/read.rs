@@ -44,7 +44,12 @@ impl Reader<'_> {
 
     /// `why` with the line and column (counted in characters, from 1) of the reader.
     fn fail(&self, why: &str) -> String {
-        let before = &self.text[..self.at.min(self.text.len())];
+        // An error may be found inside a character (a backslash before "é"): count from its start.
+        let mut at = self.at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let before = &self.text[..at];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         format!("{why} at line {line} column {column}")
@@ -339,6 +344,8 @@ mod tests {
             ("1 2", "trailing characters at line 1 column 3"),
             ("\"a\u{1}\"", "control character"),
             (r#""\x""#, "invalid escape"),
+            ("\"\\é\"", "invalid escape at line 1 column 3"),
+            ("\"\\u00é\"", "invalid escape"),
             (r#""\u12""#, "invalid escape"),
             (r#""\ud800""#, "lone leading surrogate"),
             (r#""\ud800\u0041""#, "lone leading surrogate"),
@@ -372,7 +379,7 @@ mod properties {
         /// Whatever the text, reading it ends in a value or a message, never a panic, and
         /// accepts exactly what serde_json accepts.
         #[test]
-        fn any_text_reads_or_is_refused_like_serde(text in "[\\[\\]{}\",:0-9a-z\\\\ .eE+-]{0,24}") {
+        fn any_text_reads_or_is_refused_like_serde(text in "[\\[\\]{}\",:0-9a-z\\\\ .eE+-é🦀]{0,24}") {
             let ours = read(&text);
             let theirs = serde_json::from_str::<serde_json::Value>(&text);
             prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?}", text, ours);
