@@ -29,6 +29,7 @@ pub mod replay;
 pub mod report;
 pub mod scenario;
 pub mod share;
+pub mod sort;
 pub mod startup;
 pub mod state;
 pub mod stats;

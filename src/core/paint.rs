@@ -170,7 +170,7 @@ struct Track {
 
 impl Track {
     fn new((top, height): (f64, f64), mut bars: Vec<Bar>) -> Track {
-        bars.sort_unstable_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
+        super::sort::sort_by_f64(&mut bars, |b| b.start_ms);
         let mut latest = f64::NEG_INFINITY;
         let reach = bars
             .iter()
@@ -432,7 +432,7 @@ impl Columns {
                 }
             }
         }
-        batches.sort_unstable_by_key(|(ink, _)| ink.index());
+        super::sort::sort_by(&mut batches, |a, b| a.0.index() < b.0.index());
         Picture { batches }
     }
 
@@ -543,11 +543,12 @@ impl Mini {
             add(Ink::Frozen, main_y, MINI_MAIN_PX, span);
         }
         // Bars of one ink on one pixel row that touch are filled as one.
-        bars.sort_unstable_by(|a, b| {
+        super::sort::sort_by(&mut bars, |a, b| {
             (a.0.index(), a.1)
                 .partial_cmp(&(b.0.index(), b.1))
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then(a.3.total_cmp(&b.3))
+                .is_lt()
         });
         let mut batches: Vec<(Ink, Vec<Rect>)> = Vec::new();
         for (ink, y, h, x0, x1) in bars {

@@ -163,7 +163,7 @@ pub fn add(id: &str, text: &str) -> Result<&'static Lesson, LessonError> {
 /// is emptied. The shell fetches them and tries again.
 pub fn take_missing() -> Vec<&'static str> {
     let mut ids = MISSING.with(|m| std::mem::take(&mut *m.borrow_mut()));
-    ids.sort_unstable();
+    crate::core::sort::sort_by(&mut ids, |a, b| a < b);
     ids.dedup();
     ids
 }

@@ -40,7 +40,7 @@ pub const UNCLAMPED_TIMEOUTS: u32 = 4;
 /// Spans sorted by start, with those closer than `tolerance` ms joined into one.
 pub fn merge_spans(spans: &[Span], tolerance: f64) -> Vec<Span> {
     let mut sorted = spans.to_vec();
-    sorted.sort_unstable_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
+    crate::core::sort::sort_by_f64(&mut sorted, |s| s.start_ms);
     let mut merged = Busy { spans: Vec::with_capacity(sorted.len()), tolerance };
     for span in sorted {
         merged.add(span);

@@ -195,7 +195,7 @@ impl Moment {
                 _ => {}
             }
         }
-        workers.sort_unstable_by_key(|&(w, _)| w);
+        crate::core::sort::sort_by(&mut workers, |a, b| a.0 < b.0);
         Moment { at_ms, holder, lanes, timers, tasks, microtasks, workers }
     }
 }

@@ -219,7 +219,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             placed.push((li, ti, start, task));
         }
     }
-    placed.sort_unstable_by_key(|p| p.3.id);
+    crate::core::sort::sort_by(&mut placed, |a, b| a.3.id < b.3.id);
     // A task near the window, wide enough to hold or in a lane of few tasks; and the selected
     // and the focused, always. (Thin tasks of a crowded lane are drawn on the canvas.)
     let near = |li: usize, start: f64, task: &Task| {
