@@ -7,6 +7,7 @@ use super::by_id::ById;
 use super::mode::Mode;
 use super::pool::{PoolCost, PoolTimes};
 use super::predict::{first_lane, merge_spans, Prediction};
+use super::replay::Event;
 use super::scenario::{Scenario, TaskId, TaskKind};
 use super::stats::{frame_stats, late_gaps, FrameStats};
 use super::timing::{Outcome, Span};
@@ -49,6 +50,9 @@ pub struct Measurements {
     pub workers: Vec<(TaskId, usize)>,
     /// The pool's own times (workers mode).
     pub pool: Option<PoolTimes>,
+    /// The event loop's events as recorded (`core::replay`), in time order, with the frames
+    /// drawn and the long tasks reported during the run.
+    pub events: Vec<Event>,
 }
 
 /// Everything a finished run shows.
@@ -80,6 +84,18 @@ pub struct RunReport {
     pub predicted_counter: Option<i64>,
     /// What starting and talking to the workers cost (workers mode).
     pub pool: Option<PoolCost>,
+    /// The run's event loop (`core::replay`), in time order, from the run's start.
+    pub events: Events,
+}
+
+/// A run's events, shared: two reports hold the same run's events only when they share them.
+#[derive(Clone, Debug, Default)]
+pub struct Events(pub Rc<Vec<Event>>);
+
+impl PartialEq for Events {
+    fn eq(&self, other: &Events) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl RunReport {
@@ -144,6 +160,7 @@ impl RunReport {
             counter: m.counter,
             predicted_counter: prediction.counter,
             pool: m.pool.as_ref().map(PoolTimes::cost),
+            events: Events(Rc::new(m.events.iter().map(|e| e.relative_to(origin)).collect())),
         }
     }
 
@@ -168,6 +185,7 @@ mod tests {
     use super::*;
     use crate::core::lesson;
     use crate::core::predict::predict;
+    use crate::core::replay::What;
 
     #[test]
     fn times_become_relative_to_the_run_and_frames_give_the_freeze() {
@@ -202,6 +220,33 @@ mod tests {
             (1, "work", "Take selfies")
         );
         assert!((r.ratio() - 702.0 / 700.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_events_are_kept_from_the_run_s_start_with_the_times_they_carry() {
+        let s = Rc::new(lesson::default_lesson().scenario(0));
+        let e = |at_ms, task: u32, what| Event { at_ms, task: (task > 0).then_some(TaskId(task)), what };
+        let m = Measurements {
+            run: Some(Span { start_ms: 1000.0, end_ms: 1100.0 }),
+            events: vec![
+                e(1000.0, 1, What::Started),
+                e(1000.0, 1, What::TimerSet { due_ms: 1100.0 }),
+                e(1016.0, 0, What::Frame),
+                e(1040.0, 0, What::LongTask { end_ms: 1095.0 }),
+            ],
+            ..Measurements::default()
+        };
+        let r = RunReport::new(&s, &predict(&s, Mode::Async, 100.0, 4), &m);
+        assert_eq!(
+            *r.events.0,
+            [
+                e(0.0, 1, What::Started),
+                e(0.0, 1, What::TimerSet { due_ms: 100.0 }),
+                e(16.0, 0, What::Frame),
+                e(40.0, 0, What::LongTask { end_ms: 95.0 }),
+            ]
+        );
+        assert_eq!(r.clone(), r, "a report equals its clone: they share the events");
     }
 
     #[test]

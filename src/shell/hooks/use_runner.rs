@@ -9,6 +9,7 @@
 use super::use_frame_meter::UseFrameMeterHandle;
 use crate::core::message::OutMessage;
 use crate::core::mode::Mode;
+use crate::core::replay::What;
 use crate::core::report::{Measurements, RunReport};
 use crate::core::scenario::YieldWith;
 use crate::core::state::{Action, State};
@@ -115,12 +116,17 @@ impl Runs {
         let recorder = Recorder::default();
         let start_ms = now();
         if mode != Mode::Blocking {
-            if let Some(timeline) = LiveTimeline::find(mode, &scenario) {
-                let timeline = Rc::new(timeline);
-                *self.live.borrow_mut() = Some(timeline.clone());
-                let recorder = recorder.clone();
-                self.meter.set_drawer(Some(Rc::new(move |t| timeline.draw(&recorder, start_ms, t))));
-            }
+            // Each frame is recorded as one of the run's events, and draws the live bars. (A
+            // blocking run draws no frame until it ends.)
+            let timeline = LiveTimeline::find(mode, &scenario).map(Rc::new);
+            self.live.borrow_mut().clone_from(&timeline);
+            let recorder = recorder.clone();
+            self.meter.set_drawer(Some(Rc::new(move |t| {
+                recorder.page(What::Frame, t);
+                if let Some(timeline) = &timeline {
+                    timeline.draw(&recorder, start_ms, t);
+                }
+            })));
         }
         // Workers mode starts its pool with the run: the start-up is part of what it costs.
         let pool = (mode == Mode::Workers).then(|| Pool::start(state.workers));
@@ -138,16 +144,21 @@ impl Runs {
         if pool.is_some() && recorder.with(|r| r.no_answer) {
             dispatcher.dispatch(Action::Notice(NO_ANSWER.into()));
         }
+        let long_tasks = self.meter.long_tasks();
+        for long in long_tasks.iter().filter(|t| t.end_ms > start_ms && t.start_ms < end_ms) {
+            recorder.page(What::LongTask { end_ms: long.end_ms }, long.start_ms);
+        }
         let measured = Measurements {
             run: Some(Span { start_ms, end_ms }),
             pressed_ms: Some(pressed_ms),
             tasks: recorder.outcomes(end_ms),
             counter,
             frames: self.meter.frames_since(pressed_ms - FRAMES_BEFORE_MS),
-            long_tasks: self.meter.long_tasks(),
+            long_tasks,
             inputs: self.meter.inputs_since(start_ms),
             busy: recorder.with(|r| r.busy.clone()),
             workers: recorder.with(|r| r.workers.clone()),
+            events: recorder.take_events(),
             pool: pool.as_ref().map(Pool::times),
         };
         // Let the workers go now, not when the next run starts.

@@ -23,6 +23,7 @@ pub mod run_blocking;
 pub mod share_links;
 pub mod stage_view;
 pub mod storage;
+pub mod timer;
 pub mod turn;
 pub mod user_timing;
 pub mod work;

@@ -1,7 +1,10 @@
-//! What a run records while it happens: each task's start and end, and when the main thread
-//! was busy with its work. The live timeline reads it as it redraws; the report reads it at the end.
+//! What a run records while it happens: each task's start and end, when the main thread was
+//! busy with its work, and every event of its event loop (`core::replay`: bursts, yields,
+//! timers, fetches, polls, worker jobs). The live timeline reads it as it redraws; the report
+//! reads it at the end.
 
 use crate::core::by_id::ById;
+use crate::core::replay::{Event, What};
 use crate::core::scenario::TaskId;
 use crate::core::timing::{Outcome, Span};
 use std::cell::RefCell;
@@ -21,6 +24,17 @@ pub struct Recording {
     pub workers: Vec<(TaskId, usize)>,
     /// Set when the worker pool never answered.
     pub no_answer: bool,
+    /// The event loop's events in time order (events at the same time in the order recorded).
+    events: Vec<Event>,
+}
+
+impl Recording {
+    /// Keeps the events in time order as they come: nearly always at the end (a worker's times
+    /// come with its reply, a timer's firing with the poll after it).
+    fn event(&mut self, task: Option<TaskId>, what: What, at_ms: f64) {
+        let at = self.events.partition_point(|e| e.at_ms <= at_ms);
+        self.events.insert(at, Event { at_ms, task, what });
+    }
 }
 
 /// A recording shared between a run and whoever watches it.
@@ -28,35 +42,56 @@ pub struct Recording {
 pub struct Recorder(Rc<RefCell<Recording>>);
 
 impl Recorder {
+    /// Something happened to task `id` at `at` (page clock).
+    #[inline(never)] // recorded from many places: one copy
+    pub fn event(&self, id: TaskId, what: What, at: f64) {
+        self.0.borrow_mut().event(Some(id), what, at);
+    }
+
+    /// Something happened to the page at `at`: a frame drawn, a long task.
+    pub fn page(&self, what: What, at: f64) {
+        self.0.borrow_mut().event(None, what, at);
+    }
+
     pub fn started(&self, id: TaskId, at: f64) {
         let mut r = self.0.borrow_mut();
         let at_index = r.tasks.len();
         r.index.insert(id, at_index);
         r.tasks.push((id, at, None));
+        r.event(Some(id), What::Started, at);
     }
 
     pub fn finished(&self, id: TaskId, at: f64) {
-        let mut r = self.0.borrow_mut();
-        if let Some(&i) = r.index.get(id) {
-            r.tasks[i].2 = Some(at);
-        }
+        self.end(id, at, Outcome::Done);
     }
 
     /// The task ended with an error.
     pub fn failed(&self, id: TaskId, at: f64) {
-        self.finished(id, at);
+        self.end(id, at, Outcome::Failed);
         self.0.borrow_mut().failed.push(id);
     }
 
+    fn end(&self, id: TaskId, at: f64, outcome: Outcome) {
+        let mut r = self.0.borrow_mut();
+        if let Some(&i) = r.index.get(id) {
+            r.tasks[i].2 = Some(at);
+        }
+        r.event(Some(id), What::Ended(outcome), at);
+    }
+
     /// The task ran on `worker` over `span` (page clock), which replaces the times recorded
-    /// when it was handed over.
-    pub fn ran_on(&self, id: TaskId, worker: usize, span: Span) {
+    /// when it was handed over; the page read the reply at `replied`.
+    pub fn ran_on(&self, id: TaskId, worker: usize, span: Span, replied: f64) {
         let mut r = self.0.borrow_mut();
         if let Some(&i) = r.index.get(id) {
             r.tasks[i].1 = span.start_ms;
             r.tasks[i].2 = Some(span.end_ms);
         }
         r.workers.push((id, worker));
+        r.event(Some(id), What::WorkerStarted(worker), span.start_ms);
+        r.event(Some(id), What::WorkerFinished(worker), span.end_ms);
+        r.event(Some(id), What::Replied, replied);
+        r.event(Some(id), What::Ended(Outcome::Done), replied);
     }
 
     /// Whether the task has started.
@@ -69,8 +104,16 @@ impl Recorder {
         self.0.borrow_mut().no_answer = true;
     }
 
-    pub fn busy(&self, span: Span) {
-        self.0.borrow_mut().busy.push(span);
+    /// Task `id`'s code held the main thread over `span`.
+    pub fn burst(&self, id: TaskId, span: Span) {
+        let mut r = self.0.borrow_mut();
+        r.busy.push(span);
+        r.event(Some(id), What::Burst { end_ms: span.end_ms }, span.start_ms);
+    }
+
+    /// The events recorded, taken out at the run's end.
+    pub fn take_events(&self) -> Vec<Event> {
+        std::mem::take(&mut self.0.borrow_mut().events)
     }
 
     /// Reads the recording as it is now.

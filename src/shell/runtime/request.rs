@@ -7,7 +7,11 @@
 //! a worker does. Dropping the future (a `select` lost, a `try_join` failed, Stop) clears the
 //! timer and aborts the fetch through its `AbortSignal`, if it is still going.
 
-use gloo_timers::future::TimeoutFuture;
+use super::clock::now;
+use super::recording::Recorder;
+use super::timer::sleep;
+use crate::core::replay::What;
+use crate::core::scenario::TaskId;
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -67,7 +71,7 @@ fn worker_answers() -> bool {
 ///
 /// A request that `fails` reads the answer as JSON, which an SVG is not: the browser's own
 /// parser rejects it, and that rejection is the error returned, once the latency has passed.
-pub async fn request(latency_ms: f64, fails: bool) -> Result<(), JsValue> {
+pub async fn request(latency_ms: f64, fails: bool, recorder: &Recorder, id: TaskId) -> Result<(), JsValue> {
     // Aborts the fetch when the request is dropped before it is done.
     let mut abort = AbortOnDrop(web_sys::AbortController::new().ok());
     let by_worker = worker_answers();
@@ -80,15 +84,19 @@ pub async fn request(latency_ms: f64, fails: bool) -> Result<(), JsValue> {
         }
         let url =
             if by_worker { format!("playground-request?ms={}", latency_ms.round()) } else { ASSET.into() };
+        recorder.event(id, What::FetchSent, now());
         let promise = window.fetch_with_str_and_init(&url, &init);
         let Ok(response) = JsFuture::from(promise).await else {
+            recorder.event(id, What::FetchAnswered { ok: true }, now());
             return Ok(());
         };
         let response: web_sys::Response = wasm_bindgen::JsCast::unchecked_into(response);
         let body = if fails { response.json() } else { response.text() }?;
-        JsFuture::from(body).await.map(drop)
+        let read = JsFuture::from(body).await.map(drop);
+        recorder.event(id, What::FetchAnswered { ok: read.is_ok() }, now());
+        read
     };
-    let timer = TimeoutFuture::new(latency_ms.round() as u32);
+    let timer = sleep(latency_ms, recorder, id);
     let (result, ()) = futures::join!(fetch, timer);
     // Done: nothing left to abort.
     abort.0 = None;

@@ -2,7 +2,7 @@
 //! combined as the scenario says (`join`, `try-join` or `select`), so waits overlap while CPU
 //! work shares the one main thread.
 //!
-//! - wait: a `gloo_timers` `TimeoutFuture` (a real `setTimeout`);
+//! - wait: a real `setTimeout` (`timer.rs`, which records when it is set and when it fires);
 //! - request: a real `fetch` joined with a latency timer; one that fails returns its error,
 //!   which ends the lane like `?`;
 //! - work: bursts of `burst_ms` of computing with a yield to the event loop between them, the
@@ -20,15 +20,16 @@
 use super::clock::now;
 use super::recording::Recorder;
 use super::request::request;
+use super::timer::sleep;
 use super::work::spin;
 use super::worker_pool::{NoAnswer, Pool};
 use super::yield_now::yield_with;
-use crate::core::scenario::{Combine, Lane, Scenario, TaskKind, YieldWith};
+use crate::core::replay::What;
+use crate::core::scenario::{Combine, Lane, Scenario, TaskId, TaskKind, YieldWith};
 use crate::core::timing::Span;
 use futures::future::{join_all, select_all, try_join_all, LocalBoxFuture};
 use futures::lock::Mutex;
 use futures::FutureExt;
-use gloo_timers::future::TimeoutFuture;
 use std::cell::Cell;
 
 /// What the lanes of one run share.
@@ -86,7 +87,7 @@ async fn run_lane(
             let _guard = if locked { Some(shared.lock.lock().await) } else { None };
             recorder.started(task.id, now());
             let early = shared.counter.get();
-            TimeoutFuture::new(ms.round() as u32).await;
+            sleep(ms, recorder, task.id).await;
             // Read after the wait, the read and the write have no await between them.
             let read = if read_after { shared.counter.get() } else { early };
             shared.counter.set(read + 1);
@@ -96,13 +97,15 @@ async fn run_lane(
         if let (TaskKind::Work { data, .. }, Some(pool)) = (task.kind, pool) {
             // The task starts when a worker takes it: work still queued when its lane is
             // dropped never started (as the prediction says).
+            recorder.event(task.id, What::Posted, now());
             let on_posted = {
                 let (recorder, id) = (recorder.clone(), task.id);
                 move |at| recorder.started(id, at)
             };
             match pool.run(ms, data, on_posted).await {
                 Ok(ran) => {
-                    recorder.ran_on(task.id, ran.worker, Span { start_ms: ran.start_ms, end_ms: ran.end_ms });
+                    let span = Span { start_ms: ran.start_ms, end_ms: ran.end_ms };
+                    recorder.ran_on(task.id, ran.worker, span, now());
                     continue;
                 }
                 Err(NoAnswer) => {
@@ -117,14 +120,17 @@ async fn run_lane(
         }
         recorder.started(task.id, now());
         let result = match task.kind {
-            TaskKind::Request { fails } => request(ms, fails).await,
-
+            TaskKind::Request { fails } => {
+                let result = request(ms, fails, recorder, task.id).await;
+                recorder.event(task.id, What::Resumed, now());
+                result
+            }
             TaskKind::Work { burst_ms, yields, .. } => {
-                work_in_bursts(ms, burst_ms, yields, recorder).await;
+                work_in_bursts(ms, burst_ms, yields, recorder, task.id).await;
                 Ok(())
             }
             TaskKind::Wait | TaskKind::Update { .. } => {
-                TimeoutFuture::new(ms.round() as u32).await;
+                sleep(ms, recorder, task.id).await;
                 Ok(())
             }
         };
@@ -138,17 +144,20 @@ async fn run_lane(
 }
 
 /// Computes for `total_ms` in bursts of `burst_ms`, yielding between bursts as `yields` says.
-async fn work_in_bursts(total_ms: f64, burst_ms: f64, yields: YieldWith, recorder: &Recorder) {
+async fn work_in_bursts(total_ms: f64, burst_ms: f64, yields: YieldWith, recorder: &Recorder, id: TaskId) {
     let mut left = total_ms;
     loop {
         let burst = if burst_ms <= 0.0 { left } else { burst_ms.min(left) };
         let start_ms = now();
         let spent = spin(burst);
-        recorder.busy(Span { start_ms, end_ms: start_ms + spent });
+        let end_ms = start_ms + spent;
+        recorder.burst(id, Span { start_ms, end_ms });
         left -= spent;
         if left <= 0.0 {
             return;
         }
+        recorder.event(id, What::Yielded(yields), end_ms);
         yield_with(yields).await;
+        recorder.event(id, What::Resumed, now());
     }
 }

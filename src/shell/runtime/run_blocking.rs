@@ -28,7 +28,7 @@ pub fn run_blocking(scenario: &Scenario, scale: f64, recorder: &Recorder) -> Opt
             let read = counter;
             spin(task.duration * scale);
             let end_ms = now();
-            recorder.busy(Span { start_ms, end_ms });
+            recorder.burst(task.id, Span { start_ms, end_ms });
             match task.kind {
                 TaskKind::Request { fails: true } => {
                     recorder.failed(task.id, end_ms);
