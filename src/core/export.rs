@@ -11,7 +11,8 @@ use super::scenario::{Scenario, TaskKind};
 use super::timing::{Outcome, Span};
 
 /// A run's results as JSON: the `run-finished` figures, the frame statistics, when the page
-/// froze and the thread was busy, the prediction, and the scenario that was run. Compact: the
+/// froze and the thread was busy, the prediction, the scenario that was run, and the recording
+/// of its event loop (`core::replay`, which replays the file). Compact: the
 /// file saved is laid out by [`pretty`], in the extras.
 pub fn results_json(report: &RunReport, prediction: &Prediction) -> String {
     let spans = |spans: &[Span]| {
@@ -49,6 +50,7 @@ pub fn results_json(report: &RunReport, prediction: &Prediction) -> String {
         .field("busy_ms", spans(&report.busy))
         .field("predicted", predicted)
         .field("scenario", report.scenario.to_json())
+        .field("recording", super::replay::to_json(&report.events.0))
         .end()
 }
 

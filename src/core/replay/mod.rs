@@ -6,6 +6,8 @@
 //! them. Pure: no browser, no clock.
 
 pub mod moment;
+pub mod run;
+pub mod trace;
 pub mod words;
 
 use super::json::{self, Value};
