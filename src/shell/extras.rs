@@ -358,8 +358,9 @@ pub fn update(host: &Element, arg: String) {
     });
 }
 
-/// Saves a run's export as `kind`: `"json"`, its results laid out for reading, or the timeline
-/// picture, `"svg"` or `"png"`. `arg` is `{"results": <results JSON text>, "title": <the
+/// Saves a run's export as `kind`: `"json"`, its results laid out for reading; `"trace"`, its
+/// event loop as a Chrome trace (`core::replay::trace`); or the timeline picture, `"svg"` or
+/// `"png"`. `arg` is `{"results": <results JSON text>, "title": <the
 /// lesson's title>, "unit": <its unit, plural>, "name": <the file's name>}`. Says how it went,
 /// for the learner.
 pub async fn export(kind: String, arg: String) -> String {
@@ -369,6 +370,19 @@ pub async fn export(kind: String, arg: String) -> String {
     let Ok(v) = read(&arg) else { return "The export could not be read.".into() };
     let name = text(&v, "name");
     let refused = "The browser did not allow the download.";
+    if kind == "trace" {
+        let replay = match crate::core::replay::run::Replay::from_results(&text(&v, "results")) {
+            Ok(r) => r,
+            Err(why) => return why,
+        };
+        let trace = crate::core::replay::trace::trace_json(&replay);
+        return match save_text(&trace, &name, "application/json") {
+            Ok(()) => format!(
+                "Saved {name}: open it in Perfetto UI (ui.perfetto.dev) or DevTools' Performance panel."
+            ),
+            Err(_) => refused.into(),
+        };
+    }
     if kind == "json" {
         let Some(results) = pretty(&text(&v, "results")) else {
             return "The results could not be read.".into();

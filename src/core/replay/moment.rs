@@ -28,14 +28,15 @@ pub struct CastTask {
     pub label: String,
     /// How and when it ended; `None` when it never started.
     pub ended: Option<(Outcome, f64)>,
+    /// When it started, as measured (for work on a worker, when the worker began it).
+    pub start_ms: f64,
 }
 
 impl Cast {
     /// The cast of a run of `scenario` whose tasks were measured as `measured` (times from the
     /// run's start).
     pub fn new(scenario: &Scenario, measured: &[(TaskId, Span, Outcome)]) -> Cast {
-        let ended: ById<(Outcome, f64)> =
-            measured.iter().map(|&(id, span, o)| (id, (o, span.end_ms))).collect();
+        let spans: ById<(Outcome, Span)> = measured.iter().map(|&(id, span, o)| (id, (o, span))).collect();
         let mut place = ById::default();
         let lanes = scenario
             .lanes()
@@ -49,7 +50,13 @@ impl Cast {
                     .enumerate()
                     .map(|(ti, t)| {
                         place.insert(t.id, (li, ti));
-                        CastTask { id: t.id, label: t.label.clone(), ended: ended.get(t.id).copied() }
+                        let measured = spans.get(t.id);
+                        CastTask {
+                            id: t.id,
+                            label: t.label.clone(),
+                            ended: measured.map(|&(o, span)| (o, span.end_ms)),
+                            start_ms: measured.map_or(f64::NAN, |m| m.1.start_ms),
+                        }
                     })
                     .collect(),
             })

@@ -8,7 +8,6 @@
 use super::run::Replay;
 use super::words;
 use super::What;
-use crate::core::by_id::ById;
 use crate::core::json::{list, number, text, Obj};
 
 const PID: u32 = 1;
@@ -74,21 +73,14 @@ pub fn trace_json(r: &Replay) -> String {
         meta("thread_name", LONG_TASKS, "name", text("Long tasks (as the browser reported them)")),
         meta("thread_sort_index", LONG_TASKS, "sort_index", "1".into()),
     ];
-    let starts: ById<f64> = r
-        .events
-        .iter()
-        .filter(|e| e.what == What::Started)
-        .filter_map(|e| Some((e.task?, e.at_ms)))
-        .collect();
     for (i, lane) in r.cast.lanes.iter().enumerate() {
         let tid = lane_track(i);
         events.push(meta("thread_name", tid, "name", text(&format!("Lane {}: {}", i + 1, lane.name))));
         events.push(meta("thread_sort_index", tid, "sort_index", (10 + i).to_string()));
         for task in &lane.tasks {
-            // The task's span: from its start event to its end (a cancelled task's end is when
-            // its lane was dropped).
+            // The task's span as measured (a cancelled task's end is when its lane was dropped).
             let Some((outcome, end_ms)) = task.ended else { continue };
-            let start_ms = starts.get(task.id).copied().unwrap_or(end_ms);
+            let start_ms = task.start_ms;
             let args =
                 Obj::new().field("outcome", text(outcome.as_str())).field("id", task.id.0.to_string()).end();
             events.push(complete(&task.label, "task", tid, start_ms, end_ms, args));

@@ -12,8 +12,8 @@ use std::rc::Rc;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
 
-/// The event the bar sends its host to export the last run; its detail is `json`, `svg` or
-/// `png`.
+/// The event the bar sends its host to export the last run; its detail is `json`, `svg`,
+/// `png` or `trace`.
 pub const EXPORT: &str = "playground-export";
 
 #[derive(Properties, PartialEq, Clone)]
@@ -162,6 +162,10 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 <button type="button" class="quiet" onclick={export("json")} disabled={!ran}>{ "Results (JSON)" }</button>
                 <button type="button" class="quiet" onclick={export("svg")} disabled={!ran}>{ "Timeline (SVG)" }</button>
                 <button type="button" class="quiet" onclick={export("png")} disabled={!ran}>{ "Timeline (PNG)" }</button>
+                <button type="button" class="quiet" onclick={export("trace")} disabled={!ran}
+                    title="A Chrome trace of the run's event loop, for Perfetto UI or DevTools' Performance panel">
+                    { "Trace (JSON)" }
+                </button>
             </div>
             if let Some(url) = (*shown_link).clone() {
                 <label class="share-link">{ "Share link" }<input type="text" readonly=true value={url} /></label>

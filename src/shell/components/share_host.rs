@@ -49,7 +49,8 @@ pub fn share_host(props: &ShareHostProps) -> Html {
             };
             let prediction = predict(&r.scenario, r.mode, r.scale, r.pool.map_or(1, |p| p.size));
             let results = results_json(&r, &prediction);
-            let name = file_name(&r, &what);
+            // A trace is JSON too, named apart from the results.
+            let name = file_name(&r, if what == "trace" { "trace.json" } else { &what });
             let arg = Obj::new()
                 .field("results", text(&results))
                 .field("title", text(lesson.title))

@@ -1,10 +1,11 @@
-// Exports of a run: results as JSON, the timeline as SVG and PNG, and each task as a
-// performance.measure user timing for DevTools.
+// Exports of a run: results as JSON (with the recording of its event loop), the timeline as SVG
+// and PNG, the event loop as a Chrome trace, and each task as a performance.measure user timing
+// for DevTools.
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { Playground } from '../pages/playground';
 
-test('a run exports as JSON, SVG and PNG, and shows up as user timings', async ({ page }) => {
+test('a run exports as JSON, SVG, PNG and a Chrome trace, and shows up as user timings', async ({ page }) => {
   const app = await Playground.open(page, '?scale=50');
   const run = (await app.run('async')).message;
 
@@ -17,6 +18,14 @@ test('a run exports as JSON, SVG and PNG, and shows up as user timings', async (
   const results = JSON.parse(json.bytes.toString());
   expect(results.run.total_ms).toBe(run.total_ms);
   expect(results.scenario.lanes[1].tasks[0].label).toBe('Take selfies');
+  // The file holds the run's event loop as recorded: both tasks start and end, the selfies in
+  // bursts that yield, the queue on a timer that fires.
+  expect(results.recording.version).toBe(1);
+  const kinds = (task: number) => results.recording.events.filter((e: unknown[]) => e[1] === task).map((e: unknown[]) => e[2]);
+  expect(kinds(1)).toEqual(['started', 'timer-set', 'timer-fired', 'resumed', 'ended']);
+  expect(kinds(2).filter((k: string) => k === 'burst').length).toBeGreaterThan(5);
+  expect(kinds(2)).toContain('yielded');
+  expect(results.recording.events.some((e: unknown[]) => e[2] === 'frame')).toBe(true);
 
   const svg = await save('Timeline (SVG)');
   expect(svg.name.endsWith('.svg')).toBe(true);
@@ -26,6 +35,23 @@ test('a run exports as JSON, SVG and PNG, and shows up as user timings', async (
   const png = await save('Timeline (PNG)');
   expect(png.name.endsWith('.png')).toBe(true);
   expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+
+  // The Chrome trace: a track for the main thread and for each lane, and every task a complete
+  // event with the measured start and duration (microseconds).
+  const trace = await save('Trace (JSON)');
+  expect(trace.name).toBe('async-playground-the-ticket-queue-async.trace.json');
+  const events = JSON.parse(trace.bytes.toString()).traceEvents;
+  const tracks = events.filter((e: { ph: string; name: string }) => e.ph === 'M' && e.name === 'thread_name');
+  expect(tracks.map((e: { args: { name: string } }) => e.args.name)).toEqual(
+    expect.arrayContaining(['Main thread', 'Lane 1: You', 'Lane 2: Phone']),
+  );
+  for (const task of results.run.tasks) {
+    const x = events.find((e: { cat: string; args: { id: number } }) => e.cat === 'task' && e.args.id === task.id);
+    expect(x).toMatchObject({ ph: 'X', name: task.label, tid: 10 + task.lane });
+    expect(Math.abs(x.ts / 1000 - task.start_ms)).toBeLessThan(0.01);
+    expect(Math.abs(x.dur / 1000 - (task.end_ms - task.start_ms))).toBeLessThan(0.01);
+  }
+  expect(events.filter((e: { cat: string }) => e.cat === 'burst').length).toBeGreaterThan(5);
 
   // Saving changed nothing in the scenario (the share bar is a second Yew app in the page: its
   // clicks were once handled by the page's listeners too, and each export added a task).
