@@ -30,12 +30,14 @@ pub enum Control {
     Code,
     /// The table of runs.
     History,
+    /// The event loop of a finished run, step by step (and runs opened from results files).
+    Replay,
     /// Share, Embed and the exports.
     Share,
 }
 
 impl Control {
-    pub const ALL: [Control; 12] = [
+    pub const ALL: [Control; 13] = [
         Control::Lesson,
         Control::Predict,
         Control::Editor,
@@ -47,6 +49,7 @@ impl Control {
         Control::Compare,
         Control::Code,
         Control::History,
+        Control::Replay,
         Control::Share,
     ];
 
@@ -64,6 +67,7 @@ impl Control {
             Control::Compare => "compare",
             Control::Code => "code",
             Control::History => "history",
+            Control::Replay => "replay",
             Control::Share => "share",
         }
     }

@@ -11,6 +11,7 @@ use super::components::{
     notices::Notices,
     predict_prompt::PredictPrompt,
     pulse::Pulse,
+    replay_host::ReplayHost,
     run_controls::RunControls,
     run_history::RunHistory,
     scenario_panel::ScenarioPanel,
@@ -220,6 +221,9 @@ pub fn app(props: &AppProps) -> Html {
                         />
                         if shows(Control::Compare) {
                             <CompareAll runs={state.current_runs()} {axis_ms} />
+                        }
+                        if shows(Control::Replay) {
+                            <ReplayHost last_run={state.history.last().cloned()} />
                         }
                     </div>
                     if shows(Control::Editor) {

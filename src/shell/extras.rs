@@ -18,6 +18,7 @@ use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskId};
 use crate::core::timing::Span;
 use crate::shell::components::code_view::{CodeView, CodeViewProps};
+use crate::shell::components::event_loop::{EventLoop, EventLoopProps};
 use crate::shell::components::multiples::{Multiples, MultiplesProps, Panel};
 use crate::shell::components::share_bar::{ShareBar, ShareBarProps};
 use crate::shell::components::task_inspector::{TaskInspector, TaskInspectorProps};
@@ -38,6 +39,7 @@ enum Mounted {
     Share(yew::AppHandle<ShareBar>),
     Multiples(yew::AppHandle<Multiples>),
     Inspector(yew::AppHandle<TaskInspector>),
+    Replay(yew::AppHandle<EventLoop>),
 }
 
 /// The event the task's panel sends its host for each edit; the detail is the edit's JSON
@@ -221,6 +223,13 @@ fn multiples_props(arg: &str) -> Option<MultiplesProps> {
     Some(MultiplesProps { panels, axis_ms: value.get("axis_ms")?.as_f64()? })
 }
 
+/// The replay's props from its argument: the page's last run's results file, or nothing before
+/// a run (a run recorded before this version cannot be replayed, so it counts as none).
+fn replay_props(arg: &str) -> EventLoopProps {
+    let run = (!arg.is_empty()).then(|| crate::core::replay::run::Replay::from_results(arg).ok()).flatten();
+    EventLoopProps { run: run.map(Rc::new) }
+}
+
 /// The share bar's props from its argument.
 fn share_props(host: &Element, arg: &str) -> Option<ShareBarProps> {
     let (small, scenario_json) = arg.split_once('\n')?;
@@ -316,6 +325,12 @@ pub fn mount(host: Element, kind: String, arg: String) {
             let handle = yew::Renderer::<Multiples>::with_root_and_props(host.clone(), props).render();
             MOUNTED.with(|m| m.borrow_mut().push((host, Mounted::Multiples(handle))));
         }
+        "replay" => {
+            host.set_inner_html("");
+            let handle =
+                yew::Renderer::<EventLoop>::with_root_and_props(host.clone(), replay_props(&arg)).render();
+            MOUNTED.with(|m| m.borrow_mut().push((host, Mounted::Replay(handle))));
+        }
         "share" => {
             let Some(props) = share_props(&host, &arg) else { return };
             host.set_inner_html("");
@@ -347,6 +362,7 @@ pub fn update(host: &Element, arg: String) {
                         handle.update(props);
                     }
                 }
+                (true, Mounted::Replay(handle)) => handle.update(replay_props(&arg)),
                 (true, Mounted::Multiples(handle)) => {
                     if let Some(props) = multiples_props(&arg) {
                         handle.update(props);
@@ -423,6 +439,7 @@ pub fn unmount(host: &Element) {
         Some(Mounted::Share(handle)) => handle.destroy(),
         Some(Mounted::Multiples(handle)) => handle.destroy(),
         Some(Mounted::Inspector(handle)) => handle.destroy(),
+        Some(Mounted::Replay(handle)) => handle.destroy(),
         None => {}
     }
 }

@@ -5,6 +5,7 @@
 
 use super::{Event, What};
 use crate::core::by_id::ById;
+use crate::core::paint::Kind;
 use crate::core::scenario::{Scenario, TaskId, YieldWith};
 use crate::core::timing::{Outcome, Span};
 
@@ -30,6 +31,7 @@ pub struct CastTask {
     pub ended: Option<(Outcome, f64)>,
     /// When it started, as measured (for work on a worker, when the worker began it).
     pub start_ms: f64,
+    pub kind: Kind,
 }
 
 impl Cast {
@@ -56,12 +58,18 @@ impl Cast {
                             label: t.label.clone(),
                             ended: measured.map(|&(o, span)| (o, span.end_ms)),
                             start_ms: measured.map_or(f64::NAN, |m| m.1.start_ms),
+                            kind: Kind::from(t.kind),
                         }
                     })
                     .collect(),
             })
             .collect();
         Cast { lanes, place }
+    }
+
+    /// No lanes: nothing ran.
+    pub fn empty() -> Cast {
+        Cast { lanes: Vec::new(), place: ById::default() }
     }
 
     pub fn task(&self, id: TaskId) -> Option<&CastTask> {

@@ -3,8 +3,10 @@
 //! replayed is refused with what is wrong and what to do.
 
 use super::moment::Cast;
-use super::Event;
+use super::{Event, What};
+use crate::core::by_id::ById;
 use crate::core::json::{self, Value};
+use crate::core::paint::Mini;
 use crate::core::scenario::{Scenario, TaskId};
 use crate::core::timing::{Outcome, Span};
 
@@ -20,6 +22,8 @@ pub struct Replay {
     pub scenario_name: String,
     /// How many workers the run used (none outside workers mode).
     pub workers: usize,
+    /// When the page could not draw, as the file says.
+    pub freezes: Vec<Span>,
 }
 
 impl Replay {
@@ -62,7 +66,58 @@ impl Replay {
             total_ms: run["total_ms"].as_f64().unwrap_or(0.0),
             scenario_name: v["scenario_name"].as_str().unwrap_or_default().to_string(),
             workers,
+            freezes: v["freezes_ms"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| Some(Span { start_ms: s[0].as_f64()?, end_ms: s[1].as_f64()? }))
+                .collect(),
         })
+    }
+
+    /// Nothing to replay (before any run).
+    pub fn empty() -> Replay {
+        Replay {
+            cast: Cast::empty(),
+            events: Vec::new(),
+            mode: String::new(),
+            total_ms: 0.0,
+            scenario_name: String::new(),
+            workers: 0,
+            freezes: Vec::new(),
+        }
+    }
+
+    /// The run in miniature, to draw under the cursor: each task on its lane (and worker), the
+    /// bursts that held the main thread, the freezes.
+    pub fn mini(&self) -> Mini {
+        let mut worker_of: ById<usize> = ById::default();
+        let mut busy = Vec::new();
+        for e in &self.events {
+            match (e.what, e.task) {
+                (What::WorkerStarted(w), Some(t)) => worker_of.insert(t, w),
+                (What::Burst { end_ms }, _) => busy.push(Span { start_ms: e.at_ms, end_ms }),
+                _ => {}
+            }
+        }
+        let tasks = self
+            .cast
+            .lanes
+            .iter()
+            .enumerate()
+            .flat_map(|(li, lane)| lane.tasks.iter().map(move |t| (li, t)))
+            .filter_map(|(li, t)| {
+                let (_, end_ms) = t.ended?;
+                Some((li, worker_of.get(t.id).copied(), t.kind, Span { start_ms: t.start_ms, end_ms }))
+            })
+            .collect();
+        Mini {
+            lanes: self.cast.lanes.len(),
+            workers: self.workers,
+            tasks,
+            busy,
+            freezes: self.freezes.clone(),
+        }
     }
 }
 
@@ -112,6 +167,9 @@ mod tests {
         assert_eq!(replay.scenario_name, "The ticket queue");
         assert_eq!(replay.cast.lanes[1].tasks[0].label, "Take selfies");
         assert_eq!(replay.cast.lanes[1].tasks[0].ended, Some((Outcome::Done, 2000.0)));
+        let mini = replay.mini();
+        assert_eq!((mini.lanes, mini.tasks.len(), mini.busy.len()), (2, 2, 1));
+        assert_eq!(mini.tasks[1].3, Span { start_ms: 0.5, end_ms: 2000.0 });
         // Laid out as the file is saved, it reads the same.
         let pretty = crate::core::export::pretty(&results()).unwrap();
         assert_eq!(Replay::from_results(&pretty).unwrap(), replay);

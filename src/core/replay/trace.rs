@@ -132,6 +132,7 @@ mod tests {
             total_ms: 5001.1,
             scenario_name: "The ticket queue".into(),
             workers: 0,
+            freezes: vec![],
         };
         let v = read(&trace_json(&replay)).unwrap();
         let all = v["traceEvents"].as_array().unwrap();
@@ -176,6 +177,7 @@ mod tests {
             total_ms: 5001.1,
             scenario_name: String::new(),
             workers: 2,
+            freezes: vec![],
         };
         let v = read(&trace_json(&replay)).unwrap();
         let all = v["traceEvents"].as_array().unwrap();

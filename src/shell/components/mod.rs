@@ -4,6 +4,7 @@
 pub mod code_host;
 pub mod code_view;
 pub mod compare_all;
+pub mod event_loop;
 pub mod inspector_host;
 pub mod lesson_intro;
 pub mod mode_strip;
@@ -11,6 +12,7 @@ pub mod multiples;
 pub mod notices;
 pub mod predict_prompt;
 pub mod pulse;
+pub mod replay_host;
 pub mod run_controls;
 pub mod run_history;
 pub mod scenario_panel;

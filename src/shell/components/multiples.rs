@@ -26,13 +26,15 @@ pub struct MultiplesProps {
 }
 
 #[derive(Properties, PartialEq)]
-struct PlotProps {
-    mini: Mini,
-    axis_ms: f64,
+pub struct PlotProps {
+    pub mini: Mini,
+    pub axis_ms: f64,
 }
 
+/// One run in miniature on a canvas as wide as its parent (the event-loop replay draws its run
+/// with it too).
 #[function_component(Plot)]
-fn plot(props: &PlotProps) -> Html {
+pub fn plot(props: &PlotProps) -> Html {
     let canvas = use_node_ref();
     {
         let canvas = canvas.clone();
