@@ -57,7 +57,12 @@ const log = (...xs) => console.error('bench:', ...xs);
 /** n waits of `duration` units over `lanes` lanes (0: one lane each); extras go to the first lanes. */
 function scenario(n, lanes, duration) {
   const count = lanes > 0 ? Math.min(lanes, n) : n;
-  const out = [];
+  {
+  const [a, b] = [result.lanes8[RECORDING_N], result.unrecorded8];
+  const ok = a && b && !a.error && !b.error;
+  judge(`the recording's cost: total recorded / not recorded, ${fmt(RECORDING_N)} waits in 8 lanes`, ok ? `${fmt(a.totalMs)} / ${fmt(b.totalMs)} ms = ${fmt(ratio(a.totalMs, b.totalMs))}; start lateness p99 ${fmt(a.fidelity.latenessP99)} vs ${fmt(b.fidelity.latenessP99)} ms; frame p99 ${fmt(a.run.p99)} vs ${fmt(b.run.p99)} ms; results frame ${fmt(a.resultsFrameMs)} vs ${fmt(b.resultsFrameMs)} ms` : 'n/a', 'measured (no target)', null);
+}
+const out = [];
   for (let l = 0; l < count; l++) {
     const k = Math.floor(n / count) + (l < n % count ? 1 : 0);
     out.push({ name: `L${l + 1}`, tasks: Array.from({ length: k }, (_, i) => ({ kind: 'wait', label: `t${l + 1}.${i + 1}`, duration })) });
@@ -209,8 +214,9 @@ async function loadScenario(page, sc, n) {
   await page.waitForTimeout(500);
 }
 
-/** One playground run of a scenario on a fresh page, then the page idle as long. */
-async function playgroundRun(n, lanes, duration) {
+/** One playground run of a scenario on a fresh page, then the page idle as long; `record: false`
+ * leaves out the recording of the run's event loop (to measure what it costs). */
+async function playgroundRun(n, lanes, duration, { record = true } = {}) {
   const { page } = await openPage(`/app/?scale=${SCALE}`);
   try {
     const t0 = Date.now();
@@ -223,6 +229,7 @@ async function playgroundRun(n, lanes, duration) {
     await page.evaluate(() => document.querySelector('.timeline').scrollIntoView({ block: 'center' }));
     await page.waitForTimeout(300);
     const heapMB = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null));
+    if (!record) await page.evaluate(() => { window.__playgroundNoRecording = true; });
     const r = await run(page, { type: 'run', mode: 'async' }).catch((e) => {
       throw new Error(`the run: ${e.message}`);
     });
@@ -378,6 +385,12 @@ for (const n of PLAN.ownLanes) {
   result.ownLanes[n] = summarise(await attempt(`playground: ${n} lanes of one ${OWN_WAIT * SCALE} ms wait`, () => playgroundRun(n, 0, OWN_WAIT)), OWN_WAIT);
   result.baselineOwn[n] = summariseBaseline(await attempt(`plain JS: ${n} lanes of one ${OWN_WAIT * SCALE} ms wait`, () => baselineRun(n, 0, OWN_WAIT * SCALE)), OWN_WAIT);
 }
+
+// 4b. The recording's cost: the largest run of waits in 8 lanes again, its event loop not
+// recorded (runtime/recording.rs reads `window.__playgroundNoRecording`), against the recorded
+// run above.
+const RECORDING_N = PLAN.lanes8.at(-1);
+result.unrecorded8 = summarise(await attempt(`playground, not recorded: ${RECORDING_N} waits in 8 lanes`, () => playgroundRun(RECORDING_N, 8, LANES8_WAIT, { record: false })), LANES8_WAIT);
 
 // 5. Editor: drag a task along its lane among N tasks, one a lane (the first one long, the
 // others short, so that the axis, which spans the blocking run, leaves the first wide enough to

@@ -1,5 +1,5 @@
 //! URL parameters (the query string): `lesson=<id>`, `scale=<ms per unit>`, `embed=1`,
-//! `controls=<names>`, `theme=light|dark|auto`.
+//! `controls=<names>`, `theme=light|dark|auto`, `at=<a moment of the run>`.
 //!
 //! These are a stable contract (docs/contracts.md): course pages link to them. A bad value never
 //! stops the page: it falls back to the default and says why in a warning.
@@ -53,6 +53,9 @@ pub struct Params {
     pub controls: Controls,
     /// Light, dark, or as the system says.
     pub theme: Theme,
+    /// Where the event loop's replay puts its cursor after a run, in ms from the run's start
+    /// (`at=1200`, `at=1200ms` or `at=1.2s`); `None` for the run's first event.
+    pub at_ms: Option<f64>,
     /// Whether the URL named a usable lesson or scale (rather than leaving the default).
     pub lesson_given: bool,
     pub scale_given: bool,
@@ -68,6 +71,7 @@ impl Default for Params {
             embed: false,
             controls: Controls::ALL,
             theme: Theme::Auto,
+            at_ms: None,
             lesson_given: false,
             scale_given: false,
             warnings: vec![],
@@ -117,6 +121,14 @@ impl Params {
                         shorten(&value)
                     )),
                 },
+                "at" => match parse_moment(&value) {
+                    Some(ms) => params.at_ms = Some(ms),
+                    None => params.warnings.push(format!(
+                        "The moment \u{201c}{}\u{201d} is not a time in the run such as 1200 (ms) \
+                         or 1.2s; the replay starts at the run's first event.",
+                        shorten(&value)
+                    )),
+                },
                 "controls" => {
                     let (controls, unknown) = Controls::parse(&value);
                     params.controls = controls;
@@ -158,6 +170,17 @@ fn parse_scale(value: &str) -> Option<f64> {
     (scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale)).then_some(scale)
 }
 
+/// A moment of a run: milliseconds, plain or with `ms`, or seconds with `s`; at most a day.
+fn parse_moment(value: &str) -> Option<f64> {
+    let value = value.trim();
+    let (number, per) = match value.strip_suffix("ms") {
+        Some(ms) => (ms, 1.0),
+        None => value.strip_suffix('s').map_or((value, 1.0), |s| (s, 1000.0)),
+    };
+    let ms = number.trim().parse::<f64>().ok()? * per;
+    (ms.is_finite() && (0.0..=86_400_000.0).contains(&ms)).then_some(ms)
+}
+
 /// Decodes `+` and `%XX` escapes; invalid escapes and invalid UTF-8 are kept as they are.
 fn percent_decode(value: &str) -> String {
     let bytes = value.as_bytes();
@@ -192,6 +215,25 @@ mod tests {
     fn defaults_when_the_url_names_nothing() {
         for query in ["", "?", "?foo=bar", "&&"] {
             assert_eq!(Params::from_query(query), Params::default(), "{query:?}");
+        }
+    }
+
+    #[test]
+    fn a_moment_is_read_in_ms_or_s_or_explained() {
+        for (query, at) in [
+            ("?at=1200", 1200.0),
+            ("?at=1200ms", 1200.0),
+            ("?at=1.2s", 1200.0),
+            ("?at=0", 0.0),
+            ("?at=%201.5s", 1500.0),
+        ] {
+            let p = Params::from_query(query);
+            assert_eq!((p.at_ms, p.warnings.len()), (Some(at), 0), "{query}");
+        }
+        for bad in ["?at=", "?at=soon", "?at=-5", "?at=1e99", "?at=NaN", "?at=5h"] {
+            let p = Params::from_query(bad);
+            assert_eq!(p.at_ms, None, "{bad}");
+            assert!(p.warnings[0].contains("is not a time in the run"), "{bad}: {:?}", p.warnings);
         }
     }
 

@@ -223,7 +223,7 @@ pub fn app(props: &AppProps) -> Html {
                             <CompareAll runs={state.current_runs()} {axis_ms} />
                         }
                         if shows(Control::Replay) {
-                            <ReplayHost last_run={state.history.last().cloned()} />
+                            <ReplayHost last_run={state.history.last().cloned()} at_ms={params.at_ms} />
                         }
                     </div>
                     if shows(Control::Editor) {

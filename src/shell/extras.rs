@@ -223,11 +223,13 @@ fn multiples_props(arg: &str) -> Option<MultiplesProps> {
     Some(MultiplesProps { panels, axis_ms: value.get("axis_ms")?.as_f64()? })
 }
 
-/// The replay's props from its argument: the page's last run's results file, or nothing before
-/// a run (a run recorded before this version cannot be replayed, so it counts as none).
+/// The replay's props from its argument: the moment to open at (`at=`, ms, or empty), a line
+/// break, and the page's last run's results file, or nothing before a run.
 fn replay_props(arg: &str) -> EventLoopProps {
-    let run = (!arg.is_empty()).then(|| crate::core::replay::run::Replay::from_results(arg).ok()).flatten();
-    EventLoopProps { run: run.map(Rc::new) }
+    let (at, results) = arg.split_once('\n').unwrap_or(("", arg));
+    let run =
+        (!results.is_empty()).then(|| crate::core::replay::run::Replay::from_results(results).ok()).flatten();
+    EventLoopProps { run: run.map(Rc::new), at_ms: at.parse().ok() }
 }
 
 /// The share bar's props from its argument.

@@ -29,6 +29,9 @@ const SPEEDS: [(&str, f64); 5] = [("0.25", 0.25), ("0.5", 0.5), ("1", 1.0), ("2"
 pub struct EventLoopProps {
     /// The page's last run, once there is one.
     pub run: Option<Rc<Replay>>,
+    /// Where the cursor goes when a run of the page comes (`at=`, ms from its start); else
+    /// to the run's first event.
+    pub at_ms: Option<f64>,
 }
 
 /// Where the cursor is: on event `i` (none before the first), at `t` ms from the run's start.
@@ -118,10 +121,14 @@ pub fn event_loop(props: &EventLoopProps) -> Html {
     // A new run of the page is shown as it comes.
     {
         let (cursor, playing) = (cursor.dispatcher(), playing.clone());
+        let at_ms = props.at_ms;
         use_effect_with(props.run.clone(), move |run| {
             if let Some(run) = run {
                 playing.set(false);
                 cursor.dispatch(Step::Show(run.clone(), PAGE_RUN.into()));
+                if let Some(at) = at_ms {
+                    cursor.dispatch(Step::At(at));
+                }
             }
         });
     }
@@ -324,7 +331,7 @@ pub fn event_loop(props: &EventLoopProps) -> Html {
                     <input type="file" accept=".json,application/json" onchange={on_file} />
                 </label>
             </div>
-            <p class="el-note" role="status">{ (*note).clone() }</p>
+            <p class="el-note" aria-live="polite">{ (*note).clone() }</p>
             <p class="el-now" aria-live={if *playing { "off" } else { "polite" }}>{ sentence }</p>
             <div class="el-picture">
                 <div class={classes!("el-box", "el-thread", m.holder.is_some().then_some("el-held"))}>

@@ -1,7 +1,8 @@
 //! Where the event loop's replay stands on the page (`components/event_loop.rs`, one of the
-//! extras, loaded once this place comes near the window). The page hands it the last run's
-//! results file (`core::export::results_json`, which holds the recording), written once per
-//! run; before any run the replay can still open a results file.
+//! extras, loaded once this place comes near the window). The page hands it the moment the URL
+//! asks for (`at=`), a line break, and the last run's results file
+//! (`core::export::results_json`, which holds the recording), written once per run; before
+//! any run the replay can still open a results file.
 
 use crate::core::export::results_json;
 use crate::core::predict::predict;
@@ -14,6 +15,8 @@ use yew::prelude::*;
 pub struct ReplayHostProps {
     /// The latest run, whatever its mode.
     pub last_run: Option<Rc<RunReport>>,
+    /// Where the cursor goes after a run (`at=`), in ms from the run's start.
+    pub at_ms: Option<f64>,
 }
 
 /// A run compared by identity: one results file is written per run, not per render.
@@ -38,7 +41,11 @@ pub fn replay_host(props: &ReplayHostProps) -> Html {
             results_json(r, &predict(&r.scenario, r.mode, r.scale, r.pool.map_or(1, |p| p.size)))
         })
     });
-    use_extra(host.clone(), Extra { kind: "replay", arg: (*arg).clone(), event: None, when_near: true });
+    let at = props.at_ms.map_or_else(String::new, |ms| ms.to_string());
+    use_extra(
+        host.clone(),
+        Extra { kind: "replay", arg: format!("{at}\n{arg}"), event: None, when_near: true },
+    );
     html! {
         <div class="replay-host" ref={host}>
             <section class="event-loop" aria-label="Event loop">

@@ -113,7 +113,7 @@ impl Runs {
 
         frame_or_timeout(FRAME_WAIT_MS).await;
         yield_now().await;
-        let recorder = Recorder::default();
+        let recorder = Recorder::new();
         let start_ms = now();
         if mode != Mode::Blocking {
             // Each frame is recorded as one of the run's events, and draws the live bars. (A

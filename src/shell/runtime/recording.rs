@@ -26,12 +26,18 @@ pub struct Recording {
     pub no_answer: bool,
     /// The event loop's events in time order (events at the same time in the order recorded).
     events: Vec<Event>,
+    /// Set to leave the events out: the benchmark runs with and without them, to measure what
+    /// recording costs a run (`window.__playgroundNoRecording = true` before the run).
+    unrecorded: bool,
 }
 
 impl Recording {
     /// Keeps the events in time order as they come: nearly always at the end (a worker's times
     /// come with its reply, a timer's firing with the poll after it).
     fn event(&mut self, task: Option<TaskId>, what: What, at_ms: f64) {
+        if self.unrecorded {
+            return;
+        }
         let at = self.events.partition_point(|e| e.at_ms <= at_ms);
         self.events.insert(at, Event { at_ms, task, what });
     }
@@ -42,6 +48,13 @@ impl Recording {
 pub struct Recorder(Rc<RefCell<Recording>>);
 
 impl Recorder {
+    /// A recording for a new run (events left out when the benchmark asks).
+    pub fn new() -> Recorder {
+        let off = js_sys::Reflect::get(&js_sys::global(), &"__playgroundNoRecording".into())
+            .is_ok_and(|v| v.is_truthy());
+        Recorder(Rc::new(RefCell::new(Recording { unrecorded: off, ..Recording::default() })))
+    }
+
     /// Something happened to task `id` at `at` (page clock).
     #[inline(never)] // recorded from many places: one copy
     pub fn event(&self, id: TaskId, what: What, at: f64) {

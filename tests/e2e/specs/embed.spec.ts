@@ -29,7 +29,7 @@ test('the Embed dialog gives an iframe snippet for the lesson and the chosen par
   const snippet = dialog.getByLabel('The snippet');
   await expect(snippet).toHaveValue(/^<iframe src="http:\/\/[^"]+\/\?lesson=race&amp;scale=500&amp;embed=1"/);
   await dialog.getByRole('checkbox', { name: 'editor' }).uncheck();
-  await expect(snippet).toHaveValue(/controls=lesson,predict,pulse,run,blocking,async,workers,compare,code,history,share"/);
+  await expect(snippet).toHaveValue(/controls=lesson,predict,pulse,run,blocking,async,workers,compare,code,history,replay,share"/);
   await dialog.getByRole('button', { name: 'Copy snippet' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.inputValue());
   await page.keyboard.press('Escape');

@@ -162,3 +162,15 @@ test('a saved results file replays with the same pictures, and a bad one is refu
   await r.region.getByRole('button', { name: "Back to this page's run" }).click();
   await expect(r.region.locator('.el-source')).toContainText("This page's last run");
 });
+
+test('at= opens the replay of each run at that moment', async ({ page }) => {
+  const app = await Playground.open(page, '?scale=100&at=0.25s');
+  await app.run('async');
+  const { json } = await results(page);
+  const events: Event[] = json.recording.events;
+  const r = await replay(page);
+  const at = events.findLastIndex((e) => e[0] <= 250);
+  await expect(r.region.locator('.el-source')).toContainText(`event ${at + 1} of ${events.length}`);
+  await expect(r.slider).toHaveValue('250');
+  await expect(r.now).toContainText('You waits on its timer');
+});
