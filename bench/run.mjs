@@ -57,12 +57,7 @@ const log = (...xs) => console.error('bench:', ...xs);
 /** n waits of `duration` units over `lanes` lanes (0: one lane each); extras go to the first lanes. */
 function scenario(n, lanes, duration) {
   const count = lanes > 0 ? Math.min(lanes, n) : n;
-  {
-  const [a, b] = [result.lanes8[RECORDING_N], result.unrecorded8];
-  const ok = a && b && !a.error && !b.error;
-  judge(`the recording's cost: total recorded / not recorded, ${fmt(RECORDING_N)} waits in 8 lanes`, ok ? `${fmt(a.totalMs)} / ${fmt(b.totalMs)} ms = ${fmt(ratio(a.totalMs, b.totalMs))}; start lateness p99 ${fmt(a.fidelity.latenessP99)} vs ${fmt(b.fidelity.latenessP99)} ms; frame p99 ${fmt(a.run.p99)} vs ${fmt(b.run.p99)} ms; results frame ${fmt(a.resultsFrameMs)} vs ${fmt(b.resultsFrameMs)} ms` : 'n/a', 'measured (no target)', null);
-}
-const out = [];
+  const out = [];
   for (let l = 0; l < count; l++) {
     const k = Math.floor(n / count) + (l < n % count ? 1 : 0);
     out.push({ name: `L${l + 1}`, tasks: Array.from({ length: k }, (_, i) => ({ kind: 'wait', label: `t${l + 1}.${i + 1}`, duration })) });
@@ -464,6 +459,11 @@ for (const [name, r] of [['one lane each', big], ['8 lanes', big8]]) {
   judge(`JS heap after loading ${fmt(r.n)} tasks, ${name}`, r.heapMB === null ? 'n/a' : `${fmt(r.heapMB)} MB`, '≤ 60 MB', r.heapMB === null ? null : r.heapMB <= 60);
 }
 
+{
+  const [a, b] = [result.lanes8[RECORDING_N], result.unrecorded8];
+  const ok = a && b && !a.error && !b.error;
+  judge(`the recording's cost: total recorded / not recorded, ${fmt(RECORDING_N)} waits in 8 lanes`, ok ? `${fmt(a.totalMs)} / ${fmt(b.totalMs)} ms = ${fmt(ratio(a.totalMs, b.totalMs))}; start lateness p99 ${fmt(a.fidelity.latenessP99)} vs ${fmt(b.fidelity.latenessP99)} ms; frame p99 ${fmt(a.run.p99)} vs ${fmt(b.run.p99)} ms; results frame ${fmt(a.resultsFrameMs)} vs ${fmt(b.resultsFrameMs)} ms` : 'n/a', 'measured (no target)', null);
+}
 const out = [];
 out.push(`Benchmark, ${result.date.slice(0, 10)}: ${result.machine.cpus} × ${result.machine.cpu}, ${result.machine.memGB} GB, ${result.machine.browser}${args.quick ? ' (--quick: fewer loads, smaller N; not for comparison)' : ''}`);
 out.push('', '| measure | figure | target | verdict |', '|---|---|---|---|', ...rows);

@@ -151,6 +151,28 @@ const JOURNEYS = [
     expect(predicted.includes('(625 ms)'), predicted);
   }],
 
+  ['the event loop of a run, stepped by the keyboard', async (w) => {
+    // The lesson named: the share-link journey before left its scenario saved in this browser.
+    await open(w, '?lesson=ticket-queue&scale=100');
+    await runMode(w, 'async');
+    await w.run("document.querySelector('.replay-host').scrollIntoView({ block: 'center' })");
+    await w.clickText('button', 'Step through the run');
+    const source = "return document.querySelector('.el-source')?.textContent ?? ''";
+    await w.until(`return /event \\d+ of \\d+/.test((() => { ${source} })())`, 30_000);
+    await w.run("document.querySelector('.el-slider').focus()");
+    await w.press([KEY.home]);
+    const now = () => w.run("return document.querySelector('.el-now').textContent");
+    // Step until the selfies' first burst: it holds the thread while the queue's timer waits.
+    for (let i = 0; i < 10 && !(await now()).includes('holds the main thread'); i++) await w.press([KEY.right]);
+    expect((await now()).includes('Take selfies holds the main thread'), await now());
+    const box = (name) => w.run("return [...document.querySelectorAll('.el-box')].find((b) => b.querySelector('h4').textContent === arguments[0])?.textContent ?? ''", [name]);
+    expect((await box('Main thread')).includes('A burst of Take selfies holds it'), await box('Main thread'));
+    expect((await box('Timers')).includes('Wait in the ticket queue: due at'), await box('Timers'));
+    await w.clickText('button', 'Next event');
+    await w.until("return document.querySelector('.el-now').textContent.includes('Take selfies yields by')");
+    expect((await box('Task queue')).includes('Take selfies: a message that resumes it'), await box('Task queue'));
+  }],
+
   ['the embedding demo drives the playground by messages', async (w) => {
     await w.open(URL + 'embed-demo.html');
     await w.until("return (document.querySelector('[role=status]')?.textContent ?? '').includes('The playground is ready')", 30_000);

@@ -40,7 +40,7 @@ export const stop = (child) => {
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** The WebDriver keys the journeys press. */
-export const KEY = { enter: '\uE007', tab: '\uE004', control: '\uE009', shift: '\uE008', right: '\uE014', left: '\uE012', up: '\uE013', down: '\uE015', del: '\uE017' };
+export const KEY = { enter: '\uE007', tab: '\uE004', control: '\uE009', shift: '\uE008', right: '\uE014', left: '\uE012', up: '\uE013', down: '\uE015', del: '\uE017', home: '\uE011', end: '\uE010' };
 
 /** Starts `engine`'s driver and a session in it; `close` ends both. */
 export async function session(engine) {

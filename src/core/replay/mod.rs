@@ -62,6 +62,8 @@ pub enum What {
     Frame,
     /// The browser reported a long task (over 50 ms) ending at `end_ms`.
     LongTask { end_ms: f64 },
+    /// The learner gave an input (a key, a click), whose handler ran at `handled_ms`.
+    Input { handled_ms: f64 },
 }
 
 impl What {
@@ -83,6 +85,7 @@ impl What {
             What::Replied => "replied",
             What::Frame => "frame",
             What::LongTask { .. } => "long-task",
+            What::Input { .. } => "input",
         }
     }
 
@@ -90,9 +93,10 @@ impl What {
     fn arg(self) -> String {
         match self {
             What::Ended(o) => json::text(o.as_str()),
-            What::Burst { end_ms } | What::LongTask { end_ms } | What::TimerSet { due_ms: end_ms } => {
-                json::number(round(end_ms))
-            }
+            What::Burst { end_ms }
+            | What::LongTask { end_ms }
+            | What::TimerSet { due_ms: end_ms }
+            | What::Input { handled_ms: end_ms } => json::number(round(end_ms)),
             What::Yielded(how) => json::text(how.as_str()),
             What::FetchAnswered { ok } => ok.to_string(),
             What::WorkerStarted(w) | What::WorkerFinished(w) => w.to_string(),
@@ -119,6 +123,7 @@ impl What {
             "replied" => What::Replied,
             "frame" => What::Frame,
             "long-task" => What::LongTask { end_ms: time()? },
+            "input" => What::Input { handled_ms: time()? },
             _ => return None,
         })
     }
@@ -129,6 +134,7 @@ impl What {
             What::Burst { end_ms } => What::Burst { end_ms: end_ms + by },
             What::TimerSet { due_ms } => What::TimerSet { due_ms: due_ms + by },
             What::LongTask { end_ms } => What::LongTask { end_ms: end_ms + by },
+            What::Input { handled_ms } => What::Input { handled_ms: handled_ms + by },
             other => other,
         }
     }
@@ -215,6 +221,7 @@ mod tests {
         .chain([
             Event { at_ms: 30.5, task: None, what: What::Frame },
             Event { at_ms: 31.0, task: None, what: What::LongTask { end_ms: 95.0 } },
+            Event { at_ms: 40.0, task: None, what: What::Input { handled_ms: 94.0 } },
         ])
         .collect()
     }

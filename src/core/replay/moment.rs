@@ -184,7 +184,7 @@ impl Moment {
                     What::Ended(Outcome::Failed) => LaneState::Failed(task),
                     What::Ended(_) if lane.tasks.last().is_some_and(|t| t.id == task) => LaneState::Done,
                     What::Ended(_) => LaneState::Between(task),
-                    What::Frame | What::LongTask { .. } => LaneState::NotStarted,
+                    What::Frame | What::LongTask { .. } | What::Input { .. } => LaneState::NotStarted,
                 }
             })
             .collect();

@@ -13,6 +13,7 @@ use crate::core::json::{list, number, text, Obj};
 const PID: u32 = 1;
 const MAIN: u32 = 1;
 const LONG_TASKS: u32 = 2;
+const INPUTS: u32 = 3;
 
 /// The track of lane `i` (from 0).
 pub fn lane_track(i: usize) -> u32 {
@@ -72,6 +73,8 @@ pub fn trace_json(r: &Replay) -> String {
         meta("thread_sort_index", MAIN, "sort_index", "0".into()),
         meta("thread_name", LONG_TASKS, "name", text("Long tasks (as the browser reported them)")),
         meta("thread_sort_index", LONG_TASKS, "sort_index", "1".into()),
+        meta("thread_name", INPUTS, "name", text("Inputs (from the event to its handler)")),
+        meta("thread_sort_index", INPUTS, "sort_index", "2".into()),
     ];
     for (i, lane) in r.cast.lanes.iter().enumerate() {
         let tid = lane_track(i);
@@ -107,6 +110,9 @@ pub fn trace_json(r: &Replay) -> String {
             What::WorkerFinished(w) => {
                 let from = started.get_mut(w).and_then(Option::take).unwrap_or(e.at_ms);
                 events.push(complete(&label, "worker-job", worker_track(w), from, e.at_ms, "{}".into()));
+            }
+            What::Input { handled_ms } => {
+                events.push(complete("Input", "input", INPUTS, e.at_ms, handled_ms, "{}".into()))
             }
             What::Frame => events.push(instant("Frame", "frame", MAIN, e.at_ms)),
             What::Started | What::Ended(_) => {}

@@ -26,6 +26,9 @@ pub fn event(cast: &Cast, e: &Event) -> String {
         What::Replied => format!("the page reads {who}'s reply"),
         What::Frame => "a frame is drawn".into(),
         What::LongTask { end_ms } => format!("a long task of {} begins", duration(end_ms - e.at_ms)),
+        What::Input { handled_ms } => {
+            format!("an input: its handler waits {} for the main thread", duration(handled_ms - e.at_ms))
+        }
     }
 }
 

@@ -1,8 +1,14 @@
 //! Where the event loop's replay stands on the page (`components/event_loop.rs`, one of the
-//! extras, loaded once this place comes near the window). The page hands it the moment the URL
-//! asks for (`at=`), a line break, and the last run's results file
-//! (`core::export::results_json`, which holds the recording), written once per run; before
-//! any run the replay can still open a results file.
+//! extras). The page hands it the moment the URL asks for (`at=`), a line break, and the last
+//! run's results file (`core::export::results_json`, which holds the recording), written once
+//! per run.
+//!
+//! The extras load when the learner asks for the replay (`Step through the run`, or `Open a saved
+//! run…` before any run), or by themselves a moment after a run when the URL asked for a
+//! moment (`at=`): loading and starting a second wasm binary while a run goes would hold the
+//! main thread the run is measured on (in WebKit, a run started just after another had a 243 ms
+//! gap while the replay loaded). A run's results file is written a moment after the run's
+//! results are drawn, not in the same frame (for ten thousand tasks it is megabytes).
 
 use crate::core::export::results_json;
 use crate::core::predict::predict;
@@ -17,6 +23,8 @@ pub struct ReplayHostProps {
     pub last_run: Option<Rc<RunReport>>,
     /// Where the cursor goes after a run (`at=`), in ms from the run's start.
     pub at_ms: Option<f64>,
+    /// A run is going (or Compare all).
+    pub running: bool,
 }
 
 /// A run compared by identity: one results file is written per run, not per render.
@@ -33,8 +41,64 @@ impl PartialEq for Same {
     }
 }
 
+/// How long after a run's results appear the replay is handed the run.
+const AFTER_RESULTS_MS: u32 = 300;
+
 #[function_component(ReplayHost)]
 pub fn replay_host(props: &ReplayHostProps) -> Html {
+    // The last run, handed over a moment after it came.
+    let shown = use_state(|| Same(None));
+    {
+        let shown = shown.clone();
+        use_effect_with(Same(props.last_run.clone()), move |run| {
+            let run = run.clone();
+            let later = gloo_timers::callback::Timeout::new(AFTER_RESULTS_MS, move || shown.set(run));
+            move || drop(later)
+        });
+    }
+    // Once wanted, the replay stays (a later run only updates it).
+    let wanted = use_state(|| false);
+    if !*wanted && props.at_ms.is_some() && shown.0.is_some() && !props.running {
+        wanted.set(true);
+    }
+    if !*wanted {
+        let open = {
+            let wanted = wanted.clone();
+            Callback::from(move |_| wanted.set(true))
+        };
+        let (label, text) = match &props.last_run {
+            Some(_) => {
+                ("Step through the run", "Step through what the last run's event loop did, event by event. ")
+            }
+            None => (
+                "Open a saved run\u{2026}",
+                "After a run, step through what its event loop did, event by event. ",
+            ),
+        };
+        return html! {
+            <div class="replay-host">
+                <section class="event-loop" aria-label="Event loop">
+                    <h3>{ "The event loop, step by step" }</h3>
+                    <p class="el-source">
+                        { text }
+                        <button type="button" class="quiet" onclick={open} disabled={props.running}>{ label }</button>
+                    </p>
+                </section>
+            </div>
+        };
+    }
+    html! { <ReplayExtra last_run={shown.0.clone()} at_ms={props.at_ms} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReplayExtraProps {
+    last_run: Option<Rc<RunReport>>,
+    at_ms: Option<f64>,
+}
+
+/// The replay itself, mounted from the extras.
+#[function_component(ReplayExtra)]
+fn replay_extra(props: &ReplayExtraProps) -> Html {
     let host = use_node_ref();
     let arg = use_memo(Same(props.last_run.clone()), |run| {
         run.0.as_ref().map_or_else(String::new, |r| {

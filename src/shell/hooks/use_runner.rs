@@ -148,6 +148,10 @@ impl Runs {
         for long in long_tasks.iter().filter(|t| t.end_ms > start_ms && t.start_ms < end_ms) {
             recorder.page(What::LongTask { end_ms: long.end_ms }, long.start_ms);
         }
+        let inputs = self.meter.inputs_since(start_ms);
+        for &(at, delay) in inputs.iter().filter(|(at, _)| *at <= end_ms) {
+            recorder.page(What::Input { handled_ms: at + delay }, at);
+        }
         let measured = Measurements {
             run: Some(Span { start_ms, end_ms }),
             pressed_ms: Some(pressed_ms),
@@ -155,7 +159,7 @@ impl Runs {
             counter,
             frames: self.meter.frames_since(pressed_ms - FRAMES_BEFORE_MS),
             long_tasks,
-            inputs: self.meter.inputs_since(start_ms),
+            inputs,
             busy: recorder.with(|r| r.busy.clone()),
             workers: recorder.with(|r| r.workers.clone()),
             events: recorder.take_events(),

@@ -23,6 +23,9 @@ async function results(page: Page) {
 async function replay(page: Page) {
   const region = page.getByRole('region', { name: 'Event loop' });
   await region.scrollIntoViewIfNeeded();
+  // The replay loads when asked (or by itself after a run when the URL has at=).
+  const ask = region.getByRole('button', { name: 'Step through the run' });
+  if (await ask.isVisible()) await ask.click();
   await expect(region.locator('.el-source')).toContainText(/event \d+ of \d+/);
   const slider = region.getByRole('slider', { name: 'Moment in the run' });
   const box = (name: string) => region.locator('.el-box', { has: page.getByRole('heading', { name, exact: true }) });
