@@ -18,6 +18,10 @@ pub struct Embed<'a> {
     pub share: Option<&'a str>,
     /// The frame's height in CSS pixels.
     pub height: u32,
+    /// A poster until pressed (`load=click`): a chapter can hold many lessons.
+    pub load_on_click: bool,
+    /// Runs, no editing (`readonly=1`).
+    pub readonly: bool,
 }
 
 /// The address that opens the playground on `lesson` at `scale`, with `extra` query
@@ -47,6 +51,12 @@ impl Embed<'_> {
         if self.controls != Controls::ALL {
             extra.push_str("&controls=");
             extra.push_str(&self.controls.names());
+        }
+        if self.readonly {
+            extra.push_str("&readonly=1");
+        }
+        if self.load_on_click {
+            extra.push_str("&load=click");
         }
         link(self.base, self.lesson.id, self.scale, &extra, self.share)
     }
@@ -88,6 +98,8 @@ mod tests {
             controls: Controls::ALL,
             share: None,
             height: 900,
+            load_on_click: false,
+            readonly: false,
         };
         assert_eq!(e.src(), "https://example.org/play/?lesson=race&scale=500&embed=1");
         assert_eq!(
@@ -111,8 +123,15 @@ mod tests {
             controls: only,
             share: Some("1.abc-_"),
             height: 600,
+            load_on_click: false,
+            readonly: false,
         };
         assert_eq!(e.src(), "/p/?lesson=ticket-queue&scale=1000&embed=1&controls=pulse,async#s=1.abc-_");
+        let lazy = Embed { load_on_click: true, readonly: true, ..e.clone() };
+        assert_eq!(
+            lazy.src(),
+            "/p/?lesson=ticket-queue&scale=1000&embed=1&controls=pulse,async&readonly=1&load=click#s=1.abc-_"
+        );
         assert!(e.snippet().contains("height=\"600\""));
         assert!(only.has(Control::Async));
         assert_eq!(attr("a\"<b>&"), "a&quot;&lt;b&gt;&amp;");

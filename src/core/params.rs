@@ -1,5 +1,6 @@
 //! URL parameters (the query string): `lesson=<id>`, `scale=<ms per unit>`, `embed=1`,
-//! `controls=<names>`, `theme=light|dark|auto`, `at=<a moment of the run>`.
+//! `controls=<names>`, `theme=light|dark|auto`, `at=<a moment of the run>`, `readonly=1`,
+//! `load=click` (read by the boot script, `xtask/src/boot.rs`, before the app loads).
 //!
 //! These are a stable contract (docs/contracts.md): course pages link to them. A bad value never
 //! stops the page: it falls back to the default and says why in a warning.
@@ -53,6 +54,9 @@ pub struct Params {
     pub controls: Controls,
     /// Light, dark, or as the system says.
     pub theme: Theme,
+    /// Runs, no editing: the editor is hidden and any edit (undo included) is refused with a
+    /// message (`readonly=1`).
+    pub readonly: bool,
     /// Where the event loop's replay puts its cursor after a run, in ms from the run's start
     /// (`at=1200`, `at=1200ms` or `at=1.2s`); `None` for the run's first event.
     pub at_ms: Option<f64>,
@@ -72,6 +76,7 @@ impl Default for Params {
             controls: Controls::ALL,
             theme: Theme::Auto,
             at_ms: None,
+            readonly: false,
             lesson_given: false,
             scale_given: false,
             warnings: vec![],
@@ -121,6 +126,20 @@ impl Params {
                         shorten(&value)
                     )),
                 },
+                "readonly" => match value.as_str() {
+                    "1" | "true" | "" => params.readonly = true,
+                    "0" | "false" => params.readonly = false,
+                    other => params.warnings.push(format!(
+                        "readonly=\u{201c}{}\u{201d} is not 1 or 0; the scenario can be edited.",
+                        shorten(other)
+                    )),
+                },
+                // Read by the boot script before the app loads; known here so it is not unknown.
+                "load" if value == "click" => {}
+                "load" => params.warnings.push(format!(
+                    "load=\u{201c}{}\u{201d} is not click; the playground loaded at once.",
+                    shorten(&value)
+                )),
                 "at" => match parse_moment(&value) {
                     Some(ms) => params.at_ms = Some(ms),
                     None => params.warnings.push(format!(
@@ -216,6 +235,20 @@ mod tests {
         for query in ["", "?", "?foo=bar", "&&"] {
             assert_eq!(Params::from_query(query), Params::default(), "{query:?}");
         }
+    }
+
+    #[test]
+    fn readonly_and_load_are_read_or_explained() {
+        for (query, readonly) in
+            [("?readonly=1", true), ("?readonly", true), ("?readonly=true", true), ("?readonly=0", false)]
+        {
+            let p = Params::from_query(query);
+            assert_eq!((p.readonly, p.warnings.len()), (readonly, 0), "{query}");
+        }
+        let p = Params::from_query("?readonly=yes&load=click");
+        assert!(!p.readonly);
+        assert_eq!(p.warnings, ["readonly=\u{201c}yes\u{201d} is not 1 or 0; the scenario can be edited."]);
+        assert!(Params::from_query("?load=later").warnings[0].contains("is not click"));
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct Start {
     /// The saved entry is another lesson's work, not opened now: the shell keeps a copy under
     /// [`storage::PREVIOUS_KEY`](super::storage::PREVIOUS_KEY) before autosave replaces it.
     pub keep_previous: bool,
+    /// Runs, no editing (`readonly=1`).
+    pub readonly: bool,
 }
 
 /// Whether saved work is the learner's own (not a lesson's scenario as it comes), so worth
@@ -43,6 +45,15 @@ pub fn start(
     link: Option<Result<Decoded, ShareError>>,
     saved: Option<Result<Loaded, StorageError>>,
 ) -> Start {
+    Start { readonly: params.readonly, ..opened(params, link, saved) }
+}
+
+/// What opens, read-only or not.
+fn opened(
+    params: &Params,
+    link: Option<Result<Decoded, ShareError>>,
+    saved: Option<Result<Loaded, StorageError>>,
+) -> Start {
     let mut notices = params.warnings.clone();
     let lesson_start = |lesson: &'static Lesson, scale: f64, notices: Vec<String>| Start {
         scenario: lesson.scenario(0),
@@ -53,6 +64,7 @@ pub fn start(
         notices,
         set_aside: false,
         keep_previous: false,
+        readonly: false,
     };
     match link {
         Some(Ok(decoded)) => {
@@ -75,6 +87,7 @@ pub fn start(
                 notices,
                 set_aside,
                 keep_previous: saved.as_ref().is_some_and(|s| s.as_ref().is_ok_and(edited)),
+                readonly: false,
             };
         }
         Some(Err(why)) => notices.push(why.to_string()),
@@ -95,6 +108,7 @@ pub fn start(
                 notices,
                 set_aside: false,
                 keep_previous: false,
+                readonly: false,
             }
         }
         Some(Ok(loaded)) => {

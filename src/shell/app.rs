@@ -211,7 +211,7 @@ pub fn app(props: &AppProps) -> Html {
                             can_undo={state.can_undo()}
                             can_redo={state.can_redo()}
                             locked={running.is_some() || state.comparing}
-                            editable={shows(Control::Editor)}
+                            editable={shows(Control::Editor) && !state.readonly}
                             mode={shown}
                             prediction={state.prediction(shown)}
                             report={state.last_run(shown)}
@@ -223,10 +223,14 @@ pub fn app(props: &AppProps) -> Html {
                             <CompareAll runs={state.current_runs()} {axis_ms} />
                         }
                         if shows(Control::Replay) {
-                            <ReplayHost last_run={state.history.last().cloned()} at_ms={params.at_ms} />
+                            <ReplayHost
+                                last_run={state.history.last().cloned()}
+                                at_ms={params.at_ms}
+                                running={running.is_some() || state.comparing}
+                            />
                         }
                     </div>
-                    if shows(Control::Editor) {
+                    if shows(Control::Editor) && !state.readonly {
                         <ScenarioPanel
                             scenario={state.scenario.clone()}
                             selected={state.selected}

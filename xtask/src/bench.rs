@@ -123,7 +123,7 @@ mod tests {
                 "--out",
                 "/o/bench.json",
                 "--not-first-view",
-                "embed-demo.,compute-worker,extras"
+                "embed-demo.,compute-worker,extras,poster."
             ]
         );
         assert_eq!(

@@ -66,7 +66,49 @@ impl fmt::Display for Report {
 /// Files beside the app that its first view never loads: the embedding demo, the Web Worker
 /// that a workers run starts (its script, its loader and its wasm), and the extras loaded on
 /// first use (`shell::extras`).
-pub const NOT_FIRST_VIEW: &[&str] = &["embed-demo.", "compute-worker", "extras"];
+pub const NOT_FIRST_VIEW: &[&str] = &["embed-demo.", "compute-worker", "extras", "poster."];
+
+/// The most the click-to-load poster (`load=click`) may weigh, gzip -9: the page, its
+/// stylesheet, its scripts (the boot script, the boot watch, `poster.js`) and the largest
+/// lesson's file, which it reads for the title and the drawing. Nothing of the app.
+pub const POSTER_BYTES: u64 = 20_000;
+
+/// What the poster loads, measured: `Err` names what is missing, or says it is too heavy.
+pub fn poster(dist: &Path) -> Result<String, String> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let wanted = name == "index.html"
+            || name == "poster.js"
+            || name == "boot-watch.js"
+            || (name.starts_with("boot-") && name.ends_with(".js"))
+            || (name.starts_with("style-") && name.ends_with(".css"));
+        if wanted {
+            let bytes = std::fs::read(entry.path()).map_err(|e| format!("{name}: {e}"))?;
+            files.push((name, gzip_len(&bytes)));
+        }
+    }
+    let mut largest = (String::new(), 0);
+    for entry in std::fs::read_dir(dist.join("lessons")).map_err(|e| format!("lessons/: {e}"))?.flatten() {
+        let bytes = std::fs::read(entry.path()).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        let gz = gzip_len(&bytes);
+        if gz > largest.1 {
+            largest = (format!("lessons/{}", entry.file_name().to_string_lossy()), gz);
+        }
+    }
+    files.push(largest);
+    if !files.iter().any(|f| f.0 == "poster.js") {
+        return Err("dist/ holds no poster.js: build first".into());
+    }
+    let total: u64 = files.iter().map(|f| f.1).sum();
+    let list: Vec<String> = files.iter().map(|(n, gz)| format!("{n} {gz} B")).collect();
+    let said =
+        format!("the click-to-load poster: {total} B gzip ({}); budget {POSTER_BYTES} B", list.join(", "));
+    if total > POSTER_BYTES {
+        return Err(format!("{said}: over"));
+    }
+    Ok(said)
+}
 
 /// Measures every first-view asset at the top of `dist`.
 pub fn measure(dist: &Path) -> Result<Report, String> {

@@ -5,6 +5,7 @@
 //! `<meta http-equiv>` (static hosts such as GitHub Pages cannot set headers). `trunk serve`
 //! keeps trunk's page as it is: its live-reload script is inline too.
 
+use crate::boot;
 use std::path::Path;
 
 /// The policy, one line. Styles need `'unsafe-inline'` because Yew writes `style` attributes;
@@ -68,19 +69,17 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
             boot.open_tag
         ));
     }
-    let boot_js = format!("{}\n", html[boot.body.0..boot.body.1].trim());
     // The script imports the bindings by the public URL (`./`, `/`, `/playground/`); the boot
-    // file sits beside them, so it is loaded by the same prefix.
-    let import = boot_js
-        .split_once("from '")
-        .and_then(|(_, rest)| rest.split_once('\''))
-        .map(|(specifier, _)| specifier)
-        .ok_or("trunk's inline script imports nothing")?;
-    let base = &import[..import.rfind('/').map_or(0, |i| i + 1)];
+    // file sits beside them, so it is loaded by the same prefix. It is rewritten to start the
+    // app or, for `load=click`, the poster (`boot.rs`), and the page no longer preloads the app.
+    let app =
+        boot::app_of(&html[boot.body.0..boot.body.1]).map_err(|e| format!("trunk's inline script: {e}"))?;
+    let base = &app.bindings[..app.bindings.rfind('/').map_or(0, |i| i + 1)];
+    let boot_js = boot::script(&app, base);
     let boot_name = format!("boot-{:016x}.js", fnv1a(boot_js.as_bytes()));
-
     let tag = format!("<script type=\"module\" src=\"{base}{boot_name}\"></script>");
-    let mut page = format!("{}{tag}{}", &html[..boot.whole.0], &html[boot.whole.1..]);
+    let page = format!("{}{tag}{}", &html[..boot.whole.0], &html[boot.whole.1..]);
+    let mut page = boot::without_preloads(&page, &app);
 
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\" />");
     // Right after the charset (which must come first), before anything the policy governs.
@@ -140,13 +139,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
     fn moves_the_inline_script_to_a_file_and_adds_the_policy() {
         let page = harden(&trunk_page("./")).unwrap();
         assert!(page.boot_name.starts_with("boot-") && page.boot_name.ends_with(".js"), "{}", page.boot_name);
-        assert!(
-            page.boot_js.starts_with("import init, * as bindings from './app-1.js';\n"),
-            "{}",
-            page.boot_js
-        );
-        assert!(page.boot_js.contains("module_or_path: './app-1_bg.wasm'"));
-        assert!(page.boot_js.ends_with("));\n"));
+        // The boot script starts the app (or the poster, boot.rs) from the same files.
+        assert!(page.boot_js.contains("import('./app-1.js')"), "{}", page.boot_js);
+        assert!(page.boot_js.contains("fetch('./app-1_bg.wasm')"));
         let tag = format!("<script type=\"module\" src=\"./{}\"></script>", page.boot_name);
         assert_eq!(page.html.matches("<script").count(), 1);
         assert!(page.html.contains(&tag), "{}", page.html);
@@ -155,10 +150,12 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
         let meta = format!("<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\" />");
         assert!(page.html.contains(&meta), "{}", page.html);
         assert_eq!(page.html.matches("Content-Security-Policy").count(), 1);
-        // Everything else is as trunk wrote it.
+        // The app is no longer preloaded by the page (its boot script fetches it, or not, for
+        // `load=click`); everything else is as trunk wrote it.
+        assert!(!page.html.contains("modulepreload"), "{}", page.html);
         assert!(page
             .html
-            .contains("<link rel=\"modulepreload\" href=\"./app-1.js\" crossorigin=\"anonymous\"></head>"));
+            .contains("<link rel=\"stylesheet\" href=\"./style-1.css\" integrity=\"sha384-x\"/>"));
         assert!(page.html.ends_with("<body><div id=\"app\"></div></body>\n</html>"));
     }
 
@@ -199,7 +196,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
             trunk_page("./").replace("<script type=\"module\">", "<script type=\"module\" nonce=\"x\">");
         check(&nonce, "not `<script type=\"module\">`");
         check("<head><script type=\"module\">", "no </script>");
-        check("<head><script type=\"module\">init()</script>", "imports nothing");
+        check("<head><script type=\"module\">init()</script>", "no `from '");
     }
 
     /// The policy is written in three places; they must not drift apart.

@@ -4,6 +4,7 @@
 //! `tools.rs`), so a fresh machine needs only rustup/cargo, node/npm and apt.
 
 mod bench;
+mod boot;
 mod budget;
 mod cmd;
 mod csp;
@@ -116,6 +117,7 @@ fn build(args: &[String]) -> Result<(), String> {
     release_build(&env, public_url)?;
     let report = budget::measure(&root().join("dist"))?;
     println!("{report}");
+    println!("{}", budget::poster(&root().join("dist")).unwrap_or_else(|e| e));
     println!("xtask: the bundle is in dist/; copy it to any static host.");
     Ok(())
 }
@@ -200,7 +202,9 @@ fn test(args: &[String]) -> Result<(), String> {
     stages.check("bundle budget", || {
         let report = budget::measure(&root().join("dist"))?;
         println!("{report}");
-        report.check()
+        report.check()?;
+        println!("{}", budget::poster(&root().join("dist"))?);
+        Ok(())
     })?;
     stages.finish()
 }

@@ -1,7 +1,8 @@
 //! Minifies the first view's JavaScript in `dist/` with esbuild, after trunk's release build:
 //! trunk minifies the stylesheet and the page, but its own JavaScript minifier cannot read the
 //! module wasm-bindgen writes (it stops at `export default`) and leaves it as it was, and the
-//! plain scripts it copies (`boot-watch.js`, `latency-sw.js`) it copies as they are. They are
+//! plain scripts it copies (`boot-watch.js`, `latency-sw.js`, the click-to-load `poster.js`) it
+//! copies as they are. They are
 //! loaded without an integrity hash, so rewriting them in place is safe; the worker's and the
 //! extras' files are left alone (they load only when needed).
 
@@ -16,6 +17,8 @@ fn minified_as(name: &str) -> Option<&'static [&'static str]> {
         Some(&["--format=esm"])
     } else if ["boot-watch.js", "latency-sw.js"].contains(&name) {
         Some(&[])
+    } else if name == "poster.js" {
+        Some(&["--format=esm"])
     } else {
         None
     }

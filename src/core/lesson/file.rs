@@ -13,7 +13,8 @@
 //! - `claims`: what the text says the model predicts, checked by the tests (`tests.rs`); the
 //!   page never reads them.
 //!
-//! The id and the title are the catalogue's (`mod.rs`), not the file's.
+//! The id is the catalogue's (`mod.rs`); the title is in both (the picker needs it before any
+//! file is read, the click-to-load poster reads the file alone) and must agree.
 
 use super::{Entry, Lesson, Source, Variant};
 use crate::core::json::Value;
@@ -54,6 +55,14 @@ pub fn read(entry: &Entry, text: &str) -> Result<Lesson, LessonError> {
             field(name)?.as_array().ok_or_else(|| bad(format!("\u{201c}{name}\u{201d} must be a list")))?;
         list.iter().map(|v| string(v, name)).collect()
     };
+    // The title is the catalogue's too (the picker needs it before any file is read); the
+    // file holds it for what reads the file alone: the click-to-load poster (static/poster.js).
+    if string(field("title")?, "title")? != entry.title {
+        return Err(bad(format!(
+            "its \u{201c}title\u{201d} is not the catalogue's, \u{201c}{}\u{201d}",
+            entry.title
+        )));
+    }
     let unit = match strings("unit")?[..] {
         [one, many] => (one, many),
         _ => return Err(bad("\u{201c}unit\u{201d} must name the unit, singular and plural".into())),

@@ -66,10 +66,15 @@ pub struct State {
     /// Whether the lesson's question has had its answer since the lesson opened: a run of the
     /// mode it asks about finished, or for the order question, the turn ran.
     answered: bool,
+    /// Runs, no editing (`readonly=1`): every edit is refused with [`READ_ONLY`].
+    pub readonly: bool,
     /// The mode whose run the stage's timeline draws, when the learner chose one or a run
     /// started; otherwise [`State::shown_mode`] picks one.
     shown: Option<Mode>,
 }
+
+/// What a read-only page (`readonly=1`) says, from the start and to any edit.
+pub const READ_ONLY: &str = "Read-only here: this scenario can be run, not changed.";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -128,6 +133,7 @@ impl State {
             notices: params.warnings.clone(),
             set_aside: false,
             keep_previous: false,
+            readonly: params.readonly,
         })
     }
 
@@ -154,7 +160,8 @@ impl State {
             notices: start.notices,
             undo: UndoHistory::default(),
             selected: None,
-            edit_note: String::new(),
+            edit_note: if start.readonly { READ_ONLY.into() } else { String::new() },
+            readonly: start.readonly,
             cap_ms: cap::clamp(start.cap_ms).unwrap_or(cap::DEFAULT_MS),
             guess: None,
             answered: false,
@@ -320,6 +327,9 @@ impl State {
                     next.notices.push(text);
                 }
             }
+            Action::Edit(_) | Action::Undo | Action::Redo if self.readonly => {
+                next.edit_note = READ_ONLY.into();
+            }
             Action::Edit(edit) => {
                 if self.is_running() {
                     next.edit_note =
@@ -458,6 +468,28 @@ mod tests {
         let mut r = RunReport::new(&state.scenario, &state.prediction(mode), &Measurements::default());
         r.total_ms = total_ms;
         r
+    }
+
+    #[test]
+    fn a_read_only_page_runs_but_refuses_every_edit_with_a_message() {
+        let s = State::new(&Params::from_query("readonly=1"));
+        assert_eq!(s.edit_note, READ_ONLY);
+        let count = s.scenario.task_count();
+        // A course page's load still loads; the learner's edits and undo do not.
+        let loaded = s.apply(Action::Load(Rc::new(
+            Scenario::from_json(
+                r#"{"version":1,"lanes":[{"name":"A","tasks":[{"kind":"wait","label":"x","duration":1}]}]}"#,
+            )
+            .unwrap(),
+        )));
+        assert_eq!(loaded.scenario.task_count(), 1);
+        for action in [Action::Undo, Action::Redo, Action::Edit(Edit::Clear)] {
+            let after = loaded.clone().apply(action);
+            assert_eq!((after.scenario.task_count(), after.edit_note.as_str()), (1, READ_ONLY));
+        }
+        assert!(count > 1);
+        assert!(s.check_run(Mode::Async).is_ok());
+        assert!(!State::new(&Params::default()).readonly);
     }
 
     #[test]

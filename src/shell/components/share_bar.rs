@@ -47,6 +47,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let dialog = use_node_ref();
     let controls = use_state(|| Controls::ALL);
     let height = use_state(|| 900u32);
+    let load_on_click = use_state(|| false);
+    let readonly = use_state(|| false);
     // The embed snippet carries the scenario only when it is not the lesson's own.
     let (own, lesson) = (props.own, props.lesson);
     let share_value = use_share_value(props.scenario.clone(), lesson.id, props.scale);
@@ -97,6 +99,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         controls: *controls,
         share: if own { None } else { value.as_deref() },
         height: *height,
+        load_on_click: *load_on_click,
+        readonly: *readonly,
     };
     // An edited scenario travels in the snippet's link: until that is made (or when it is too
     // large), there is no snippet to copy.
@@ -130,6 +134,12 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             <label class="check"><input type="checkbox" checked={controls.has(c)} onchange={on_change} />{ c.as_str() }</label>
         }
     });
+    let flag = |state: &UseStateHandle<bool>| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            state.set(e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked()))
+        })
+    };
     let on_height = {
         let height = height.clone();
         Callback::from(move |e: Event| {
@@ -180,6 +190,12 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     <legend>{ "Parts to show" }</legend>
                     { for toggles }
                 </fieldset>
+                <p>
+                    <label class="check"><input type="checkbox" checked={*load_on_click} onchange={flag(&load_on_click)} />
+                        { "Load on click (a light poster until pressed)" }</label>
+                    <label class="check"><input type="checkbox" checked={*readonly} onchange={flag(&readonly)} />
+                        { "Read-only (runs, no editing)" }</label>
+                </p>
                 <p><label>{ "Height (pixels)" }<input type="number" min="200" max="4000" step="50" value={height.to_string()} onchange={on_height} /></label></p>
                 <label for="embed-snippet" class="snippet-label">{ "The snippet" }</label>
                 <textarea id="embed-snippet" readonly=true rows="5" value={snippet} />

@@ -98,3 +98,24 @@ test('embedded, the playground tells a parent on another origin its content heig
     server.close();
   }
 });
+
+test('readonly=1 runs the scenario but refuses edits with a message', async ({ page }) => {
+  const app = await Playground.open(page, '?scale=100&embed=1&readonly=1');
+  const note = page.locator('.edit-note');
+  await expect(note).toHaveText('Read-only here: this scenario can be run, not changed.');
+  // No editor: no palette, no hint, no settings below the stage; tasks cannot take the focus.
+  await expect(page.getByText('How to edit')).toHaveCount(0);
+  await expect(app.task('Take selfies')).toHaveAttribute('tabindex', '-1');
+  // The course page may still load a scenario by message; the learner's undo keys cannot take
+  // it back: they are refused with the same words.
+  await page.evaluate(() =>
+    window.postMessage({ type: 'load', scenario: { version: 1, lanes: [{ name: 'A', tasks: [{ kind: 'wait', label: 'Nap', duration: 1 }] }] } }, '*'),
+  );
+  await expect(app.timeline()).toHaveAttribute('data-task-count', '1');
+  await expect(note).not.toHaveText('Read-only here: this scenario can be run, not changed.');
+  await page.keyboard.press('Control+z');
+  await expect(note).toHaveText('Read-only here: this scenario can be run, not changed.');
+  await expect(app.timeline()).toHaveAttribute('data-task-count', '1');
+  const run = await app.run('async');
+  expect(run.message.tasks).toHaveLength(1);
+});

@@ -1,0 +1,82 @@
+// The click-to-load poster (`load=click`): the lesson's title, a drawing of its scenario and a
+// button, shown in place of the app, which is not fetched until the button is pressed (a course
+// page can then hold many embedded lessons). It reads the lesson's own file, draws each lane's
+// tasks as bars, and calls `start` on the press. Plain DOM, no framework: with the page and its
+// stylesheet it weighs a few kilobytes. The boot script (written by `cargo xtask build`) loads
+// it only for `load=click`.
+
+const KINDS = { wait: 'var(--wait)', request: 'var(--request)', work: 'var(--work)', update: 'var(--update)' };
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A drawing of the scenario: a row per lane, each task a bar as long as its duration. */
+function drawing(scenario) {
+  const lanes = (scenario?.lanes ?? []).slice(0, 8);
+  const total = Math.max(1, ...lanes.map((l) => l.tasks.reduce((s, t) => s + (Number(t.duration) || 0), 0)));
+  const svg = document.createElementNS(SVG, 'svg');
+  const row = 22, label = 90, width = 600;
+  svg.setAttribute('viewBox', `0 0 ${width} ${lanes.length * row + 4}`);
+  svg.setAttribute('class', 'poster-drawing');
+  svg.setAttribute('aria-hidden', 'true');
+  lanes.forEach((lane, i) => {
+    const name = document.createElementNS(SVG, 'text');
+    name.setAttribute('x', '0');
+    name.setAttribute('y', String(i * row + 15));
+    name.textContent = lane.name.length > 12 ? lane.name.slice(0, 11) + '…' : lane.name;
+    svg.append(name);
+    let at = 0;
+    for (const task of lane.tasks) {
+      const d = Number(task.duration) || 0;
+      const bar = document.createElementNS(SVG, 'rect');
+      bar.setAttribute('x', String(label + (at / total) * (width - label)));
+      bar.setAttribute('y', String(i * row + 4));
+      bar.setAttribute('width', String(Math.max(2, (d / total) * (width - label) - 2)));
+      bar.setAttribute('height', String(row - 8));
+      bar.setAttribute('rx', '3');
+      bar.style.fill = KINDS[task.kind] ?? 'var(--busy)';
+      svg.append(bar);
+      at += d;
+    }
+  });
+  return svg;
+}
+
+/** Shows the poster in `#app`; calls `start` once the button is pressed. */
+export async function poster(start) {
+  const app = document.getElementById('app');
+  const query = new URLSearchParams(location.search);
+  const theme = query.get('theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  const id = /^[a-z0-9-]+$/.test(query.get('lesson') ?? '') ? query.get('lesson') : 'ticket-queue';
+  let lesson = null;
+  try {
+    const answer = await fetch(`lessons/${id}.json`);
+    if (answer.ok) lesson = await answer.json();
+  } catch {
+    // No drawing then: the title and the button still show.
+  }
+  const box = document.createElement('section');
+  box.className = 'poster';
+  box.setAttribute('aria-label', 'Async Playground');
+  const title = document.createElement('h1');
+  title.textContent = lesson?.title ?? 'Async Playground';
+  const about = document.createElement('p');
+  about.textContent = lesson?.paragraphs?.[0] ?? 'Run tasks as real futures on the browser\u2019s event loop, or blocking, and see the difference measured.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'poster-load';
+  button.textContent = 'Load the playground';
+  box.append(title, about);
+  if (lesson?.variants?.[0]) box.append(drawing(lesson.variants[0].scenario));
+  box.append(button);
+  if (query.has('embed')) document.body.classList.add('embedded');
+  app.replaceChildren(box);
+  button.addEventListener('click', () => {
+    // The page's loading line again: the boot watch says there if the app cannot start.
+    const loading = document.createElement('p');
+    loading.className = 'booting';
+    loading.setAttribute('aria-live', 'polite');
+    loading.textContent = 'Loading the playground\u2026';
+    box.replaceChild(loading, button);
+    start();
+  }, { once: true });
+}

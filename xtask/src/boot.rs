@@ -1,0 +1,102 @@
+//! The release page's boot script, written from trunk's: it starts the app at once, or, for
+//! `load=click`, shows the poster (`static/poster.js`) and starts the app only when the learner
+//! presses its button, having fetched nothing of the app before. For that the page itself must
+//! not preload the app's JavaScript and wasm: their `<link rel=modulepreload>` and `<link
+//! rel=preload>` go, and the script starts the wasm's fetch beside the module's import instead.
+//! `trunk serve` keeps trunk's page (so `load=click` works in release builds only).
+
+/// The app's bindings and wasm, as trunk's boot script names them (`./app-1.js`,
+/// `./app-1_bg.wasm`).
+#[derive(Debug)]
+pub struct App<'a> {
+    pub bindings: &'a str,
+    pub wasm: &'a str,
+}
+
+/// Reads the bindings' and the wasm's URLs from trunk's boot script.
+pub fn app_of(trunk_boot: &str) -> Result<App<'_>, String> {
+    let quoted = |after: &str| {
+        trunk_boot
+            .split_once(after)
+            .and_then(|(_, rest)| rest.split_once('\''))
+            .map(|(url, _)| url)
+            .ok_or_else(|| format!("trunk's boot script has no `{after}…'`"))
+    };
+    Ok(App { bindings: quoted("from '")?, wasm: quoted("module_or_path: '")? })
+}
+
+/// The boot script for `app`; `base` is the public URL the page's files are under (`./`).
+pub fn script(app: &App, base: &str) -> String {
+    format!(
+        "// Written by `cargo xtask build` (xtask/src/boot.rs) from trunk's boot script.
+const start = async () => {{
+  const wasmFile = fetch('{wasm}');
+  const bindings = await import('{bindings}');
+  const wasm = await bindings.default({{ module_or_path: wasmFile }});
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
+}};
+if (new URLSearchParams(location.search).get('load') === 'click') {{
+  (await import('{base}poster.js')).poster(start);
+}} else {{
+  await start();
+}}
+",
+        wasm = app.wasm,
+        bindings = app.bindings,
+    )
+}
+
+/// The page without the `<link>`s that preload the app (its bindings' module and its wasm).
+pub fn without_preloads(html: &str, app: &App) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<link") {
+        let end = rest[at..].find('>').map_or(rest.len(), |i| at + i + 1);
+        let tag = &rest[at..end];
+        let preloads = tag.contains("preload") && (tag.contains(app.bindings) || tag.contains(app.wasm));
+        out.push_str(&rest[..at]);
+        if !preloads {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = "import init, * as bindings from './app-1.js';
+const wasm = await init({ module_or_path: './app-1_bg.wasm' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
+
+    #[test]
+    fn the_script_starts_the_app_or_the_poster() {
+        let app = app_of(TRUNK).unwrap();
+        assert_eq!((app.bindings, app.wasm), ("./app-1.js", "./app-1_bg.wasm"));
+        let js = script(&app, "./");
+        assert!(js.contains("fetch('./app-1_bg.wasm')") && js.contains("import('./app-1.js')"), "{js}");
+        assert!(js.contains("get('load') === 'click'") && js.contains("import('./poster.js')"), "{js}");
+        // The wasm's fetch starts before the module is imported, as the preload did.
+        assert!(js.find("fetch(").unwrap() < js.find("import('./app-1.js')").unwrap());
+        assert!(app_of("console.log(1)").unwrap_err().contains("no `from '"));
+    }
+
+    #[test]
+    fn only_the_app_s_preloads_leave_the_page() {
+        let app = app_of(TRUNK).unwrap();
+        let page = "<head><link href=./style.css rel=stylesheet><link crossorigin href=./app-1.js rel=modulepreload>\
+                    <link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm>\
+                    <link rel=\"modulepreload\" href=\"./app-1.js\" crossorigin=\"anonymous\"></head><body></body>";
+        assert_eq!(
+            without_preloads(page, &app),
+            "<head><link href=./style.css rel=stylesheet></head><body></body>"
+        );
+        let other = "<link rel=preload href=./font.woff2 as=font>";
+        assert_eq!(without_preloads(other, &app), other);
+    }
+}
