@@ -22,7 +22,20 @@ pub struct Embed<'a> {
     pub load_on_click: bool,
     /// Runs, no editing (`readonly=1`).
     pub readonly: bool,
+    /// More query parameters, already checked (`theme=dark&at=1.2s`), or empty.
+    pub more: String,
 }
+
+/// A few lines of script that size each playground frame on a course page to its content as it
+/// changes (its `resize` messages; the frame's height is where it starts). Pasted once per
+/// embed, it only repeats itself.
+pub const RESIZE_SCRIPT: &str = "<script>\n\
+    addEventListener(\"message\", (e) => {\n  \
+      if (e.data?.type !== \"resize\") return;\n  \
+      for (const f of document.querySelectorAll(\"iframe\"))\n    \
+        if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\";\n\
+    });\n\
+    </script>";
 
 /// The address that opens the playground on `lesson` at `scale`, with `extra` query
 /// parameters and an optional share fragment.
@@ -58,27 +71,27 @@ impl Embed<'_> {
         if self.load_on_click {
             extra.push_str("&load=click");
         }
+        if !self.more.is_empty() {
+            extra.push('&');
+            extra.push_str(&self.more);
+        }
         link(self.base, self.lesson.id, self.scale, &extra, self.share)
     }
 
-    /// The `<iframe>` to paste into a course page, and a few lines of script that size each
-    /// playground frame on the page to its content as it changes (its `resize` messages; the
-    /// height given is where it starts). Pasted once per embed, the script only repeats itself.
-    pub fn snippet(&self) -> String {
+    /// The `<iframe>` alone, `height` px tall.
+    pub fn frame(&self) -> String {
         format!(
             "<iframe src=\"{}\"\n        title=\"Async Playground: {}\"\n        width=\"100%\" height=\"{}\" \
-             style=\"border: 0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n\
-             <script>\n\
-             addEventListener(\"message\", (e) => {{\n  \
-               if (e.data?.type !== \"resize\") return;\n  \
-               for (const f of document.querySelectorAll(\"iframe\"))\n    \
-                 if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\";\n\
-             }});\n\
-             </script>",
+             style=\"border: 0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>",
             attr(&self.src()),
             attr(self.lesson.title),
             self.height
         )
+    }
+
+    /// The `<iframe>` to paste into a course page, with [`RESIZE_SCRIPT`].
+    pub fn snippet(&self) -> String {
+        format!("{}\n{RESIZE_SCRIPT}", self.frame())
     }
 }
 
@@ -100,6 +113,7 @@ mod tests {
             height: 900,
             load_on_click: false,
             readonly: false,
+            more: String::new(),
         };
         assert_eq!(e.src(), "https://example.org/play/?lesson=race&scale=500&embed=1");
         assert_eq!(
@@ -125,6 +139,7 @@ mod tests {
             height: 600,
             load_on_click: false,
             readonly: false,
+            more: String::new(),
         };
         assert_eq!(e.src(), "/p/?lesson=ticket-queue&scale=1000&embed=1&controls=pulse,async#s=1.abc-_");
         let lazy = Embed { load_on_click: true, readonly: true, ..e.clone() };

@@ -4,6 +4,7 @@
 //! `tools.rs`), so a fresh machine needs only rustup/cargo, node/npm and apt.
 
 mod bench;
+mod book;
 mod boot;
 mod budget;
 mod cmd;
@@ -152,6 +153,7 @@ fn test(args: &[String]) -> Result<(), String> {
         let env = tools::ensure_build_tools()?;
         tools::ensure_browser_tools(&env)?;
         tools::ensure_engine_tools(&env)?;
+        tools::ensure_mdbook(&env)?;
         Ok(env)
     })?;
     let cargo = |args: &[&str]| cmd::command("cargo", args, &env);
@@ -184,6 +186,9 @@ fn test(args: &[String]) -> Result<(), String> {
         let mut c = cargo(&["test", "-p", "async-playground", "--target", wasm, "--test", "web"]);
         c.env("GECKODRIVER", tools::geckodriver());
         stages::counted(c)
+    })?;
+    stages.check("mdBook preprocessor (a book built by the real mdbook)", || {
+        book::check(&env).map(stages::add_passed)
     })?;
     stages.check("release build", || release_build(&env, None))?;
     stages.check("end-to-end tests (Playwright, headless Chromium)", || {

@@ -148,6 +148,25 @@ pub fn ensure_browser_tools(env: &Env) -> Result<(), String> {
     Ok(())
 }
 
+/// mdBook, pinned (`cargo install`): the book the preprocessor's check builds.
+const MDBOOK: &str = "0.4.52";
+
+/// Where `cargo install` puts mdbook.
+pub fn mdbook() -> PathBuf {
+    cargo_bin().join("mdbook")
+}
+
+/// mdBook at the pinned version, for the preprocessor's check (`book.rs`).
+pub fn ensure_mdbook(env: &Env) -> Result<(), String> {
+    let ok = cmd::output(&mdbook().to_string_lossy(), &["--version"], env)
+        .is_some_and(|v| v.trim() == format!("mdbook v{MDBOOK}"));
+    status(ok, &format!("mdbook {MDBOOK}"));
+    if !ok {
+        cmd::run(cmd::command("cargo", &["install", "--locked", "mdbook", "--version", MDBOOK], env))?;
+    }
+    Ok(())
+}
+
 /// The WebDriver for Firefox, pinned (`cargo install`).
 const GECKODRIVER: &str = "0.37.1";
 

@@ -101,6 +101,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         height: *height,
         load_on_click: *load_on_click,
         readonly: *readonly,
+        more: String::new(),
     };
     // An edited scenario travels in the snippet's link: until that is made (or when it is too
     // large), there is no snippet to copy.
