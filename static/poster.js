@@ -13,7 +13,8 @@ function drawing(scenario) {
   const lanes = (scenario?.lanes ?? []).slice(0, 8);
   const total = Math.max(1, ...lanes.map((l) => l.tasks.reduce((s, t) => s + (Number(t.duration) || 0), 0)));
   const svg = document.createElementNS(SVG, 'svg');
-  const row = 22, label = 90, width = 600;
+  // As wide as it is drawn (up to 600 px), so its labels keep their size on a phone.
+  const row = 22, label = 90, width = Math.round(Math.min(600, Math.max(280, document.documentElement.clientWidth - 64)));
   svg.setAttribute('viewBox', `0 0 ${width} ${lanes.length * row + 4}`);
   svg.setAttribute('class', 'poster-drawing');
   svg.setAttribute('aria-hidden', 'true');
