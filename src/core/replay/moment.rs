@@ -142,6 +142,9 @@ impl Moment {
     pub fn at(cast: &Cast, events: &[Event], upto: Option<usize>, at_ms: f64) -> Moment {
         let seen = upto.map_or(&events[..0], |i| &events[..=i.min(events.len().saturating_sub(1))]);
         let mut last: Vec<Option<&Event>> = vec![None; cast.lanes.len()];
+        // Lanes whose work is with the worker pool: it starts when a worker takes it, and the
+        // lane waits all along (it is not running on the main thread).
+        let mut with_pool = vec![false; cast.lanes.len()];
         let mut holder = None;
         for e in seen {
             let Some(task) = e.task else { continue };
@@ -152,13 +155,19 @@ impl Moment {
             }
             if let Some(lane) = cast.lane_of(task) {
                 last[lane] = Some(e);
+                match e.what {
+                    What::Posted => with_pool[lane] = true,
+                    What::Replied | What::Ended(_) => with_pool[lane] = false,
+                    _ => {}
+                }
             }
         }
         let lanes: Vec<LaneState> = cast
             .lanes
             .iter()
             .zip(&last)
-            .map(|(lane, last)| {
+            .zip(&with_pool)
+            .map(|((lane, last), &with_pool)| {
                 // A lane dropped by the combination is cancelled from the end of its task.
                 let cancelled = lane
                     .tasks
@@ -170,6 +179,7 @@ impl Moment {
                 let Some(e) = last else { return LaneState::NotStarted };
                 let task = e.task.unwrap_or(TaskId(0));
                 match e.what {
+                    What::Started if with_pool => LaneState::ForWorker(task),
                     What::Started | What::Resumed | What::Replied | What::Burst { .. } => {
                         LaneState::Running(task)
                     }
@@ -308,7 +318,8 @@ pub(crate) mod tests {
             e(0.0, a, What::Posted),
             e(0.0, b, What::Started),
             e(0.0, b, What::TimerSet { due_ms: 3000.0 }),
-            e(5.0, a, What::Started),
+            // The job reached a worker (the task's start) just before the worker began it.
+            e(4.0, a, What::Started),
             e(5.0, a, What::WorkerStarted(0)),
             e(1005.0, a, What::WorkerFinished(0)),
             e(1007.0, a, What::Replied),
@@ -321,6 +332,7 @@ pub(crate) mod tests {
         let cast = Cast::new(&scenario, &measured);
         let m = |t| Moment::at(&cast, &events, super::super::at_or_before(&events, t), t);
         assert_eq!(m(1.0).lanes[0], LaneState::ForWorker(TaskId(1)));
+        assert_eq!(m(4.5).lanes[0], LaneState::ForWorker(TaskId(1)), "started, not yet begun: still waiting");
         assert_eq!(m(500.0).workers, [(0, TaskId(1))]);
         assert_eq!(m(1006.0).tasks, [(TaskId(1), "its worker's reply")]);
         assert_eq!(m(1008.0).lanes, [LaneState::Done, LaneState::Cancelled(TaskId(2))]);
