@@ -69,7 +69,6 @@ export async function poster(start) {
   box.append(title, about);
   if (lesson?.variants?.[0]) box.append(drawing(lesson.variants[0].scenario));
   box.append(button);
-  if (query.has('embed')) document.body.classList.add('embedded');
   app.replaceChildren(box);
   button.addEventListener('click', () => {
     // The page's loading line again: the boot watch says there if the app cannot start.
