@@ -46,13 +46,15 @@ const AFTER_RESULTS_MS: u32 = 300;
 
 #[function_component(ReplayHost)]
 pub fn replay_host(props: &ReplayHostProps) -> Html {
-    // The last run, handed over a moment after it came.
+    // The last run, handed over a moment after it came, and never while another goes (Compare
+    // all starts the next mode at once: its results wait until the last one is done).
     let shown = use_state(|| Same(None));
     {
         let shown = shown.clone();
-        use_effect_with(Same(props.last_run.clone()), move |run| {
+        use_effect_with((Same(props.last_run.clone()), props.running), move |(run, running)| {
             let run = run.clone();
-            let later = gloo_timers::callback::Timeout::new(AFTER_RESULTS_MS, move || shown.set(run));
+            let later = (!*running)
+                .then(|| gloo_timers::callback::Timeout::new(AFTER_RESULTS_MS, move || shown.set(run)));
             move || drop(later)
         });
     }
@@ -66,21 +68,14 @@ pub fn replay_host(props: &ReplayHostProps) -> Html {
             let wanted = wanted.clone();
             Callback::from(move |_| wanted.set(true))
         };
-        let (label, text) = match &props.last_run {
-            Some(_) => {
-                ("Step through the run", "Step through what the last run's event loop did, event by event. ")
-            }
-            None => (
-                "Open a saved run\u{2026}",
-                "After a run, step through what its event loop did, event by event. ",
-            ),
-        };
+        let label =
+            if props.last_run.is_some() { "Step through the run" } else { "Open a saved run\u{2026}" };
         return html! {
             <div class="replay-host">
                 <section class="event-loop" aria-label="Event loop">
                     <h3>{ "The event loop, step by step" }</h3>
                     <p class="el-source">
-                        { text }
+                        { "What a run's event loop did, event by event. " }
                         <button type="button" class="quiet" onclick={open} disabled={props.running}>{ label }</button>
                     </p>
                 </section>
