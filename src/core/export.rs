@@ -54,6 +54,17 @@ pub fn results_json(report: &RunReport, prediction: &Prediction) -> String {
         .end()
 }
 
+/// A finished run's results file, predicted again as it ran (mode, scale, pool size).
+pub fn run_results(report: &RunReport) -> String {
+    let prediction = super::predict::predict(
+        &report.scenario,
+        report.mode,
+        report.scale,
+        report.pool.map_or(1, |p| p.size),
+    );
+    results_json(report, &prediction)
+}
+
 /// JSON text laid out for reading (two spaces a level), as the results file is saved; `None`
 /// for text that is not JSON.
 pub fn pretty(json: &str) -> Option<String> {

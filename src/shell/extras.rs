@@ -202,7 +202,7 @@ fn multiples_props(arg: &str) -> Option<MultiplesProps> {
             mode: r["mode"].as_str().unwrap_or_default().to_string(),
             title: r["title"].as_str().unwrap_or_default().to_string(),
             total_ms: num(&r["total_ms"]),
-            mini: Mini {
+            mini: Rc::new(Mini {
                 lanes: num(&r["lanes"]) as usize,
                 workers: num(&r["workers"]) as usize,
                 tasks: r["tasks"]
@@ -217,7 +217,7 @@ fn multiples_props(arg: &str) -> Option<MultiplesProps> {
                     .collect(),
                 busy: spans(&r["busy"]),
                 freezes: spans(&r["freezes"]),
-            },
+            }),
         })
         .collect();
     Some(MultiplesProps { panels, axis_ms: value.get("axis_ms")?.as_f64()? })

@@ -12,6 +12,7 @@ use crate::core::replay::moment::{LaneState, Moment};
 use crate::core::replay::run::Replay;
 use crate::core::replay::{at_or_before, words};
 use crate::shell::components::multiples::Plot;
+use crate::shell::components::same::Same;
 use crate::shell::runtime::clock::now;
 use crate::shell::runtime::frames::FrameLoop;
 use std::rc::Rc;
@@ -100,15 +101,6 @@ impl Reducible for Cursor {
 
 const PAGE_RUN: &str = "This page's last run";
 
-/// A replay compared by identity.
-struct Shown(Rc<Replay>);
-
-impl PartialEq for Shown {
-    fn eq(&self, other: &Shown) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 #[function_component(EventLoop)]
 pub fn event_loop(props: &EventLoopProps) -> Html {
     let cursor = {
@@ -155,7 +147,7 @@ pub fn event_loop(props: &EventLoopProps) -> Html {
 
     let replay = cursor.replay.clone();
     // The miniature is worked out once per run shown, not at each step.
-    let mini = use_memo(Shown(replay.clone()), |shown| shown.0.mini());
+    let mini = use_memo(Same(replay.clone()), |shown| Same(Rc::new(shown.0.mini())));
     let cast = &replay.cast;
     let events = &replay.events;
     let m = Moment::at(cast, events, cursor.i, cursor.t);

@@ -15,6 +15,7 @@ pub mod pulse;
 pub mod replay_host;
 pub mod run_controls;
 pub mod run_history;
+pub mod same;
 pub mod scenario_panel;
 pub mod share_bar;
 pub mod share_host;

@@ -4,8 +4,10 @@
 
 use crate::core::format::duration;
 use crate::core::paint::Mini;
+use crate::shell::components::same::Same;
 use crate::shell::runtime::listening::Listening;
 use crate::shell::runtime::paint::{fill, prepare, Palette};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// One run's panel.
@@ -15,7 +17,7 @@ pub struct Panel {
     pub mode: String,
     pub title: String,
     pub total_ms: f64,
-    pub mini: Mini,
+    pub mini: Rc<Mini>,
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -25,9 +27,11 @@ pub struct MultiplesProps {
     pub axis_ms: f64,
 }
 
+/// The plot's run, shared: a new one is drawn, the same one (compared by identity, not by its
+/// tasks) is not, however often its parent renders (the replay does each frame it plays).
 #[derive(Properties, PartialEq)]
 pub struct PlotProps {
-    pub mini: Mini,
+    pub mini: Same<Mini>,
     pub axis_ms: f64,
 }
 
@@ -39,7 +43,7 @@ pub fn plot(props: &PlotProps) -> Html {
     {
         let canvas = canvas.clone();
         use_effect_with((props.mini.clone(), props.axis_ms.to_bits()), move |(mini, axis)| {
-            let (mini, axis) = (mini.clone(), f64::from_bits(*axis));
+            let (mini, axis) = (mini.0.clone(), f64::from_bits(*axis));
             let draw = move || {
                 if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                     let width = c.parent_element().map_or(300.0, |p| f64::from(p.client_width())).max(50.0);
@@ -66,7 +70,7 @@ pub fn multiples(props: &MultiplesProps) -> Html {
         html! {
             <div class="sm-panel" data-mode={p.mode.clone()} data-workers={p.mini.workers.to_string()}>
                 <div class="sm-name"><strong>{ &p.title }</strong><span>{ duration(p.total_ms) }</span></div>
-                <Plot mini={p.mini.clone()} axis_ms={axis} />
+                <Plot mini={Same(p.mini.clone())} axis_ms={axis} />
             </div>
         }
     });

@@ -10,9 +10,9 @@
 //! gap while the replay loaded). A run's results file is written a moment after the run's
 //! results are drawn, not in the same frame (for ten thousand tasks it is megabytes).
 
-use crate::core::export::results_json;
-use crate::core::predict::predict;
+use crate::core::export::run_results;
 use crate::core::report::RunReport;
+use crate::shell::components::same::Same;
 use crate::shell::hooks::{use_extra, Extra};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -27,20 +27,6 @@ pub struct ReplayHostProps {
     pub running: bool,
 }
 
-/// A run compared by identity: one results file is written per run, not per render.
-#[derive(Clone)]
-struct Same(Option<Rc<RunReport>>);
-
-impl PartialEq for Same {
-    fn eq(&self, other: &Same) -> bool {
-        match (&self.0, &other.0) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        }
-    }
-}
-
 /// How long after a run's results appear the replay is handed the run.
 const AFTER_RESULTS_MS: u32 = 300;
 
@@ -48,10 +34,10 @@ const AFTER_RESULTS_MS: u32 = 300;
 pub fn replay_host(props: &ReplayHostProps) -> Html {
     // The last run, handed over a moment after it came, and never while another goes (Compare
     // all starts the next mode at once: its results wait until the last one is done).
-    let shown = use_state(|| Same(None));
+    let shown = use_state(|| None::<Same<RunReport>>);
     {
         let shown = shown.clone();
-        use_effect_with((Same(props.last_run.clone()), props.running), move |(run, running)| {
+        use_effect_with((props.last_run.clone().map(Same), props.running), move |(run, running)| {
             let run = run.clone();
             let later = (!*running)
                 .then(|| gloo_timers::callback::Timeout::new(AFTER_RESULTS_MS, move || shown.set(run)));
@@ -60,7 +46,7 @@ pub fn replay_host(props: &ReplayHostProps) -> Html {
     }
     // Once wanted, the replay stays (a later run only updates it).
     let wanted = use_state(|| false);
-    if !*wanted && props.at_ms.is_some() && shown.0.is_some() && !props.running {
+    if !*wanted && props.at_ms.is_some() && shown.is_some() && !props.running {
         wanted.set(true);
     }
     if !*wanted {
@@ -82,7 +68,7 @@ pub fn replay_host(props: &ReplayHostProps) -> Html {
             </div>
         };
     }
-    html! { <ReplayExtra last_run={shown.0.clone()} at_ms={props.at_ms} /> }
+    html! { <ReplayExtra last_run={(*shown).as_ref().map(|s| s.0.clone())} at_ms={props.at_ms} /> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -95,10 +81,9 @@ struct ReplayExtraProps {
 #[function_component(ReplayExtra)]
 fn replay_extra(props: &ReplayExtraProps) -> Html {
     let host = use_node_ref();
-    let arg = use_memo(Same(props.last_run.clone()), |run| {
-        run.0.as_ref().map_or_else(String::new, |r| {
-            results_json(r, &predict(&r.scenario, r.mode, r.scale, r.pool.map_or(1, |p| p.size)))
-        })
+    // One results file per run, not per render.
+    let arg = use_memo(props.last_run.clone().map(Same), |run| {
+        run.as_ref().map_or_else(String::new, |r| run_results(&r.0))
     });
     let at = props.at_ms.map_or_else(String::new, |ms| ms.to_string());
     use_extra(

@@ -3,10 +3,9 @@
 //! the run, so it answers the exports the bar asks for with the run's results, which the
 //! extras save as JSON or draw as a timeline picture (SVG, PNG).
 
-use crate::core::export::{file_name, results_json};
+use crate::core::export::{file_name, run_results};
 use crate::core::json::{text, Obj};
 use crate::core::origin::Origin;
-use crate::core::predict::predict;
 use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
 use crate::shell::components::share_bar::EXPORT;
@@ -47,8 +46,7 @@ pub fn share_host(props: &ShareHostProps) -> Html {
                 note.set("Run the scenario first: an export holds a run's results.".into());
                 return;
             };
-            let prediction = predict(&r.scenario, r.mode, r.scale, r.pool.map_or(1, |p| p.size));
-            let results = results_json(&r, &prediction);
+            let results = run_results(&r);
             // A trace is JSON too, named apart from the results.
             let name = file_name(&r, if what == "trace" { "trace.json" } else { &what });
             let arg = Obj::new()

@@ -88,6 +88,7 @@ async fn run_lane(
             recorder.started(task.id, now());
             let early = shared.counter.get();
             sleep(ms, recorder, task.id).await;
+            recorder.event(task.id, What::Resumed, now());
             // Read after the wait, the read and the write have no await between them.
             let read = if read_after { shared.counter.get() } else { early };
             shared.counter.set(read + 1);
@@ -131,6 +132,7 @@ async fn run_lane(
             }
             TaskKind::Wait | TaskKind::Update { .. } => {
                 sleep(ms, recorder, task.id).await;
+                recorder.event(task.id, What::Resumed, now());
                 Ok(())
             }
         };

@@ -177,3 +177,21 @@ test('at= opens the replay of each run at that moment', async ({ page }) => {
   await expect(r.slider).toHaveValue('250');
   await expect(r.now).toContainText('You waits on its timer');
 });
+
+test('a request is recorded as its fetch and its latency timer, resumed once when both are done', async ({ page }) => {
+  const app = await Playground.open(page, '?lesson=network&scale=100');
+  await app.run('async');
+  const { json } = await results(page);
+  const events: Event[] = json.recording.events;
+  const requests = json.run.tasks.filter((t: { kind: string }) => t.kind === 'request');
+  expect(requests.length).toBeGreaterThan(0);
+  for (const task of requests) {
+    const own = events.filter((e) => e[1] === task.id);
+    const kinds = own.map((e) => e[2]);
+    expect(kinds.filter((k) => k === 'resumed')).toHaveLength(1);
+    for (const k of ['started', 'fetch-sent', 'timer-set', 'fetch-answered', 'timer-fired', 'ended']) expect(kinds).toContain(k);
+    // It goes on only once both are done: after its timer fired and its fetch was answered.
+    const at = (k: string) => own.find((e) => e[2] === k)![0];
+    expect(at('resumed')).toBeGreaterThanOrEqual(Math.max(at('timer-fired'), at('fetch-answered')));
+  }
+});

@@ -32,6 +32,7 @@ use crate::core::predict::Prediction;
 use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, Task, TaskId};
 use crate::core::state::Action;
+use crate::shell::components::same::Same;
 use crate::shell::hooks::Painting;
 use bars::Results;
 use canvas::RunCanvas;
@@ -70,16 +71,6 @@ pub struct TimelineProps {
 /// A lane of at most this many tasks builds an element for each, however thin (a crowded lane
 /// builds only those wide enough to hold).
 const FEW_TASKS: usize = 64;
-
-/// An `Rc` compared by identity: the memo's key, cheap whatever the scenario's size.
-#[derive(Clone)]
-struct Same<T>(Rc<T>);
-
-impl<T> PartialEq for Same<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
