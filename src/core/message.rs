@@ -49,10 +49,10 @@ impl InMessage {
             "run" => {
                 let mode = value.get("mode").and_then(|m| m.as_str()).unwrap_or_default();
                 Mode::parse(mode).map(|m| Some(InMessage::Run(m))).ok_or_else(|| {
-                    format!("unknown mode {mode:?}: use \"blocking\", \"async\" or \"workers\"")
+                    format!("unknown mode {}: use \"blocking\", \"async\" or \"workers\"", text(mode))
                 })
             }
-            other => Err(format!("unknown message type {other:?}")),
+            other => Err(format!("unknown message type {}", text(other))),
         }
     }
 }

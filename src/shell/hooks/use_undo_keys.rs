@@ -19,7 +19,7 @@ pub fn use_undo_keys(on_action: Callback<Action>) {
             if in_field {
                 return;
             }
-            let action = match e.key().to_lowercase().as_str() {
+            let action = match e.key().to_ascii_lowercase().as_str() {
                 "z" if e.shift_key() => Action::Redo,
                 "z" => Action::Undo,
                 "y" => Action::Redo,
