@@ -19,6 +19,7 @@ pub mod layout;
 pub mod lesson;
 pub mod message;
 pub mod mode;
+pub mod number;
 pub mod origin;
 pub mod paint;
 pub mod params;

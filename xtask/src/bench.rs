@@ -4,7 +4,8 @@
 //! then runs `bench/run.mjs` in Node: Playwright drives the system's headless Chromium over the
 //! playground, the minimal page and the hand-written JavaScript baseline (`bench/baseline.*`),
 //! prints a Markdown table with each figure beside its target, and writes the raw figures as
-//! JSON to `<target dir>/bench/bench.json`.
+//! JSON to `<target dir>/bench/bench.json`. Other modes: `--engines`, `--sizes` and
+//! `--lighthouse` (Lighthouse's mobile performance score, its own pinned npm package).
 
 use crate::{cmd, root, tools};
 use std::path::{Path, PathBuf};
@@ -85,22 +86,60 @@ pub fn node_args(app: &Path, minimal: &Path, out: &Path, quick: bool) -> Vec<Str
     args
 }
 
-pub fn run(quick: bool) -> Result<(), String> {
-    let env = tools::ensure_build_tools()?;
-    tools::ensure_browser_tools(&env)?;
-    crate::release_build(&env, None)?;
-    let out = out_dir();
-    let minimal = out.join("minimal-dist");
+/// The minimal Yew page (`bench/minimal-yew/`), built by trunk into `<target dir>/bench/minimal-dist`.
+fn build_minimal(env: &tools::Env) -> Result<PathBuf, String> {
+    let minimal = out_dir().join("minimal-dist");
     let minimal_text = minimal.display().to_string();
     cmd::run(cmd::command(
         "trunk",
         &["build", "--release", "--dist", &minimal_text, "bench/minimal-yew/index.html"],
-        &env,
+        env,
     ))?;
-    let json = out.join("bench.json");
+    Ok(minimal)
+}
+
+pub fn run(quick: bool) -> Result<(), String> {
+    let env = tools::ensure_build_tools()?;
+    tools::ensure_browser_tools(&env)?;
+    crate::release_build(&env, None)?;
+    let minimal = build_minimal(&env)?;
+    let json = out_dir().join("bench.json");
     let args = node_args(&root().join("dist"), &minimal, &json, quick);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     cmd::run(cmd::command("node", &args, &env))?;
+    println!("\nxtask: raw figures in {}", json.display());
+    Ok(())
+}
+
+/// The arguments for `node` in `--lighthouse` mode: the script, the two folders and the output.
+pub fn lighthouse_args(app: &Path, minimal: &Path, out: &Path) -> Vec<String> {
+    vec![
+        "bench/lighthouse.mjs".to_string(),
+        "--app".into(),
+        app.display().to_string(),
+        "--minimal".into(),
+        minimal.display().to_string(),
+        "--out".into(),
+        out.display().to_string(),
+    ]
+}
+
+/// `cargo xtask bench --lighthouse`: Lighthouse's performance category with its default mobile
+/// preset (simulated slow 4G, 4× CPU slowdown), over the release bundle and the minimal Yew
+/// page, each served gzipped from 127.0.0.1 (`bench/lighthouse.mjs`), 3 runs each, medians.
+/// Lighthouse is installed (pinned, `npm ci` in bench/) by this mode only. Writes
+/// `<target dir>/bench/lighthouse.json` and the median runs' HTML reports beside it.
+pub fn lighthouse() -> Result<(), String> {
+    let env = tools::ensure_build_tools()?;
+    crate::release_build(&env, None)?;
+    let minimal = build_minimal(&env)?;
+    tools::ensure_lighthouse(&env)?;
+    let json = out_dir().join("lighthouse.json");
+    let args = lighthouse_args(&root().join("dist"), &minimal, &json);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut c = cmd::command("node", &args, &env);
+    c.env("CHROME_PATH", tools::CHROMIUM);
+    cmd::run(c)?;
     println!("\nxtask: raw figures in {}", json.display());
     Ok(())
 }
@@ -132,5 +171,22 @@ mod tests {
         );
         assert!(root().join(&args[0]).is_file(), "the script is where xtask runs it from");
         assert!(out_dir().ends_with("bench"));
+    }
+
+    #[test]
+    fn passes_lighthouse_the_two_folders_and_the_output_file() {
+        let args = lighthouse_args(Path::new("/d"), Path::new("/m"), Path::new("/o/lighthouse.json"));
+        assert_eq!(
+            args,
+            ["bench/lighthouse.mjs", "--app", "/d", "--minimal", "/m", "--out", "/o/lighthouse.json"]
+        );
+        assert!(root().join(&args[0]).is_file(), "the script is where xtask runs it from");
+        let package = std::fs::read_to_string(root().join("bench/package.json")).expect("bench/package.json");
+        let version = package.split(r#""lighthouse": ""#).nth(1).and_then(|rest| rest.split('"').next());
+        assert!(
+            version.is_some_and(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '.')),
+            "bench/package.json pins Lighthouse to an exact version: {version:?}"
+        );
+        assert!(root().join("bench/package-lock.json").is_file(), "npm ci needs the lock file");
     }
 }

@@ -42,6 +42,10 @@ Commands:
                                          WebKitWebDriver and Xvfb); writes target/bench/engines.json
   bench --sizes                          where the first view's wasm goes, by crate and module
                                          (bench/sizes.mjs over the release wasm, names kept)
+  bench --lighthouse                     Lighthouse's mobile performance score (simulated slow
+                                         4G, 4x CPU) of the app and the minimal Yew page, served
+                                         gzipped, median of 3 runs (installs Lighthouse, pinned,
+                                         in bench/); writes target/bench/lighthouse.json
 ";
 
 /// The repository's top folder.
@@ -56,17 +60,18 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("build") => build(&args[1..]),
         Some("setup") => setup(&args[1..]),
-        Some("bench") => {
-            options("bench", &args[1..], &["--quick", "--engines", "--sizes"]).and_then(|opts| {
+        Some("bench") => options("bench", &args[1..], &["--quick", "--engines", "--sizes", "--lighthouse"])
+            .and_then(|opts| {
                 if opts.iter().any(|o| o.0 == "--engines") {
                     bench::engines()
                 } else if opts.iter().any(|o| o.0 == "--sizes") {
                     bench::sizes()
+                } else if opts.iter().any(|o| o.0 == "--lighthouse") {
+                    bench::lighthouse()
                 } else {
                     bench::run(!opts.is_empty())
                 }
-            })
-        }
+            }),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             Ok(())
@@ -91,7 +96,7 @@ fn options<'a>(command: &str, args: &'a [String], known: &[&str]) -> Result<Vec<
         if !known.contains(&name) {
             return Err(format!("`{command}` does not take `{name}`\n\n{USAGE}"));
         }
-        if ["--browser", "--quick", "--engines", "--sizes"].contains(&name) {
+        if ["--browser", "--quick", "--engines", "--sizes", "--lighthouse"].contains(&name) {
             out.push((name, ""));
             continue;
         }

@@ -3,7 +3,7 @@
 //! wasm-opt and esbuild (npm's `binaryen` and `esbuild`, into the git-ignored `.tools/`), and
 //! for tests Chromium with chromedriver, Firefox ESR, WebKitWebDriver and Xvfb (apt-get, as
 //! root), geckodriver (`cargo install`, pinned) and the end-to-end packages (`npm ci` in
-//! tests/e2e).
+//! tests/e2e); for `cargo xtask bench --lighthouse` only, Lighthouse (`npm ci` in bench/).
 //! A second run finds everything and installs nothing.
 
 use crate::cmd;
@@ -116,6 +116,12 @@ pub fn ensure_build_tools() -> Result<Env, String> {
 
 /// What the browser tests need on top: Chromium, chromedriver and the Playwright packages.
 pub fn ensure_browser_tools(env: &Env) -> Result<(), String> {
+    ensure_chromium(env)?;
+    npm_ci(env, "tests/e2e", "end-to-end test packages (npm ci in tests/e2e)")
+}
+
+/// Chromium and chromedriver, the Debian packages (apt-get, as root).
+fn ensure_chromium(env: &Env) -> Result<(), String> {
     let chromium = cmd::output(CHROMIUM, &["--version"], env);
     let driver = cmd::output(CHROMEDRIVER, &["--version"], env);
     let browser_ok = chromium.is_some() && driver.is_some();
@@ -132,20 +138,33 @@ pub fn ensure_browser_tools(env: &Env) -> Result<(), String> {
         c.env("DEBIAN_FRONTEND", "noninteractive");
         cmd::run(c)?;
     }
+    Ok(())
+}
 
-    let e2e = crate::root().join("tests/e2e");
-    let lock = std::fs::read(e2e.join("package-lock.json"))
-        .map_err(|e| format!("tests/e2e/package-lock.json: {e}"))?;
-    let stamp = e2e.join("node_modules/.xtask-installed-lock");
+/// `npm ci` in `folder` (relative to the root) unless its node_modules was installed from the
+/// same package-lock.json (a stamp file in node_modules keeps the lock it was installed from).
+fn npm_ci(env: &Env, folder: &str, what: &str) -> Result<(), String> {
+    let dir = crate::root().join(folder);
+    let lock = std::fs::read(dir.join("package-lock.json"))
+        .map_err(|e| format!("{folder}/package-lock.json: {e}"))?;
+    let stamp = dir.join("node_modules/.xtask-installed-lock");
     let npm_ok = std::fs::read(&stamp).is_ok_and(|s| s == lock);
-    status(npm_ok, "end-to-end test packages (npm ci in tests/e2e)");
+    status(npm_ok, what);
     if !npm_ok {
         let mut c = cmd::command("npm", &["ci", "--no-audit", "--no-fund"], env);
-        c.current_dir(&e2e);
+        c.current_dir(&dir);
         cmd::run(c)?;
         std::fs::write(&stamp, lock).map_err(|e| format!("{}: {e}", stamp.display()))?;
     }
     Ok(())
+}
+
+/// For `cargo xtask bench --lighthouse` only (never `cargo xtask test`): Chromium, and
+/// Lighthouse at the version bench/package.json pins (`npm ci` into bench/node_modules). It
+/// downloads no browser: bench/lighthouse.mjs hands it the system's Chromium (`CHROMIUM`).
+pub fn ensure_lighthouse(env: &Env) -> Result<(), String> {
+    ensure_chromium(env)?;
+    npm_ci(env, "bench", "Lighthouse (npm ci in bench/, pinned in bench/package.json)")
 }
 
 /// mdBook, pinned (`cargo install`): the book the preprocessor's check builds.
