@@ -226,7 +226,7 @@ impl Edit {
         let id = TaskId(u32::try_from(v.get("id")?.as_u64()?).ok()?);
         let text = |k: &str| v.get(k).and_then(super::json::Value::as_str).unwrap_or_default();
         // Text that is not a number becomes NaN, which the core refuses with a message.
-        let number = |k: &str| text(k).trim().parse().unwrap_or(f64::NAN);
+        let number = |k: &str| crate::core::number::parse(text(k).trim()).unwrap_or(f64::NAN);
         let flag = |k: &str| v.get(k).and_then(super::json::Value::as_bool).unwrap_or(false);
         if flag("delete") {
             return Some(Edit::DeleteTask { id });

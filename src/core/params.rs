@@ -185,7 +185,7 @@ pub fn query_with(query: &str, key: &str, value: &str) -> String {
 }
 
 fn parse_scale(value: &str) -> Option<f64> {
-    let scale: f64 = value.trim().parse().ok()?;
+    let scale = crate::core::number::parse(value.trim())?;
     (scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale)).then_some(scale)
 }
 
@@ -196,7 +196,7 @@ fn parse_moment(value: &str) -> Option<f64> {
         Some(ms) => (ms, 1.0),
         None => value.strip_suffix('s').map_or((value, 1.0), |s| (s, 1000.0)),
     };
-    let ms = number.trim().parse::<f64>().ok()? * per;
+    let ms = crate::core::number::parse(number.trim())? * per;
     (ms.is_finite() && (0.0..=86_400_000.0).contains(&ms)).then_some(ms)
 }
 

@@ -229,7 +229,7 @@ fn replay_props(arg: &str) -> EventLoopProps {
     let (at, results) = arg.split_once('\n').unwrap_or(("", arg));
     let run =
         (!results.is_empty()).then(|| crate::core::replay::run::Replay::from_results(results).ok()).flatten();
-    EventLoopProps { run: run.map(Rc::new), at_ms: at.parse().ok() }
+    EventLoopProps { run: run.map(Rc::new), at_ms: crate::core::number::parse(at) }
 }
 
 /// The share bar's props from its argument.

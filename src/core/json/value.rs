@@ -33,7 +33,7 @@ impl Number {
 
     /// Its exact nearest float; `None` when it is too large for one (`1e999`).
     pub fn as_f64(&self) -> Option<f64> {
-        self.0.parse::<f64>().ok().filter(|x| x.is_finite())
+        crate::core::number::parse(&self.0).filter(|x| x.is_finite())
     }
 
     /// Its value when it is written as a whole number that fits (`5`, not `5.0` or `-5`).

@@ -205,7 +205,7 @@ pub fn event_loop(props: &EventLoopProps) -> Html {
         let speed = speed.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                speed.set(select.value().parse().unwrap_or(1.0));
+                speed.set(crate::core::number::parse(&select.value()).unwrap_or(1.0));
             }
         })
     };

@@ -38,7 +38,7 @@ fn read_guess(form: &HtmlFormElement, question: Question) -> Option<Guess> {
     let value = value.trim();
     match question {
         Question::Total(_) | Question::Freeze(_) | Question::Ends(..) => {
-            value.parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0).map(Guess::Units)
+            crate::core::number::parse(value).filter(|n| n.is_finite() && *n >= 0.0).map(Guess::Units)
         }
         Question::FirstLane(_) => value.parse().ok().map(Guess::Lane),
         Question::Counter(_) => value.parse().ok().map(Guess::Count),

@@ -21,7 +21,7 @@ pub struct RunControlsProps {
 }
 
 fn number_from(e: &Event) -> Option<f64> {
-    let value: f64 = e.target_dyn_into::<HtmlInputElement>()?.value().trim().parse().ok()?;
+    let value = crate::core::number::parse(e.target_dyn_into::<HtmlInputElement>()?.value().trim())?;
     value.is_finite().then_some(value)
 }
 

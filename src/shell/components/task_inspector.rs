@@ -25,7 +25,7 @@ fn input_value(e: &Event) -> Option<String> {
 /// A number from a form field; anything unreadable becomes NaN, which the core refuses with a
 /// message naming the value.
 fn number(text: &str) -> f64 {
-    text.trim().parse().unwrap_or(f64::NAN)
+    crate::core::number::parse(text.trim()).unwrap_or(f64::NAN)
 }
 
 #[function_component(TaskInspector)]

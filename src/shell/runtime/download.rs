@@ -62,7 +62,7 @@ pub fn svg_size(svg: &str) -> (u32, u32) {
     let number = |name: &str| {
         svg.split_once(&format!(" {name}=\""))
             .and_then(|(_, rest)| rest.split_once('"'))
-            .and_then(|(v, _)| v.parse::<f64>().ok())
+            .and_then(|(v, _)| crate::core::number::parse(v))
             .map_or(600, |v| v.ceil() as u32)
     };
     (number("width"), number("height"))

@@ -148,7 +148,7 @@ impl LiveTimeline {
         let document = window.document()?;
         let figure: HtmlElement =
             document.query_selector(&format!(".timeline[data-mode=\"{mode}\"]")).ok()??.dyn_into().ok()?;
-        let axis_ms: f64 = figure.get_attribute("data-axis-ms")?.parse().ok()?;
+        let axis_ms = crate::core::number::parse(&figure.get_attribute("data-axis-ms")?)?;
         let rows: HtmlElement = figure.query_selector(".tl-rows").ok()??.dyn_into().ok()?;
         let canvas: HtmlCanvasElement = figure.query_selector("canvas.tl-live").ok()??.dyn_into().ok()?;
         let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
