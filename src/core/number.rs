@@ -153,7 +153,7 @@ pub fn parse(text: &str) -> Option<f64> {
     } else if n + e10 > 310 {
         f64::INFINITY
     } else {
-        fast(mantissa, n, e10).unwrap_or_else(|| slow(mantissa, n, e10))
+        small(mantissa, n, e10).unwrap_or_else(|| slow(mantissa, n, e10))
     };
     Some(if negative { -x } else { x })
 }
@@ -163,9 +163,10 @@ fn digits(mantissa: &[u8]) -> impl Iterator<Item = u8> + '_ {
     mantissa.iter().filter(|&&c| c != b'.').map(|c| c - b'0').skip_while(|&d| d == 0)
 }
 
-/// Clinger's fast path: when the digits and the power of ten are both exact doubles, one
-/// multiplication or division rounds correctly.
-fn fast(mantissa: &[u8], n: i64, mut e10: i64) -> Option<f64> {
+/// Up to 19 digits (`w < 2^64`) times `10^e10`: Clinger's fast path when the digits and the
+/// power of ten are both exact doubles (one multiplication or division rounds correctly), else
+/// for `|e10| ≤ 19` (`10^|e10| < 2^64`) exact 128-bit arithmetic, rounded to 53 bits.
+fn small(mantissa: &[u8], n: i64, mut e10: i64) -> Option<f64> {
     if n > 19 {
         return None;
     }
@@ -174,11 +175,32 @@ fn fast(mantissa: &[u8], n: i64, mut e10: i64) -> Option<f64> {
         w *= 10;
         e10 -= 1;
     }
-    if w > 1 << 53 || e10.abs() > 22 {
+    if w <= 1 << 53 && e10.abs() <= 22 {
+        let power = (0..e10.abs()).fold(1.0, |p, _| p * 10.0);
+        return Some(if e10 < 0 { w as f64 / power } else { w as f64 * power });
+    }
+    if e10.abs() > 19 {
         return None;
     }
-    let power = (0..e10.abs()).fold(1.0, |p, _| p * 10.0);
-    Some(if e10 < 0 { w as f64 / power } else { w as f64 * power })
+    let power = u128::from((0..e10.abs()).fold(1, |p, _| p * 10u64));
+    // value = (q + something below 1 when `sticky`) × 2^e2, exactly; w > 0.
+    let (q, e2, sticky) = if e10 >= 0 {
+        (u128::from(w) * power, 0, false)
+    } else {
+        // w × 2^s in [2^127, 2^128), so the quotient has at least 64 bits (power < 2^64).
+        let s = w.leading_zeros() + 64;
+        let num = u128::from(w) << s;
+        let q = num / power;
+        (q, -i64::from(s), q * power != num)
+    };
+    // q's top 53 bits, then the 75 below them as a fraction of 2^128, rounded half to even.
+    let z = q.leading_zeros();
+    let (q, rest) = (q << z, q << z << 53);
+    let half = 1 << 127;
+    let up = rest > half || rest == half && (sticky || q >> 75 & 1 == 1);
+    // Between 2^-64 and 2^128: a normal number, its 53 bits m with 2^52 ≤ m ≤ 2^53 (as in `slow`).
+    let pos = e2 - i64::from(z) + 75;
+    Some(f64::from_bits((((pos + 1074) as u64) << 52) + (q >> 75) as u64 + u64::from(up)))
 }
 
 /// The exact way: `digits × 10^e10` as a ratio of big integers, divided bit by bit down to the
@@ -317,36 +339,40 @@ fn dragon(x: f64, limit: Option<i64>) -> (Vec<u8>, i64) {
     let (mant, exp) = (m << (1 + u32::from(asymmetric)), e - 1 - i64::from(asymmetric));
     let inclusive = limit.is_some() || biased == 0 || m & 1 == 0;
     let shortest = limit.is_none();
-    // r / s = x; low and high are the distances to the bounds, in r's unit (none when exact).
-    let (mut r, mut s) = (Big::new(mant), Big::new(1));
-    let mut low = Big::new(u64::from(shortest));
-    let mut high = Big::new(u64::from(shortest) << u32::from(asymmetric));
+    // r / s = x; low is the distance to the lower bound, in r's unit (none when exact), and
+    // the distance to the upper one is low again or, when asymmetric, twice low.
+    let (mut r, mut s, mut low) = (Big::new(mant), Big::new(1), Big::new(u64::from(shortest)));
     if exp >= 0 {
-        for b in [&mut r, &mut low, &mut high] {
+        for b in [&mut r, &mut low] {
             b.shl(exp);
         }
     } else {
         s.shl(-exp);
     }
     let reaches = |a: &Big, b: &Big| a > b || inclusive && a == b;
-    // An estimate no larger than k from the bit length (78913 / 2^18 is just below log10(2)),
-    // then k is raised until x + high < 10^k (≤ when exclusive) holds.
-    let mut k = ((i64::from(63 - mant.leading_zeros()) + exp) * 78913) >> 18;
+    // Whether r + high reaches s, in one buffer for all the sums (no allocation each time).
+    let mut sum = Big(Vec::new());
+    let mut above = |r: &Big, low: &Big, s: &Big| {
+        sum.0.clone_from(&r.0);
+        for _ in 0..=u8::from(asymmetric) {
+            sum.add(low);
+        }
+        reaches(&sum, s)
+    };
+    // An estimate no larger than k from the bit length: 2^b ≤ x, so 10^k > x needs k above
+    // floor(b log10(2)), which is floor(b × 78913 / 2^18) for any |b| < 1200 (checked apart,
+    // exactly); then k is raised until x + high < 10^k (≤ when exclusive) holds.
+    let mut k = (((i64::from(63 - mant.leading_zeros()) + exp) * 78913) >> 18) + 1;
     if k >= 0 {
         s.mul_pow5(k);
         s.shl(k);
     } else {
-        for b in [&mut r, &mut low, &mut high] {
+        for b in [&mut r, &mut low] {
             b.mul_pow5(-k);
             b.shl(-k);
         }
     }
-    loop {
-        let mut sum = r.clone();
-        sum.add(&high);
-        if !reaches(&sum, &s) {
-            break;
-        }
+    while above(&r, &low, &s) {
         s.mul_add(10, 0);
         k += 1;
     }
@@ -355,9 +381,29 @@ fn dragon(x: f64, limit: Option<i64>) -> (Vec<u8>, i64) {
         return (Vec::new(), limit);
     }
     let mut digits = Vec::new();
+    // The same loop in u64 when s < 2^64 / 11 (doubles from about 0.016 to 2^53): r < s and
+    // the distance to either bound is at most s, so ten times either, and r + high, fit.
+    let v = |b: &Big| b.0.iter().rev().fold(0, |a, &limb| a << 32 | u64::from(limb));
+    if shortest && s.bits() <= 64 && v(&s) < u64::MAX / 11 {
+        let (mut r, s, mut low) = (v(&r), v(&s), v(&low));
+        let reaches = |a: u64, b: u64| a > b || inclusive && a == b;
+        loop {
+            r *= 10;
+            low *= 10;
+            digits.push((r / s) as u8);
+            r %= s;
+            let (down, up) = (reaches(low, r), reaches(r + (low << u8::from(asymmetric)), s));
+            if down || up {
+                if up && (!down || 2 * r >= s) {
+                    round_up(&mut digits, &mut k);
+                }
+                return (digits, k);
+            }
+        }
+    }
     loop {
         // r / s is what is left, in units of the next digit: 10^(k - digits - 1).
-        for b in [&mut r, &mut low, &mut high] {
+        for b in [&mut r, &mut low] {
             b.mul_add(10, 0);
         }
         if let Some(limit) = limit {
@@ -377,9 +423,7 @@ fn dragon(x: f64, limit: Option<i64>) -> (Vec<u8>, i64) {
         }
         digits.push(d);
         if shortest {
-            let mut sum = r.clone();
-            sum.add(&high);
-            let (down, up) = (reaches(&low, &r), reaches(&sum, &s));
+            let (down, up) = (reaches(&low, &r), above(&r, &low, &s));
             if down || up {
                 let mut twice = r.clone();
                 twice.shl(1);
@@ -405,6 +449,19 @@ fn round_up(digits: &mut Vec<u8>, k: &mut i64) {
             digits.insert(0, 1);
             *k += 1;
         }
+    }
+}
+
+/// `x` held within `lo..=hi` (`NaN` stays `NaN`), as `f64::clamp` does for valid bounds but
+/// without its assertion, whose message would bring the standard library's float formatting
+/// back into the first view. `lo` must not exceed `hi`.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
     }
 }
 
@@ -510,6 +567,17 @@ mod tests {
     }
 
     const MAX_DIGITS: &str = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791";
+
+    #[test]
+    fn clamp_is_std_clamp_without_its_assertion() {
+        let values = [f64::NEG_INFINITY, -1e300, -2.5, -0.0, 0.0, 0.5, 1.0, 3.75, 1e300, f64::INFINITY];
+        for (lo, hi) in [(0.0, 1.0), (-2.5, 3.75), (1.0, 1.0), (f64::NEG_INFINITY, 0.0)] {
+            for x in values {
+                assert_eq!(clamp(x, lo, hi).to_bits(), x.clamp(lo, hi).to_bits(), "{x} in {lo}..={hi}");
+            }
+            assert!(clamp(f64::NAN, lo, hi).is_nan());
+        }
+    }
 
     #[test]
     fn parse_hard_cases() {
@@ -765,6 +833,24 @@ mod tests {
         assert!(fixed(1e300, 2).ends_with("0540160.00"));
     }
 
+    /// Dragon's first estimate of the decimal exponent: floor(b log10(2)) for every binary
+    /// exponent b a double's bit length can give, i.e. 10^j ≤ 2^b < 10^(j + 1).
+    #[test]
+    fn decimal_exponent_estimate_is_exact() {
+        // 10^a × 2^c for a, c ≥ 0.
+        let power = |a: i64, c: i64| {
+            let mut n = Big::new(1);
+            n.mul_pow5(a);
+            n.shl(a + c);
+            n
+        };
+        for b in -1100i64..=1100 {
+            let j = (b * 78913) >> 18;
+            assert!(power(j.max(0), (-b).max(0)) <= power((-j).max(0), b.max(0)), "{b}");
+            assert!(power((-j - 1).max(0), b.max(0)) < power((j + 1).max(0), (-b).max(0)), "{b}");
+        }
+    }
+
     #[test]
     fn midpoints_are_what_they_claim() {
         assert_eq!(midpoint(1.0)[1], "100000000000000011102230246251565404236316680908203125e-53");
@@ -827,6 +913,43 @@ mod tests {
                     _ => format!("{sign}{digits}e{exp}"),
                 };
                 check_parse(&text);
+            }
+
+            /// The 128-bit path: up to 19 digits (any length, from the shifts) times 10^k, with
+            /// the point anywhere among the digits or none.
+            #[test]
+            fn parse_u64_digits_times_a_power_of_ten_like_std(
+                w in any::<u64>(),
+                shift in 0u32..64,
+                k in -19i64..=19,
+                point in 0usize..=20,
+            ) {
+                let digits = (w >> shift).to_string();
+                let point = point.min(digits.len());
+                check_parse(&format!("{digits}e{k}"));
+                let after = (digits.len() - point) as i64;
+                check_parse(&format!("{}.{}e{}", &digits[..point], &digits[point..], k + after));
+            }
+
+            /// Half-way points between two doubles (t × 2^e, t odd of 54 bits) for the 128-bit
+            /// path: t × 2^k itself for k ≥ 0; for k < 0 the decimals w × 10^k of at most 19 digits
+            /// just below and just above one (the same when exact), often closer to it than the
+            /// quotient's last bit, so that only the remainder tells them from it; and w ± 1.
+            #[test]
+            fn parse_u64_digits_at_midpoints_like_std(m in 0u64..1 << 52, k in -19i64..=9) {
+                let t = 1 << 53 | m << 1 | 1;
+                let (below, above) = if k >= 0 {
+                    (t << k, t << k)
+                } else {
+                    // (t × 5^-k / 2^j) × 10^k is t × 2^(k - j), with j making its floor below 2^63.
+                    let p = u128::from(t) * 5u128.pow(-k as u32);
+                    let j = (128 - p.leading_zeros()).saturating_sub(63);
+                    let floor = (p >> j) as u64;
+                    (floor, floor + u64::from(p & ((1 << j) - 1) != 0))
+                };
+                for w in [below - 1, below, above, above + 1] {
+                    check_parse(&format!("{w}e{}", k.min(0)));
+                }
             }
 
             #[test]
