@@ -3,6 +3,7 @@
 //! the lane, up and down to the lane above or below (the task nearest in time), Home and End to
 //! the lane's first and last; each stop is announced in one sentence.
 
+use super::format::Fixed;
 use super::predict::Prediction;
 use super::report::RunReport;
 use super::scenario::{Scenario, TaskId};
@@ -93,11 +94,11 @@ pub fn step(scenario: &Scenario, from: Option<TaskId>, step: Step) -> Option<Tas
 pub fn range(span: &Span) -> String {
     let (a, b) = (span.start_ms, span.end_ms);
     if b >= 1000.0 {
-        format!("{:.2}\u{2013}{:.2} s", a / 1000.0, b / 1000.0)
+        format!("{}\u{2013}{} s", Fixed(a / 1000.0, 2), Fixed(b / 1000.0, 2))
     } else if b >= 10.0 {
-        format!("{a:.0}\u{2013}{b:.0} ms")
+        format!("{}\u{2013}{} ms", Fixed(a, 0), Fixed(b, 0))
     } else {
-        format!("{a:.1}\u{2013}{b:.1} ms")
+        format!("{}\u{2013}{} ms", Fixed(a, 1), Fixed(b, 1))
     }
 }
 

@@ -12,7 +12,7 @@ pub const MAX_MS: f64 = 30_000.0;
 
 /// `ms` as a cap: within the limits, or `None` if it is not a number at all.
 pub fn clamp(ms: f64) -> Option<f64> {
-    (!ms.is_nan()).then(|| ms.clamp(MIN_MS, MAX_MS))
+    (!ms.is_nan()).then(|| super::number::clamp(ms, MIN_MS, MAX_MS))
 }
 
 #[cfg(test)]

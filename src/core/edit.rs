@@ -3,6 +3,8 @@
 //! Edits never change the scenario they are applied to (the reducer keeps the old one for
 //! undo), and every result passes the same validation as a loaded scenario.
 
+use super::format::Num;
+use super::number::clamp;
 use super::scenario::{Combine, Lane, Scenario, ScenarioError, Task, TaskId, TaskKind, MAX_DURATION};
 
 /// The grid that dragging and keyboard resizing snap to, in scenario units.
@@ -83,7 +85,7 @@ pub fn snap(duration: f64) -> f64 {
     if !duration.is_finite() {
         return GRID;
     }
-    ((duration / GRID).round() * GRID).clamp(GRID, MAX_DURATION)
+    clamp((duration / GRID).round() * GRID, GRID, MAX_DURATION)
 }
 
 impl Edit {
@@ -196,7 +198,9 @@ impl Edit {
         let o = |id: &TaskId| Obj::new().field("id", id.0.to_string());
         Some(match self {
             Edit::SetLabel { id, label } => o(id).field("label", text(label)).end(),
-            Edit::ResizeTask { id, duration } => o(id).field("duration", text(&duration.to_string())).end(),
+            Edit::ResizeTask { id, duration } => {
+                o(id).field("duration", text(&Num(*duration).to_string())).end()
+            }
             Edit::DeleteTask { id } => o(id).field("delete", "true".into()).end(),
             Edit::SetKind { id, kind } => {
                 let (burst, yields, data) = match *kind {
@@ -206,9 +210,9 @@ impl Edit {
                 let flag = |b: bool| b.to_string();
                 o(id)
                     .field("kind", text(kind.as_str()))
-                    .field("burst_ms", text(&burst.to_string()))
+                    .field("burst_ms", text(&Num(burst).to_string()))
                     .field("yield", text(yields.as_str()))
-                    .field("data_mb", text(&data.mb.to_string()))
+                    .field("data_mb", text(&Num(data.mb).to_string()))
                     .field("send", text(if data.transfer { "transfer" } else { "copy" }))
                     .field("fails", flag(matches!(kind, TaskKind::Request { fails: true })))
                     .field("lock", flag(matches!(kind, TaskKind::Update { locked: true, .. })))

@@ -3,6 +3,7 @@
 //! scenario) a share-link fragment.
 
 use super::controls::Controls;
+use super::format::Num;
 use super::lesson::Entry;
 
 /// What an embed shows.
@@ -40,7 +41,7 @@ pub const RESIZE_SCRIPT: &str = "<script>\n\
 /// The address that opens the playground on `lesson` at `scale`, with `extra` query
 /// parameters and an optional share fragment.
 pub fn link(base: &str, lesson: &str, scale: f64, extra: &str, share: Option<&str>) -> String {
-    let mut url = format!("{base}?lesson={lesson}&scale={scale}");
+    let mut url = format!("{base}?lesson={lesson}&scale={}", Num(scale));
     if !extra.is_empty() {
         url.push('&');
         url.push_str(extra);

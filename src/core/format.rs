@@ -1,14 +1,42 @@
 //! How times read on the page: one place, so the page, the status region and the tests agree.
 
+use super::number;
+use std::fmt;
+
+/// A number as `{}` writes it, written by `core::number` (the first view carries no float
+/// formatting of the standard library's): `format!("{} ms", Num(x))`. No width or padding.
+#[derive(Clone, Copy)]
+pub struct Num(pub f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        number::write(&mut text, self.0);
+        f.write_str(&text)
+    }
+}
+
+/// A number to a fixed count of decimals, as `{:.N}` writes it: `Fixed(x, 2)`.
+#[derive(Clone, Copy)]
+pub struct Fixed(pub f64, pub usize);
+
+impl fmt::Display for Fixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        number::write_fixed(&mut text, self.0, self.1);
+        f.write_str(&text)
+    }
+}
+
 /// A duration for people: `"17 ms"` under a second, `"5.03 s"` from a second up.
 pub fn duration(ms: f64) -> String {
     if !ms.is_finite() {
         return "\u{2014}".to_string();
     }
     if ms.abs() < 999.5 {
-        format!("{} ms", ms.round())
+        format!("{} ms", Num(ms.round()))
     } else {
-        format!("{:.2} s", ms / 1000.0)
+        format!("{} s", Fixed(ms / 1000.0, 2))
     }
 }
 
@@ -36,13 +64,13 @@ pub type Unit = (&'static str, &'static str);
 pub fn units(n: f64, unit: Unit) -> String {
     let n = (n * 100.0).round() / 100.0;
     let word = if n == 1.0 { unit.0 } else { unit.1 };
-    format!("{n} {word}")
+    format!("{} {word}", Num(n))
 }
 
 /// A ratio such as measured over predicted: `"1.02×"`.
 pub fn ratio(value: f64) -> String {
     if value.is_finite() {
-        format!("{value:.2}\u{d7}")
+        format!("{}\u{d7}", Fixed(value, 2))
     } else {
         "\u{2014}".to_string()
     }

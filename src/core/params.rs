@@ -7,6 +7,7 @@
 
 use super::controls::{Control, Controls};
 use super::format::shorten;
+use super::format::Num;
 use super::lesson::{self, Lesson};
 
 /// Real milliseconds per scenario unit when the URL names none.
@@ -113,8 +114,11 @@ impl Params {
                     }
                     None => params.warnings.push(format!(
                         "The time scale \u{201c}{}\u{201d} is not a number of milliseconds from \
-                         {MIN_SCALE} to {MAX_SCALE}; using {DEFAULT_SCALE} ms per unit.",
-                        shorten(&value)
+                         {} to {}; using {} ms per unit.",
+                        shorten(&value),
+                        Num(MIN_SCALE),
+                        Num(MAX_SCALE),
+                        Num(DEFAULT_SCALE)
                     )),
                 },
                 "embed" => params.embed = matches!(value.as_str(), "1" | "true" | ""),

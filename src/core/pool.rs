@@ -1,6 +1,7 @@
 //! The worker pool that workers mode runs work on: its size, and what it cost a run.
 
 use super::format::duration;
+use super::format::Num;
 use super::scenario::Data;
 use super::stats::percentile;
 
@@ -116,7 +117,7 @@ impl PoolCost {
         if self.data.mb > 0.0 {
             text.push_str(&format!(
                 " Each carried up to {} MB, {}: postMessage held the page for {}{}.",
-                self.data.mb,
+                Num(self.data.mb),
                 self.data.how(),
                 duration(self.post_ms),
                 if self.data_back { "" } else { "; some data did not come back whole" }

@@ -4,6 +4,7 @@
 //! check every limit, so the rest of the program never sees an invalid one. Parsing never
 //! panics: every problem comes back as a [`ScenarioError`] with a message a learner can act on.
 
+use super::format::Num;
 use std::fmt;
 
 /// The only scenario format version this build reads and writes.
@@ -284,20 +285,23 @@ impl fmt::Display for ScenarioError {
             ScenarioError::BadDuration { lane, task, value } => write!(
                 f,
                 "Task {} in lane \u{201c}{lane}\u{201d} has duration {value}: a duration must be a \
-                 number greater than 0 and at most {MAX_DURATION}.",
-                task + 1
+                 number greater than 0 and at most {}.",
+                task + 1,
+                Num(MAX_DURATION)
             ),
             ScenarioError::BadBurst { lane, task, value } => write!(
                 f,
                 "Task {} in lane \u{201c}{lane}\u{201d} has burst_ms {value}: a burst must be a \
-                 number from 0 (never yield) to {MAX_BURST_MS} milliseconds.",
-                task + 1
+                 number from 0 (never yield) to {} milliseconds.",
+                task + 1,
+                Num(MAX_BURST_MS)
             ),
             ScenarioError::BadData { lane, task, value } => write!(
                 f,
                 "Task {} in lane \u{201c}{lane}\u{201d} has data_mb {value}: the data a work task \
-                 hands its worker must be a number of megabytes from 0 to {MAX_DATA_MB}.",
-                task + 1
+                 hands its worker must be a number of megabytes from 0 to {}.",
+                task + 1,
+                Num(MAX_DATA_MB)
             ),
             ScenarioError::LabelTooLong { lane, task } => write!(
                 f,
@@ -453,11 +457,17 @@ impl Scenario {
 
 /// A number as a message shows it: `-3`, `0.5`, and `1e308` rather than 309 digits.
 fn number_text(x: f64) -> String {
-    if x.is_finite() && x.abs() < 1e15 {
-        x.to_string()
-    } else {
-        format!("{x:?}")
+    let mut text = String::new();
+    super::number::write(&mut text, x);
+    if x.is_finite() && x.abs() >= 1e15 {
+        // Past 1e15 the digits are an integer's: as an exponent, `1e308` or `1.5e20`.
+        let (sign, digits) = text.split_at(usize::from(x < 0.0));
+        let significant = digits.trim_end_matches('0');
+        let (first, rest) = significant.split_at(1);
+        let point = if rest.is_empty() { "" } else { "." };
+        text = format!("{sign}{first}{point}{rest}e{}", digits.len() - 1);
     }
+    text
 }
 
 fn check_task(lane: &Lane, index: usize, task: &Task) -> Result<(), ScenarioError> {
@@ -819,6 +829,18 @@ mod tests {
         assert_eq!(Scenario::new(too_many), Err(ScenarioError::TooManyTasks(MAX_TASKS + 1)));
         let long = Lane { name: "x".repeat(MAX_LABEL_CHARS + 1), tasks: vec![] };
         assert_eq!(Scenario::new(vec![long]), Err(ScenarioError::LaneNameTooLong { lane: 0 }));
+    }
+
+    #[test]
+    fn numbers_in_messages_read_as_before() {
+        // Under 1e15 as `{}` writes them; from 1e16 as `{:?}` did (an exponent); never 309 digits.
+        for x in [0.5, -3.0, 600.5, 1e-7, 123_456.789, f64::NAN, f64::INFINITY, -f64::INFINITY] {
+            assert_eq!(number_text(x), format!("{x}"));
+        }
+        for x in [1e16, -1.5e20, 1e308, f64::MAX, 123_456_789_012_345_680.0, 2.5e300] {
+            assert_eq!(number_text(x), format!("{x:?}"));
+        }
+        assert_eq!(number_text(1e15), "1e15");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! dropped with a warning instead.
 
 use super::format::quote_json;
+use super::format::Num;
 use super::json::Value;
 use super::lesson::{self, Lesson};
 use super::params::{MAX_SCALE, MIN_SCALE};
@@ -241,8 +242,10 @@ pub fn read_inflated(json: &[u8]) -> Result<Decoded, ShareError> {
             if usable.is_none() {
                 warnings.push(format!(
                     "This link's time scale, \u{201c}{}\u{201d}, is not a number of milliseconds from \
-                     {MIN_SCALE} to {MAX_SCALE}; the current scale is kept.",
-                    quote_json(scale)
+                     {} to {}; the current scale is kept.",
+                    quote_json(scale),
+                    Num(MIN_SCALE),
+                    Num(MAX_SCALE)
                 ));
             }
             usable

@@ -12,6 +12,7 @@
 
 use super::cap;
 use super::format::quote_json;
+use super::format::Num;
 use super::json::{Map, Value};
 use super::lesson::{self, Lesson};
 use super::params::{DEFAULT_SCALE, MAX_SCALE, MIN_SCALE};
@@ -215,9 +216,12 @@ fn read_current(value: &Value, warnings: &mut Vec<String>) -> Result<Saved, Stor
     });
     let scale = number_in(value.get("scale"), MIN_SCALE, MAX_SCALE).unwrap_or_else(|| {
         warnings.push(format!(
-            "The saved time scale \u{201c}{}\u{201d} is not a number of milliseconds from {MIN_SCALE} to \
-             {MAX_SCALE}; using {DEFAULT_SCALE} ms per unit.",
-            quote(value.get("scale"))
+            "The saved time scale \u{201c}{}\u{201d} is not a number of milliseconds from {} to \
+             {}; using {} ms per unit.",
+            quote(value.get("scale")),
+            Num(MIN_SCALE),
+            Num(MAX_SCALE),
+            Num(DEFAULT_SCALE)
         ));
         DEFAULT_SCALE
     });
@@ -226,9 +230,9 @@ fn read_current(value: &Value, warnings: &mut Vec<String>) -> Result<Saved, Stor
             "The saved blocking cap \u{201c}{}\u{201d} is not a number of milliseconds from {} to \
              {}; using {} ms.",
             quote(value.get("cap_ms")),
-            cap::MIN_MS,
-            cap::MAX_MS,
-            cap::DEFAULT_MS
+            Num(cap::MIN_MS),
+            Num(cap::MAX_MS),
+            Num(cap::DEFAULT_MS)
         ));
         cap::DEFAULT_MS
     });

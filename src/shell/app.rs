@@ -29,6 +29,7 @@ use super::hooks::{
 use super::runtime::post::post;
 use crate::core::controls::Control;
 use crate::core::format::duration;
+use crate::core::format::Num;
 use crate::core::message::OutMessage;
 use crate::core::mode::Mode;
 use crate::core::params::{query_with, Params};
@@ -84,7 +85,7 @@ pub fn app(props: &AppProps) -> Html {
         let mut query = location.search().unwrap_or_default();
         let now = Params::from_query(&query);
         if now.scale != *scale {
-            query = query_with(&query, "scale", &scale.to_string());
+            query = query_with(&query, "scale", &Num(*scale).to_string());
         }
         if now.lesson.id != *lesson {
             query = query_with(&query, "lesson", lesson);

@@ -10,6 +10,7 @@
 //! app (the turn reads its lesson's file itself).
 
 use crate::core::codegen::Language;
+use crate::core::format::{Fixed, Num};
 use crate::core::json::{number, text, Obj};
 use crate::core::json::{read, Value};
 use crate::core::lesson::Lesson;
@@ -113,7 +114,7 @@ fn turn_app(props: &TurnAppProps) -> Html {
 /// The code view's argument: `{"scenario": <scenario>, "scale": <ms per unit>, "tab": <id>}`.
 pub fn code_arg(scenario: &Scenario, scale: f64, tab: Option<&str>) -> String {
     let tab = tab.map_or_else(|| "null".to_string(), crate::core::json::text);
-    format!("{{\"scenario\":{},\"scale\":{scale},\"tab\":{tab}}}", scenario.to_json())
+    format!("{{\"scenario\":{},\"scale\":{},\"tab\":{tab}}}", scenario.to_json(), number(scale))
 }
 
 fn code_props(arg: &str) -> Option<CodeViewProps> {
@@ -146,11 +147,17 @@ pub fn multiples_arg(runs: &[Rc<RunReport>], axis_ms: f64) -> String {
     let spans = |out: &mut String, spans: &[Span]| {
         out.push('[');
         for (i, s) in spans.iter().enumerate() {
-            let _ = write!(out, "{}[{:.1},{:.1}]", if i > 0 { "," } else { "" }, s.start_ms, s.end_ms);
+            let _ = write!(
+                out,
+                "{}[{},{}]",
+                if i > 0 { "," } else { "" },
+                Fixed(s.start_ms, 1),
+                Fixed(s.end_ms, 1)
+            );
         }
         out.push(']');
     };
-    let mut out = format!("{{\"axis_ms\":{axis_ms},\"runs\":[");
+    let mut out = format!("{{\"axis_ms\":{},\"runs\":[", Num(axis_ms));
     for (i, r) in runs.iter().enumerate() {
         let _ = write!(
             out,
@@ -158,7 +165,7 @@ pub fn multiples_arg(runs: &[Rc<RunReport>], axis_ms: f64) -> String {
             if i > 0 { "," } else { "" },
             r.mode.as_str(),
             r.mode.title(),
-            r.total_ms,
+            Num(r.total_ms),
             r.scenario.lanes().len(),
             r.pool.map_or(0, |p| p.size)
         );
@@ -167,11 +174,11 @@ pub fn multiples_arg(runs: &[Rc<RunReport>], axis_ms: f64) -> String {
             let kind = Kind::from(t.kind) as u8;
             let _ = write!(
                 out,
-                "{}[{},{worker},{kind},{:.1},{:.1}]",
+                "{}[{},{worker},{kind},{},{}]",
                 if j > 0 { "," } else { "" },
                 t.lane,
-                t.span.start_ms,
-                t.span.end_ms
+                Fixed(t.span.start_ms, 1),
+                Fixed(t.span.end_ms, 1)
             );
         }
         out.push_str("],\"busy\":");

@@ -181,7 +181,9 @@ impl From<f64> for Value {
     /// `null` when it is not finite, as JSON has no such number.
     fn from(x: f64) -> Value {
         if x.is_finite() {
-            Value::Number(Number(x.to_string()))
+            let mut text = String::new();
+            crate::core::number::write(&mut text, x);
+            Value::Number(Number(text))
         } else {
             Value::Null
         }

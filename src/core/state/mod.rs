@@ -7,8 +7,10 @@
 use super::cap;
 use super::edit::Edit;
 use super::format::duration;
+use super::format::Num;
 use super::lesson::Lesson;
 use super::mode::Mode;
+use super::number::clamp;
 use super::origin::{Origin, Source};
 use super::params::Params;
 use super::params::{MAX_SCALE, MIN_SCALE};
@@ -281,7 +283,7 @@ impl State {
                  (up to {}).",
                 duration(predicted),
                 duration(self.cap_ms),
-                self.scale,
+                Num(self.scale),
                 duration(cap::MAX_MS)
             ));
         }
@@ -373,7 +375,7 @@ impl State {
                     next.guess = None;
                 }
                 if let Some(scale) = scale {
-                    next.scale = scale.clamp(MIN_SCALE, MAX_SCALE);
+                    next.scale = clamp(scale, MIN_SCALE, MAX_SCALE);
                 }
                 next.edit_note = format!(
                     "Opened a shared scenario of {} tasks in {} lanes. Undo brings back the one before.",

@@ -8,6 +8,7 @@
 //! opened here (saved in this browser or another).
 
 use crate::core::format::duration;
+use crate::core::number::clamp;
 use crate::core::replay::moment::{LaneState, Moment};
 use crate::core::replay::run::Replay;
 use crate::core::replay::{at_or_before, words};
@@ -82,7 +83,7 @@ impl Reducible for Cursor {
             Rc::new(Cursor { i: (n > 0).then_some(i), t, ..(*self).clone() })
         };
         let at = |t: f64| {
-            let t = t.clamp(0.0, self.end_ms());
+            let t = clamp(t, 0.0, self.end_ms());
             Rc::new(Cursor { i: at_or_before(&self.replay.events, t), t, ..(*self).clone() })
         };
         match step {
@@ -252,7 +253,7 @@ pub fn event_loop(props: &EventLoopProps) -> Html {
     };
 
     let end = cursor.end_ms();
-    let left = if end > 0.0 { (cursor.t / end * 100.0).clamp(0.0, 100.0) } else { 0.0 };
+    let left = if end > 0.0 { clamp(cursor.t / end * 100.0, 0.0, 100.0) } else { 0.0 };
     let title =
         if replay.scenario_name.is_empty() { "a scenario".to_string() } else { replay.scenario_name.clone() };
     let none = |what: &str| html! { <li class="el-none">{ what }</li> };

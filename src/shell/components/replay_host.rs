@@ -11,6 +11,7 @@
 //! results are drawn, not in the same frame (for ten thousand tasks it is megabytes).
 
 use crate::core::export::run_results;
+use crate::core::format::Num;
 use crate::core::report::RunReport;
 use crate::shell::components::same::Same;
 use crate::shell::hooks::{use_extra, Extra};
@@ -85,7 +86,7 @@ fn replay_extra(props: &ReplayExtraProps) -> Html {
     let arg = use_memo(props.last_run.clone().map(Same), |run| {
         run.as_ref().map_or_else(String::new, |r| run_results(&r.0))
     });
-    let at = props.at_ms.map_or_else(String::new, |ms| ms.to_string());
+    let at = props.at_ms.map_or_else(String::new, |ms| Num(ms).to_string());
     use_extra(
         host.clone(),
         Extra { kind: "replay", arg: format!("{at}\n{arg}"), event: None, when_near: true },

@@ -1,6 +1,7 @@
 //! Run settings, below the stage: the time scale, the blocking cap and the number of workers.
 
 use crate::core::cap;
+use crate::core::format::Num;
 use crate::core::mode::Mode;
 use crate::core::params::{MAX_SCALE, MIN_SCALE};
 use crate::core::pool::{parse_size, MAX_WORKERS};
@@ -67,10 +68,10 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
                 { "Time scale " }
                 <input
                     type="number"
-                    min={MIN_SCALE.to_string()}
-                    max={MAX_SCALE.to_string()}
+                    min={Num(MIN_SCALE).to_string()}
+                    max={Num(MAX_SCALE).to_string()}
                     step="any"
-                    value={props.scale.to_string()}
+                    value={Num(props.scale).to_string()}
                     onchange={on_scale}
                     disabled={running}
                 />
@@ -81,9 +82,9 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
                 <input
                     type="number"
                     min="1"
-                    max={(cap::MAX_MS / 1000.0).to_string()}
+                    max={Num(cap::MAX_MS / 1000.0).to_string()}
                     step="1"
-                    value={(props.cap_ms / 1000.0).to_string()}
+                    value={Num(props.cap_ms / 1000.0).to_string()}
                     onchange={on_cap}
                 />
                 { " s" }

@@ -1,5 +1,6 @@
 //! Every run of this session, side by side, oldest first.
 
+use crate::core::format::Num;
 use crate::core::format::{duration, ratio};
 use crate::core::report::RunReport;
 use crate::core::stats::NOTICEABLE_FREEZE_MS;
@@ -30,7 +31,7 @@ pub fn run_history(props: &RunHistoryProps) -> Html {
                 <td>{ r.worst_input_delay_ms.map_or_else(|| "\u{2014}".to_string(), duration) }</td>
                 <td>{ r.long_tasks }</td>
                 <td>{ r.counter.map_or_else(|| "\u{2014}".to_string(), |c| c.to_string()) }</td>
-                <td>{ format!("{} ms", r.scale) }</td>
+                <td>{ format!("{} ms", Num(r.scale)) }</td>
             </tr>
         }
     });

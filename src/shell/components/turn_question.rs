@@ -6,6 +6,7 @@
 //! It is part of the extras (`src/bin/extras.rs`), loaded only when a lesson asks the order
 //! question; the page hosts it in `turn_host.rs`.
 
+use crate::core::format::Fixed;
 use crate::core::lesson::Lesson;
 use crate::core::turn::{listing, model_order, moved, verdict, Queue};
 use crate::shell::hooks::{use_turn, UseTurnHandle};
@@ -138,7 +139,7 @@ pub fn turn_question(props: &TurnQuestionProps) -> Html {
                     <th scope="row">{ k + 1 }</th>
                     <td class={classes!(differs.then_some("differs"))}>{ guess.map(chip).unwrap_or_default() }</td>
                     <td>{ chip(model[k]) }</td>
-                    <td>{ logged.map(|&(i, ms)| html! { <>{ chip(i) }<span class="turn-ms">{ format!("{ms:.1} ms") }</span></> }).unwrap_or_else(|| html! { { "never logged" } }) }</td>
+                    <td>{ logged.map(|&(i, ms)| html! { <>{ chip(i) }<span class="turn-ms">{ format!("{} ms", Fixed(ms, 1)) }</span></> }).unwrap_or_else(|| html! { { "never logged" } }) }</td>
                 </tr>
             }
         });

@@ -6,6 +6,7 @@
 //! Because it is driven by frames, not CSS, everything it draws stops whenever the main thread
 //! is held. It writes to the DOM directly instead of re-rendering components every frame.
 
+use crate::core::format::Fixed;
 use crate::core::timing::Span;
 use crate::shell::runtime::frames::FrameLoop;
 use crate::shell::runtime::long_tasks::LongTaskObserver;
@@ -268,7 +269,7 @@ fn draw_pulse(targets: &MeterTargets, dot: &mut DotCanvas, colours: &GraphColour
         }
     }
     if let Some(clock) = targets.clock.get() {
-        let text = format!("{:.1} s", timestamp / 1000.0);
+        let text = format!("{} s", Fixed(timestamp / 1000.0, 1));
         if clock.text_content().as_deref() != Some(text.as_str()) {
             clock.set_text_content(Some(&text));
         }

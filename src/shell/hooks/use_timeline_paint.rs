@@ -4,6 +4,8 @@
 //! than the scroller shows), and is painted again, at most once a frame, when what it shows
 //! changes, the page or the lanes scroll, or the layout moves them. Each painting is measured (`user_timing::DRAW`).
 
+use crate::core::format::Num;
+use crate::core::number::clamp;
 use crate::core::paint::{Columns, Ink, View};
 use crate::core::scenario::TaskId;
 use crate::shell::runtime::clock::now;
@@ -69,7 +71,7 @@ impl Painter {
         }
         let rows_height = rect.height();
         let height = rows_height.min(view_height).max(1.0);
-        let top = (-rect.top()).clamp(0.0, (rows_height - height).max(0.0)).floor();
+        let top = clamp(-rect.top(), 0.0, (rows_height - height).max(0.0)).floor();
         let (from, shown) = rows
             .parent_element()
             .map(|s| {
@@ -77,11 +79,12 @@ impl Painter {
             })
             .unwrap_or((0.0, rect.width()));
         let width = shown.min(rect.width()).max(1.0);
-        let left = from.clamp(0.0, (rect.width() - width).max(0.0)).floor();
+        let left = clamp(from, 0.0, (rect.width() - width).max(0.0)).floor();
         let px_per_ms = rect.width() / p.axis_ms.max(1.0);
         let view =
             View { top, height, from_ms: left / px_per_ms, to_ms: (left + width) / px_per_ms, px_per_ms };
-        let _ = canvas.style().set_property("transform", &format!("translate({left}px, {top}px)"));
+        let _ =
+            canvas.style().set_property("transform", &format!("translate({}px, {}px)", Num(left), Num(top)));
         let Some(ctx) = prepare(&canvas, width, height) else { return };
         let palette = Palette::current();
         let picture = p.columns.paint(&view);

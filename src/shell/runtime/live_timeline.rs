@@ -15,7 +15,9 @@
 
 use super::recording::Recorder;
 use crate::core::by_id::ById;
+use crate::core::format::Num;
 use crate::core::mode::Mode;
+use crate::core::number::clamp;
 use crate::core::scenario::Scenario;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
@@ -103,8 +105,8 @@ impl Cursor {
     /// Lays the cursor's canvas over the tracks, `left` and `width` CSS px.
     fn place(&self, left: f64, width: f64, ratio: f64) {
         let style = self.canvas.style();
-        let _ = style.set_property("left", &format!("{left}px"));
-        let _ = style.set_property("width", &format!("{width}px"));
+        let _ = style.set_property("left", &format!("{}px", Num(left)));
+        let _ = style.set_property("width", &format!("{}px", Num(width)));
         let bitmap = (width * ratio).min(CURSOR_BITMAP_MAX).round().max(1.0) as u32;
         if self.canvas.width() != bitmap || self.canvas.height() != 1 {
             self.canvas.set_width(bitmap);
@@ -117,7 +119,7 @@ impl Cursor {
     fn draw(&self, share: f64, width: f64) {
         let bitmap = f64::from(self.canvas.width());
         let wide = (CURSOR_PX * bitmap / width.max(1.0)).max(1.0).round();
-        let x = (share * bitmap - wide / 2.0).round().clamp(0.0, (bitmap - wide).max(0.0));
+        let x = clamp((share * bitmap - wide / 2.0).round(), 0.0, (bitmap - wide).max(0.0));
         let last = self.drawn_at.get();
         if x == last {
             return;
@@ -209,7 +211,7 @@ impl LiveTimeline {
             }
             geometry.tracks.push((f64::from(track.offset_top()), f64::from(track.offset_height())));
         }
-        let _ = self.canvas.style().set_property("left", &format!("{}px", geometry.left));
+        let _ = self.canvas.style().set_property("left", &format!("{}px", Num(geometry.left)));
         if let Some(cursor) = &self.cursor {
             let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
             cursor.place(geometry.left, geometry.width, ratio);
@@ -222,7 +224,7 @@ impl LiveTimeline {
 
     /// Draws the run as recorded so far; `run_start` and `now` are on the page clock.
     pub fn draw(&self, recorder: &Recorder, run_start: f64, now: f64) {
-        let share = |ms: f64| (ms / self.axis_ms).clamp(0.0, 1.0);
+        let share = |ms: f64| clamp(ms / self.axis_ms, 0.0, 1.0);
         let redraw = now - self.bars_drawn_at.get() >= BARS_EVERY_MS;
         // Reads first, then writes: this runs first in a frame, while the page's layout is
         // still clean from the last one, so reading it forces none.
@@ -330,10 +332,10 @@ impl LiveTimeline {
         let view =
             web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
         let height = geometry.rows_height.min(view).max(1.0);
-        let top = (-rows_top).clamp(0.0, (geometry.rows_height - height).max(0.0)).floor();
+        let top = clamp(-rows_top, 0.0, (geometry.rows_height - height).max(0.0)).floor();
         let (from, shown) = across.unwrap_or((0.0, geometry.width));
         let width = shown.min(geometry.width).max(1.0);
-        let left = from.clamp(0.0, (geometry.width - width).max(0.0)).floor();
+        let left = clamp(from, 0.0, (geometry.width - width).max(0.0)).floor();
         let (bitmap_w, bitmap_h) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
         let mut moved = false;
         if self.canvas.width() != bitmap_w || self.canvas.height() != bitmap_h {
@@ -341,14 +343,17 @@ impl LiveTimeline {
             self.canvas.set_width(bitmap_w);
             self.canvas.set_height(bitmap_h);
             let style = self.canvas.style();
-            let _ = style.set_property("width", &format!("{width}px"));
-            let _ = style.set_property("height", &format!("{height}px"));
+            let _ = style.set_property("width", &format!("{}px", Num(width)));
+            let _ = style.set_property("height", &format!("{}px", Num(height)));
         }
         if self.window_top.get() != top || self.window_left.get() != left {
             moved = true;
             self.window_top.set(top);
             self.window_left.set(left);
-            let _ = self.canvas.style().set_property("transform", &format!("translate({left}px, {top}px)"));
+            let _ = self
+                .canvas
+                .style()
+                .set_property("transform", &format!("translate({}px, {}px)", Num(left), Num(top)));
         }
         (left, top, moved)
     }

@@ -1,6 +1,7 @@
 //! Fills a `core::paint::Picture` on a 2D canvas in the page's colours: one fill style per
 //! ink and one path per batch, whatever the number of bars behind it.
 
+use crate::core::format::Num;
 use crate::core::paint::{Ink, Kind, Picture, Rect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -97,8 +98,8 @@ pub fn prepare(canvas: &HtmlCanvasElement, width: f64, height: f64) -> Option<Ca
         canvas.set_width(w);
         canvas.set_height(h);
         let style = canvas.style();
-        let _ = style.set_property("width", &format!("{width}px"));
-        let _ = style.set_property("height", &format!("{height}px"));
+        let _ = style.set_property("width", &format!("{}px", Num(width)));
+        let _ = style.set_property("height", &format!("{}px", Num(height)));
     }
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0).ok()?;

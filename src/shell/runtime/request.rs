@@ -10,6 +10,7 @@
 use super::clock::now;
 use super::recording::Recorder;
 use super::timer::sleep;
+use crate::core::format::Num;
 use crate::core::replay::What;
 use crate::core::scenario::TaskId;
 use js_sys::Reflect;
@@ -82,8 +83,11 @@ pub async fn request(latency_ms: f64, fails: bool, recorder: &Recorder, id: Task
         if let Some(controller) = &abort.0 {
             init.set_signal(Some(&controller.signal()));
         }
-        let url =
-            if by_worker { format!("playground-request?ms={}", latency_ms.round()) } else { ASSET.into() };
+        let url = if by_worker {
+            format!("playground-request?ms={}", Num(latency_ms.round()))
+        } else {
+            ASSET.into()
+        };
         recorder.event(id, What::FetchSent, now());
         let promise = window.fetch_with_str_and_init(&url, &init);
         let Ok(response) = JsFuture::from(promise).await else {

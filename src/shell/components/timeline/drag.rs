@@ -6,6 +6,7 @@
 
 use super::geometry::ROW_PX;
 use crate::core::edit::{snap, Edit};
+use crate::core::format::{Fixed, Num};
 use crate::core::layout::{drop_index, drop_lane};
 use crate::core::scenario::{Scenario, TaskId, TaskKind};
 use crate::core::state::Action;
@@ -44,8 +45,8 @@ fn show_carried(node: &NodeRef, kind: TaskKind, x: f64, y: f64) {
     if let Some(el) = node.cast::<HtmlElement>() {
         el.set_class_name(&format!("carried kind-{}", kind.as_str()));
         el.set_text_content(Some(kind.as_str()));
-        let _ = el.style().set_property("left", &format!("{x}px"));
-        let _ = el.style().set_property("top", &format!("{y}px"));
+        let _ = el.style().set_property("left", &format!("{}px", Num(x)));
+        let _ = el.style().set_property("top", &format!("{}px", Num(y)));
         el.set_hidden(false);
     }
 }
@@ -115,9 +116,10 @@ pub(super) fn pointer_handlers(
                         return;
                     }
                     *moved = true;
-                    let _ = element
-                        .style()
-                        .set_property("transform", &format!("translate({}px, {}px)", x - *x0, y - *y0));
+                    let _ = element.style().set_property(
+                        "transform",
+                        &format!("translate({}px, {}px)", Num(x - *x0), Num(y - *y0)),
+                    );
                     let _ = element.class_list().add_1("dragging");
                 }
                 Some(Drag::Resize { x0, duration, moved, element, .. }) => {
@@ -127,7 +129,8 @@ pub(super) fn pointer_handlers(
                     *moved = true;
                     let d = snap(*duration + (x - *x0) * units_per_px());
                     let axis = latest.borrow().1;
-                    let _ = element.style().set_property("width", &format!("{:.3}%", d / axis * 100.0));
+                    let _ =
+                        element.style().set_property("width", &format!("{}%", Fixed(d / axis * 100.0, 3)));
                 }
                 Some(Drag::Palette { kind, x0, y0, moved }) => {
                     if !*moved && (x - *x0).hypot(y - *y0) < DRAG_SLOP_PX {

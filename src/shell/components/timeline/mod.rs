@@ -24,9 +24,11 @@ mod window;
 
 use crate::core::edit::Edit;
 use crate::core::format::tick_step;
+use crate::core::format::{Fixed, Num};
 use crate::core::layout::{axis_units, offsets, VIRTUAL_FROM};
 use crate::core::lesson::Lesson;
 use crate::core::mode::Mode;
+use crate::core::number::clamp;
 use crate::core::paint::{has_element, Columns, Sizes, Sources};
 use crate::core::predict::Prediction;
 use crate::core::report::RunReport;
@@ -85,7 +87,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let on_zoom = {
         let zoom = zoom.clone();
         Callback::from(move |factor: f64| {
-            zoom.set((f64::from(*zoom) * factor).round().clamp(1.0, f64::from(MAX_ZOOM)) as u32);
+            zoom.set(clamp((f64::from(*zoom) * factor).round(), 1.0, f64::from(MAX_ZOOM)) as u32);
         })
     };
     // The lane that the palette's buttons add to (chosen beside them).
@@ -112,8 +114,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // The lanes not built keep their room: padding above and below the built ones.
     let unbuilt = format!(
         "padding-top:{}px;padding-bottom:{}px",
-        shown.lanes.start as f64 * ROW_PX,
-        (lane_count - shown.lanes.end) as f64 * ROW_PX
+        Num(shown.lanes.start as f64 * ROW_PX),
+        Num((lane_count - shown.lanes.end) as f64 * ROW_PX)
     );
 
     // The pointer handlers are made once and read the latest scenario through `latest`, so
@@ -349,10 +351,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     let step = tick_step(axis, 10.0 * f64::from(*zoom));
     let ticks = (0..).map(|i| i as f64 * step).take_while(|u| *u <= axis + 1e-9).map(|u| {
-        html! { <span class="tick" style={format!("left:{:.3}%", u / axis * 100.0)}>{ u }</span> }
+        html! { <span class="tick" style={format!("left:{}%", Fixed(u / axis * 100.0, 3))}>{ Num(u).to_string() }</span> }
     });
     let geometry = format!(
-        "--row:{ROW_PX}px;--task-top:{TASK_TOP_PX}px;--task-h:{TASK_PX}px;--track-top:{TRACK_TOP_PX}px;--track-h:{TRACK_PX}px;--thread:{THREAD_PX}px"
+        "--row:{}px;--task-top:{}px;--task-h:{}px;--track-top:{}px;--track-h:{}px;--thread:{}px",
+        Num(ROW_PX),
+        Num(TASK_TOP_PX),
+        Num(TASK_PX),
+        Num(TRACK_TOP_PX),
+        Num(TRACK_PX),
+        Num(THREAD_PX)
     );
     let rows_height = lane_count.max(1) as f64 * ROW_PX + (1 + workers) as f64 * THREAD_PX;
 
@@ -362,7 +370,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             aria-labelledby="timeline-title"
             aria-describedby="timeline-summary"
             data-mode={props.mode.as_str()}
-            data-axis-ms={(axis * scale).to_string()}
+            data-axis-ms={Num(axis * scale).to_string()}
             data-task-count={scenario.task_count().to_string()}
             style={geometry}
         >
@@ -381,8 +389,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <div class="tl-name tl-unit" aria-hidden="true">{ props.lesson.unit.1 }</div>
                 </div>
                 <div class="tl-scroll">
-                    <div class="tl-rows" ref={lanes_ref.clone()} onfocusin={on_focus_in} onwheel={on_wheel} data-axis-units={axis.to_string()} data-row-px={ROW_PX.to_string()}
-                        style={format!("width:{}%;height:{rows_height}px", 100 * *zoom)}>
+                    <div class="tl-rows" ref={lanes_ref.clone()} onfocusin={on_focus_in} onwheel={on_wheel} data-axis-units={Num(axis).to_string()} data-row-px={Num(ROW_PX).to_string()}
+                        style={format!("width:{}%;height:{}px", 100 * *zoom, Num(rows_height))}>
                         <canvas class="now-cursor" hidden=true aria-hidden="true"></canvas>
                         <RunCanvas
                             rows={lanes_ref.clone()}

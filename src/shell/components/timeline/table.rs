@@ -3,6 +3,7 @@
 //! open. Choosing a task's name selects it, as the keys on the canvas do.
 
 use crate::core::browse::{around, ending, range};
+use crate::core::format::Num;
 use crate::core::predict::Prediction;
 use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskId};
@@ -42,7 +43,7 @@ pub fn task_table(props: &TaskTableProps) -> Html {
             let on_pick = props.on_action.reform(move |_: MouseEvent| Action::Select(Some(id)));
             Some(html! {
                 <tr data-task={id.0.to_string()} aria-current={(props.selected == Some(id)).then_some("true")}
-                    data-predicted-end-ms={predicted.map(|t| t.span.end_ms.to_string())}
+                    data-predicted-end-ms={predicted.map(|t| Num(t.span.end_ms).to_string())}
                     data-predicted-outcome={predicted.map_or(Outcome::Skipped, |t| t.outcome).as_str()}
                     data-measured-outcome={measured.map(|m| m.outcome.as_str())}>
                     <th scope="row"><button type="button" class="link" onclick={on_pick}>{ &task.label }</button></th>

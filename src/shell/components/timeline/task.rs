@@ -8,6 +8,7 @@
 use super::drag::{Drag, PointerHandlers};
 use super::geometry::{ROW_PX, TASK_TOP_PX};
 use crate::core::edit::{Edit, GRID};
+use crate::core::format::{Fixed, Num};
 use crate::core::scenario::Task;
 use crate::core::state::Action;
 use std::rc::Rc;
@@ -124,10 +125,10 @@ pub fn editor_task(props: &EditorTaskProps) -> Html {
             aria-pressed={props.selected.to_string()}
             class={classes!("ed-task", format!("kind-{}", task.kind.as_str()), props.selected.then_some("selected"))}
             style={format!(
-                "left:{:.3}%;width:{:.3}%;top:{}px",
-                props.start / props.axis * 100.0,
-                duration / props.axis * 100.0,
-                li as f64 * ROW_PX + TASK_TOP_PX
+                "left:{}%;width:{}%;top:{}px",
+                Fixed(props.start / props.axis * 100.0, 3),
+                Fixed(duration / props.axis * 100.0, 3),
+                Num(li as f64 * ROW_PX + TASK_TOP_PX)
             )}
             aria-label={format!(
                 "{}: {}, {}, lane {}, {} of {}",
