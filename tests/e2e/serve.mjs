@@ -9,6 +9,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { TYPES } from './mime.mjs';
 
 const [folder = '../../dist', port = '4173', ...given] = process.argv.slice(2);
 const root = resolve(folder);
@@ -16,15 +17,6 @@ const root = resolve(folder);
 const prefixes = (given.length ? given : ['/']).sort((a, b) => b.length - a.length);
 const POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
@@ -46,7 +38,7 @@ createServer(async (req, res) => {
   try {
     if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
     const body = await readFile(path);
-    const type = types[extname(path)] ?? 'application/octet-stream';
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
     res.writeHead(200, {
       'content-type': type,
       'cache-control': 'no-store',
