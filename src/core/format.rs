@@ -10,9 +10,7 @@ pub struct Num(pub f64);
 
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut text = String::new();
-        number::write(&mut text, self.0);
-        f.write_str(&text)
+        f.write_str(&number::text(self.0))
     }
 }
 

@@ -255,6 +255,13 @@ fn slow(mantissa: &[u8], n: i64, e10: i64) -> f64 {
     f64::from_bits((((pos + 1074) as u64) << 52) + q)
 }
 
+/// `x` as `format!("{x}")` writes it, as a new string (see [`write`]).
+pub fn text(x: f64) -> String {
+    let mut out = String::new();
+    write(&mut out, x);
+    out
+}
+
 /// Appends `x` as `format!("{x}")` does: the shortest digits that read back as `x` (of those,
 /// the closest), never an exponent (`1e-7` is `0.0000001`), and `NaN`, `inf`, `-inf`, `-0`.
 pub fn write(out: &mut String, x: f64) {

@@ -457,8 +457,7 @@ impl Scenario {
 
 /// A number as a message shows it: `-3`, `0.5`, and `1e308` rather than 309 digits.
 fn number_text(x: f64) -> String {
-    let mut text = String::new();
-    super::number::write(&mut text, x);
+    let mut text = super::number::text(x);
     if x.is_finite() && x.abs() >= 1e15 {
         // Past 1e15 the digits are an integer's: as an exponent, `1e308` or `1.5e20`.
         let (sign, digits) = text.split_at(usize::from(x < 0.0));

@@ -56,9 +56,7 @@ pub fn text(s: &str) -> String {
 /// A number as JSON (`null` when it is not finite): `1.5`, `2`, `-0.25`.
 pub fn number(x: f64) -> String {
     if x.is_finite() {
-        let mut out = String::new();
-        super::number::write(&mut out, x);
-        out
+        super::number::text(x)
     } else {
         "null".into()
     }

@@ -181,9 +181,7 @@ impl From<f64> for Value {
     /// `null` when it is not finite, as JSON has no such number.
     fn from(x: f64) -> Value {
         if x.is_finite() {
-            let mut text = String::new();
-            crate::core::number::write(&mut text, x);
-            Value::Number(Number(text))
+            Value::Number(Number(crate::core::number::text(x)))
         } else {
             Value::Null
         }
