@@ -3,6 +3,7 @@
 //! the stage (predict, run, pulse, timeline), with the scenario's settings, the run settings,
 //! the code, sharing and the history of runs below it.
 
+use super::components::same::Same;
 use super::components::{
     code_host::CodeHost,
     compare_all::CompareAll,
@@ -144,7 +145,11 @@ pub fn app(props: &AppProps) -> Html {
     };
     let rows: Vec<ModeRow> = modes
         .iter()
-        .map(|&mode| ModeRow { mode, prediction: state.prediction(mode), report: state.last_run(mode) })
+        .map(|&mode| ModeRow {
+            mode,
+            prediction: state.prediction(mode),
+            report: state.last_run(mode).map(Same),
+        })
         .collect();
     let with_lesson = shows(Control::Lesson);
 
@@ -179,7 +184,7 @@ pub fn app(props: &AppProps) -> Html {
                                         {lesson}
                                         scenario={state.scenario.clone()}
                                         prediction={state.prediction(lesson.question.mode())}
-                                        report={state.last_run(lesson.question.mode()).filter(|r| Rc::ptr_eq(&r.scenario, &state.scenario))}
+                                        report={state.last_run(lesson.question.mode()).filter(|r| Rc::ptr_eq(&r.scenario, &state.scenario)).map(Same)}
                                         guess={state.guess}
                                         on_action={on_action.clone()}
                                     />
@@ -201,7 +206,7 @@ pub fn app(props: &AppProps) -> Html {
                             </div>
                         }
                         if shows(Control::Pulse) {
-                            <Pulse targets={(*targets).clone()} meter={meter.clone()} last={state.history.last().cloned()} />
+                            <Pulse targets={(*targets).clone()} meter={meter.clone()} last={state.history.last().cloned().map(Same)} />
                         }
                         <StatusRegion text={state.status.clone()} />
                         <Timeline
@@ -215,17 +220,17 @@ pub fn app(props: &AppProps) -> Html {
                             editable={shows(Control::Editor) && !state.readonly}
                             mode={shown}
                             prediction={state.prediction(shown)}
-                            report={state.last_run(shown)}
+                            report={state.last_run(shown).map(Same)}
                             modes={modes.clone()}
                             {axis_ms}
                             on_action={on_action.clone()}
                         />
                         if shows(Control::Compare) {
-                            <CompareAll runs={state.current_runs()} {axis_ms} />
+                            <CompareAll runs={state.current_runs().into_iter().map(Same).collect::<Vec<_>>()} {axis_ms} />
                         }
                         if shows(Control::Replay) {
                             <ReplayHost
-                                last_run={state.history.last().cloned()}
+                                last_run={state.history.last().cloned().map(Same)}
                                 at_ms={params.at_ms}
                                 running={running.is_some() || state.comparing}
                             />
@@ -258,11 +263,11 @@ pub fn app(props: &AppProps) -> Html {
                             scenario={state.scenario.clone()}
                             origin={state.origin}
                             scale={state.scale}
-                            last_run={state.history.last().cloned()}
+                            last_run={state.history.last().cloned().map(Same)}
                         />
                     }
                     if shows(Control::History) {
-                        <RunHistory runs={state.history.clone()} />
+                        <RunHistory runs={state.history.iter().cloned().map(Same).collect::<Vec<_>>()} />
                     }
                     <p class="scale-note">{ unit }{ "." }</p>
                 </div>

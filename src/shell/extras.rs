@@ -21,6 +21,7 @@ use crate::core::timing::Span;
 use crate::shell::components::code_view::{CodeView, CodeViewProps};
 use crate::shell::components::event_loop::{EventLoop, EventLoopProps};
 use crate::shell::components::multiples::{Multiples, MultiplesProps, Panel};
+use crate::shell::components::same::Same;
 use crate::shell::components::share_bar::{ShareBar, ShareBarProps};
 use crate::shell::components::task_inspector::{TaskInspector, TaskInspectorProps};
 use crate::shell::components::turn_question::TurnQuestion;
@@ -143,7 +144,7 @@ pub fn share_arg(scenario_json: &str, lesson: &str, own: bool, scale: f64, ran: 
 /// The small multiples' argument: `{"axis_ms": <ms>, "runs": [{"mode", "title", "total_ms",
 /// "lanes", "workers", "tasks": [[lane, worker or -1, kind 0–3, start, end], …], "busy": [[start,
 /// end], …], "freezes": [[start, end], …]}, …]}`, times in ms to a tenth.
-pub fn multiples_arg(runs: &[Rc<RunReport>], axis_ms: f64) -> String {
+pub fn multiples_arg(runs: &[Same<RunReport>], axis_ms: f64) -> String {
     let spans = |out: &mut String, spans: &[Span]| {
         out.push('[');
         for (i, s) in spans.iter().enumerate() {

@@ -5,15 +5,15 @@
 
 use crate::core::compare::summary;
 use crate::core::report::RunReport;
+use crate::shell::components::same::Same;
 use crate::shell::extras::multiples_arg;
 use crate::shell::hooks::{use_extra, Extra};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareAllProps {
     /// The latest run of each mode on the scenario as it is now.
-    pub runs: Vec<Rc<RunReport>>,
+    pub runs: Vec<Same<RunReport>>,
     /// The end of the time axis all modes share, in milliseconds.
     pub axis_ms: f64,
 }
@@ -22,7 +22,7 @@ pub struct CompareAllProps {
 /// small multiples (their figures stand in the run strip, row by row).
 #[function_component(CompareAll)]
 pub fn compare_all(props: &CompareAllProps) -> Html {
-    let runs: Vec<&RunReport> = props.runs.iter().map(|r| r.as_ref()).collect();
+    let runs: Vec<&RunReport> = props.runs.iter().map(|r| &**r).collect();
     if runs.len() < 2 {
         return Html::default();
     }

@@ -13,6 +13,7 @@ use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskKind};
 use crate::core::stats::NOTICEABLE_FREEZE_MS;
 use crate::core::timing::Outcome;
+use crate::shell::components::same::Same;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,7 +22,7 @@ use yew::prelude::*;
 pub struct ModeRow {
     pub mode: Mode,
     pub prediction: Rc<Prediction>,
-    pub report: Option<Rc<RunReport>>,
+    pub report: Option<Same<RunReport>>,
 }
 
 #[derive(Properties, PartialEq)]

@@ -7,6 +7,7 @@ use crate::core::question::{Guess, Question};
 use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskId};
 use crate::core::state::Action;
+use crate::shell::components::same::Same;
 use std::rc::Rc;
 use web_sys::{HtmlFormElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -18,7 +19,7 @@ pub struct PredictPromptProps {
     /// The prediction for the mode the question asks about.
     pub prediction: Rc<Prediction>,
     /// The last run in that mode, if it ran the scenario on the timeline now.
-    pub report: Option<Rc<RunReport>>,
+    pub report: Option<Same<RunReport>>,
     pub guess: Option<Guess>,
     pub on_action: Callback<Action>,
 }

@@ -6,9 +6,9 @@
 use crate::core::format::duration;
 use crate::core::report::RunReport;
 use crate::core::stats::NOTICEABLE_FREEZE_MS;
+use crate::shell::components::same::Same;
 use crate::shell::hooks::use_frame_meter::{MeterTargets, UseFrameMeterHandle};
 use crate::shell::runtime::clock::now;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +16,7 @@ pub struct PulseProps {
     pub targets: MeterTargets,
     pub meter: UseFrameMeterHandle,
     /// The latest run, for its figures.
-    pub last: Option<Rc<RunReport>>,
+    pub last: Option<Same<RunReport>>,
 }
 
 #[function_component(Pulse)]

@@ -15,13 +15,12 @@ use crate::core::format::Num;
 use crate::core::report::RunReport;
 use crate::shell::components::same::Same;
 use crate::shell::hooks::{use_extra, Extra};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReplayHostProps {
     /// The latest run, whatever its mode.
-    pub last_run: Option<Rc<RunReport>>,
+    pub last_run: Option<Same<RunReport>>,
     /// Where the cursor goes after a run (`at=`), in ms from the run's start.
     pub at_ms: Option<f64>,
     /// A run is going (or Compare all).
@@ -38,7 +37,7 @@ pub fn replay_host(props: &ReplayHostProps) -> Html {
     let shown = use_state(|| None::<Same<RunReport>>);
     {
         let shown = shown.clone();
-        use_effect_with((props.last_run.clone().map(Same), props.running), move |(run, running)| {
+        use_effect_with((props.last_run.clone(), props.running), move |(run, running)| {
             let run = run.clone();
             let later = (!*running)
                 .then(|| gloo_timers::callback::Timeout::new(AFTER_RESULTS_MS, move || shown.set(run)));
@@ -69,12 +68,12 @@ pub fn replay_host(props: &ReplayHostProps) -> Html {
             </div>
         };
     }
-    html! { <ReplayExtra last_run={(*shown).as_ref().map(|s| s.0.clone())} at_ms={props.at_ms} /> }
+    html! { <ReplayExtra last_run={(*shown).clone()} at_ms={props.at_ms} /> }
 }
 
 #[derive(Properties, PartialEq)]
 struct ReplayExtraProps {
-    last_run: Option<Rc<RunReport>>,
+    last_run: Option<Same<RunReport>>,
     at_ms: Option<f64>,
 }
 
@@ -83,9 +82,8 @@ struct ReplayExtraProps {
 fn replay_extra(props: &ReplayExtraProps) -> Html {
     let host = use_node_ref();
     // One results file per run, not per render.
-    let arg = use_memo(props.last_run.clone().map(Same), |run| {
-        run.as_ref().map_or_else(String::new, |r| run_results(&r.0))
-    });
+    let arg =
+        use_memo(props.last_run.clone(), |run| run.as_ref().map_or_else(String::new, |r| run_results(&r.0)));
     let at = props.at_ms.map_or_else(String::new, |ms| Num(ms).to_string());
     use_extra(
         host.clone(),

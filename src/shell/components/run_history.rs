@@ -4,12 +4,12 @@ use crate::core::format::Num;
 use crate::core::format::{duration, ratio};
 use crate::core::report::RunReport;
 use crate::core::stats::NOTICEABLE_FREEZE_MS;
-use std::rc::Rc;
+use crate::shell::components::same::Same;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RunHistoryProps {
-    pub runs: Vec<Rc<RunReport>>,
+    pub runs: Vec<Same<RunReport>>,
 }
 
 #[function_component(RunHistory)]

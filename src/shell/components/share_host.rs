@@ -8,6 +8,7 @@ use crate::core::json::{text, Obj};
 use crate::core::origin::Origin;
 use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
+use crate::shell::components::same::Same;
 use crate::shell::components::share_bar::EXPORT;
 use crate::shell::extras::share_arg;
 use crate::shell::hooks::{use_extra, Extra};
@@ -22,7 +23,7 @@ pub struct ShareHostProps {
     pub origin: Origin,
     pub scale: f64,
     /// The latest run, whatever its mode.
-    pub last_run: Option<Rc<RunReport>>,
+    pub last_run: Option<Same<RunReport>>,
 }
 
 #[function_component(ShareHost)]

@@ -15,6 +15,7 @@ use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskId};
 use crate::core::state::Action;
 use crate::core::timing::Span;
+use crate::shell::components::same::Same;
 use crate::shell::hooks::{use_timeline_paint, Painting};
 use std::rc::Rc;
 use web_sys::{HtmlElement, KeyboardEvent, PointerEvent};
@@ -30,7 +31,7 @@ pub struct RunCanvasProps {
     pub painting: Painting,
     pub scenario: Rc<Scenario>,
     pub prediction: Rc<Prediction>,
-    pub report: Option<Rc<RunReport>>,
+    pub report: Option<Same<RunReport>>,
     pub on_action: Callback<Action>,
     /// Zoom by a factor (2 in, 0.5 out).
     pub on_zoom: Callback<f64>,

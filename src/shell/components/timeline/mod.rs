@@ -62,7 +62,7 @@ pub struct TimelineProps {
     /// The mode drawn, its prediction and its latest run (drawn only if it ran this scenario).
     pub mode: Mode,
     pub prediction: Rc<Prediction>,
-    pub report: Option<Rc<RunReport>>,
+    pub report: Option<Same<RunReport>>,
     /// The modes the learner may switch the timeline between.
     pub modes: Vec<Mode>,
     /// The longest any mode takes, predicted or measured, in ms: every mode draws on one axis.
@@ -143,7 +143,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let workers = results.worker_count();
     // What the canvas draws, made again only when the scenario, the prediction or the run change.
     let columns = use_memo(
-        (Same(scenario.clone()), Same(props.prediction.clone()), report.clone().map(Same), workers),
+        (Same(scenario.clone()), Same(props.prediction.clone()), report.clone(), workers),
         |(s, p, r, workers)| {
             let sizes = Sizes {
                 row_px: ROW_PX,

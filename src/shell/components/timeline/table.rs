@@ -9,6 +9,7 @@ use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskId};
 use crate::core::state::Action;
 use crate::core::timing::Outcome;
+use crate::shell::components::same::Same;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,7 +20,7 @@ const AROUND: usize = 10;
 pub struct TaskTableProps {
     pub scenario: Rc<Scenario>,
     pub prediction: Rc<Prediction>,
-    pub report: Option<Rc<RunReport>>,
+    pub report: Option<Same<RunReport>>,
     pub selected: Option<TaskId>,
     pub on_action: Callback<Action>,
 }
