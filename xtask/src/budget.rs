@@ -37,8 +37,9 @@ use std::path::Path;
 /// library's Unicode case tables and Debug escaping left (undo keys compared in ASCII, a
 /// refused message quoted as JSON: 8.5 KB), then its float parser with its table of powers of
 /// five (12.8 KB) and its float formatting (7.1 KB), every number being read and written by
-/// `core::number` instead (258,929 B measured).
-pub const BUDGET_BYTES: u64 = 259_000;
+/// `core::number` instead (258,929 B measured), and the props that carry a run came to compare
+/// it by identity (its derived comparison left: 258,453 B).
+pub const BUDGET_BYTES: u64 = 258_500;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.
