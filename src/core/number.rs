@@ -700,8 +700,12 @@ mod tests {
 
     /// Values where formatting is hard: extremes, powers of two (an asymmetric gap) and of ten,
     /// and a neighbour each side of all of them.
+    /// Ties and near-ties at one or two decimals, where rounding half to even shows.
+    const TIES: [f64; 12] = [0.5, 1.5, 2.5, 0.25, 0.125, 0.375, -0.04, 0.05, 0.005, 9.5, 99.5, 0.95];
+
     fn hard_values() -> Vec<f64> {
-        let mut values = vec![
+        let mut values = TIES.to_vec();
+        values.extend([
             0.0,
             -0.0,
             f64::NAN,
@@ -718,18 +722,6 @@ mod tests {
             0.1 + 0.2,
             1.0 / 3.0,
             2.0 / 3.0,
-            0.5,
-            1.5,
-            2.5,
-            0.25,
-            0.125,
-            0.375,
-            -0.04,
-            0.05,
-            0.005,
-            9.5,
-            99.5,
-            0.95,
             1301.6000000000001,
             1301.6,
             1234.5678,
@@ -748,7 +740,7 @@ mod tests {
             9007199254740991.0,
             9007199254740992.0,
             18446744073709551616.0,
-        ];
+        ]);
         values.push(f64::from_bits(0x000F_FFFF_FFFF_FFFF));
         values.push(f64::from_bits(1));
         for i in 0..2046 {
@@ -792,19 +784,8 @@ mod tests {
             check_fixed(x, i % 18);
         }
         // … and ties, near-ties and extremes at all of them.
-        let mut values = vec![
-            0.5,
-            1.5,
-            2.5,
-            0.25,
-            0.125,
-            0.375,
-            -0.04,
-            0.05,
-            0.005,
-            9.5,
-            99.5,
-            0.95,
+        let mut values = TIES.to_vec();
+        values.extend([
             0.45,
             1e300,
             1e-300,
@@ -822,7 +803,7 @@ mod tests {
             f64::NAN,
             f64::INFINITY,
             f64::NEG_INFINITY,
-        ];
+        ]);
         values.extend((0..40).map(|k| f64::from(k) + 0.5));
         values.extend((0..64).map(|k| f64::from(2 * k + 1) / 128.0));
         values.extend((1..60).map(|k| 0.5f64.powi(k)));

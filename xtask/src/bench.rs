@@ -66,20 +66,25 @@ pub fn sizes() -> Result<(), String> {
     cmd::run(cmd::command("node", &["bench/sizes.mjs", &output], &env))
 }
 
-/// The arguments for `node`: the script, the three folders and the output file.
-pub fn node_args(app: &Path, minimal: &Path, out: &Path, quick: bool) -> Vec<String> {
-    let mut args = vec![
-        "bench/run.mjs".to_string(),
+/// A benchmark script's arguments for `node`: the script, the app's and the minimal page's
+/// folders and the output file.
+fn script_args(script: &str, app: &Path, minimal: &Path, out: &Path) -> Vec<String> {
+    vec![
+        script.to_string(),
         "--app".into(),
         app.display().to_string(),
         "--minimal".into(),
         minimal.display().to_string(),
         "--out".into(),
         out.display().to_string(),
-        // What the first view never loads, as the test budget counts it.
-        "--not-first-view".into(),
-        crate::budget::NOT_FIRST_VIEW.join(","),
-    ];
+    ]
+}
+
+/// The arguments for `node`: the script, the three folders and the output file.
+pub fn node_args(app: &Path, minimal: &Path, out: &Path, quick: bool) -> Vec<String> {
+    let mut args = script_args("bench/run.mjs", app, minimal, out);
+    // What the first view never loads, as the test budget counts it.
+    args.extend(["--not-first-view".into(), crate::budget::NOT_FIRST_VIEW.join(",")]);
     if quick {
         args.push("--quick".into());
     }
@@ -113,15 +118,7 @@ pub fn run(quick: bool) -> Result<(), String> {
 
 /// The arguments for `node` in `--lighthouse` mode: the script, the two folders and the output.
 pub fn lighthouse_args(app: &Path, minimal: &Path, out: &Path) -> Vec<String> {
-    vec![
-        "bench/lighthouse.mjs".to_string(),
-        "--app".into(),
-        app.display().to_string(),
-        "--minimal".into(),
-        minimal.display().to_string(),
-        "--out".into(),
-        out.display().to_string(),
-    ]
+    script_args("bench/lighthouse.mjs", app, minimal, out)
 }
 
 /// `cargo xtask bench --lighthouse`: Lighthouse's performance category with its default mobile
