@@ -1,21 +1,23 @@
-//! Minifies the first view's JavaScript in `dist/` with esbuild, after trunk's release build:
+//! Minifies the first view's JavaScript and the extras' stylesheet in `dist/` with esbuild, after
+//! trunk's release build:
 //! trunk minifies the stylesheet and the page, but its own JavaScript minifier cannot read the
 //! module wasm-bindgen writes (it stops at `export default`) and leaves it as it was, and the
 //! plain scripts it copies (`boot-watch.js`, `latency-sw.js`, the click-to-load `poster.js`) it
 //! copies as they are. They are
 //! loaded without an integrity hash, so rewriting them in place is safe; the worker's and the
-//! extras' files are left alone (they load only when needed).
+//! extras' code is left alone (it loads only when needed), but their stylesheet, a file trunk
+//! copies, is minified as trunk minifies the page's.
 
 use crate::cmd;
 use crate::tools::Env;
 use std::path::Path;
 
-/// How a first-view script is minified: the app's bindings (`async-playground-<hash>.js`) as
-/// a module, the page's plain scripts as they are; `None` for anything else.
+/// How a file is minified: the app's bindings (`async-playground-<hash>.js`) as a module, the
+/// page's plain scripts and the extras' stylesheet as they are; `None` for anything else.
 fn minified_as(name: &str) -> Option<&'static [&'static str]> {
     if name.starts_with("async-playground-") && name.ends_with(".js") {
         Some(&["--format=esm"])
-    } else if ["boot-watch.js", "latency-sw.js"].contains(&name) {
+    } else if ["boot-watch.js", "latency-sw.js", "extras.css"].contains(&name) {
         Some(&[])
     } else if name == "poster.js" {
         Some(&["--format=esm"])
@@ -46,6 +48,7 @@ mod tests {
     fn only_the_first_view_scripts_are_minified() {
         assert_eq!(minified_as("async-playground-4095e7813258d0e1.js"), Some(&["--format=esm"][..]));
         assert!(minified_as("boot-watch.js").is_some() && minified_as("latency-sw.js").is_some());
+        assert_eq!(minified_as("extras.css"), Some(&[][..]));
         for other in [
             "async-playground-4095e7813258d0e1_bg.wasm",
             "compute-worker.js",
