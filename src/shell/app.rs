@@ -24,8 +24,8 @@ use super::components::{
 };
 use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{
-    use_autosave, use_boot, use_commands, use_frame_meter, use_frame_resize, use_hash_links, use_runner,
-    use_theme, use_undo_keys,
+    use_autosave, use_boot, use_commands, use_first_paint, use_frame_meter, use_frame_resize, use_hash_links,
+    use_runner, use_theme, use_undo_keys,
 };
 use super::runtime::post::post;
 use crate::core::controls::Control;
@@ -116,6 +116,8 @@ pub fn app(props: &AppProps) -> Html {
     use_frame_resize(params.embed);
     // Announced once the command listener above is in place.
     use_effect_with((), |_| post(&OutMessage::ready()));
+    // What stands below the stage comes a frame after the first view is drawn.
+    let painted = use_first_paint();
 
     let on_dismiss = {
         let state = state.clone();
@@ -236,38 +238,40 @@ pub fn app(props: &AppProps) -> Html {
                             />
                         }
                     </div>
-                    if shows(Control::Editor) && !state.readonly {
-                        <ScenarioPanel
-                            scenario={state.scenario.clone()}
-                            selected={state.selected}
-                            {lesson}
-                            locked={running.is_some() || state.comparing}
-                            on_action={on_action.clone()}
-                        />
-                    }
-                    if shows(Control::Run) {
-                        <RunControls
-                            {running}
-                            scale={state.scale}
-                            cap_ms={state.cap_ms}
-                            workers={state.workers}
-                            comparing={state.comparing}
-                            on_action={on_action.clone()}
-                        />
-                    }
-                    if shows(Control::Code) {
-                        <CodeHost scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
-                    }
-                    if shows(Control::Share) {
-                        <ShareHost
-                            scenario={state.scenario.clone()}
-                            origin={state.origin}
-                            scale={state.scale}
-                            last_run={state.history.last().cloned().map(Same)}
-                        />
-                    }
-                    if shows(Control::History) {
-                        <RunHistory runs={state.history.iter().cloned().map(Same).collect::<Vec<_>>()} />
+                    if painted {
+                        if shows(Control::Editor) && !state.readonly {
+                            <ScenarioPanel
+                                scenario={state.scenario.clone()}
+                                selected={state.selected}
+                                {lesson}
+                                locked={running.is_some() || state.comparing}
+                                on_action={on_action.clone()}
+                            />
+                        }
+                        if shows(Control::Run) {
+                            <RunControls
+                                {running}
+                                scale={state.scale}
+                                cap_ms={state.cap_ms}
+                                workers={state.workers}
+                                comparing={state.comparing}
+                                on_action={on_action.clone()}
+                            />
+                        }
+                        if shows(Control::Code) {
+                            <CodeHost scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
+                        }
+                        if shows(Control::Share) {
+                            <ShareHost
+                                scenario={state.scenario.clone()}
+                                origin={state.origin}
+                                scale={state.scale}
+                                last_run={state.history.last().cloned().map(Same)}
+                            />
+                        }
+                        if shows(Control::History) {
+                            <RunHistory runs={state.history.iter().cloned().map(Same).collect::<Vec<_>>()} />
+                        }
                     }
                     <p class="scale-note">{ unit }{ "." }</p>
                 </div>

@@ -1,0 +1,35 @@
+//! Whether the page's first view has been painted: `false` in the first render, `true` from the
+//! render after the browser has drawn it. The app renders what stands below the fold only then,
+//! so the first render, its layout and its paint hold only what the window shows, and the page
+//! is ready (and says so) that much sooner.
+
+use crate::shell::runtime::frames::frame_or_timeout;
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How long to wait for the first frame where the page draws none (a hidden tab, an iframe
+/// out of view): what stands below the fold must come even then.
+const FRAME_WAIT_MS: u32 = 200;
+
+#[hook]
+pub fn use_first_paint() -> bool {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            let gone = Rc::new(Cell::new(false));
+            let gone_later = gone.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // The frame's callbacks run before it is drawn; the task after them, after.
+                frame_or_timeout(FRAME_WAIT_MS).await;
+                gloo_timers::future::TimeoutFuture::new(0).await;
+                if !gone_later.get() {
+                    painted.set(true);
+                }
+            });
+            move || gone.set(true)
+        });
+    }
+    *painted
+}
