@@ -26,17 +26,31 @@ pub fn app_of(trunk_boot: &str) -> Result<App<'_>, String> {
 }
 
 /// The boot script for `app`; `base` is the public URL the page's files are under (`./`).
+///
+/// The page loads it `async`, so it runs as soon as it has loaded: the app's files are fetched
+/// beside the stylesheet, not after it (a deferred script waits for the stylesheet, which on a
+/// slow network cost a round trip before the wasm was even asked for). The app itself starts
+/// only once the page is parsed, which is after its stylesheet has loaded: the page ends with a
+/// classic script (`boot-watch.js`), and the parser runs one only once no stylesheet is pending.
+/// So the app never mounts on an unstyled page.
 pub fn script(app: &App, base: &str) -> String {
     format!(
         "// Written by `cargo xtask build` (xtask/src/boot.rs) from trunk's boot script.
+// The page parsed: that is after its stylesheet, which the classic script at the end of its
+// body (boot-watch.js) waits for, as every parser-blocking script does.
+const styled = () => new Promise((ok) =>
+  document.readyState === 'loading' ? addEventListener('DOMContentLoaded', ok, {{ once: true }}) : ok());
 const start = async () => {{
   const wasmFile = fetch('{wasm}');
-  const bindings = await import('{bindings}');
-  const wasm = await bindings.default({{ module_or_path: wasmFile }});
-  window.wasmBindings = bindings;
+  const bindings = import('{bindings}');
+  await styled();
+  const app = await bindings;
+  const wasm = await app.default({{ module_or_path: wasmFile }});
+  window.wasmBindings = app;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
 }};
 if (new URLSearchParams(location.search).get('load') === 'click') {{
+  await styled();
   (await import('{base}poster.js')).poster(start);
 }} else {{
   await start();
@@ -81,8 +95,13 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         let js = script(&app, "./");
         assert!(js.contains("fetch('./app-1_bg.wasm')") && js.contains("import('./app-1.js')"), "{js}");
         assert!(js.contains("get('load') === 'click'") && js.contains("import('./poster.js')"), "{js}");
-        // The wasm's fetch starts before the module is imported, as the preload did.
+        // The wasm's fetch and the module's import start before the page is parsed and styled;
+        // the app starts after that, and the poster too.
+        let waits = js.find("await styled()").unwrap();
         assert!(js.find("fetch(").unwrap() < js.find("import('./app-1.js')").unwrap());
+        assert!(js.find("import('./app-1.js')").unwrap() < waits);
+        assert!(waits < js.find("app.default(").unwrap());
+        assert!(js.rfind("await styled()").unwrap() < js.find("import('./poster.js')").unwrap());
         assert!(app_of("console.log(1)").unwrap_err().contains("no `from '"));
     }
 

@@ -77,7 +77,8 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     let base = &app.bindings[..app.bindings.rfind('/').map_or(0, |i| i + 1)];
     let boot_js = boot::script(&app, base);
     let boot_name = format!("boot-{:016x}.js", fnv1a(boot_js.as_bytes()));
-    let tag = format!("<script type=\"module\" src=\"{base}{boot_name}\"></script>");
+    // `async`: it fetches the app beside the stylesheet, and waits for it itself (`boot.rs`).
+    let tag = format!("<script type=\"module\" async src=\"{base}{boot_name}\"></script>");
     let page = format!("{}{tag}{}", &html[..boot.whole.0], &html[boot.whole.1..]);
     let mut page = boot::without_preloads(&page, &app);
 
@@ -142,7 +143,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
         // The boot script starts the app (or the poster, boot.rs) from the same files.
         assert!(page.boot_js.contains("import('./app-1.js')"), "{}", page.boot_js);
         assert!(page.boot_js.contains("fetch('./app-1_bg.wasm')"));
-        let tag = format!("<script type=\"module\" src=\"./{}\"></script>", page.boot_name);
+        let tag = format!("<script type=\"module\" async src=\"./{}\"></script>", page.boot_name);
         assert_eq!(page.html.matches("<script").count(), 1);
         assert!(page.html.contains(&tag), "{}", page.html);
         assert!(!page.html.contains("import init"));

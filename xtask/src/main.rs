@@ -139,16 +139,17 @@ fn setup(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `trunk build --release` (relative URLs unless given a public URL), the bindings minified
-/// (`minify.rs`), then the page moved under the Content-Security-Policy (`csp.rs`).
+/// `trunk build --release` (relative URLs unless given a public URL), the page moved under the
+/// Content-Security-Policy (`csp.rs`, which writes the boot script), then the scripts minified
+/// (`minify.rs`).
 fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), String> {
     let mut args = vec!["build", "--release"];
     if let Some(url) = public_url {
         args.extend(["--public-url", url]);
     }
     cmd::run(cmd::command("trunk", &args, env))?;
-    minify::bindings(&root().join("dist"), env)?;
-    csp::apply(&root().join("dist"))
+    csp::apply(&root().join("dist"))?;
+    minify::bindings(&root().join("dist"), env)
 }
 
 fn test(args: &[String]) -> Result<(), String> {

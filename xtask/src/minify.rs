@@ -3,23 +3,24 @@
 //! trunk minifies the stylesheet and the page, but its own JavaScript minifier cannot read the
 //! module wasm-bindgen writes (it stops at `export default`) and leaves it as it was, and the
 //! plain scripts it copies (`boot-watch.js`, `latency-sw.js`, the click-to-load `poster.js`) it
-//! copies as they are. They are
-//! loaded without an integrity hash, so rewriting them in place is safe; the worker's and the
-//! extras' code is left alone (it loads only when needed), but their stylesheet, a file trunk
-//! copies, is minified as trunk minifies the page's.
+//! copies as they are, and the boot script is written after it ran (`csp.rs`). They are loaded
+//! without an integrity hash, so rewriting them in place is safe; the worker's and the extras'
+//! code is left alone (it loads only when needed), but their stylesheet, a file trunk copies,
+//! is minified as trunk minifies the page's.
 
 use crate::cmd;
 use crate::tools::Env;
 use std::path::Path;
 
-/// How a file is minified: the app's bindings (`async-playground-<hash>.js`) as a module, the
-/// page's plain scripts and the extras' stylesheet as they are; `None` for anything else.
+/// How a file is minified: the app's bindings (`async-playground-<hash>.js`) and the boot
+/// script (`boot-<hash>.js`, written by `csp.rs`) as modules, the page's plain scripts and the
+/// extras' stylesheet as they are; `None` for anything else.
 fn minified_as(name: &str) -> Option<&'static [&'static str]> {
     if name.starts_with("async-playground-") && name.ends_with(".js") {
         Some(&["--format=esm"])
     } else if ["boot-watch.js", "latency-sw.js", "extras.css"].contains(&name) {
         Some(&[])
-    } else if name == "poster.js" {
+    } else if name == "poster.js" || (name.starts_with("boot-") && name.ends_with(".js")) {
         Some(&["--format=esm"])
     } else {
         None
@@ -49,13 +50,10 @@ mod tests {
         assert_eq!(minified_as("async-playground-4095e7813258d0e1.js"), Some(&["--format=esm"][..]));
         assert!(minified_as("boot-watch.js").is_some() && minified_as("latency-sw.js").is_some());
         assert_eq!(minified_as("extras.css"), Some(&[][..]));
-        for other in [
-            "async-playground-4095e7813258d0e1_bg.wasm",
-            "compute-worker.js",
-            "boot-1.js",
-            "embed-demo.js",
-            "extras.js",
-        ] {
+        assert_eq!(minified_as("boot-5b9393167b16f5c0.js"), Some(&["--format=esm"][..]));
+        for other in
+            ["async-playground-4095e7813258d0e1_bg.wasm", "compute-worker.js", "embed-demo.js", "extras.js"]
+        {
             assert_eq!(minified_as(other), None, "{other}");
         }
     }
