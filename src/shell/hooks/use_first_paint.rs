@@ -4,6 +4,7 @@
 //! is ready (and says so) that much sooner.
 
 use crate::shell::runtime::frames::frame_or_timeout;
+use crate::shell::runtime::yield_now::yield_now;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,9 +22,11 @@ pub fn use_first_paint() -> bool {
             let gone = Rc::new(Cell::new(false));
             let gone_later = gone.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                // The frame's callbacks run before it is drawn; the task after them, after.
+                // The frame's callbacks run before it is drawn; the task after them, after. A
+                // message, not a timer: messages are delivered in order, so the page's `ready`
+                // (posted as the first render ended) reaches the parent first.
                 frame_or_timeout(FRAME_WAIT_MS).await;
-                gloo_timers::future::TimeoutFuture::new(0).await;
+                yield_now().await;
                 if !gone_later.get() {
                     painted.set(true);
                 }
