@@ -30,16 +30,22 @@ pub fn app_of(trunk_boot: &str) -> Result<App<'_>, String> {
 /// The page loads it `async`, so it runs as soon as it has loaded: the app's files are fetched
 /// beside the stylesheet, not after it (a deferred script waits for the stylesheet, which on a
 /// slow network cost a round trip before the wasm was even asked for). The app itself starts
-/// only once the page is parsed, which is after its stylesheet has loaded: the page ends with a
-/// classic script (`boot-watch.js`), and the parser runs one only once no stylesheet is pending.
-/// So the app never mounts on an unstyled page.
+/// only once the page is parsed and its stylesheet has loaded, so it never mounts on an
+/// unstyled page (if the stylesheet fails, once the page's load has passed).
 pub fn script(app: &App, base: &str) -> String {
     format!(
         "// Written by `cargo xtask build` (xtask/src/boot.rs) from trunk's boot script.
-// The page parsed: that is after its stylesheet, which the classic script at the end of its
-// body (boot-watch.js) waits for, as every parser-blocking script does.
-const styled = () => new Promise((ok) =>
-  document.readyState === 'loading' ? addEventListener('DOMContentLoaded', ok, {{ once: true }}) : ok());
+// The page parsed and its stylesheets loaded (or, where one failed, the page's load passed).
+const styled = () => new Promise((ok) => {{
+  const sheets = [...document.querySelectorAll('link[rel=stylesheet]')];
+  const check = () => {{
+    const state = document.readyState;
+    if (state === 'complete' || (state === 'interactive' && sheets.every((l) => l.sheet))) ok();
+  }};
+  document.addEventListener('readystatechange', check);
+  for (const l of sheets) l.addEventListener('load', check);
+  check();
+}});
 const start = async () => {{
   const wasmFile = fetch('{wasm}');
   const bindings = import('{bindings}');

@@ -35,6 +35,49 @@ test('if the JavaScript bindings cannot load, the page says so too', async ({ pa
   await expect(page.getByRole('alert')).toContainText('Async Playground could not start');
 });
 
+test('if the boot script cannot load, even before the stylesheet has, the page says so', async ({ page }) => {
+  // The boot script loads async, so its failure comes at once; the stylesheet is held back so
+  // the page is still being parsed when it does.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/style-[0-9a-f]+\.css$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const failed = new Promise<void>((ok) =>
+    page.route(/\/boot-[0-9a-f]{16}\.js$/, async (route) => {
+      await route.abort();
+      ok();
+    }),
+  );
+  await page.goto('./', { waitUntil: 'commit' });
+  await failed;
+  release();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Async Playground could not start');
+  await expect(alert).toContainText(/boot-[0-9a-f]{16}\.js/);
+});
+
+test('the app waits for the stylesheet, and starts without it if it cannot load', async ({ page }) => {
+  // Held: the app's files are asked for while the stylesheet is still loading (the boot
+  // script does not wait for it to fetch them), and still the app does not mount.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/style-[0-9a-f]+\.css$/, async (route) => {
+    await held;
+    await route.abort();
+  });
+  const wasm = page.waitForRequest(/_bg\.wasm$/);
+  const bindings = page.waitForResponse(/async-playground-[0-9a-f]+\.js$/);
+  await page.goto('./', { waitUntil: 'commit' });
+  await Promise.all([wasm, bindings]);
+  await expect(page.locator('.booting')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Run async' })).toHaveCount(0);
+  release();
+  // A page without its styles is plain, but it runs.
+  await expect(page.getByRole('button', { name: 'Run async' })).toBeVisible();
+});
+
 test('a normal start shows no failure, even after a while', async ({ page }) => {
   await Playground.open(page);
   await expect(page.locator('.boot-failed')).toHaveCount(0);
