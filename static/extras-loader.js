@@ -1,5 +1,18 @@
 // Starts the playground's extras (views loaded on first use, src/bin/extras.rs) once their
 // wasm-bindgen glue has run: the page inserts the glue, then this script, and awaits the
-// promise it leaves behind. Paths are relative to the page, so the bundle works under any
-// sub-path.
-self.__playgroundExtras = wasm_bindgen({ module_or_path: './extras_bg.wasm' }).then(() => wasm_bindgen);
+// promise it leaves behind, which holds their exports once their wasm has started and their
+// stylesheet (extras.css, kept out of the first view's) has loaded, so no extra is ever shown
+// unstyled. Paths are relative to the page, so the bundle works under any sub-path.
+{
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = './extras.css';
+  const styled = new Promise((ok, fail) => {
+    style.onload = ok;
+    style.onerror = fail;
+  });
+  document.head.appendChild(style);
+  self.__playgroundExtras = Promise.all([wasm_bindgen({ module_or_path: './extras_bg.wasm' }), styled]).then(
+    () => wasm_bindgen,
+  );
+}

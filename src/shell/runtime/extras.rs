@@ -1,7 +1,7 @@
 //! Loads the extras (`shell::extras`, `src/bin/extras.rs`) the first time the page needs one:
-//! their stylesheet (`extras.css`) beside their wasm-bindgen glue, then `extras-loader.js`,
-//! which starts their wasm and leaves a promise of their exports on the global object. Every
-//! later call gets the same promise.
+//! their wasm-bindgen glue, then `extras-loader.js`, which starts their wasm and loads their
+//! stylesheet (`extras.css`), and leaves a promise of their exports, once both are there, on the
+//! global object. Every later call gets the same promise.
 
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -35,8 +35,7 @@ pub async fn load() -> Result<JsValue, String> {
     })
 }
 
-/// Inserts the stylesheet and the two scripts, in order, and returns a promise that the
-/// stylesheet has loaded and both scripts have run (so no extra is ever shown unstyled).
+/// Inserts the two scripts, in order, and returns a promise that both have run.
 fn start() -> Option<js_sys::Promise> {
     let document = web_sys::window()?.document()?;
     let head = document.head()?;
@@ -54,17 +53,9 @@ fn start() -> Option<js_sys::Promise> {
         loader.set_onerror(Some(&reject));
         glue.set_onerror(Some(&reject));
     });
-    let sheet: web_sys::HtmlElement = document.create_element("link").ok()?.unchecked_into();
-    sheet.set_attribute("rel", "stylesheet").ok()?;
-    sheet.set_attribute("href", "extras.css").ok()?;
-    let styled = js_sys::Promise::new(&mut |resolve, reject| {
-        sheet.set_onload(Some(&resolve));
-        sheet.set_onerror(Some(&reject));
-    });
-    head.append_child(&sheet).ok()?;
     head.append_child(&glue).ok()?;
     head.append_child(&loader).ok()?;
-    Some(js_sys::Promise::all(&js_sys::Array::of2(&styled, &loaded)))
+    Some(loaded)
 }
 
 /// Calls `start` once, when `element` first comes within 600 px of the window (at once where
