@@ -1,16 +1,23 @@
 // Never a blank page: the HTML itself says what the playground is and that it is loading,
 // until the app mounts; if it cannot start, the page says why and what to do.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { Playground } from '../pages/playground';
+
+/** Holds back the files matching `url` until the returned function is called; then lets them
+ * through, or fails them with `fail`. */
+async function holdBack(page: Page, url: RegExp, { fail = false } = {}): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(url, async (route) => {
+    await held;
+    await (fail ? route.abort() : route.continue());
+  });
+  return release;
+}
 
 test('until the app mounts the page shows its title and a loading line; then the app', async ({ page }) => {
   // Hold the wasm back to see the page before the app.
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, /_bg\.wasm$/);
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'Async Playground' })).toBeVisible();
   await expect(page.locator('.booting')).toHaveText('Loading the playground…');
@@ -38,12 +45,7 @@ test('if the JavaScript bindings cannot load, the page says so too', async ({ pa
 test('if the boot script cannot load, even before the stylesheet has, the page says so', async ({ page }) => {
   // The boot script loads async, so its failure comes at once; the stylesheet is held back so
   // the page is still being parsed when it does.
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/style-[0-9a-f]+\.css$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, /\/style-[0-9a-f]+\.css$/);
   const failed = new Promise<void>((ok) =>
     page.route(/\/boot-[0-9a-f]{16}\.js$/, async (route) => {
       await route.abort();
@@ -61,12 +63,7 @@ test('if the boot script cannot load, even before the stylesheet has, the page s
 test('the app waits for the stylesheet, and starts without it if it cannot load', async ({ page }) => {
   // Held: the app's files are asked for while the stylesheet is still loading (the boot
   // script does not wait for it to fetch them), and still the app does not mount.
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/style-[0-9a-f]+\.css$/, async (route) => {
-    await held;
-    await route.abort();
-  });
+  const release = await holdBack(page, /\/style-[0-9a-f]+\.css$/, { fail: true });
   const wasm = page.waitForRequest(/_bg\.wasm$/);
   const bindings = page.waitForResponse(/async-playground-[0-9a-f]+\.js$/);
   await page.goto('./', { waitUntil: 'commit' });
