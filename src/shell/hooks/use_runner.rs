@@ -15,6 +15,7 @@ use crate::core::scenario::YieldWith;
 use crate::core::state::{Action, State};
 use crate::core::timing::Span;
 use crate::shell::runtime::clock::now;
+use crate::shell::runtime::extras;
 use crate::shell::runtime::frames::frame_or_timeout;
 use crate::shell::runtime::live_timeline::LiveTimeline;
 use crate::shell::runtime::post::post;
@@ -66,6 +67,7 @@ impl Runs {
         if comparing {
             self.state.dispatch(Action::CompareStarted);
         }
+        extras::run_going(true);
         let (task, handle) = abortable(async move {
             let count = modes.len();
             for (i, mode) in modes.into_iter().enumerate() {
@@ -84,6 +86,7 @@ impl Runs {
             if comparing {
                 runs.state.dispatch(Action::CompareFinished);
             }
+            extras::run_going(false);
         });
         *self.in_flight.borrow_mut() = Some(handle);
         wasm_bindgen_futures::spawn_local(async move {
@@ -213,6 +216,7 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
         Callback::from(move |()| {
             if let Some(run) = in_flight.borrow_mut().take() {
                 run.abort();
+                extras::run_going(false);
                 meter.set_drawer(None);
                 if let Some(timeline) = live.borrow_mut().take() {
                     timeline.reset();

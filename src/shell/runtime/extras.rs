@@ -9,12 +9,37 @@ use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    /// While a run goes: a promise that its end resolves, and how to resolve it.
+    static RUN: RefCell<Option<(js_sys::Promise, js_sys::Function)>> = const { RefCell::new(None) };
+}
+
+/// Says whether a run is going. Until it ends the extras are not loaded: fetching, compiling and
+/// starting a second wasm binary would hold the main thread the run is measured on (one that is
+/// already loading or loaded goes on).
+pub fn run_going(going: bool) {
+    if !going {
+        if let Some((_, end)) = RUN.with(|r| r.borrow_mut().take()) {
+            let _ = end.call0(&JsValue::NULL);
+        }
+    } else if RUN.with(|r| r.borrow().is_none()) {
+        let mut end = None;
+        let ended = js_sys::Promise::new(&mut |resolve, _reject| end = Some(resolve));
+        if let Some(end) = end {
+            RUN.with(|r| *r.borrow_mut() = Some((ended, end)));
+        }
+    }
 }
 
 const FAILED: &str = "This part of the lesson could not be loaded. Check the connection and reload the page.";
 
-/// The extras' exports (`mount`, `update`, `unmount`, `export_picture`), once loaded.
+/// The extras' exports (`mount`, `update`, `unmount`, `export_picture`), once loaded (which,
+/// the first time, waits for a run going to end).
 pub async fn load() -> Result<JsValue, String> {
+    if LOADING.with(|l| l.borrow().is_none()) {
+        if let Some(ended) = RUN.with(|r| r.borrow().as_ref().map(|(p, _)| p.clone())) {
+            let _ = JsFuture::from(ended).await;
+        }
+    }
     let promise = match LOADING.with(|l| l.borrow().clone()) {
         Some(p) => p,
         None => {
