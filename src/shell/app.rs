@@ -7,6 +7,7 @@ use super::components::same::Same;
 use super::components::{
     code_host::CodeHost,
     compare_all::CompareAll,
+    history_host::HistoryHost,
     lesson_intro::LessonIntro,
     mode_strip::{ModeRow, ModeStrip},
     notices::Notices,
@@ -14,7 +15,6 @@ use super::components::{
     pulse::Pulse,
     replay_host::ReplayHost,
     run_controls::RunControls,
-    run_history::RunHistory,
     scenario_panel::ScenarioPanel,
     share_host::ShareHost,
     site_header::SiteHeader,
@@ -269,8 +269,8 @@ pub fn app(props: &AppProps) -> Html {
                                 last_run={state.history.last().cloned().map(Same)}
                             />
                         }
-                        if shows(Control::History) {
-                            <RunHistory runs={state.history.iter().cloned().map(Same).collect::<Vec<_>>()} />
+                        if shows(Control::History) && !state.history.is_empty() {
+                            <HistoryHost runs={state.history.iter().cloned().map(Same).collect::<Vec<_>>()} />
                         }
                     }
                     <p class="scale-note">{ unit }{ "." }</p>

@@ -2,8 +2,8 @@
 //! (`src/bin/extras.rs`, exporting [`mount`], [`update`], [`unmount`] and [`export`] (as `export_picture`)) that the
 //! page loads the first time it needs it (`runtime/extras.rs`, `hooks/use_extra.rs`): the code
 //! view with its generator, the order question of "One turn of the event loop", the bar of
-//! Share, Embed and Export, the small multiples of Side by side, and the timeline pictures of a
-//! run (SVG, PNG).
+//! Share, Embed and Export, the small multiples of Side by side, the table of the session's runs,
+//! and the timeline pictures of a run (SVG, PNG).
 //!
 //! An extra renders into a host element the page gives it, reads what it shows from a JSON
 //! argument, and talks back with DOM events on the host; it shares no memory with the page's
@@ -11,7 +11,7 @@
 
 use crate::core::codegen::Language;
 use crate::core::format::{Fixed, Num};
-use crate::core::json::{number, text, Obj};
+use crate::core::json::{self, number, text, Obj};
 use crate::core::json::{read, Value};
 use crate::core::lesson::Lesson;
 use crate::core::paint::{Kind, Mini};
@@ -21,6 +21,7 @@ use crate::core::timing::Span;
 use crate::shell::components::code_view::{CodeView, CodeViewProps};
 use crate::shell::components::event_loop::{EventLoop, EventLoopProps};
 use crate::shell::components::multiples::{Multiples, MultiplesProps, Panel};
+use crate::shell::components::run_history::{HistoryRow, RunHistory, RunHistoryProps};
 use crate::shell::components::same::Same;
 use crate::shell::components::share_bar::{ShareBar, ShareBarProps};
 use crate::shell::components::task_inspector::{TaskInspector, TaskInspectorProps};
@@ -42,6 +43,7 @@ enum Mounted {
     Multiples(yew::AppHandle<Multiples>),
     Inspector(yew::AppHandle<TaskInspector>),
     Replay(yew::AppHandle<EventLoop>),
+    History(yew::AppHandle<RunHistory>),
 }
 
 /// The event the task's panel sends its host for each edit; the detail is the edit's JSON
@@ -192,6 +194,53 @@ pub fn multiples_arg(runs: &[Same<RunReport>], axis_ms: f64) -> String {
     out
 }
 
+/// The table of runs' argument: one array per run, oldest first: `[scenario name, mode title,
+/// total ms, predicted ms, ratio, longest freeze ms, frames over 50 ms, worst input delay ms or
+/// null, long tasks, counter or null, scale]`.
+pub fn history_arg(runs: &[Same<RunReport>]) -> String {
+    json::list(runs.iter().map(|r| {
+        json::list([
+            text(&r.scenario_name),
+            text(r.mode.title()),
+            number(r.total_ms),
+            number(r.predicted_ms),
+            number(r.ratio()),
+            number(r.longest_freeze_ms()),
+            number(r.frames.late_frames as f64),
+            json::maybe(r.worst_input_delay_ms),
+            number(r.long_tasks as f64),
+            json::maybe(r.counter.map(|c| c as f64)),
+            number(r.scale),
+        ])
+    }))
+}
+
+fn history_props(arg: &str) -> Option<RunHistoryProps> {
+    let value = read(arg).ok()?;
+    let rows = value
+        .as_array()?
+        .iter()
+        .map(|r| {
+            let num = |i: usize| r[i].as_f64().unwrap_or(f64::NAN);
+            let text = |i: usize| r[i].as_str().unwrap_or_default().to_string();
+            HistoryRow {
+                scenario_name: text(0),
+                mode_title: text(1),
+                total_ms: num(2),
+                predicted_ms: num(3),
+                ratio: num(4),
+                longest_freeze_ms: num(5),
+                late_frames: r[6].as_u64().unwrap_or(0),
+                worst_input_delay_ms: r[7].as_f64(),
+                long_tasks: r[8].as_u64().unwrap_or(0),
+                counter: r[9].as_f64().map(|c| c as i64),
+                scale: num(10),
+            }
+        })
+        .collect();
+    Some(RunHistoryProps { rows })
+}
+
 fn multiples_props(arg: &str) -> Option<MultiplesProps> {
     let value = read(arg).ok()?;
     let num = |v: &Value| v.as_f64().unwrap_or(0.0);
@@ -297,9 +346,10 @@ fn number_apart() {
     }
 }
 
-/// Renders the extra `kind` (`"code"`, `"turn"`, `"share"`, `"multiples"`) into `host`: the
-/// code view of the scenario in `arg` ([`code_arg`]), the order question of the lesson whose
-/// id is `arg`, the share bar ([`share_arg`]) or the small multiples ([`multiples_arg`]).
+/// Renders the extra `kind` (`"code"`, `"turn"`, `"share"`, `"multiples"`, `"history"`, …) into
+/// `host`: the code view of the scenario in `arg` ([`code_arg`]), the order question of the
+/// lesson whose id is `arg`, the share bar ([`share_arg`]), the small multiples
+/// ([`multiples_arg`]) or the table of runs ([`history_arg`]).
 pub fn mount(host: Element, kind: String, arg: String) {
     number_apart();
     match kind.as_str() {
@@ -341,6 +391,12 @@ pub fn mount(host: Element, kind: String, arg: String) {
                 yew::Renderer::<EventLoop>::with_root_and_props(host.clone(), replay_props(&arg)).render();
             MOUNTED.with(|m| m.borrow_mut().push((host, Mounted::Replay(handle))));
         }
+        "history" => {
+            let Some(props) = history_props(&arg) else { return };
+            host.set_inner_html("");
+            let handle = yew::Renderer::<RunHistory>::with_root_and_props(host.clone(), props).render();
+            MOUNTED.with(|m| m.borrow_mut().push((host, Mounted::History(handle))));
+        }
         "share" => {
             let Some(props) = share_props(&host, &arg) else { return };
             host.set_inner_html("");
@@ -375,6 +431,11 @@ pub fn update(host: &Element, arg: String) {
                 (true, Mounted::Replay(handle)) => handle.update(replay_props(&arg)),
                 (true, Mounted::Multiples(handle)) => {
                     if let Some(props) = multiples_props(&arg) {
+                        handle.update(props);
+                    }
+                }
+                (true, Mounted::History(handle)) => {
+                    if let Some(props) = history_props(&arg) {
                         handle.update(props);
                     }
                 }
@@ -450,6 +511,7 @@ pub fn unmount(host: &Element) {
         Some(Mounted::Multiples(handle)) => handle.destroy(),
         Some(Mounted::Inspector(handle)) => handle.destroy(),
         Some(Mounted::Replay(handle)) => handle.destroy(),
+        Some(Mounted::History(handle)) => handle.destroy(),
         None => {}
     }
 }

@@ -77,3 +77,21 @@ test('the live timeline draws each lane as the run goes, then gives way to the t
   // The timeline's canvas now draws the measured bar of each lane, from the report.
   await expect.poll(async () => (await app.painted('measured')).every((n) => n > 100)).toBe(true);
 });
+
+test('the extras never load while runs go: the table of runs comes after Compare all', async ({ page }) => {
+  // Only the run strip and the history: nothing else on the page loads the extras. The history
+  // appears after the first run, while Compare all goes on to the next.
+  const app = await Playground.open(page, '?scale=100&controls=run,blocking,async,compare,history');
+  await page.getByRole('button', { name: 'Compare all' }).click();
+  await expect.poll(async () => (await app.messages('run-finished')).length, { timeout: 45_000 }).toBe(2);
+  const row = page.locator('.history table').getByRole('row').nth(2);
+  await expect(row.getByRole('cell').nth(1)).toHaveText('Async');
+  const { lastRunEnd, wasmAsked } = await page.evaluate(() => {
+    const started = window.__e2e.messages.filter((m) => m.type === 'run-started').at(-1)!;
+    const finished = window.__e2e.messages.filter((m) => m.type === 'run-finished').at(-1)! as unknown as { total_ms: number };
+    const wasm = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('extras_bg.wasm'));
+    return { lastRunEnd: started.received_at + finished.total_ms, wasmAsked: wasm.map((e) => e.startTime) };
+  });
+  expect(wasmAsked.length).toBe(1);
+  expect(wasmAsked[0]).toBeGreaterThan(lastRunEnd);
+});
