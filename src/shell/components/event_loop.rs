@@ -313,8 +313,8 @@ pub fn event_loop(props: &EventLoopProps) -> Html {
                 aria-valuetext={sentence.clone()} disabled={n == 0}
                 onkeydown={on_key} oninput={on_drag} />
             <div class="el-controls">
-                <button type="button" onclick={step(|| Step::Previous)} disabled={n == 0}>{ "Previous event" }</button>
-                <button type="button" onclick={step(|| Step::Next)} disabled={n == 0}>{ "Next event" }</button>
+                <button type="button" class="quiet" onclick={step(|| Step::Previous)} disabled={n == 0}>{ "Previous event" }</button>
+                <button type="button" class="quiet" onclick={step(|| Step::Next)} disabled={n == 0}>{ "Next event" }</button>
                 <button type="button" class="quiet" aria-pressed={playing.to_string()} onclick={on_play} disabled={n == 0}>
                     { if *playing { "Pause" } else { "Play" } }
                 </button>

@@ -191,7 +191,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                     <legend>{ "Parts to show" }</legend>
                     { for toggles }
                 </fieldset>
-                <p>
+                <p class="embed-options">
                     <label class="check"><input type="checkbox" checked={*load_on_click} onchange={flag(&load_on_click)} />
                         { "Load on click (a light poster until pressed)" }</label>
                     <label class="check"><input type="checkbox" checked={*readonly} onchange={flag(&readonly)} />
