@@ -1,6 +1,6 @@
 //! Every run of this session, side by side, oldest first: an extra (`shell::extras`), shown in
-//! the place `history_host.rs` keeps for it once that comes near the window. Its rows come as
-//! the figures the page measured ([`HistoryRow`], from `extras::history_arg`).
+//! the place `history_host.rs` keeps for it once there is a run. Its rows come as the figures
+//! the page measured ([`HistoryRow`], from `extras::history_arg`).
 
 use crate::core::format::Num;
 use crate::core::format::{duration, ratio};
