@@ -23,6 +23,22 @@ pub struct HistoryRow {
     pub scale: f64,
 }
 
+/// The table's columns, in order.
+const HEADINGS: [&str; 12] = [
+    "#",
+    "Scenario",
+    "Mode",
+    "Measured",
+    "Predicted",
+    "Ratio",
+    "Longest frame gap",
+    "Frames over 50 ms",
+    "Worst input delay",
+    "Long tasks",
+    "Counter",
+    "Scale",
+];
+
 #[derive(Properties, PartialEq)]
 pub struct RunHistoryProps {
     pub rows: Vec<HistoryRow>,
@@ -53,20 +69,7 @@ pub fn run_history(props: &RunHistoryProps) -> Html {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-title">
             <table>
                 <thead>
-                    <tr>
-                        <th scope="col">{ "#" }</th>
-                        <th scope="col">{ "Scenario" }</th>
-                        <th scope="col">{ "Mode" }</th>
-                        <th scope="col">{ "Measured" }</th>
-                        <th scope="col">{ "Predicted" }</th>
-                        <th scope="col">{ "Ratio" }</th>
-                        <th scope="col">{ "Longest frame gap" }</th>
-                        <th scope="col">{ "Frames over 50 ms" }</th>
-                        <th scope="col">{ "Worst input delay" }</th>
-                        <th scope="col">{ "Long tasks" }</th>
-                        <th scope="col">{ "Counter" }</th>
-                        <th scope="col">{ "Scale" }</th>
-                    </tr>
+                    <tr>{ for HEADINGS.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr>
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>
