@@ -1,6 +1,6 @@
 //! A recorded run in words: each event as the event log lists it, each lane's state, and the
 //! one sentence announced at each step ("1.20 s: Take selfies yields by MessageChannel
-//! message; You waits on its timer, 3.80 s left").
+//! message; lane You waits on its timer, 3.80 s left").
 
 use super::moment::{Cast, LaneState, Moment};
 use super::{Event, What};
@@ -65,6 +65,18 @@ pub fn thread(cast: &Cast, m: &Moment) -> String {
     }
 }
 
+/// A lane as the subject of a sentence: "lane You", so the verb that follows ("waits", "is")
+/// agrees whatever the lane is called; a name that already says it is a lane is left as it is.
+pub fn lane_subject(name: &str) -> String {
+    let says_lane = name.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("lane"))
+        && !name[4..].starts_with(char::is_alphanumeric);
+    if says_lane {
+        name.to_string()
+    } else {
+        format!("lane {name}")
+    }
+}
+
 /// The sentence announced at a step: the event, then every other lane's state.
 pub fn step(cast: &Cast, m: &Moment, e: &Event) -> String {
     let own = e.task.and_then(|t| cast.lane_of(t));
@@ -74,7 +86,7 @@ pub fn step(cast: &Cast, m: &Moment, e: &Event) -> String {
         .zip(&m.lanes)
         .enumerate()
         .filter(|&(i, _)| Some(i) != own)
-        .map(|(_, (l, &s))| format!("{} {}", l.name, lane(cast, s, m.at_ms)))
+        .map(|(_, (l, &s))| format!("{} {}", lane_subject(&l.name), lane(cast, s, m.at_ms)))
         .collect();
     let mut sentence = format!("{}: {}", duration(e.at_ms), event(cast, e));
     for other in others {
@@ -99,18 +111,22 @@ mod tests {
         };
         assert_eq!(
             say(3),
-            "0 ms: Take selfies holds the main thread for 8 ms; You waits on its timer, 5.00 s left"
+            "0 ms: Take selfies holds the main thread for 8 ms; lane You waits on its timer, 5.00 s left"
         );
         assert_eq!(
             say(4),
-            "8 ms: Take selfies yields by MessageChannel message; You waits on its timer, 4.99 s left"
+            "8 ms: Take selfies yields by MessageChannel message; lane You waits on its timer, 4.99 s left"
         );
-        assert_eq!(say(5), "8 ms: a frame is drawn; You waits on its timer, 4.99 s left; Phone has yielded Take selfies by MessageChannel message, queued to resume");
+        assert_eq!(say(5), "8 ms: a frame is drawn; lane You waits on its timer, 4.99 s left; lane Phone has yielded Take selfies by MessageChannel message, queued to resume");
         assert_eq!(
             say(9),
-            "5.00 s: Wait in the ticket queue's timer fires (a task): its future is woken; Phone is done"
+            "5.00 s: Wait in the ticket queue's timer fires (a task): its future is woken; lane Phone is done"
         );
         let m = Moment::at(&cast, &events, at_or_before(&events, 4.0), 4.0);
+        assert_eq!(lane_subject("Lane 2"), "Lane 2");
+        assert_eq!(lane_subject("lane"), "lane");
+        assert_eq!(lane_subject("Lanes"), "lane Lanes");
+        assert_eq!(lane_subject("Lé"), "lane Lé");
         assert_eq!(thread(&cast, &m), "A burst of Take selfies holds it, 4 ms left");
     }
 }

@@ -271,7 +271,7 @@ pub fn event_loop(props: &EventLoopProps) -> Html {
         let busy = matches!(state, LaneState::Running(_));
         html! {
             <li class={classes!(busy.then_some("el-running"))}>
-                <strong>{ &lane.name }</strong>{ " " }{ words::lane(cast, state, m.at_ms) }
+                <strong>{ &lane.name }</strong>{ ": " }{ words::lane(cast, state, m.at_ms) }
             </li>
         }
     });

@@ -64,7 +64,7 @@ test('the ticket queue, stepped by the keyboard, says what the recording says', 
   const burst = first(events, 2, 'burst');
   await r.to(burst);
   await expect(r.now).toContainText(`${duration(events[burst][0])}: Take selfies holds the main thread for`);
-  await expect(r.now).toContainText('You waits on its timer');
+  await expect(r.now).toContainText('lane You waits on its timer');
   await expect(r.box('Main thread')).toContainText('A burst of Take selfies holds it');
   await expect(r.box('Timers')).toContainText('Wait in the ticket queue: due at');
   // The yield after it: the thread is free and a message waits in the task queue.
@@ -83,7 +83,7 @@ test('the ticket queue, stepped by the keyboard, says what the recording says', 
   await expect(r.region.locator('.el-source')).toContainText(`event ${events.length} of`);
   for (let k = events.length - 1; k > fired; k--) await page.keyboard.press('ArrowLeft');
   await expect(r.now).toContainText(`${duration(events[fired][0])}: Wait in the ticket queue's timer fires (a task)`);
-  await expect(r.now).toContainText('Phone is done');
+  await expect(r.now).toContainText('lane Phone is done');
   await expect(r.box('Microtask queue')).toContainText('Wait in the ticket queue: poll its future');
   await expect(r.box('Timers')).toContainText('none pending');
 
@@ -115,13 +115,13 @@ test('the race lesson with a lock: Bob starts only once Alice ends, both on time
   const aliceTimer = first(events, 1, 'timer-set');
   await r.to(aliceTimer);
   await expect(r.now).toContainText('Alice adds a like sets a timer for 200 ms');
-  await expect(r.now).toContainText('Bob has not started');
+  await expect(r.now).toContainText('lane Bob has not started');
   await expect(r.box('Timers')).toContainText('Alice adds a like: due at');
   const bobStarts = first(events, 2, 'started');
   expect(events[bobStarts][0]).toBeGreaterThanOrEqual(events[first(events, 1, 'ended')][0]);
   await r.to(bobStarts + 1);
   await expect(r.now).toContainText('Bob adds a like sets a timer');
-  await expect(r.now).toContainText('Alice is done');
+  await expect(r.now).toContainText('lane Alice is done');
 });
 
 test('the workers lesson shows each worker with its job', async ({ page }) => {
@@ -175,7 +175,7 @@ test('at= opens the replay of each run at that moment', async ({ page }) => {
   const at = events.findLastIndex((e) => e[0] <= 250);
   await expect(r.region.locator('.el-source')).toContainText(`event ${at + 1} of ${events.length}`);
   await expect(r.slider).toHaveValue('250');
-  await expect(r.now).toContainText('You waits on its timer');
+  await expect(r.now).toContainText('lane You waits on its timer');
 });
 
 test('a request is recorded as its fetch and its latency timer, resumed once when both are done', async ({ page }) => {
