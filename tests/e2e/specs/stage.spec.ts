@@ -114,6 +114,24 @@ test.describe('phone, 390 x 844, touch', () => {
   test('each mode keeps the button, the pulse and the lanes in view', async ({ page }) => {
     await checkRuns(page, query, [['blocking', 'touch'], ['async', 'touch'], ['workers', 'touch']]);
   });
+  test('a figure keeps its unit on its line, and the typing field shows its whole prompt', async ({ page }) => {
+    const app = await Playground.open(page, '?lesson=ticket-queue&scale=100');
+    await app.run('blocking');
+    // The longest freeze, in the strip's narrowest column: "702 ms", never "702" over "ms".
+    const freeze = page.locator('.mode-row .longest-gap').first();
+    await expect(freeze).toHaveText(/^\d+ ms$/);
+    const line = await freeze.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+    expect((await freeze.boundingBox())!.height).toBeLessThan(line * 1.5);
+    const typing = page.locator('.try-typing');
+    const [text, room] = await typing.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      return [context.measureText(input.placeholder).width, input.clientWidth - padding];
+    });
+    expect(text, 'the placeholder, "type during a run", fits its field').toBeLessThanOrEqual(room);
+  });
   test('the lesson text folds away behind a button, the pulse never', async ({ page }) => {
     const app = await Playground.open(page, query);
     const read = page.getByRole('button', { name: 'Read the lesson' });
