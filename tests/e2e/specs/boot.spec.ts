@@ -27,6 +27,27 @@ test('until the app mounts the page shows its title and a loading line; then the
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 412, height: 823 }, isMobile: true });
+  test('the app takes the loading screen\'s place without moving what was there (no layout shift)', async ({ page }) => {
+    await page.addInitScript(() => {
+      const shifts: string[] = [];
+      (window as unknown as { __shifts: string[] }).__shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; sources: { node?: Node }[] }[]) {
+          shifts.push(`${e.value.toFixed(3)} ${e.sources.map((s) => s.node?.nodeName ?? '?').join(' ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await Playground.open(page, '?lesson=ticket-queue');
+    // What stands below the stage renders a frame after the first view: wait for it, and for a
+    // frame after that.
+    await expect(page.getByRole('spinbutton', { name: /Time scale/ })).toBeAttached();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+  });
+});
+
 test('if the wasm cannot load, the page says so in words and what to do', async ({ page }) => {
   await page.route(/async-playground-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
   await page.goto('./');
