@@ -47,20 +47,30 @@ pub struct RunHistoryProps {
 #[function_component(RunHistory)]
 pub fn run_history(props: &RunHistoryProps) -> Html {
     let rows = props.rows.iter().enumerate().map(|(i, r)| {
+        let none = || "\u{2014}".to_string();
+        let frozen = r.longest_freeze_ms > NOTICEABLE_FREEZE_MS;
+        let cells = [
+            (if r.scenario_name.is_empty() { none() } else { r.scenario_name.clone() }, false),
+            (r.mode_title.clone(), false),
+            (duration(r.total_ms), false),
+            (duration(r.predicted_ms), false),
+            (ratio(r.ratio), false),
+            (duration(r.longest_freeze_ms), frozen),
+            (r.late_frames.to_string(), false),
+            (r.worst_input_delay_ms.map_or_else(none, duration), false),
+            (r.long_tasks.to_string(), false),
+            (r.counter.map_or_else(none, |c| c.to_string()), false),
+            (format!("{} ms", Num(r.scale)), false),
+        ];
+        // Each cell carries its column's heading: a phone shows every run as a card of labelled
+        // figures, not a table twelve columns wide (extras.css).
+        let cells = cells.into_iter().zip(&HEADINGS[1..]).map(|((text, bad), heading)| {
+            html! { <td data-label={*heading} class={classes!(bad.then_some("bad"))}>{ text }</td> }
+        });
         html! {
             <tr key={i}>
-                <th scope="row">{ i + 1 }</th>
-                <td>{ if r.scenario_name.is_empty() { "\u{2014}" } else { r.scenario_name.as_str() } }</td>
-                <td>{ r.mode_title.as_str() }</td>
-                <td>{ duration(r.total_ms) }</td>
-                <td>{ duration(r.predicted_ms) }</td>
-                <td>{ ratio(r.ratio) }</td>
-                <td class={classes!((r.longest_freeze_ms > NOTICEABLE_FREEZE_MS).then_some("bad"))}>{ duration(r.longest_freeze_ms) }</td>
-                <td>{ r.late_frames }</td>
-                <td>{ r.worst_input_delay_ms.map_or_else(|| "\u{2014}".to_string(), duration) }</td>
-                <td>{ r.long_tasks }</td>
-                <td>{ r.counter.map_or_else(|| "\u{2014}".to_string(), |c| c.to_string()) }</td>
-                <td>{ format!("{} ms", Num(r.scale)) }</td>
+                <th scope="row" data-label="Run">{ i + 1 }</th>
+                { for cells }
             </tr>
         }
     });

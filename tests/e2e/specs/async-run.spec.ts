@@ -95,3 +95,18 @@ test('the extras never load while runs go: the table of runs comes after Compare
   expect(wasmAsked.length).toBe(1);
   expect(wasmAsked[0]).toBeGreaterThan(lastRunEnd);
 });
+
+test.describe('on a phone, 390 x 844', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('the table of runs shows each run as labelled figures, without scrolling sideways', async ({ page }) => {
+    const app = await Playground.open(page, '?lesson=ticket-queue&scale=100');
+    const { message } = await app.run('async');
+    const runs = page.locator('.history .table-scroll');
+    const measured = runs.locator('td[data-label="Measured"]');
+    await expect(measured).toHaveText(formatDuration(message.total_ms));
+    // The figure's label is drawn beside it (the column heads are for screen readers here).
+    expect(await measured.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Measured"');
+    const [scrolled, shown] = await runs.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    expect(scrolled, 'the runs fit the column').toBeLessThanOrEqual(shown);
+  });
+});
