@@ -351,6 +351,12 @@ impl Scenario {
         self.combine
     }
 
+    /// Whether any task is a network request (the page's service worker gives those their
+    /// latency, so it is registered only for such a scenario).
+    pub fn has_requests(&self) -> bool {
+        self.tasks().any(|(_, t)| matches!(t.kind, TaskKind::Request { .. }))
+    }
+
     /// Whether any task reads or writes the shared counter.
     pub fn uses_counter(&self) -> bool {
         self.tasks().any(|(_, t)| matches!(t.kind, TaskKind::Update { .. }))
@@ -708,7 +714,8 @@ mod tests {
                 TaskKind::Update { locked: false, read_after: true },
             ]
         );
-        assert!(s.uses_counter());
+        assert!(s.uses_counter() && s.has_requests());
+        assert!(!Scenario::from_json(TICKET_QUEUE).unwrap().has_requests());
         assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
         // Defaults are not written, so a plain scenario's JSON stays as it was.
         let plain = Scenario::from_json(TICKET_QUEUE).unwrap().to_json();

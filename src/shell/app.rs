@@ -114,6 +114,13 @@ pub fn app(props: &AppProps) -> Html {
     use_hash_links(on_action.clone());
     use_commands(on_action.clone(), runner.run.clone(), state.clone());
     use_frame_resize(params.embed);
+    // The service worker that gives request tasks their latency: registered once a scenario has
+    // one, so a page that never makes a request never fetches or installs it.
+    use_effect_with(state.scenario.has_requests(), |&requests| {
+        if requests {
+            crate::shell::runtime::request::register();
+        }
+    });
     // Announced once the command listener above is in place.
     use_effect_with((), |_| post(&OutMessage::ready()));
     // What stands below the stage comes a frame after the first view is drawn.

@@ -23,7 +23,6 @@ pub fn start() {
         .document()
         .and_then(|d| d.get_element_by_id("app"))
         .expect("index.html has an element with id \"app\"");
-    runtime::request::register();
     wasm_bindgen_futures::spawn_local(async move {
         let (link, mut failed) = runtime::share_links::open(&hash).await;
         failed.extend(

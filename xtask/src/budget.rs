@@ -77,9 +77,10 @@ impl fmt::Display for Report {
 }
 
 /// Files beside the app that its first view never loads: the embedding demo, the Web Worker
-/// that a workers run starts (its script, its loader and its wasm), and the extras loaded on
-/// first use (`shell::extras`).
-pub const NOT_FIRST_VIEW: &[&str] = &["embed-demo.", "compute-worker", "extras", "poster."];
+/// that a workers run starts (its script, its loader and its wasm), the extras loaded on
+/// first use (`shell::extras`), and the service worker, registered only once the scenario has
+/// a request task (the default lesson has none).
+pub const NOT_FIRST_VIEW: &[&str] = &["embed-demo.", "compute-worker", "extras", "poster.", "latency-sw."];
 
 /// The most the click-to-load poster (`load=click`) may weigh, gzip -9: the page, its
 /// stylesheet, its scripts (the boot script, the boot watch, `poster.js`) and the largest

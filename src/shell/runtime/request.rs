@@ -33,7 +33,8 @@ fn is_ours(worker: &JsValue) -> bool {
 /// Registers the service worker that gives requests their latency, where the browser allows
 /// one (a secure context; not every embedding frame), and never over another worker: a page
 /// that a course site's own service worker controls keeps it (requests then keep their timer).
-/// It controls the page once it starts.
+/// It controls the page once it starts. The app calls it once the scenario has a request task
+/// (`app.rs`); registering again is harmless.
 pub fn register() {
     let Some(window) = web_sys::window() else { return };
     if !window.is_secure_context() {

@@ -38,3 +38,19 @@ test('requests take their latency on the network, and a dropped one is aborted',
   expect(finished[0].ms).toBeGreaterThanOrEqual(190);
   expect(failed.length).toBe(1);
 });
+
+test('a page whose scenario makes no request never registers the service worker', async ({ page }) => {
+  const registrations = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+  const app = await Playground.open(page, '?lesson=ticket-queue&scale=100');
+  await app.run('async');
+  expect(await registrations()).toBe(0);
+  // Loading a scenario with a request registers it, and it comes to control the page.
+  await page.evaluate(() =>
+    window.postMessage(
+      { type: 'load', scenario: { version: 1, lanes: [{ name: 'Net', tasks: [{ kind: 'request', label: 'Ask', duration: 1 }] }] } },
+      '*',
+    ),
+  );
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  expect(await registrations()).toBe(1);
+});
