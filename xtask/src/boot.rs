@@ -31,7 +31,8 @@ pub fn app_of(trunk_boot: &str) -> Result<App<'_>, String> {
 /// beside the stylesheet, not after it (a deferred script waits for the stylesheet, which on a
 /// slow network cost a round trip before the wasm was even asked for). The app itself starts
 /// only once the page is parsed and its stylesheet has loaded, so it never mounts on an
-/// unstyled page (if the stylesheet fails, once the page's load has passed).
+/// unstyled page (if the stylesheet fails, once the page's load has passed), and once the
+/// loading screen has been shown.
 pub fn script(app: &App, base: &str) -> String {
     format!(
         "// Written by `cargo xtask build` (xtask/src/boot.rs) from trunk's boot script.
@@ -46,11 +47,22 @@ const styled = () => new Promise((ok) => {{
   for (const l of sheets) l.addEventListener('load', check);
   check();
 }});
+// The loading screen shown: the browser has reported the page's first contentful paint, so the
+// app does not take its place before it was ever presented (Chrome would then count no largest
+// paint for it). At once where the page is hidden or the browser reports no paints; at most
+// 100 ms where no frame is drawn (an iframe out of view).
+const shown = () => new Promise((ok) => {{
+  const painted = () => performance.getEntriesByName('first-contentful-paint')[0];
+  if (document.hidden || painted() || !PerformanceObserver.supportedEntryTypes?.includes('paint')) return ok();
+  new PerformanceObserver(() => painted() && ok()).observe({{ type: 'paint' }});
+  setTimeout(ok, 100);
+}});
 const start = async () => {{
   const wasmFile = fetch('{wasm}');
   const bindings = import('{bindings}');
   await styled();
   const app = await bindings;
+  await shown();
   const wasm = await app.default({{ module_or_path: wasmFile }});
   window.wasmBindings = app;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
@@ -107,6 +119,9 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         assert!(js.find("fetch(").unwrap() < js.find("import('./app-1.js')").unwrap());
         assert!(js.find("import('./app-1.js')").unwrap() < waits);
         assert!(waits < js.find("app.default(").unwrap());
+        // The loading screen stays until it has been shown.
+        assert!(waits < js.find("await shown()").unwrap());
+        assert!(js.find("await shown()").unwrap() < js.find("app.default(").unwrap());
         assert!(js.rfind("await styled()").unwrap() < js.find("import('./poster.js')").unwrap());
         assert!(app_of("console.log(1)").unwrap_err().contains("no `from '"));
     }
