@@ -32,7 +32,7 @@ const HEADINGS: [&str; 12] = [
     "Predicted",
     "Ratio",
     "Longest frame gap",
-    "Frames over 50 ms",
+    "Frames over 50\u{a0}ms",
     "Worst input delay",
     "Long tasks",
     "Counter",
