@@ -41,8 +41,11 @@ use std::path::Path;
 /// it by identity (its derived comparison left: 258,453 B), and the extras' styles went with
 /// them (1.1 KB), which paid for rendering what stands below the stage after the first paint,
 /// the boot script's fetching beside the stylesheet, the extras' wait for a run to end, and
-/// the table of runs moving to the extras (258,358 B), whose styles then followed (258,283 B).
-pub const BUDGET_BYTES: u64 = 258_300;
+/// the table of runs moving to the extras (258,358 B), whose styles then followed (258,283 B),
+/// and the latency service worker came to be registered only for a scenario with a request
+/// (401 B), which paid for the boot script's wait for the loading screen's paint and the run
+/// strip's layout fixes (258,209 B measured).
+pub const BUDGET_BYTES: u64 = 258_250;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.
