@@ -159,7 +159,7 @@ mod tests {
                 "--out",
                 "/o/bench.json",
                 "--not-first-view",
-                "embed-demo.,compute-worker,extras,poster."
+                "embed-demo.,compute-worker,extras,poster.,latency-sw."
             ]
         );
         assert_eq!(
