@@ -9,6 +9,7 @@ mod boot;
 mod budget;
 mod cmd;
 mod csp;
+mod imports;
 mod minify;
 mod pins;
 mod stages;
@@ -141,7 +142,8 @@ fn setup(args: &[String]) -> Result<(), String> {
 
 /// `trunk build --release` (relative URLs unless given a public URL), the page moved under the
 /// Content-Security-Policy (`csp.rs`, which writes the boot script), then the scripts minified
-/// (`minify.rs`).
+/// (`minify.rs`) and the names the wasm binaries import their bindings by shortened
+/// (`imports.rs`).
 fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), String> {
     let mut args = vec!["build", "--release"];
     if let Some(url) = public_url {
@@ -149,7 +151,8 @@ fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), Strin
     }
     cmd::run(cmd::command("trunk", &args, env))?;
     csp::apply(&root().join("dist"))?;
-    minify::bindings(&root().join("dist"), env)
+    minify::bindings(&root().join("dist"), env)?;
+    imports::apply(&root().join("dist")).map(|_| ())
 }
 
 fn test(args: &[String]) -> Result<(), String> {
