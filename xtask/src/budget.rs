@@ -44,8 +44,9 @@ use std::path::Path;
 /// the table of runs moving to the extras (258,358 B), whose styles then followed (258,283 B),
 /// and the latency service worker came to be registered only for a scenario with a request
 /// (401 B), which paid for the boot script's wait for the loading screen's paint and the run
-/// strip's layout fixes (258,209 B measured).
-pub const BUDGET_BYTES: u64 = 258_250;
+/// strip's layout fixes (258,209 B measured), and the names the wasm imports its bindings by
+/// came to be shortened after the build (`imports.rs`: 9.2 KB; 248,988 B measured).
+pub const BUDGET_BYTES: u64 = 249_000;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.
