@@ -45,8 +45,9 @@ use std::path::Path;
 /// and the latency service worker came to be registered only for a scenario with a request
 /// (401 B), which paid for the boot script's wait for the loading screen's paint and the run
 /// strip's layout fixes (258,209 B measured), and the names the wasm imports its bindings by
-/// came to be shortened after the build (`imports.rs`: 9.2 KB; 248,988 B measured).
-pub const BUDGET_BYTES: u64 = 249_000;
+/// came to be shortened after the build (`imports.rs`: 9.2 KB; 248,988 B measured), and the
+/// closures' hashed export names too (248,664 B).
+pub const BUDGET_BYTES: u64 = 248_700;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

@@ -1,11 +1,14 @@
-//! Shortens the names a wasm binary imports its JavaScript bindings by. wasm-bindgen names each
-//! import after what it calls, with a hash (`__wbg_addEventListener_847fd86b8c33ec43`), and the
-//! name is written twice: in the wasm's import section and as a key of the object the bindings
-//! hand the wasm when they start it. For the app's 270-odd imports that was 8.4 KB of the
+//! Shortens the names a wasm binary and its JavaScript bindings know each other by. wasm-bindgen
+//! names each import after what it calls, with a hash (`__wbg_addEventListener_847fd86b8c33ec43`),
+//! and the name is written twice: in the wasm's import section and as a key of the object the
+//! bindings hand the wasm when they start it. For the app's 270-odd imports that was 9 KB of the
 //! compressed first view, as hashes hardly compress. After the release build each such import
 //! gets a short name (`a`, `b`, … `Z`, `ba`, …) and their module the name `a`, in both files at
-//! once. A file that is not the shape wasm-bindgen writes (a name that is not a key of the
-//! bindings exactly once, a truncated section) is an error, never a half-renamed pair.
+//! once; so do the exports named with a hash (the closures' invokers, `…_invoke__h0c4c…`), as
+//! `$a`, `$b`, … A file that is not the shape wasm-bindgen writes (an import that is not a key
+//! of the bindings exactly once, a hashed export they never name, a truncated section) is an
+//! error, never a half-renamed pair. The files keep trunk's names, which follow what trunk
+//! built: the renaming is the same every time, so one name always holds one content.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,18 +18,19 @@ use std::path::Path;
 pub struct Shortened {
     pub wasm: Vec<u8>,
     pub js: String,
-    /// How many imports were renamed.
+    /// How many imports and exports were renamed.
     pub renamed: usize,
 }
 
 /// Renames every import of `wasm` from its bindings' module (the one whose name ends in
-/// `_bg.js`) in both `wasm` and `js`.
+/// `_bg.js`), and every export named with a hash, in both `wasm` and `js`.
 pub fn shorten(wasm: &[u8], js: &str) -> Result<Shortened, String> {
     if wasm.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
         return Err("not a wasm binary (version 1)".into());
     }
     let mut out = wasm[..8].to_vec();
     let mut names: HashMap<String, String> = HashMap::new();
+    let mut exported: Vec<(String, String)> = Vec::new();
     let mut module = None;
     let mut at = 8;
     while at < wasm.len() {
@@ -36,9 +40,13 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<Shortened, String> {
             .checked_add(size as usize)
             .filter(|&e| e <= wasm.len())
             .ok_or("a section runs past the end")?;
-        if id == 2 {
-            let section = imports(&wasm[body..end], &mut names, &mut module)?;
-            out.push(2);
+        if id == 2 || id == 7 {
+            let section = if id == 2 {
+                imports(&wasm[body..end], &mut names, &mut module)?
+            } else {
+                exports(&wasm[body..end], &mut exported)?
+            };
+            out.push(id);
             write_leb(&mut out, section.len() as u64);
             out.extend(section);
         } else {
@@ -46,10 +54,19 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<Shortened, String> {
         }
         at = end;
     }
-    let Some(module) = module else {
-        return Ok(Shortened { wasm: out, js: js.to_string(), renamed: 0 });
-    };
     let mut js = js.to_string();
+    for (old, new) in &exported {
+        let places = identifier_places(&js, old);
+        if places.is_empty() {
+            return Err(format!("the bindings never name the export {old}"));
+        }
+        for place in places.into_iter().rev() {
+            js.replace_range(place..place + old.len(), new);
+        }
+    }
+    let Some(module) = module else {
+        return Ok(Shortened { wasm: out, js, renamed: exported.len() });
+    };
     let quoted = ['"', '\'', '`'].map(|q| (format!("{q}{module}{q}"), format!("{q}a{q}")));
     let found: Vec<_> = quoted.iter().filter(|(q, _)| js.contains(q.as_str())).collect();
     match found[..] {
@@ -69,11 +86,11 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<Shortened, String> {
         }
         js.replace_range(place..place + old.len(), new);
     }
-    Ok(Shortened { wasm: out, js, renamed: names.len() })
+    Ok(Shortened { wasm: out, js, renamed: names.len() + exported.len() })
 }
 
-/// Shortens the imports of every wasm binary in `dist` with bindings beside it
-/// (`x_bg.wasm` and `x.js`); returns how many were renamed in all.
+/// Shortens the names of every wasm binary in `dist` with bindings beside it (`x_bg.wasm` and
+/// `x.js`); returns how many were renamed in all.
 pub fn apply(dist: &Path) -> Result<usize, String> {
     let mut renamed = 0;
     for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?.flatten() {
@@ -127,6 +144,40 @@ fn imports(
         return Err("the import section has bytes after its last import".into());
     }
     Ok(out)
+}
+
+/// The export section with each export named with a hash renamed `$a`, `$b`, … (in `renamed`).
+fn exports(section: &[u8], renamed: &mut Vec<(String, String)>) -> Result<Vec<u8>, String> {
+    let (count, mut at) = leb(section, 0)?;
+    let mut out = Vec::new();
+    write_leb(&mut out, count);
+    for _ in 0..count {
+        let (field, after) = name(section, at)?;
+        let kind = *section.get(after).ok_or("an export has no kind")?;
+        let (_, end) = leb(section, after + 1)?;
+        if hashed(&field) {
+            let new = format!("${}", short_name(renamed.len()));
+            write_name(&mut out, &new);
+            renamed.push((field, new));
+        } else {
+            write_name(&mut out, &field);
+        }
+        out.push(kind);
+        out.extend(&section[after + 1..end]);
+        at = end;
+    }
+    if at != section.len() {
+        return Err("the export section has bytes after its last export".into());
+    }
+    Ok(out)
+}
+
+/// Whether a name carries a Rust symbol hash: `__h` and 16 hex digits.
+fn hashed(name: &str) -> bool {
+    name.match_indices("__h").any(|(at, _)| {
+        let digits = &name.as_bytes()[at + 3..];
+        digits.len() >= 16 && digits[..16].iter().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 /// Where an import's description (after its two names) ends.
@@ -287,6 +338,38 @@ mod tests {
         let mut cut = wasm.clone();
         cut.truncate(20);
         assert!(shorten(&cut, JS).is_err());
+    }
+
+    /// `wasm` with an export section of these (name, kind, index) appended.
+    fn with_exports(mut wasm: Vec<u8>, exports: &[(&str, u8, u8)]) -> Vec<u8> {
+        let mut section = Vec::new();
+        write_leb(&mut section, exports.len() as u64);
+        for (name, kind, index) in exports {
+            write_name(&mut section, name);
+            section.extend([*kind, *index]);
+        }
+        wasm.push(7);
+        write_leb(&mut wasm, section.len() as u64);
+        wasm.extend(section);
+        wasm
+    }
+
+    #[test]
+    fn renames_hashed_exports_wherever_the_bindings_name_them() {
+        const INVOKE: &str = "wasm_bindgen__convert__closures_____invoke__h0c4cd08bfdb62630";
+        let imports = [("./app_bg.js", "__wbg_fetch_0123456789abcdef", &[0u8, 0][..])];
+        let exports = [("memory", 2, 0), (INVOKE, 0, 3), ("__wbindgen_malloc", 0, 4)];
+        let wasm = with_exports(binary(&imports), &exports);
+        let js = format!("{JS};function k(a){{o.{INVOKE}(a);return o.{INVOKE}}}");
+        let short = shorten(&wasm, &js).unwrap();
+        assert_eq!(short.renamed, 2);
+        let expected = [("memory", 2, 0), ("$a", 0, 3), ("__wbindgen_malloc", 0, 4)];
+        assert_eq!(short.wasm, with_exports(binary(&[("a", "a", &[0, 0])]), &expected));
+        assert!(short.js.ends_with("function k(a){o.$a(a);return o.$a}"), "{}", short.js);
+        // A hashed export the bindings never name: refused.
+        assert!(shorten(&wasm, JS).unwrap_err().contains("never name the export"));
+        assert!(hashed(INVOKE) && hashed(&format!("{INVOKE}_5")));
+        assert!(!hashed("__wbindgen_malloc") && !hashed("x__h0c4c"));
     }
 
     #[test]
