@@ -53,7 +53,7 @@ const styled = () => new Promise((ok) => {{
 // 100 ms where no frame is drawn (an iframe out of view).
 const shown = () => new Promise((ok) => {{
   const painted = () => performance.getEntriesByName('first-contentful-paint')[0];
-  if (document.hidden || painted() || !PerformanceObserver.supportedEntryTypes?.includes('paint')) return ok();
+  if (document.hidden || painted() || !self.PerformanceObserver?.supportedEntryTypes?.includes('paint')) return ok();
   new PerformanceObserver(() => painted() && ok()).observe({{ type: 'paint' }});
   setTimeout(ok, 100);
 }});
