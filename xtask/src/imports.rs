@@ -4,8 +4,8 @@
 //! bindings hand the wasm when they start it. For the app's 270-odd imports that was 9 KB of the
 //! compressed first view, as hashes hardly compress. After the release build each such import
 //! gets a short name (`a`, `b`, … `Z`, `ba`, …) and their module the name `a`, in both files at
-//! once; so do the exports named with a hash (the closures' invokers, `…_invoke__h0c4c…`), as
-//! `$a`, `$b`, … A file that is not the shape wasm-bindgen writes (an import that is not a key
+//! once; so do the exports the bindings call (`__wbindgen_malloc`, the closures' invokers named
+//! with a hash, `…_invoke__h0c4c…`), as `$a`, `$b`, … A file that is not the shape wasm-bindgen writes (an import that is not a key
 //! of the bindings exactly once, a hashed export they never name, a truncated section) is an
 //! error, never a half-renamed pair. The files keep trunk's names, which follow what trunk
 //! built: the renaming is the same every time, so one name always holds one content.
@@ -44,7 +44,7 @@ pub fn shorten(wasm: &[u8], js: &str) -> Result<Shortened, String> {
             let section = if id == 2 {
                 imports(&wasm[body..end], &mut names, &mut module)?
             } else {
-                exports(&wasm[body..end], &mut exported)?
+                exports(&wasm[body..end], js, &mut exported)?
             };
             out.push(id);
             write_leb(&mut out, section.len() as u64);
@@ -146,8 +146,10 @@ fn imports(
     Ok(out)
 }
 
-/// The export section with each export named with a hash renamed `$a`, `$b`, … (in `renamed`).
-fn exports(section: &[u8], renamed: &mut Vec<(String, String)>) -> Result<Vec<u8>, String> {
+/// The export section with wasm-bindgen's exports that the bindings name (`__wbindgen_malloc`,
+/// and each named with a hash, which they must name) renamed `$a`, `$b`, … (in `renamed`).
+/// Other exports keep their names: whatever else uses them still finds them.
+fn exports(section: &[u8], js: &str, renamed: &mut Vec<(String, String)>) -> Result<Vec<u8>, String> {
     let (count, mut at) = leb(section, 0)?;
     let mut out = Vec::new();
     write_leb(&mut out, count);
@@ -155,7 +157,9 @@ fn exports(section: &[u8], renamed: &mut Vec<(String, String)>) -> Result<Vec<u8
         let (field, after) = name(section, at)?;
         let kind = *section.get(after).ok_or("an export has no kind")?;
         let (_, end) = leb(section, after + 1)?;
-        if hashed(&field) {
+        // Only wasm-bindgen's own names: a plain word (`memory`) could also be something else's.
+        let internal = field.starts_with("__") && !identifier_places(js, &field).is_empty();
+        if hashed(&field) || internal {
             let new = format!("${}", short_name(renamed.len()));
             write_name(&mut out, &new);
             renamed.push((field, new));
@@ -358,14 +362,21 @@ mod tests {
     fn renames_hashed_exports_wherever_the_bindings_name_them() {
         const INVOKE: &str = "wasm_bindgen__convert__closures_____invoke__h0c4cd08bfdb62630";
         let imports = [("./app_bg.js", "__wbg_fetch_0123456789abcdef", &[0u8, 0][..])];
-        let exports = [("memory", 2, 0), (INVOKE, 0, 3), ("__wbindgen_malloc", 0, 4)];
+        let exports = [("memory", 2, 0), (INVOKE, 0, 3), ("__wbindgen_malloc", 0, 4), ("__main", 0, 5)];
         let wasm = with_exports(binary(&imports), &exports);
-        let js = format!("{JS};function k(a){{o.{INVOKE}(a);return o.{INVOKE}}}");
+        let js = format!(
+            "{JS};function k(a){{o.{INVOKE}(a);o.__wbindgen_malloc(new Uint8Array(o.memory.buffer));return o.{INVOKE}}}"
+        );
         let short = shorten(&wasm, &js).unwrap();
-        assert_eq!(short.renamed, 2);
-        let expected = [("memory", 2, 0), ("$a", 0, 3), ("__wbindgen_malloc", 0, 4)];
+        assert_eq!(short.renamed, 3);
+        // A plain word (the memory) and what the bindings never name keep their names.
+        let expected = [("memory", 2, 0), ("$a", 0, 3), ("$b", 0, 4), ("__main", 0, 5)];
         assert_eq!(short.wasm, with_exports(binary(&[("a", "a", &[0, 0])]), &expected));
-        assert!(short.js.ends_with("function k(a){o.$a(a);return o.$a}"), "{}", short.js);
+        assert!(
+            short.js.ends_with("function k(a){o.$a(a);o.$b(new Uint8Array(o.memory.buffer));return o.$a}"),
+            "{}",
+            short.js
+        );
         // A hashed export the bindings never name: refused.
         assert!(shorten(&wasm, JS).unwrap_err().contains("never name the export"));
         assert!(hashed(INVOKE) && hashed(&format!("{INVOKE}_5")));
