@@ -11,7 +11,7 @@ use async_playground::core::scenario::Scenario;
 use async_playground::core::timing::Outcome;
 use async_playground::shell::app::{App, AppProps};
 use async_playground::shell::runtime::recording::Recorder;
-use async_playground::shell::runtime::{clock, frames, run_async, run_blocking, yield_now};
+use async_playground::shell::runtime::{clock, extras, frames, run_async, run_blocking, yield_now};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -140,6 +140,40 @@ async fn the_default_yield_stops_waiting_for_frames_that_do_not_come() {
     }
     js_sys::Reflect::set(&window, &key, &real).unwrap();
     assert_eq!(asked.get(), 1, "one wait for a frame, then none while none came");
+}
+
+/// The extras wait until every hold has ended: a run's and a lesson being opened may overlap.
+#[wasm_bindgen_test]
+async fn the_extras_wait_until_every_hold_has_ended() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let waited = |done: Rc<Cell<bool>>| {
+        wasm_bindgen_futures::spawn_local(async move {
+            extras::unheld().await;
+            done.set(true);
+        })
+    };
+    let (first, second) = (extras::hold(), extras::hold());
+    let done = Rc::new(Cell::new(false));
+    waited(done.clone());
+    frames::frame_or_timeout(100).await;
+    assert!(!done.get(), "two holds out");
+    drop(first);
+    frames::frame_or_timeout(100).await;
+    assert!(!done.get(), "one hold still out");
+    drop(second);
+    frames::frame_or_timeout(100).await;
+    assert!(done.get(), "every hold ended");
+    // A later hold is a new wait; with none out there is nothing to wait for.
+    let third = extras::hold();
+    let again = Rc::new(Cell::new(false));
+    waited(again.clone());
+    frames::frame_or_timeout(100).await;
+    assert!(!again.get());
+    drop(third);
+    extras::unheld().await;
+    frames::frame_or_timeout(100).await;
+    assert!(again.get());
 }
 
 /// Resolves with the first `run-finished` message posted to this window.

@@ -67,8 +67,11 @@ impl Runs {
         if comparing {
             self.state.dispatch(Action::CompareStarted);
         }
-        extras::run_going(true);
+        // The extras do not start loading until the runs end (or are stopped: the hold goes
+        // with the task).
+        let held = extras::hold();
         let (task, handle) = abortable(async move {
+            let _held = held;
             let count = modes.len();
             for (i, mode) in modes.into_iter().enumerate() {
                 let report = runs.measure(mode).await;
@@ -86,7 +89,6 @@ impl Runs {
             if comparing {
                 runs.state.dispatch(Action::CompareFinished);
             }
-            extras::run_going(false);
         });
         *self.in_flight.borrow_mut() = Some(handle);
         wasm_bindgen_futures::spawn_local(async move {
@@ -216,7 +218,6 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
         Callback::from(move |()| {
             if let Some(run) = in_flight.borrow_mut().take() {
                 run.abort();
-                extras::run_going(false);
                 meter.set_drawer(None);
                 if let Some(timeline) = live.borrow_mut().take() {
                     timeline.reset();

@@ -9,36 +9,62 @@ use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
-    /// While a run goes: a promise that its end resolves, and how to resolve it.
-    static RUN: RefCell<Option<(js_sys::Promise, js_sys::Function)>> = const { RefCell::new(None) };
+    /// How many holds are out, and while there are: a promise that the last one's end
+    /// resolves, and how to resolve it.
+    static HELD: RefCell<(usize, Option<(js_sys::Promise, js_sys::Function)>)> = const { RefCell::new((0, None)) };
 }
 
-/// Says whether a run is going. Until it ends the extras are not loaded: fetching, compiling and
-/// starting a second wasm binary would hold the main thread the run is measured on (one that is
-/// already loading or loaded goes on).
-pub fn run_going(going: bool) {
-    if !going {
-        if let Some((_, end)) = RUN.with(|r| r.borrow_mut().take()) {
-            let _ = end.call0(&JsValue::NULL);
+/// Keeps the extras from starting to load while it lives: fetching, compiling and starting a
+/// second wasm binary would hold the main thread that a run is measured on, or that a lesson
+/// being opened is waiting for. (Extras already loading or loaded go on.)
+#[must_use = "the hold ends when it is dropped"]
+pub struct Hold(());
+
+/// Holds the extras back until the returned value is dropped.
+pub fn hold() -> Hold {
+    HELD.with(|h| {
+        let mut h = h.borrow_mut();
+        if h.0 == 0 {
+            let mut end = None;
+            let ended = js_sys::Promise::new(&mut |resolve, _reject| end = Some(resolve));
+            h.1 = end.map(|end| (ended, end));
         }
-    } else if RUN.with(|r| r.borrow().is_none()) {
-        let mut end = None;
-        let ended = js_sys::Promise::new(&mut |resolve, _reject| end = Some(resolve));
-        if let Some(end) = end {
-            RUN.with(|r| *r.borrow_mut() = Some((ended, end)));
+        h.0 += 1;
+    });
+    Hold(())
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        let end = HELD.with(|h| {
+            let mut h = h.borrow_mut();
+            h.0 = h.0.saturating_sub(1);
+            if h.0 == 0 {
+                h.1.take()
+            } else {
+                None
+            }
+        });
+        if let Some((_, end)) = end {
+            let _ = end.call0(&JsValue::NULL);
         }
     }
 }
 
 const FAILED: &str = "This part of the lesson could not be loaded. Check the connection and reload the page.";
 
+/// Resolves once no [`Hold`] is out (at once if none is).
+pub async fn unheld() {
+    if let Some(ended) = HELD.with(|h| h.borrow().1.as_ref().map(|(p, _)| p.clone())) {
+        let _ = JsFuture::from(ended).await;
+    }
+}
+
 /// The extras' exports (`mount`, `update`, `unmount`, `export_picture`), once loaded (which,
-/// the first time, waits for a run going to end).
+/// the first time, waits for every [`Hold`] to end).
 pub async fn load() -> Result<JsValue, String> {
     if LOADING.with(|l| l.borrow().is_none()) {
-        if let Some(ended) = RUN.with(|r| r.borrow().as_ref().map(|(p, _)| p.clone())) {
-            let _ = JsFuture::from(ended).await;
-        }
+        unheld().await;
     }
     let promise = match LOADING.with(|l| l.borrow().clone()) {
         Some(p) => p,
