@@ -75,12 +75,16 @@ pub fn mode_strip(props: &ModeStripProps) -> Html {
     html! {
         <section class="modes" aria-labelledby="modes-title">
             <h2 id="modes-title" class="sr-only">{ "Run the scenario" }</h2>
-            // Column heads for the wide layout, where each figure's own label is hidden.
-            <div class="mode-head" aria-hidden="true" hidden={props.rows.is_empty()}>
-                <span></span><span>{ "Predicted" }</span><span>{ "Measured" }</span><span><span class="wide-text">{ "Longest freeze" }</span><span class="narrow-text">{ "Freeze" }</span></span>
-                <span class="wide">{ "Frames > 50 ms" }</span><span class="wide">{ "Input delay" }</span>
+            // One grid for the heads and every row (each a subgrid of it), so a head always
+            // stands over its figures whatever their widths.
+            <div class="mode-table">
+                // Column heads, where each figure's own label is hidden (for screen readers).
+                <div class="mode-head" aria-hidden="true" hidden={props.rows.is_empty()}>
+                    <span></span><span>{ "Predicted" }</span><span>{ "Measured" }</span><span><span class="wide-text">{ "Longest freeze" }</span><span class="narrow-text">{ "Freeze" }</span></span>
+                    <span class="wide">{ "Frames > 50 ms" }</span><span class="wide">{ "Input delay" }</span>
+                </div>
+                { for rows }
             </div>
-            { for rows }
             <div class="mode-actions">
                 if props.compare {
                     <button type="button" class={classes!("run", "compare-run", props.comparing.then_some("is-running"))}
