@@ -12,6 +12,7 @@ mod csp;
 mod imports;
 mod minify;
 mod pins;
+mod remap;
 mod stages;
 mod tools;
 
@@ -143,13 +144,18 @@ fn setup(args: &[String]) -> Result<(), String> {
 /// `trunk build --release` (relative URLs unless given a public URL), the page moved under the
 /// Content-Security-Policy (`csp.rs`, which writes the boot script), then the scripts minified
 /// (`minify.rs`) and the names the wasm binaries import their bindings by shortened
-/// (`imports.rs`).
+/// (`imports.rs`). The binaries carry their dependencies' source paths short (`remap.rs`).
 fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), String> {
     let mut args = vec!["build", "--release"];
     if let Some(url) = public_url {
         args.extend(["--public-url", url]);
     }
-    cmd::run(cmd::command("trunk", &args, env))?;
+    let mut trunk = cmd::command("trunk", &args, env);
+    if let Some(home) = remap::cargo_home() {
+        let existing = std::env::var("RUSTFLAGS").ok();
+        trunk.env("RUSTFLAGS", remap::rustflags(existing.as_deref(), &home));
+    }
+    cmd::run(trunk)?;
     csp::apply(&root().join("dist"))?;
     minify::bindings(&root().join("dist"), env)?;
     imports::apply(&root().join("dist")).map(|_| ())
