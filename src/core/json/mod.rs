@@ -4,9 +4,11 @@
 //! Rust's shortest form that reads back exactly. Straight into one buffer: the message that
 //! ends a run of ten thousand tasks is a megabyte of it.
 
+mod compact;
 mod read;
 mod value;
 
+pub use compact::{compact, compact_len};
 pub use read::{read, read_bytes, MAX_DEPTH};
 pub use value::{Map, Number, Value};
 

@@ -11,6 +11,7 @@
 //! holds everything else. A lesson, once read, lives as long as the page (`&'static`).
 
 use super::format::Unit;
+use super::json;
 use super::question::Question;
 use super::scenario::Scenario;
 use super::turn::Step;
@@ -80,6 +81,16 @@ pub struct Entry {
     pub title: &'static str,
 }
 
+/// The default lesson's file, built in without its indentation.
+const DEFAULT_FILE: &str = {
+    const TEXT: &str = include_str!("../../../static/lessons/ticket-queue.json");
+    const BYTES: [u8; json::compact_len(TEXT)] = json::compact(TEXT);
+    match std::str::from_utf8(&BYTES) {
+        Ok(text) => text,
+        Err(_) => panic!("the default lesson's file is UTF-8"),
+    }
+};
+
 /// Declares the catalogue and, natively, builds every file in.
 macro_rules! catalogue {
     ($($id:literal => $title:literal,)*) => {
@@ -90,7 +101,7 @@ macro_rules! catalogue {
         /// every lesson's natively and in tests.
         fn built_in(id: &str) -> Option<&'static str> {
             if id == DEFAULT_ID {
-                return Some(include_str!("../../../static/lessons/ticket-queue.json"));
+                return Some(DEFAULT_FILE);
             }
             #[cfg(any(test, not(target_arch = "wasm32")))]
             {
