@@ -63,9 +63,9 @@ const start = async () => {{
   await styled();
   const app = await bindings;
   await shown();
-  const wasm = await app.default({{ module_or_path: wasmFile }});
-  window.wasmBindings = app;
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
+  // (Trunk's own script also sets `window.wasmBindings` and fires `TrunkApplicationStarted`;
+  // nothing here uses them, and a parent page has the `ready` message.)
+  await app.default({{ module_or_path: wasmFile }});
 }};
 if (new URLSearchParams(location.search).get('load') === 'click') {{
   await styled();
@@ -123,6 +123,7 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         assert!(waits < js.find("await shown()").unwrap());
         assert!(js.find("await shown()").unwrap() < js.find("app.default(").unwrap());
         assert!(js.rfind("await styled()").unwrap() < js.find("import('./poster.js')").unwrap());
+        assert!(!js.contains("dispatchEvent") && !js.contains("window.wasmBindings ="), "{js}");
         assert!(app_of("console.log(1)").unwrap_err().contains("no `from '"));
     }
 
