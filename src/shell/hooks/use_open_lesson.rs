@@ -1,12 +1,14 @@
 //! Opening another lesson from the picker: at once if its file has been read, else once it
 //! has been fetched. Meanwhile the picker says it is loading; if the fetch fails it says why
 //! and the lesson on the page stays. Only the latest choice counts: a slow fetch of a lesson
-//! chosen before never replaces a later one. While the lesson is fetched the extras wait
-//! (`extras::hold`), so their start does not hold the thread the lesson waits for.
+//! chosen before never replaces a later one. While the lesson is fetched, and until the frame
+//! that draws it, the extras wait (`extras::hold`), so their start does not hold the thread the
+//! lesson waits for.
 
 use crate::core::lesson;
 use crate::core::state::Action;
 use crate::shell::runtime::extras;
+use crate::shell::runtime::frames;
 use crate::shell::runtime::lesson_files;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -47,8 +49,8 @@ pub fn use_open_lesson(on_action: Callback<Action>) -> UseOpenLessonHandle {
             let Some(entry) = lesson::CATALOGUE.iter().find(|e| e.id == id) else { return };
             opening.set(Opening::Loading(entry.title));
             let (opening, latest, on_action) = (opening.clone(), latest.clone(), on_action.clone());
-            // The extras do not start loading while the lesson is fetched. (Released with the
-            // lesson chosen: the page draws it before their files can have arrived.)
+            // The extras neither start loading nor show their first views while the lesson is
+            // fetched, until the frame that draws it.
             let held = extras::hold();
             wasm_bindgen_futures::spawn_local(async move {
                 let _held = held;
@@ -66,6 +68,7 @@ pub fn use_open_lesson(on_action: Callback<Action>) -> UseOpenLessonHandle {
                         on_fail.emit(());
                     }
                 }
+                frames::frame_or_timeout(100).await;
             });
         })
     };

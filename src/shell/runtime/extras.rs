@@ -9,6 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    /// Whether the extras' exports have been handed out once.
+    static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// How many holds are out, and while there are: a promise that the last one's end
     /// resolves, and how to resolve it.
     static HELD: RefCell<(usize, Option<(js_sys::Promise, js_sys::Function)>)> = const { RefCell::new((0, None)) };
@@ -16,7 +18,8 @@ thread_local! {
 
 /// Keeps the extras from starting to load while it lives: fetching, compiling and starting a
 /// second wasm binary would hold the main thread that a run is measured on, or that a lesson
-/// being opened is waiting for. (Extras already loading or loaded go on.)
+/// being opened is waiting for. (Extras already loading go on loading, but are not shown until
+/// it ends; extras already shown go on.)
 #[must_use = "the hold ends when it is dropped"]
 pub struct Hold(());
 
@@ -60,8 +63,10 @@ pub async fn unheld() {
     }
 }
 
-/// The extras' exports (`mount`, `update`, `unmount`, `export_picture`), once loaded (which,
-/// the first time, waits for every [`Hold`] to end).
+/// The extras' exports (`mount`, `update`, `unmount`, `export_picture`), once loaded. The first
+/// time, they start loading only once no [`Hold`] is out, and are handed out only once none is
+/// either: a hold taken while they load (a lesson chosen just after the page started) keeps
+/// their first renders off the thread until it ends.
 pub async fn load() -> Result<JsValue, String> {
     if LOADING.with(|l| l.borrow().is_none()) {
         unheld().await;
@@ -79,11 +84,16 @@ pub async fn load() -> Result<JsValue, String> {
         let started = js_sys::Reflect::get(&js_sys::global(), &"__playgroundExtras".into())?;
         JsFuture::from(js_sys::Promise::resolve(&started)).await
     };
-    exports.await.map_err(|_| {
+    let exports = exports.await.map_err(|_| {
         // A later call tries again.
         LOADING.with(|l| *l.borrow_mut() = None);
         FAILED.to_string()
-    })
+    })?;
+    if !STARTED.get() {
+        unheld().await;
+        STARTED.set(true);
+    }
+    Ok(exports)
 }
 
 /// Inserts the two scripts, in order, and returns a promise that both have run.

@@ -309,3 +309,36 @@ test('a link to a lesson that cannot be fetched opens the default lesson and say
   await expect(page.locator('.notices')).toContainText('\u201cThe lost update\u201d could not be loaded');
   await expect(page.locator('.notices')).not.toContainText('There is no lesson');
 });
+
+test('extras that finish loading while a lesson is fetched wait to show until it is drawn', async ({ page }) => {
+  // Both files are held by the test: the extras' wasm until the lesson has been chosen, the
+  // lesson until the extras have loaded.
+  const release = { wasm: () => {}, lesson: () => {} };
+  const wasmAsked = new Promise<void>((asked) =>
+    page.route('**/extras_bg.wasm', async (route) => {
+      asked();
+      await new Promise<void>((go) => (release.wasm = go));
+      await route.continue();
+    }),
+  );
+  await page.route('**/lessons/io-waits.json', async (route) => {
+    await new Promise<void>((go) => (release.lesson = go));
+    await route.continue();
+  });
+  await Playground.open(page, '?scale=100');
+  const booting = page.locator('.share-host .booting-extra');
+  await wasmAsked; // the extras have started loading
+  await expect(booting).toBeVisible();
+  await page.getByLabel('Lesson', { exact: true }).selectOption('io-waits');
+  release.wasm();
+  // The extras are loaded (their loader's promise has settled), but not shown.
+  await page.evaluate(async () => {
+    await (self as unknown as { __playgroundExtras: Promise<unknown> }).__playgroundExtras;
+    for (let i = 0; i < 3; i++) await new Promise((frame) => requestAnimationFrame(frame));
+  });
+  await expect(booting).toBeVisible();
+  release.lesson();
+  await expect(page.getByRole('heading', { level: 2, name: 'Waiting for the disk' })).toBeVisible();
+  await expect(booting).toHaveCount(0);
+  await expect(page.locator('.share-host').getByRole('button', { name: 'Share', exact: true })).toBeVisible();
+});
