@@ -8,7 +8,9 @@
 //! after compression, and a bundle that no longer depends on where the builder's home is.
 //!
 //! Only the release build gets these flags, so the other builds (tests, clippy) keep their
-//! compiled dependencies; the release profile has its own anyway.
+//! compiled dependencies; the release profile has its own anyway. `RUSTFLAGS` in the
+//! environment takes the place of any `rustflags` in Cargo's config files, so the caller's own
+//! `RUSTFLAGS` are kept, and this repository's config sets none.
 
 use std::path::{Path, PathBuf};
 
