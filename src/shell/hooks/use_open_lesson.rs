@@ -49,8 +49,8 @@ pub fn use_open_lesson(on_action: Callback<Action>) -> UseOpenLessonHandle {
             let Some(entry) = lesson::CATALOGUE.iter().find(|e| e.id == id) else { return };
             opening.set(Opening::Loading(entry.title));
             let (opening, latest, on_action) = (opening.clone(), latest.clone(), on_action.clone());
-            // The extras neither start loading nor show their first views while the lesson is
-            // fetched, until the frame that draws it.
+            // While the lesson is fetched, and until the frame that draws it, the extras
+            // neither start loading nor show their first views.
             let held = extras::hold();
             wasm_bindgen_futures::spawn_local(async move {
                 let _held = held;
