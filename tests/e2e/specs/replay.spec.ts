@@ -21,8 +21,10 @@ async function results(page: Page) {
 
 /** The replay, once it shows the page's run. */
 async function replay(page: Page) {
+  // The host is scrolled to, not the region: the one shown while the extras load is replaced.
+  await page.locator('.replay-host').scrollIntoViewIfNeeded();
+  await expect(page.locator('.replay-host .booting-extra')).toHaveCount(0);
   const region = page.getByRole('region', { name: 'Event loop' });
-  await region.scrollIntoViewIfNeeded();
   // The replay loads when asked (or by itself after a run when the URL has at=).
   const ask = region.getByRole('button', { name: 'Step through the run' });
   if (await ask.isVisible()) await ask.click();
