@@ -314,22 +314,22 @@ test('extras that finish loading while a lesson is fetched wait to show until it
   // Both files are held by the test: the extras' wasm until the lesson has been chosen, the
   // lesson until the extras have loaded.
   const release = { wasm: () => {}, lesson: () => {} };
-  const wasmAsked = new Promise<void>((asked) =>
-    page.route('**/extras_bg.wasm', async (route) => {
-      asked();
-      await new Promise<void>((go) => (release.wasm = go));
+  const asked = { wasm: () => {}, lesson: () => {} };
+  const wasmAsked = new Promise<void>((done) => (asked.wasm = done));
+  const lessonAsked = new Promise<void>((done) => (asked.lesson = done));
+  for (const [pattern, file] of [['**/extras_bg.wasm', 'wasm'], ['**/lessons/io-waits.json', 'lesson']] as const) {
+    await page.route(pattern, async (route) => {
+      asked[file]();
+      await new Promise<void>((go) => (release[file] = go));
       await route.continue();
-    }),
-  );
-  await page.route('**/lessons/io-waits.json', async (route) => {
-    await new Promise<void>((go) => (release.lesson = go));
-    await route.continue();
-  });
+    });
+  }
   await Playground.open(page, '?scale=100');
   const booting = page.locator('.share-host .booting-extra');
   await wasmAsked; // the extras have started loading
   await expect(booting).toBeVisible();
   await page.getByLabel('Lesson', { exact: true }).selectOption('io-waits');
+  await lessonAsked;
   release.wasm();
   // The extras are loaded (their loader's promise has settled), but not shown.
   await page.evaluate(async () => {
