@@ -11,6 +11,7 @@
 // that `cargo xtask test` counts.
 import { resolve } from 'node:path';
 import { ENGINES, KEY, session, sleep, spawnGroup, stop } from './webdriver.mjs';
+import { misplacedColumns } from '../e2e/pages/strip.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -95,15 +96,7 @@ const JOURNEYS = [
     const shown = await w.run("return document.querySelector('.mode-workers .measured-total')?.textContent ?? ''");
     expect(/\d/.test(shown), `the workers row shows "${shown}"`);
     // Each column head stands over its figures (left edges within a pixel), in every row.
-    const misplaced = await w.run(`
-      const heads = [...document.querySelectorAll('.mode-head > span')].map((e) => e.getBoundingClientRect());
-      const cells = ['.predicted', '.cell-measured', '.cell-freeze', '.cell-late', '.cell-input'];
-      return [...document.querySelectorAll('.mode-row')].flatMap((row) => cells.map((c, i) => {
-        const cell = row.querySelector(c);
-        if (!cell || !cell.getClientRects().length) return null;
-        const off = cell.getBoundingClientRect().left - heads[i + 1].left;
-        return Math.abs(off) > 1 ? row.className + ' ' + c + ' ' + off.toFixed(1) + ' px' : null;
-      })).filter(Boolean);`);
+    const misplaced = await w.run(`return (${misplacedColumns})()`);
     expect(misplaced.length === 0, `columns off their heads: ${misplaced.join('; ')}`);
   }],
 

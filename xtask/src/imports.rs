@@ -5,9 +5,9 @@
 //! compressed first view, as hashes hardly compress. After the release build each such import
 //! gets a short name (`a`, `b`, … `Z`, `ba`, …) and their module the name `a`, in both files at
 //! once; so do the exports the bindings call (`__wbindgen_malloc`, the closures' invokers named
-//! with a hash, `…_invoke__h0c4c…`), as `$a`, `$b`, … A file that is not the shape wasm-bindgen writes (an import that is not a key
-//! of the bindings exactly once, a hashed export they never name, a truncated section) is an
-//! error, never a half-renamed pair. The files keep trunk's names, which follow what trunk
+//! with a hash, `…_invoke__h0c4c…`), as `$a`, `$b`, … A file that is not the shape wasm-bindgen
+//! writes (an import that is not a key of the bindings exactly once, a hashed export they never
+//! name, a truncated section) is an error, never a half-renamed pair. The files keep trunk's names, which follow what trunk
 //! built: the renaming is the same every time, so one name always holds one content.
 
 use std::collections::HashMap;

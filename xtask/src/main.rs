@@ -151,9 +151,10 @@ fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), Strin
         args.extend(["--public-url", url]);
     }
     let mut trunk = cmd::command("trunk", &args, env);
-    if let Some(home) = remap::cargo_home() {
-        let existing = std::env::var("RUSTFLAGS").ok();
-        trunk.env("RUSTFLAGS", remap::rustflags(existing.as_deref(), &home));
+    let flags = remap::rustflags(std::env::var("RUSTFLAGS").ok().as_deref(), &tools::cargo_home());
+    // (Set, even empty, RUSTFLAGS would override any rustflags in Cargo's config files.)
+    if !flags.is_empty() {
+        trunk.env("RUSTFLAGS", flags);
     }
     cmd::run(trunk)?;
     csp::apply(&root().join("dist"))?;

@@ -29,13 +29,6 @@ pub fn rustflags(existing: Option<&str>, cargo_home: &Path) -> String {
     flags.join(" ")
 }
 
-/// Cargo's home: `CARGO_HOME`, else `~/.cargo`.
-pub fn cargo_home() -> Option<PathBuf> {
-    std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-}
-
 /// Each registry's folder of unpacked crates (`registry/src/<index>`), sorted.
 fn registries(cargo_home: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(cargo_home.join("registry").join("src"))

@@ -21,12 +21,16 @@ pub struct Env {
     pub vars: Vec<(String, String)>,
 }
 
-fn cargo_bin() -> PathBuf {
+/// Cargo's home: `CARGO_HOME`, else `~/.cargo`.
+pub fn cargo_home() -> PathBuf {
     std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
         .unwrap_or_else(|| PathBuf::from(".cargo"))
-        .join("bin")
+}
+
+fn cargo_bin() -> PathBuf {
+    cargo_home().join("bin")
 }
 
 fn tools_dir() -> PathBuf {

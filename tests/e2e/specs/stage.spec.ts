@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { Playground, type Mode } from '../pages/playground';
+import { misplacedColumns } from '../pages/strip.mjs';
 
 type Press = 'mouse' | 'keyboard' | 'touch';
 
@@ -72,18 +73,7 @@ async function checkRuns(page: Page, query: string, presses: [Mode, Press][]) {
   // Nothing on the page is wider than the window.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
   // Each of the strip's column heads stands over its figures, in every row.
-  const misplaced = await page.evaluate(() => {
-    const heads = [...document.querySelectorAll('.mode-head > span')].map((e) => e.getBoundingClientRect());
-    const cells = ['.predicted', '.cell-measured', '.cell-freeze', '.cell-late', '.cell-input'];
-    return [...document.querySelectorAll('.mode-row')].flatMap((row) =>
-      cells.map((c, i) => {
-        const cell = row.querySelector(c);
-        if (!cell || !cell.getClientRects().length) return null;
-        const off = cell.getBoundingClientRect().left - heads[i + 1].left;
-        return Math.abs(off) > 1 ? `${row.className} ${c}: ${off.toFixed(1)} px` : null;
-      }),
-    ).filter(Boolean);
-  });
+  const misplaced = await page.evaluate(misplacedColumns);
   expect(misplaced, 'columns off their heads').toEqual([]);
 }
 
