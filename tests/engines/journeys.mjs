@@ -46,8 +46,12 @@ async function open(w, query) {
 /** Starts a run by `start` and returns its run-finished message with the frame gaps the probe saw during it. */
 async function runWith(w, start) {
   const before = await w.run("return __t.messages.filter((m) => m.type === 'run-finished').length");
-  // The gaps are counted from the press: \`run-started\` is posted before a blocking run holds the
-  // thread, but WebKit has delivered it after the run.
+  // The probe must be drawing before the press: a page just opened may not have drawn its first
+  // frame yet (WebKit on a loaded machine), and the run waits at most 200 ms for one before it
+  // holds the thread, so a probe whose first frame came after a blocking run saw no gap at all.
+  await w.until('return __t.frames.length > 0');
+  // The gaps are counted from the press (as the page counts them): \`run-started\` is posted
+  // before a blocking run holds the thread, but WebKit has delivered it after the run.
   await w.run('__t.pressed = performance.now()');
   await start();
   const status = "return document.querySelector('.status')?.textContent ?? ''";
@@ -58,7 +62,7 @@ async function runWith(w, start) {
     const m = __t.messages, started = m.filter((x) => x.type === 'run-started').at(-1), finished = m.filter((x) => x.type === 'run-finished').at(-1);
     const f = __t.frames, gaps = [], first = [];
     const from = Math.min(started.at, __t.pressed);
-    for (let i = 1; i < f.length; i++) if (f[i] > from && f[i - 1] < finished.at) gaps.push(f[i] - f[i - 1]);
+    for (let i = 1; i < f.length; i++) if (f[i] > from && f[i - 1] < finished.at) gaps.push(f[i] - Math.max(f[i - 1], from));
     // The gaps of the run's first half from the press (as the page counts them), its start-up
     // included (its end, and the results
     // after it, can fall later than the test's clock says: run-started may arrive late).
