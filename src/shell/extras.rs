@@ -3,7 +3,7 @@
 //! page loads the first time it needs it (`runtime/extras.rs`, `hooks/use_extra.rs`): the code
 //! view with its generator, the order question of "One turn of the event loop", the bar of
 //! Share, Embed and Export, the small multiples of Side by side, the table of the session's runs,
-//! and the timeline pictures of a run (SVG, PNG).
+//! the timeline as a table of tasks, and the timeline pictures of a run (SVG, PNG).
 //!
 //! An extra renders into a host element the page gives it, reads what it shows from a JSON
 //! argument, and talks back with DOM events on the host; it shares no memory with the page's
@@ -25,6 +25,7 @@ use crate::shell::components::run_history::{HistoryRow, RunHistory, RunHistoryPr
 use crate::shell::components::same::Same;
 use crate::shell::components::share_bar::{ShareBar, ShareBarProps};
 use crate::shell::components::task_inspector::{TaskInspector, TaskInspectorProps};
+use crate::shell::components::tasks_table::{TableRow, TasksTable, TasksTableProps};
 use crate::shell::components::turn_question::TurnQuestion;
 use crate::shell::runtime::lesson_files;
 use std::cell::RefCell;
@@ -44,6 +45,7 @@ enum Mounted {
     Inspector(yew::AppHandle<TaskInspector>),
     Replay(yew::AppHandle<EventLoop>),
     History(yew::AppHandle<RunHistory>),
+    Table(yew::AppHandle<TasksTable>),
 }
 
 /// The event the task's panel sends its host for each edit; the detail is the edit's JSON
@@ -215,6 +217,64 @@ pub fn history_arg(runs: &[Same<RunReport>]) -> String {
     }))
 }
 
+/// The event the table of tasks sends its host when a task's name is chosen; the detail is
+/// the task's id.
+pub const PICK: &str = "playground-pick";
+
+/// The table of tasks' argument: `{"caption": <text>, "rows": [[id, label, lane, kind,
+/// predicted, predicted end ms or null, predicted outcome, measured, measured outcome or null,
+/// selected], …]}`.
+pub fn table_arg(caption: &str, rows: impl Iterator<Item = TableRow>) -> String {
+    let rows = json::list(rows.map(|r| {
+        json::list([
+            r.id.to_string(),
+            text(&r.label),
+            text(&r.lane),
+            text(&r.kind),
+            text(&r.predicted),
+            json::maybe(r.predicted_end_ms),
+            text(&r.predicted_outcome),
+            text(&r.measured),
+            r.measured_outcome.as_deref().map_or_else(|| "null".into(), text),
+            r.current.to_string(),
+        ])
+    }));
+    Obj::new().field("caption", text(caption)).field("rows", rows).end()
+}
+
+/// The table of tasks' props from its argument; a chosen name becomes the host's [`PICK`]
+/// event.
+fn table_props(host: &Element, arg: &str) -> Option<TasksTableProps> {
+    let value = read(arg).ok()?;
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    let rows = value
+        .get("rows")?
+        .as_array()?
+        .iter()
+        .map(|r| TableRow {
+            id: r[0].as_u64().and_then(|id| u32::try_from(id).ok()).unwrap_or_default(),
+            label: text(&r[1]),
+            lane: text(&r[2]),
+            kind: text(&r[3]),
+            predicted: text(&r[4]),
+            predicted_end_ms: r[5].as_f64(),
+            predicted_outcome: text(&r[6]),
+            measured: text(&r[7]),
+            measured_outcome: r[8].as_str().map(str::to_string),
+            current: r[9].as_bool().unwrap_or_default(),
+        })
+        .collect();
+    let host = host.clone();
+    let on_pick = Callback::from(move |id: u32| {
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&id.to_string().into());
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(PICK, &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    });
+    Some(TasksTableProps { caption: text(value.get("caption")?), rows, on_pick })
+}
+
 fn history_props(arg: &str) -> Option<RunHistoryProps> {
     let value = read(arg).ok()?;
     let rows = value
@@ -349,7 +409,8 @@ fn number_apart() {
 /// Renders the extra `kind` (`"code"`, `"turn"`, `"share"`, `"multiples"`, `"history"`, …) into
 /// `host`: the code view of the scenario in `arg` ([`code_arg`]), the order question of the
 /// lesson whose id is `arg`, the share bar ([`share_arg`]), the small multiples
-/// ([`multiples_arg`]) or the table of runs ([`history_arg`]).
+/// ([`multiples_arg`]), the table of runs ([`history_arg`]) or the table of tasks
+/// ([`table_arg`]).
 pub fn mount(host: Element, kind: String, arg: String) {
     number_apart();
     match kind.as_str() {
@@ -397,6 +458,12 @@ pub fn mount(host: Element, kind: String, arg: String) {
             let handle = yew::Renderer::<RunHistory>::with_root_and_props(host.clone(), props).render();
             MOUNTED.with(|m| m.borrow_mut().push((host, Mounted::History(handle))));
         }
+        "table" => {
+            let Some(props) = table_props(&host, &arg) else { return };
+            host.set_inner_html("");
+            let handle = yew::Renderer::<TasksTable>::with_root_and_props(host.clone(), props).render();
+            MOUNTED.with(|m| m.borrow_mut().push((host, Mounted::Table(handle))));
+        }
         "share" => {
             let Some(props) = share_props(&host, &arg) else { return };
             host.set_inner_html("");
@@ -436,6 +503,11 @@ pub fn update(host: &Element, arg: String) {
                 }
                 (true, Mounted::History(handle)) => {
                     if let Some(props) = history_props(&arg) {
+                        handle.update(props);
+                    }
+                }
+                (true, Mounted::Table(handle)) => {
+                    if let Some(props) = table_props(host, &arg) {
                         handle.update(props);
                     }
                 }
@@ -512,6 +584,7 @@ pub fn unmount(host: &Element) {
         Some(Mounted::Inspector(handle)) => handle.destroy(),
         Some(Mounted::Replay(handle)) => handle.destroy(),
         Some(Mounted::History(handle)) => handle.destroy(),
+        Some(Mounted::Table(handle)) => handle.destroy(),
         None => {}
     }
 }

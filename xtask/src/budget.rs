@@ -54,8 +54,9 @@ use std::path::Path;
 /// script came to leave out trunk's unused `wasmBindings` and `TrunkApplicationStarted`, the
 /// default lesson to be built in without its indentation and the phone's hidden labels to share
 /// one rule, which paid for the extras' first views waiting for a lesson being opened, until the
-/// frame that draws it (248,522 B).
-pub const BUDGET_BYTES: u64 = 248_525;
+/// frame that draws it (248,522 B), and the timeline's table of tasks came to be an extra, its
+/// rows written by the page (595 B; 247,927 B).
+pub const BUDGET_BYTES: u64 = 247_930;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

@@ -23,6 +23,7 @@ pub mod share_host;
 pub mod site_header;
 pub mod status_region;
 pub mod task_inspector;
+pub mod tasks_table;
 pub mod timeline;
 pub mod turn_host;
 pub mod turn_question;

@@ -53,6 +53,12 @@ test('10,000 tasks in 8 lanes: a few elements, every lane painted, and the keys 
   expect(rows[11].label).toBe('W2-0');
   expect(rows.every((r) => r.measuredOutcome === 'done')).toBe(true);
   await expect(app.timeline().locator('tbody tr[aria-current="true"]')).toHaveText(/W1-1249/);
+  // Choosing a name in the table selects its task: the inspector edits it, and the table moves
+  // with the selection.
+  await app.timeline().locator('tbody tr').filter({ hasText: 'W2-0' }).getByRole('button').click();
+  await expect(page.getByLabel('Label', { exact: true })).toHaveValue('W2-0');
+  await expect(app.timeline().locator('tbody tr[aria-current="true"]')).toHaveText(/W2-0/);
+  expect((await app.tasksTable())[10].label).toBe('W2-0');
   // Escape lets go of it.
   await canvas.focus();
   await page.keyboard.press('Escape');

@@ -1,15 +1,18 @@
 //! The timeline as a table, on demand: the tasks around the selected one (never thousands of
-//! hidden rows), each with its lane, kind, prediction and measurement. Built only while it is
-//! open. Choosing a task's name selects it, as the keys on the canvas do.
+//! hidden rows), each with its lane, kind, prediction and measurement. The page writes the
+//! rows (at most 21); the table itself (`tasks_table.rs`) comes with the extras, loaded when
+//! it is first opened, and sends back the id of a task whose name is chosen.
 
 use crate::core::browse::{around, ending, range};
-use crate::core::format::Num;
 use crate::core::predict::Prediction;
 use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskId};
 use crate::core::state::Action;
 use crate::core::timing::Outcome;
 use crate::shell::components::same::Same;
+use crate::shell::components::tasks_table::TableRow;
+use crate::shell::extras::{table_arg, PICK};
+use crate::shell::hooks::{use_extra, Extra};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,56 +28,55 @@ pub struct TaskTableProps {
     pub on_action: Callback<Action>,
 }
 
+/// The table's argument: the tasks around the selection, as rows.
+fn arg(props: &TaskTableProps) -> String {
+    let s = &props.scenario;
+    let ids = around(s, props.selected, AROUND);
+    let rows = ids.iter().filter_map(|&id| {
+        let (li, task) = s.task(id)?;
+        let predicted = props.prediction.timing(id);
+        let measured = props.report.as_ref().and_then(|r| r.tasks.iter().find(|t| t.id == id));
+        Some(TableRow {
+            id: id.0,
+            label: task.label.clone(),
+            lane: s.lanes()[li].name.clone(),
+            kind: task.kind.as_str().into(),
+            predicted: match predicted {
+                Some(t) if t.outcome == Outcome::Skipped => "never starts".into(),
+                Some(t) => format!("{}{}", range(&t.span), ending(t.outcome)),
+                None => "\u{2014}".into(),
+            },
+            predicted_end_ms: predicted.map(|t| t.span.end_ms),
+            predicted_outcome: predicted.map_or(Outcome::Skipped, |t| t.outcome).as_str().into(),
+            measured: match (measured, &props.report) {
+                (Some(m), _) => format!("{}{}", range(&m.span), ending(m.outcome)),
+                (None, Some(_)) => "never started".into(),
+                (None, None) => "not run yet".into(),
+            },
+            measured_outcome: measured.map(|m| m.outcome.as_str().into()),
+            current: props.selected == Some(id),
+        })
+    });
+    let caption = format!("{} of the {} tasks, around the selected one", ids.len(), s.task_count());
+    table_arg(&caption, rows)
+}
+
 #[function_component(TaskTable)]
 pub fn task_table(props: &TaskTableProps) -> Html {
-    let open = use_state(|| false);
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            open.set(e.target_dyn_into::<web_sys::HtmlDetailsElement>().is_some_and(|d| d.open()));
-        })
-    };
-    let rows = (*open).then(|| {
-        let s = &props.scenario;
-        let ids = around(s, props.selected, AROUND);
-        let rows = ids.iter().filter_map(|&id| {
-            let (li, task) = s.task(id)?;
-            let predicted = props.prediction.timing(id);
-            let measured = props.report.as_ref().and_then(|r| r.tasks.iter().find(|t| t.id == id));
-            let on_pick = props.on_action.reform(move |_: MouseEvent| Action::Select(Some(id)));
-            Some(html! {
-                <tr data-task={id.0.to_string()} aria-current={(props.selected == Some(id)).then_some("true")}
-                    data-predicted-end-ms={predicted.map(|t| Num(t.span.end_ms).to_string())}
-                    data-predicted-outcome={predicted.map_or(Outcome::Skipped, |t| t.outcome).as_str()}
-                    data-measured-outcome={measured.map(|m| m.outcome.as_str())}>
-                    <th scope="row"><button type="button" class="link" onclick={on_pick}>{ &task.label }</button></th>
-                    <td>{ &s.lanes()[li].name }</td>
-                    <td>{ task.kind.as_str() }</td>
-                    <td>{ match predicted {
-                        Some(t) if t.outcome == Outcome::Skipped => "never starts".to_string(),
-                        Some(t) => format!("{}{}", range(&t.span), ending(t.outcome)),
-                        None => "\u{2014}".to_string(),
-                    } }</td>
-                    <td>{ match (measured, &props.report) {
-                        (Some(m), _) => format!("{}{}", range(&m.span), ending(m.outcome)),
-                        (None, Some(_)) => "never started".to_string(),
-                        (None, None) => "not run yet".to_string(),
-                    } }</td>
-                </tr>
-            })
-        });
-        html! {
-            <table class="tl-table">
-                <caption>{ format!("{} of the {} tasks, around the selected one", ids.len(), s.task_count()) }</caption>
-                <thead><tr><th scope="col">{ "Task" }</th><th scope="col">{ "Lane" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "Predicted" }</th><th scope="col">{ "Measured" }</th></tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-        }
+    // The extra loads when the table is first shown: a closed `<details>` shows nothing of it.
+    let host = use_node_ref();
+    let on_pick = props.on_action.reform(|id: String| match id.parse() {
+        Ok(id) => Action::Select(Some(TaskId(id))),
+        Err(_) => Action::Notice("The table sent a task the page could not read.".into()),
     });
+    use_extra(
+        host.clone(),
+        Extra { kind: "table", arg: arg(props), event: Some((PICK, on_pick)), when_near: true },
+    );
     html! {
-        <details class="tl-tasks" ontoggle={on_toggle}>
+        <details class="tl-tasks">
             <summary>{ "Tasks as a table" }</summary>
-            { rows.unwrap_or_default() }
+            <div class="tl-table-host" ref={host}><p class="booting-extra">{ "Loading the table\u{2026}" }</p></div>
         </details>
     }
 }
