@@ -125,6 +125,8 @@ const JOURNEYS = [
     expect(!(await w.run("return !!document.querySelector('.tl-table-host table')")), 'the closed table was built');
     await w.click('details.tl-tasks summary');
     await w.until("return document.querySelectorAll('.tl-table-host tbody tr').length === 2");
+    const current = "return document.querySelector('.tl-table-host tr[aria-current]')?.textContent ?? ''";
+    expect(!(await w.run(current)).includes('Take selfies'), 'Take selfies was selected before its name was chosen');
     await w.clickText('.tl-table-host tbody th button', 'Take selfies');
     await w.until("return document.querySelector('.tl-table-host tr[aria-current]')?.textContent.includes('Take selfies')");
   }],
