@@ -2,8 +2,9 @@
 //! (`src/bin/extras.rs`, exporting [`mount`], [`update`], [`unmount`] and [`export`] (as `export_picture`)) that the
 //! page loads the first time it needs it (`runtime/extras.rs`, `hooks/use_extra.rs`): the code
 //! view with its generator, the order question of "One turn of the event loop", the bar of
-//! Share, Embed and Export, the small multiples of Side by side, the table of the session's runs,
-//! the timeline as a table of tasks, and the timeline pictures of a run (SVG, PNG).
+//! Share, Embed and Export, the small multiples of Side by side, the selected task's panel, the
+//! event loop's replay, the table of the session's runs, the timeline as a table of tasks, and
+//! the timeline pictures of a run (SVG, PNG).
 //!
 //! An extra renders into a host element the page gives it, reads what it shows from a JSON
 //! argument, and talks back with DOM events on the host; it shares no memory with the page's
@@ -246,22 +247,25 @@ pub fn table_arg(caption: &str, rows: impl Iterator<Item = TableRow>) -> String 
 /// event.
 fn table_props(host: &Element, arg: &str) -> Option<TasksTableProps> {
     let value = read(arg).ok()?;
-    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    let string = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    // A row without a readable id is left out: choosing it must never select another task.
     let rows = value
         .get("rows")?
         .as_array()?
         .iter()
-        .map(|r| TableRow {
-            id: r[0].as_u64().and_then(|id| u32::try_from(id).ok()).unwrap_or_default(),
-            label: text(&r[1]),
-            lane: text(&r[2]),
-            kind: text(&r[3]),
-            predicted: text(&r[4]),
-            predicted_end_ms: r[5].as_f64(),
-            predicted_outcome: text(&r[6]),
-            measured: text(&r[7]),
-            measured_outcome: r[8].as_str().map(str::to_string),
-            current: r[9].as_bool().unwrap_or_default(),
+        .filter_map(|r| {
+            Some(TableRow {
+                id: u32::try_from(r[0].as_u64()?).ok()?,
+                label: string(&r[1]),
+                lane: string(&r[2]),
+                kind: string(&r[3]),
+                predicted: string(&r[4]),
+                predicted_end_ms: r[5].as_f64(),
+                predicted_outcome: string(&r[6]),
+                measured: string(&r[7]),
+                measured_outcome: r[8].as_str().map(str::to_string),
+                current: r[9].as_bool().unwrap_or_default(),
+            })
         })
         .collect();
     let host = host.clone();
@@ -272,7 +276,7 @@ fn table_props(host: &Element, arg: &str) -> Option<TasksTableProps> {
             let _ = host.dispatch_event(&event);
         }
     });
-    Some(TasksTableProps { caption: text(value.get("caption")?), rows, on_pick })
+    Some(TasksTableProps { caption: string(value.get("caption")?), rows, on_pick })
 }
 
 fn history_props(arg: &str) -> Option<RunHistoryProps> {

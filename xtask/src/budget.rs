@@ -55,8 +55,8 @@ use std::path::Path;
 /// default lesson to be built in without its indentation and the phone's hidden labels to share
 /// one rule, which paid for the extras' first views waiting for a lesson being opened, until the
 /// frame that draws it (248,522 B), and the timeline's table of tasks came to be an extra, its
-/// rows written by the page (595 B; 247,927 B).
-pub const BUDGET_BYTES: u64 = 247_930;
+/// rows written by the page (603 B; 247,919 B).
+pub const BUDGET_BYTES: u64 = 247_920;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

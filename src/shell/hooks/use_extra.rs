@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 /// What an extra needs from the page.
 pub struct Extra {
-    /// `"code"` or `"turn"`.
+    /// Which extra (`"code"`, `"turn"`, `"table"`, …: `shell::extras::mount`).
     pub kind: &'static str,
     /// What it shows, as its `update` reads it.
     pub arg: String,

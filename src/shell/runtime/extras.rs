@@ -119,8 +119,9 @@ fn start() -> Option<js_sys::Promise> {
     Some(loaded)
 }
 
-/// Calls `start` once, when `element` first comes within 600 px of the window (at once where
-/// the browser has no IntersectionObserver). Disconnect the observer returned to give up.
+/// Calls `start` once, when `element` first comes within 600 px of the window. Disconnect the
+/// observer returned to give up. (A browser without IntersectionObserver, older than any that
+/// runs the page's stylesheet, never calls it, and `None` is returned.)
 pub fn when_near(
     element: &web_sys::Element,
     start: impl FnOnce() + 'static,

@@ -10,8 +10,8 @@
 //!
 //! Every edit is an `Action::Edit` for the reducer; this component only turns pointer and
 //! keyboard events into actions (`drag.rs` holds the pointer state machine, `task.rs` one task,
-//! `palette.rs` the kinds to add, `bars.rs` the rows and words around the canvas, `table.rs` the
-//! tasks as a table, `geometry.rs` the sizes).
+//! `palette.rs` the kinds to add, `bars.rs` the rows and words around the canvas, `table.rs`
+//! where the tasks as a table stand (the table is an extra), `geometry.rs` the sizes).
 
 mod bars;
 mod canvas;
@@ -42,7 +42,7 @@ use drag::{pointer_handlers, Drag};
 use geometry::{MAX_ZOOM, ROW_PX, TASK_PX, TASK_TOP_PX, THREAD_PX, TRACK_PX, TRACK_TOP_PX};
 use std::cell::RefCell;
 use std::rc::Rc;
-use table::TaskTable;
+use table::TableHost;
 use task::EditorTask;
 use window::use_shown;
 use yew::prelude::*;
@@ -424,7 +424,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if let Some(pool) = report.as_ref().and_then(|r| r.pool) {
                 <p class="pool-cost"><strong>{ "Cost of the workers: " }</strong>{ pool.describe() }</p>
             }
-            <TaskTable
+            <TableHost
                 scenario={scenario.clone()}
                 prediction={props.prediction.clone()}
                 report={report.clone()}

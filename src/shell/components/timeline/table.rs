@@ -1,7 +1,7 @@
-//! The timeline as a table, on demand: the tasks around the selected one (never thousands of
-//! hidden rows), each with its lane, kind, prediction and measurement. The page writes the
-//! rows (at most 21); the table itself (`tasks_table.rs`) comes with the extras, loaded when
-//! it is first opened, and sends back the id of a task whose name is chosen.
+//! Where the timeline as a table stands, on demand: the tasks around the selected one (never
+//! thousands of hidden rows), each with its lane, kind, prediction and measurement. The page
+//! writes the rows; the table itself (`tasks_table.rs`) comes with the extras, loaded when it
+//! is first opened, and sends back the id of a task whose name is chosen.
 
 use crate::core::browse::{around, ending, range};
 use crate::core::predict::Prediction;
@@ -20,7 +20,7 @@ use yew::prelude::*;
 const AROUND: usize = 10;
 
 #[derive(Properties, PartialEq)]
-pub struct TaskTableProps {
+pub struct TableHostProps {
     pub scenario: Rc<Scenario>,
     pub prediction: Rc<Prediction>,
     pub report: Option<Same<RunReport>>,
@@ -29,7 +29,7 @@ pub struct TaskTableProps {
 }
 
 /// The table's argument: the tasks around the selection, as rows.
-fn arg(props: &TaskTableProps) -> String {
+fn arg(props: &TableHostProps) -> String {
     let s = &props.scenario;
     let ids = around(s, props.selected, AROUND);
     let rows = ids.iter().filter_map(|&id| {
@@ -61,8 +61,8 @@ fn arg(props: &TaskTableProps) -> String {
     table_arg(&caption, rows)
 }
 
-#[function_component(TaskTable)]
-pub fn task_table(props: &TaskTableProps) -> Html {
+#[function_component(TableHost)]
+pub fn table_host(props: &TableHostProps) -> Html {
     // The extra loads when the table is first shown: a closed `<details>` shows nothing of it.
     let host = use_node_ref();
     let on_pick = props.on_action.reform(|id: String| match id.parse() {
