@@ -46,6 +46,12 @@ test('10,000 tasks in 8 lanes: a few elements, every lane painted, and the keys 
   // The selection is the editor's too: the inspector edits it, and it has an element to focus.
   await expect(page.getByLabel('Label', { exact: true })).toHaveValue('W1-1249');
   await expect(app.task('W1-1249')).toHaveCount(1);
+  // Folded away, the table (an extra) is not built, even in view with the extras loaded.
+  await page.locator('.share-host').scrollIntoViewIfNeeded();
+  await expect(page.locator('.share-host .booting-extra')).toHaveCount(0);
+  await app.timeline().locator('details.tl-tasks').scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(app.timeline().locator('.tl-table-host table')).toHaveCount(0);
   // The table on demand holds the tasks around the selection, not ten thousand rows.
   const rows = await app.tasksTable();
   expect(rows.length).toBe(21);
