@@ -49,6 +49,16 @@ enum Mounted {
     Table(yew::AppHandle<TasksTable>),
 }
 
+/// Sends an extra's host the event `name` with `detail`: how an extra talks back to the page
+/// (`hooks::use_extra` relays it).
+pub fn tell(host: &Element, name: &str, detail: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail.into());
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
 /// The event the task's panel sends its host for each edit; the detail is the edit's JSON
 /// (`Edit::to_json`).
 pub const EDIT: &str = "playground-edit";
@@ -79,11 +89,8 @@ fn inspector_props(host: &Element, arg: &str) -> Option<TaskInspectorProps> {
     };
     let host = host.clone();
     let on_edit = Callback::from(move |edit: crate::core::edit::Edit| {
-        let Some(json) = edit.to_json() else { return };
-        let init = web_sys::CustomEventInit::new();
-        init.set_detail(&json.into());
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(EDIT, &init) {
-            let _ = host.dispatch_event(&event);
+        if let Some(json) = edit.to_json() {
+            tell(&host, EDIT, &json);
         }
     });
     Some(TaskInspectorProps {
@@ -269,13 +276,7 @@ fn table_props(host: &Element, arg: &str) -> Option<TasksTableProps> {
         })
         .collect();
     let host = host.clone();
-    let on_pick = Callback::from(move |id: u32| {
-        let init = web_sys::CustomEventInit::new();
-        init.set_detail(&id.to_string().into());
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(PICK, &init) {
-            let _ = host.dispatch_event(&event);
-        }
-    });
+    let on_pick = Callback::from(move |id: u32| tell(&host, PICK, &id.to_string()));
     Some(TasksTableProps { caption: string(value.get("caption")?), rows, on_pick })
 }
 

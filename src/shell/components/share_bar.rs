@@ -7,9 +7,10 @@ use crate::core::controls::{Control, Controls};
 use crate::core::embed::{link, Embed};
 use crate::core::lesson::Entry;
 use crate::core::scenario::Scenario;
+use crate::shell::extras::tell;
 use crate::shell::hooks::{use_clipboard, use_share_value};
 use std::rc::Rc;
-use web_sys::{CustomEvent, CustomEventInit, Element, HtmlDialogElement, HtmlInputElement};
+use web_sys::{Element, HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
 
 /// The event the bar sends its host to export the last run; its detail is `json`, `svg`,
@@ -154,13 +155,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
 
     let export = |what: &'static str| {
         let host = props.host.clone();
-        Callback::from(move |_: MouseEvent| {
-            let init = CustomEventInit::new();
-            init.set_detail(&what.into());
-            if let Ok(event) = CustomEvent::new_with_event_init_dict(EXPORT, &init) {
-                let _ = host.dispatch_event(&event);
-            }
-        })
+        Callback::from(move |_: MouseEvent| tell(&host, EXPORT, what))
     };
     let ran = props.ran;
 
