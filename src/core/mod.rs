@@ -28,6 +28,7 @@ pub mod predict;
 pub mod question;
 pub mod replay;
 pub mod report;
+pub mod run_record;
 pub mod scenario;
 pub mod share;
 pub mod sort;

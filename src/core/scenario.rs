@@ -387,6 +387,19 @@ impl Scenario {
         Ok(Scenario::new(lanes)?.with_combine(combine))
     }
 
+    /// The same scenario with its tasks numbered `ids`, in lane order: a copy read back from
+    /// JSON (which numbers them from 1) given the ids the page's edits kept. `None` when the
+    /// counts differ.
+    pub fn with_ids(mut self, ids: &[u32]) -> Option<Self> {
+        if ids.len() != self.task_count() {
+            return None;
+        }
+        for (task, &id) in self.lanes.iter_mut().flat_map(|l| l.tasks.iter_mut()).zip(ids) {
+            task.id = TaskId(id);
+        }
+        Some(self)
+    }
+
     /// Writes scenario JSON, version 1 (task ids are not part of the format). Optional fields
     /// are written only when they differ from the default, so older scenarios keep their exact
     /// JSON.
@@ -672,6 +685,22 @@ mod tests {
     fn round_trips_through_json() {
         let s = Scenario::from_json(TICKET_QUEUE).unwrap();
         assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s);
+    }
+
+    /// What the runner binary is handed: the JSON and the ids, which edits keep but the JSON
+    /// does not carry.
+    #[test]
+    fn a_copy_from_json_takes_the_ids_back() {
+        let ids = [7, 3];
+        let mut s = Scenario::from_json(TICKET_QUEUE).unwrap();
+        for (task, &id) in s.lanes.iter_mut().flat_map(|l| l.tasks.iter_mut()).zip(&ids) {
+            task.id = TaskId(id);
+        }
+        let copy = Scenario::from_json(&s.to_json()).unwrap();
+        assert_ne!(copy, s);
+        assert_eq!(copy.clone().with_ids(&ids), Some(s));
+        assert_eq!(copy.clone().with_ids(&[7]), None);
+        assert_eq!(copy.with_ids(&[7, 3, 4]), None);
     }
 
     #[test]

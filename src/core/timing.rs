@@ -3,7 +3,7 @@
 //! exports, the messages and the timeline read them.
 
 /// A span of time, in milliseconds from the start of the run.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Span {
     pub start_ms: f64,
     pub end_ms: f64,

@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod extras;
 pub mod hooks;
+pub mod runner;
 pub mod runtime;
 
 use app::{App, AppProps};

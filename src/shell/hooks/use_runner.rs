@@ -1,15 +1,17 @@
 //! The runner: starts a run in a mode, measures it and reports back as actions and messages.
 //!
-//! A run goes: `RunStarted` (and `run-started` to the parent) → one frame so the page can show
-//! that it started → the run itself (blocking, or the lanes as joined futures) → two frames so
-//! the meter records the frame that ends the run's last gap → `RunFinished` with the report →
+//! A run goes: the runner loaded (`runtime/runner_module.rs`; preloaded once the first view is
+//! drawn, so this rarely waits) → `RunStarted` (and `run-started` to the parent) → one frame so
+//! the page can show that it started → the run itself, in the runner (blocking, or the lanes as
+//! joined futures, drawn live) → two frames so the meter records the frame that ends the run's
+//! last gap → the runner's live drawing ended → `RunFinished` with the report →
 //! one frame, so the results are drawn before the page does anything else → `run-finished`. `Compare all` does that for each mode in turn, as one task. The spawned
 //! run is owned here and cancelled if the app unmounts or the learner presses Stop.
 
 use super::use_frame_meter::UseFrameMeterHandle;
 use crate::core::message::OutMessage;
 use crate::core::mode::Mode;
-use crate::core::replay::What;
+use crate::core::replay::{Event, What};
 use crate::core::report::{Measurements, RunReport};
 use crate::core::scenario::YieldWith;
 use crate::core::state::{Action, State};
@@ -17,11 +19,8 @@ use crate::core::timing::Span;
 use crate::shell::runtime::clock::now;
 use crate::shell::runtime::extras;
 use crate::shell::runtime::frames::frame_or_timeout;
-use crate::shell::runtime::live_timeline::LiveTimeline;
 use crate::shell::runtime::post::post;
-use crate::shell::runtime::recording::Recorder;
-use crate::shell::runtime::run_async::run_async;
-use crate::shell::runtime::run_blocking::run_blocking;
+use crate::shell::runtime::runner_module;
 use crate::shell::runtime::stage_view::keep_stage_in_view;
 use crate::shell::runtime::user_timing::{forget_earlier_runs, measure_run};
 use crate::shell::runtime::worker_pool::Pool;
@@ -29,6 +28,7 @@ use crate::shell::runtime::yield_now::{has_scheduler_yield, yield_now, NO_SCHEDU
 use futures::future::{abortable, AbortHandle};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// How far before the press the frame log is read: enough to hold the frame before it.
@@ -37,13 +37,12 @@ const FRAMES_BEFORE_MS: f64 = 1_000.0;
 /// iframe draws none, and a run must not wait for ever).
 const FRAME_WAIT_MS: u32 = 200;
 
-/// What the runs share: the state (as it was when the run was asked for), the meter, the live
-/// timeline of the run in progress and the handle that cancels it.
+/// What the runs share: the state (as it was when the run was asked for), the meter and the
+/// handle that cancels the run in progress.
 #[derive(Clone)]
 struct Runs {
     state: UseReducerHandle<State>,
     meter: UseFrameMeterHandle,
-    live: Rc<RefCell<Option<Rc<LiveTimeline>>>>,
     in_flight: Rc<RefCell<Option<AbortHandle>>>,
 }
 
@@ -74,7 +73,20 @@ impl Runs {
             let _held = held;
             let count = modes.len();
             for (i, mode) in modes.into_iter().enumerate() {
-                let report = runs.measure(mode).await;
+                let runner = match runner_module::load().await {
+                    Ok(runner) => runner,
+                    Err(why) => {
+                        runs.in_flight.borrow_mut().take();
+                        runs.state.dispatch(Action::RunRefused(why));
+                        break;
+                    }
+                };
+                let Some(report) = runs.measure(&runner, mode).await else {
+                    runs.in_flight.borrow_mut().take();
+                    runs.state.dispatch(Action::RunStopped);
+                    runs.state.dispatch(Action::Notice(NO_RECORD.into()));
+                    break;
+                };
                 let message = OutMessage::run_finished(&report);
                 if i + 1 == count {
                     // Free before the page hears, so a click right after the finish counts.
@@ -97,7 +109,7 @@ impl Runs {
     }
 
     /// One run in `mode`, from `RunStarted` to its report (and `run-finished`).
-    async fn measure(&self, mode: Mode) -> RunReport {
+    async fn measure(&self, runner: &JsValue, mode: Mode) -> Option<RunReport> {
         // The press (or the `run` message): frame gaps count from here, so the page's own
         // start-up for the run is measured as part of it.
         let pressed_ms = now();
@@ -118,66 +130,66 @@ impl Runs {
 
         frame_or_timeout(FRAME_WAIT_MS).await;
         yield_now().await;
-        let recorder = Recorder::new();
-        let start_ms = now();
         if mode != Mode::Blocking {
-            // Each frame is recorded as one of the run's events, and draws the live bars. (A
-            // blocking run draws no frame until it ends.)
-            let timeline = LiveTimeline::find(mode, &scenario).map(Rc::new);
-            self.live.borrow_mut().clone_from(&timeline);
-            let recorder = recorder.clone();
-            self.meter.set_drawer(Some(Rc::new(move |t| {
-                recorder.page(What::Frame, t);
-                if let Some(timeline) = &timeline {
-                    timeline.draw(&recorder, start_ms, t);
-                }
-            })));
+            // Each frame draws the live bars, first thing in the frame. (A blocking run draws
+            // no frame until it ends.)
+            let runner = runner.clone();
+            self.meter.set_drawer(Some(Rc::new(move |t| runner_module::frame(&runner, t))));
         }
-        // Workers mode starts its pool with the run: the start-up is part of what it costs.
-        let pool = (mode == Mode::Workers).then(|| Pool::start(state.workers));
-        let counter = match mode {
-            Mode::Blocking => run_blocking(&scenario, scale, &recorder),
-            Mode::Async | Mode::Workers => run_async(&scenario, scale, &recorder, pool.as_ref()).await,
+        let record = runner_module::run(runner, mode, &scenario, scale, state.workers).await;
+        let Some(mut record) = record else {
+            self.meter.set_drawer(None);
+            runner_module::finish();
+            return None;
         };
-        let end_ms = now();
+        let Span { start_ms, end_ms } = record.run;
         frame_or_timeout(FRAME_WAIT_MS).await;
         frame_or_timeout(FRAME_WAIT_MS).await;
         self.meter.set_drawer(None);
-        if let Some(timeline) = self.live.borrow_mut().take() {
-            timeline.reset();
-        }
-        if pool.is_some() && recorder.with(|r| r.no_answer) {
+        runner_module::finish();
+        if mode == Mode::Workers && record.no_answer {
             dispatcher.dispatch(Action::Notice(NO_ANSWER.into()));
         }
+        // What the page saw itself, as events of the run: each frame drawn while the runner drew
+        // live (a blocking run draws none), the long tasks and the inputs.
+        let frames = self.meter.frames_since(pressed_ms - FRAMES_BEFORE_MS);
         let long_tasks = self.meter.long_tasks();
-        for long in long_tasks.iter().filter(|t| t.end_ms > start_ms && t.start_ms < end_ms) {
-            recorder.page(What::LongTask { end_ms: long.end_ms }, long.start_ms);
-        }
         let inputs = self.meter.inputs_since(start_ms);
-        for &(at, delay) in inputs.iter().filter(|(at, _)| *at <= end_ms) {
-            recorder.page(What::Input { handled_ms: at + delay }, at);
-        }
+        let page = |at_ms, what| Event { at_ms, task: None, what };
+        let drawn = frames.iter().filter(|&&t| mode != Mode::Blocking && t >= start_ms);
+        let long = long_tasks.iter().filter(|t| t.end_ms > start_ms && t.start_ms < end_ms);
+        let input = inputs.iter().filter(|(at, _)| *at <= end_ms);
+        record.add_page_events(
+            drawn
+                .map(|&t| page(t, What::Frame))
+                .chain(long.map(|t| page(t.start_ms, What::LongTask { end_ms: t.end_ms })))
+                .chain(input.map(|&(at, delay)| page(at, What::Input { handled_ms: at + delay })))
+                .collect(),
+        );
         let measured = Measurements {
-            run: Some(Span { start_ms, end_ms }),
+            run: Some(record.run),
             pressed_ms: Some(pressed_ms),
-            tasks: recorder.outcomes(end_ms),
-            counter,
-            frames: self.meter.frames_since(pressed_ms - FRAMES_BEFORE_MS),
+            tasks: record.tasks,
+            counter: record.counter,
+            frames,
             long_tasks,
             inputs,
-            busy: recorder.with(|r| r.busy.clone()),
-            workers: recorder.with(|r| r.workers.clone()),
-            events: recorder.take_events(),
-            pool: pool.as_ref().map(Pool::times),
+            busy: record.busy,
+            workers: record.workers,
+            events: record.events,
+            pool: record.pool,
         };
-        // Let the workers go now, not when the next run starts.
-        drop(pool);
         let report = RunReport::new(&scenario, &prediction, &measured);
         // The run, task by task, in DevTools' Performance panel (after the results are drawn).
         measure_run(&report, start_ms);
-        report
+        Some(report)
     }
 }
+
+/// Shown when the runner ended a run without handing back its record (it could not read the
+/// scenario it was given, or answered in a form this page does not read).
+const NO_RECORD: &str = "The run ended without its measurements, so it has no results. Reload the page and \
+                         press Run again.";
 
 /// Shown when the pool never answered.
 const NO_ANSWER: &str = "The Web Workers did not answer, so the work they were given is marked failed. \
@@ -201,32 +213,33 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
     {
         let in_flight = in_flight.clone();
         use_effect_with((), move |_| {
+            // The runner starts loading once the first view is drawn.
+            wasm_bindgen_futures::spawn_local(async {
+                frame_or_timeout(FRAME_WAIT_MS).await;
+                runner_module::preload();
+            });
             move || {
                 if let Some(run) = in_flight.borrow_mut().take() {
                     run.abort();
+                    runner_module::finish();
                 }
             }
         });
     }
-    // The live timeline of the run in progress, to put back when it ends or is stopped.
-    let live: Rc<RefCell<Option<Rc<LiveTimeline>>>> = use_mut_ref(|| None);
     let stop = {
         let in_flight = in_flight.clone();
-        let live = live.clone();
         let meter = meter.clone();
         let dispatcher = state.dispatcher();
         Callback::from(move |()| {
             if let Some(run) = in_flight.borrow_mut().take() {
                 run.abort();
                 meter.set_drawer(None);
-                if let Some(timeline) = live.borrow_mut().take() {
-                    timeline.reset();
-                }
+                runner_module::finish();
                 dispatcher.dispatch(Action::RunStopped);
             }
         })
     };
-    let context = Runs { state: state.clone(), meter, live, in_flight: in_flight.clone() };
+    let context = Runs { state: state.clone(), meter, in_flight: in_flight.clone() };
     let run = {
         let context = context.clone();
         Callback::from(move |mode: Mode| {

@@ -98,24 +98,33 @@ pub async fn load() -> Result<JsValue, String> {
 
 /// Inserts the two scripts, in order, and returns a promise that both have run.
 fn start() -> Option<js_sys::Promise> {
+    scripts(&["extras.js", "extras-loader.js"])
+}
+
+/// Inserts the scripts `srcs` into the page, to run in order, and returns a promise that the
+/// last has run (rejected if any could not be loaded). The runner's loader uses it too.
+pub fn scripts(srcs: &[&str]) -> Option<js_sys::Promise> {
     let document = web_sys::window()?.document()?;
     let head = document.head()?;
-    let script = |src: &str| -> Option<web_sys::HtmlScriptElement> {
+    let mut inserted = Vec::new();
+    for src in srcs {
         let s: web_sys::HtmlScriptElement = document.create_element("script").ok()?.unchecked_into();
         s.set_src(src);
         // Dynamically inserted scripts run in insertion order only when not async.
         s.set_async(false);
-        Some(s)
-    };
-    let glue = script("extras.js")?;
-    let loader = script("extras-loader.js")?;
+        inserted.push(s);
+    }
     let loaded = js_sys::Promise::new(&mut |resolve, reject| {
-        loader.set_onload(Some(&resolve));
-        loader.set_onerror(Some(&reject));
-        glue.set_onerror(Some(&reject));
+        for (i, s) in inserted.iter().enumerate() {
+            if i + 1 == inserted.len() {
+                s.set_onload(Some(&resolve));
+            }
+            s.set_onerror(Some(&reject));
+        }
     });
-    head.append_child(&glue).ok()?;
-    head.append_child(&loader).ok()?;
+    for s in &inserted {
+        head.append_child(s).ok()?;
+    }
     Some(loaded)
 }
 
@@ -150,14 +159,15 @@ pub fn when_near(
     Some(observer)
 }
 
-/// Calls the extras' function `name` with `args`; what it returns, if it could be called.
-fn invoke(exports: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
+/// Calls the extras' (or the runner's) function `name` with `args`; what it returns, if it
+/// could be called.
+pub fn invoke(exports: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
     let f = js_sys::Reflect::get(exports, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
     match args {
         [a] => f.call1(&JsValue::NULL, a),
         [a, b] => f.call2(&JsValue::NULL, a, b),
         [a, b, c] => f.call3(&JsValue::NULL, a, b, c),
-        _ => f.call0(&JsValue::NULL),
+        _ => f.apply(&JsValue::NULL, &args.iter().copied().collect()),
     }
     .ok()
 }

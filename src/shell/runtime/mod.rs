@@ -20,6 +20,7 @@ pub mod recording;
 pub mod request;
 pub mod run_async;
 pub mod run_blocking;
+pub mod runner_module;
 pub mod share_links;
 pub mod stage_view;
 pub mod storage;

@@ -1,0 +1,110 @@
+//! The runner: what `src/bin/runner.rs` does, a wasm binary of its own that the page loads
+//! after its first view (`runtime/runner_module.rs`), so the code that runs a scenario and
+//! draws it live is not part of what a learner waits for before the page shows.
+//!
+//! A run here goes: the live timeline found → the run itself (blocking, or the lanes as joined
+//! futures, with the worker pool in workers mode), drawn live as the page's frame meter calls
+//! [`frame`] each frame → its record handed back as numbers (`core::run_record`). The live
+//! timeline stays drawn until the page has drawn the frames after the run and calls
+//! [`finish`], which also drops a run part way (Stop: its timers are cleared with its futures).
+//!
+//! The meter calls [`frame`] first thing in its frame, as it called the live timeline when
+//! both were one binary: the page's layout is still clean then, so reading where the lanes are
+//! forces none. That call also keeps this binary's own copy of the frame module's "last frame
+//! drawn", which the frame-aware yield reads (the page hands over its own when a run starts).
+
+use crate::core::mode::Mode;
+use crate::core::run_record::{encode, RunRecord};
+use crate::core::scenario::Scenario;
+use crate::core::timing::Span;
+use crate::shell::runtime::clock::now;
+use crate::shell::runtime::frames::frame_drawn_by;
+use crate::shell::runtime::live_timeline::LiveTimeline;
+use crate::shell::runtime::recording::Recorder;
+use crate::shell::runtime::run_async::run_async;
+use crate::shell::runtime::run_blocking::run_blocking;
+use crate::shell::runtime::worker_pool::Pool;
+use futures::future::{abortable, AbortHandle};
+use std::cell::RefCell;
+
+/// The run going on, or finished and still drawn.
+struct Current {
+    /// Drops the run's futures.
+    abort: AbortHandle,
+    /// What it has recorded so far, from its start, and its live timeline.
+    recorder: Recorder,
+    start_ms: f64,
+    live: Option<LiveTimeline>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Current>> = const { RefCell::new(None) };
+}
+
+/// Runs `scenario` in `mode`; the page's last frame was drawn at `last_frame_ms`. The record,
+/// as numbers, or `None` if the run was stopped (or a newer one began).
+pub async fn run(
+    mode: Mode,
+    scenario: Scenario,
+    scale: f64,
+    workers: usize,
+    last_frame_ms: f64,
+) -> Option<Vec<f64>> {
+    finish();
+    frame_drawn_by(last_frame_ms);
+    let recorder = Recorder::new();
+    let start_ms = now();
+    // (A blocking run draws no frame until it ends.)
+    let live = if mode == Mode::Blocking { None } else { LiveTimeline::find(mode, &scenario) };
+    let work = {
+        let recorder = recorder.clone();
+        async move {
+            // Workers mode starts its pool with the run: the start-up is part of what it costs.
+            let pool = (mode == Mode::Workers).then(|| Pool::start(workers));
+            let counter = match mode {
+                Mode::Blocking => run_blocking(&scenario, scale, &recorder),
+                Mode::Async | Mode::Workers => run_async(&scenario, scale, &recorder, pool.as_ref()).await,
+            };
+            let end_ms = now();
+            // The workers go now, not when the next run starts.
+            let pool = pool.as_ref().map(Pool::times);
+            (counter, end_ms, pool)
+        }
+    };
+    let (work, abort) = abortable(work);
+    let current = Current { abort, recorder: recorder.clone(), start_ms, live };
+    CURRENT.with(|c| *c.borrow_mut() = Some(current));
+    let (counter, end_ms, pool) = work.await.ok()?;
+    let record = recorder.with(|r| RunRecord {
+        run: Span { start_ms, end_ms },
+        tasks: Vec::new(),
+        counter,
+        busy: r.busy.clone(),
+        workers: r.workers.clone(),
+        no_answer: r.no_answer,
+        events: Vec::new(),
+        pool,
+    });
+    let record = RunRecord { tasks: recorder.outcomes(end_ms), events: recorder.take_events(), ..record };
+    Some(encode(&record))
+}
+
+/// A frame is being drawn, at `t`: the live timeline of the run, if one is drawn, draws it.
+pub fn frame(t: f64) {
+    frame_drawn_by(t);
+    CURRENT.with(|c| {
+        if let Some(Current { recorder, start_ms, live: Some(live), .. }) = &*c.borrow() {
+            live.draw(recorder, *start_ms, t);
+        }
+    });
+}
+
+/// Ends the live drawing of the last run and puts its timeline back as the page rendered it.
+pub fn finish() {
+    if let Some(current) = CURRENT.with(|c| c.borrow_mut().take()) {
+        current.abort.abort();
+        if let Some(live) = current.live {
+            live.reset();
+        }
+    }
+}

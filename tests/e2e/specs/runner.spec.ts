@@ -1,0 +1,51 @@
+// The runner (what runs a scenario and draws it live) is a wasm binary of its own, loaded once
+// the first view is drawn: the page never waits for it to show, a run pressed before it is
+// there waits for it, and a runner that cannot be loaded is said in words, with nothing lost.
+import { expect, test } from '@playwright/test';
+import { Playground } from '../pages/playground';
+
+const RUNNER_WASM = '**/runner_bg.wasm';
+
+test('the first view does not wait for the runner, and a run pressed before it arrives goes once it has', async ({
+  page,
+}) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked!: () => void;
+  const requested = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(RUNNER_WASM, async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  // `open` waits for `ready`: the page is ready and shows its lesson with the runner held.
+  const app = await Playground.open(page, '?scale=100');
+  await requested;
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  await app.runButton('async').click();
+  // Held back before the press is counted: nothing has started, and nothing is lost.
+  expect(await app.messages('run-started')).toHaveLength(0);
+  await expect(app.status()).not.toContainText('started');
+  release();
+  await expect(app.status()).toContainText('Async run finished');
+  const [finished] = await app.messages('run-finished');
+  expect(finished.tasks.map((t: { outcome: string }) => t.outcome)).toEqual(['done', 'done']);
+});
+
+test('a runner that cannot be loaded is said in words, the scenario is kept, and Run tries again', async ({ page }) => {
+  await page.route(RUNNER_WASM, (route) => route.abort());
+  const app = await Playground.open(page, '?scale=100');
+  await app.runButton('async').click();
+  await expect(app.status()).toHaveText(
+    'The part of the page that runs scenarios could not be loaded, so nothing ran. Check the connection and press Run again.',
+  );
+  expect(await app.messages('run-started')).toHaveLength(0);
+  await expect(app.runButton('async')).toBeEnabled();
+  await expect(app.task('Wait in the ticket queue')).toHaveCount(1);
+  await expect(app.task('Take selfies')).toHaveCount(1);
+
+  await page.unroute(RUNNER_WASM);
+  await app.runButton('blocking').click();
+  await expect(app.status()).toContainText('Blocking run finished');
+  expect(await app.messages('run-finished')).toHaveLength(1);
+});
