@@ -10,8 +10,11 @@ use async_playground::core::predict::predict;
 use async_playground::core::scenario::Scenario;
 use async_playground::core::timing::Outcome;
 use async_playground::shell::app::{App, AppProps};
+use async_playground::shell::runner;
 use async_playground::shell::runtime::recording::Recorder;
-use async_playground::shell::runtime::{clock, extras, frames, run_async, run_blocking, yield_now};
+use async_playground::shell::runtime::{
+    clock, extras, frames, run_async, run_blocking, runner_module, yield_now,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -202,6 +205,30 @@ fn button(host: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
         .unchecked_into()
 }
 
+/// The runner's exports as `src/bin/runner.rs` makes them, built into this test binary: a test
+/// has no bundle to load the runner binary from.
+fn runner_in_this_binary() {
+    type Run = dyn FnMut(String, String, Vec<u32>, f64, f64, f64) -> js_sys::Promise;
+    let run = Closure::<Run>::new(|mode: String, json: String, ids: Vec<u32>, scale, workers: f64, last| {
+        wasm_bindgen_futures::future_to_promise(async move {
+            let scenario = Scenario::from_json(&json).unwrap().with_ids(&ids).unwrap();
+            let mode = Mode::parse(&mode).unwrap();
+            let record = runner::run(mode, scenario, scale, workers as usize, last).await;
+            Ok(record.map_or(JsValue::NULL, |numbers| js_sys::Float64Array::from(&numbers[..]).into()))
+        })
+    });
+    let frame = Closure::<dyn FnMut(f64)>::new(runner::frame);
+    let finish = Closure::<dyn FnMut()>::new(runner::finish);
+    let exports = js_sys::Object::new();
+    for (name, f) in [("run", run.as_ref()), ("frame", frame.as_ref()), ("finish", finish.as_ref())] {
+        js_sys::Reflect::set(&exports, &name.into(), f).unwrap();
+    }
+    run.forget();
+    frame.forget();
+    finish.forget();
+    runner_module::provide(exports.into());
+}
+
 #[wasm_bindgen_test]
 async fn the_app_runs_the_ticket_queue_async_and_reports_it() {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -218,6 +245,7 @@ async fn the_app_runs_the_ticket_queue_async_and_reports_it() {
     assert!(text.contains("The ticket queue"), "{text}");
     assert!(text.contains("7 minutes") && text.contains("5 minutes"), "predictions shown: {text}");
 
+    runner_in_this_binary();
     let finished = next_run_finished();
     button(&host, "Run async").click();
     let message = finished.await;

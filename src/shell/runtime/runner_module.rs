@@ -31,6 +31,13 @@ pub fn preload() {
     }
 }
 
+/// Uses `exports` as the runner's, loaded: for the browser tests, which mount the app without
+/// a bundle to load the runner from, and build its exports into their own binary.
+pub fn provide(exports: JsValue) {
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"__playgroundRunner".into(), &exports);
+    LOADING.with(|l| *l.borrow_mut() = Some(js_sys::Promise::resolve(&JsValue::UNDEFINED)));
+}
+
 /// The runner's exports, once loaded; the message to show if they could not be.
 pub async fn load() -> Result<JsValue, String> {
     preload();
