@@ -206,23 +206,27 @@ fn button(host: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
 }
 
 /// The runner's exports as `src/bin/runner.rs` makes them, built into this test binary: a test
-/// has no bundle to load the runner binary from.
+/// has no bundle to load the runner binary from. (So here the page and the runner share one
+/// copy of the frame module's "last frame drawn", which in the bundle each binary has its own.)
 fn runner_in_this_binary() {
-    type Run = dyn FnMut(String, String, Vec<u32>, f64, f64, f64) -> js_sys::Promise;
-    let run = Closure::<Run>::new(|mode: String, json: String, ids: Vec<u32>, scale, workers: f64, last| {
-        wasm_bindgen_futures::future_to_promise(async move {
-            let scenario = Scenario::from_json(&json).unwrap().with_ids(&ids).unwrap();
-            let mode = Mode::parse(&mode).unwrap();
-            let record = runner::run(mode, scenario, scale, workers as usize, last).await;
-            Ok(record.map_or(JsValue::NULL, |numbers| js_sys::Float64Array::from(&numbers[..]).into()))
-        })
-    });
+    type Prepare = dyn FnMut(String, String, Vec<u32>, f64, f64) -> bool;
+    let prepare =
+        Closure::<Prepare>::new(|mode: String, json: String, ids: Vec<u32>, scale, workers: f64| {
+            runner::prepare(&mode, &json, &ids, scale, workers as usize)
+        });
+    let run = Closure::<dyn FnMut(f64) -> js_sys::Promise>::new(runner::run_promise);
     let frame = Closure::<dyn FnMut(f64)>::new(runner::frame);
     let finish = Closure::<dyn FnMut()>::new(runner::finish);
     let exports = js_sys::Object::new();
-    for (name, f) in [("run", run.as_ref()), ("frame", frame.as_ref()), ("finish", finish.as_ref())] {
+    for (name, f) in [
+        ("prepare", prepare.as_ref()),
+        ("run", run.as_ref()),
+        ("frame", frame.as_ref()),
+        ("finish", finish.as_ref()),
+    ] {
         js_sys::Reflect::set(&exports, &name.into(), f).unwrap();
     }
+    prepare.forget();
     run.forget();
     frame.forget();
     finish.forget();

@@ -5,31 +5,21 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use async_playground::core::mode::Mode;
-    use async_playground::core::scenario::Scenario;
     use async_playground::shell::runner;
     use wasm_bindgen::prelude::*;
 
-    /// Runs the scenario (its JSON, and its task ids in lane order) in `mode`; resolves with
-    /// the run's record as a `Float64Array` (`core::run_record`), or `null` if it was stopped
-    /// or the scenario could not be read.
+    /// Reads the scenario the next `run` runs (`mode` by name, the scenario's JSON and its task
+    /// ids in lane order); `false` if either cannot be read.
     #[wasm_bindgen]
-    pub fn run(
-        mode: String,
-        scenario: String,
-        ids: Vec<u32>,
-        scale: f64,
-        workers: u32,
-        last_frame_ms: f64,
-    ) -> js_sys::Promise {
-        wasm_bindgen_futures::future_to_promise(async move {
-            let scenario = Scenario::from_json(&scenario).ok().and_then(|s| s.with_ids(&ids));
-            let (Some(mode), Some(scenario)) = (Mode::parse(&mode), scenario) else {
-                return Ok(JsValue::NULL);
-            };
-            let record = runner::run(mode, scenario, scale, workers as usize, last_frame_ms).await;
-            Ok(record.map_or(JsValue::NULL, |numbers| js_sys::Float64Array::from(&numbers[..]).into()))
-        })
+    pub fn prepare(mode: String, scenario: String, ids: Vec<u32>, scale: f64, workers: u32) -> bool {
+        runner::prepare(&mode, &scenario, &ids, scale, workers as usize)
+    }
+
+    /// Runs what was prepared (the page's last frame was drawn at `last_frame_ms`); resolves
+    /// with the run's record as a `Float64Array` (`core::run_record`), or `null`.
+    #[wasm_bindgen]
+    pub fn run(last_frame_ms: f64) -> js_sys::Promise {
+        runner::run_promise(last_frame_ms)
     }
 
     /// A frame is being drawn at `t` (the page's frame meter calls this first in each frame).

@@ -8,7 +8,7 @@
 //! and builds the report (`report::Measurements`).
 //!
 //! Layout: the version, the run's start and end, the counter (a flag, then its value), whether
-//! the worker pool never answered; then each list as its length followed by its items: tasks
+//! the worker pool never answered, whether the run went unrecorded; then each list as its length followed by its items: tasks
 //! (id, start, end, outcome), busy spans (start, end), workers (task id, worker), events (time,
 //! task id or -1, what, a value), and the pool (a flag; its size, start, readiness times and
 //! jobs). [`decode`] checks every count and code, so a damaged list is refused, never read
@@ -36,17 +36,19 @@ pub struct RunRecord {
     pub workers: Vec<(TaskId, usize)>,
     /// The worker pool never answered.
     pub no_answer: bool,
+    /// The events were left out (the benchmark's runs without a recording).
+    pub unrecorded: bool,
     /// The run's events in time order.
     pub events: Vec<Event>,
     pub pool: Option<PoolTimes>,
 }
 
 impl RunRecord {
-    /// Adds what the page saw itself (frames, long tasks, inputs: events of no task) among the
-    /// run's events, in time order, after those recorded at the same time. A run that recorded
-    /// no events (the benchmark's runs without a recording) gets none of these either.
+    /// Adds what the page saw itself (frames after the run's end, long tasks, inputs: events of
+    /// no task) among the run's events, in time order, after those recorded at the same time.
+    /// An unrecorded run gets none of these either.
     pub fn add_page_events(&mut self, mut page: Vec<Event>) {
-        if self.events.is_empty() {
+        if self.unrecorded {
             return;
         }
         page.sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms));
@@ -64,15 +66,16 @@ impl RunRecord {
     }
 }
 
-const OUTCOMES: [Outcome; 4] = [Outcome::Done, Outcome::Failed, Outcome::Cancelled, Outcome::Skipped];
-
 fn outcome_code(o: Outcome) -> f64 {
-    OUTCOMES.iter().position(|&x| x == o).unwrap_or_default() as f64
+    Outcome::ALL.iter().position(|&x| x == o).unwrap_or_default() as f64
 }
 
 fn yield_code(y: YieldWith) -> f64 {
     YieldWith::ALL.iter().position(|&x| x == y).unwrap_or_default() as f64
 }
+
+/// How many kinds of event there are: [`what_code`]'s codes are 0 to one less.
+const WHATS: usize = 16;
 
 /// An event's kind as a code, and the value it carries (0 when none).
 fn what_code(what: What) -> (f64, f64) {
@@ -102,7 +105,7 @@ pub fn encode(record: &RunRecord) -> Vec<f64> {
     let mut out = Vec::with_capacity(16 + r.tasks.len() * 4 + r.events.len() * 4);
     out.extend([VERSION, r.run.start_ms, r.run.end_ms]);
     out.extend([f64::from(u8::from(r.counter.is_some())), r.counter.unwrap_or_default() as f64]);
-    out.push(f64::from(u8::from(r.no_answer)));
+    out.extend([f64::from(u8::from(r.no_answer)), f64::from(u8::from(r.unrecorded))]);
     out.push(r.tasks.len() as f64);
     for &(id, span, outcome) in &r.tasks {
         out.extend([f64::from(id.0), span.start_ms, span.end_ms, outcome_code(outcome)]);
@@ -154,6 +157,11 @@ impl Reader<'_> {
         (n.fract() == 0.0 && (0.0..=max).contains(&n)).then_some(n as usize)
     }
 
+    /// An index into a table of `len` items.
+    fn index(&mut self, len: usize) -> Option<usize> {
+        self.whole(len as f64 - 1.0)
+    }
+
     fn flag(&mut self) -> Option<bool> {
         Some(self.whole(1.0)? == 1)
     }
@@ -178,14 +186,14 @@ impl Reader<'_> {
     }
 
     fn what(&mut self) -> Option<What> {
-        let code = self.whole(15.0)?;
+        let code = self.index(WHATS)?;
         let value = self.number()?;
-        let index = |max: usize| {
-            (value.fract() == 0.0 && (0.0..max as f64).contains(&value)).then_some(value as usize)
+        let index = |len: usize| {
+            (value.fract() == 0.0 && (0.0..len as f64).contains(&value)).then_some(value as usize)
         };
         Some(match code {
             0 => What::Started,
-            1 => What::Ended(OUTCOMES[index(OUTCOMES.len())?]),
+            1 => What::Ended(Outcome::ALL[index(Outcome::ALL.len())?]),
             2 => What::Burst { end_ms: value },
             3 => What::Yielded(YieldWith::ALL[index(YieldWith::ALL.len())?]),
             4 => What::TimerSet { due_ms: value },
@@ -226,13 +234,19 @@ pub fn decode(numbers: &[f64]) -> Option<RunRecord> {
     }
     let run = r.span()?;
     let has_counter = r.flag()?;
-    let counter = r.number()?;
-    let counter = has_counter.then_some(counter as i64);
+    // A whole number an f64 holds exactly, and 0 when there is no counter.
+    let counter = Some(r.number()?).filter(|n| n.fract() == 0.0 && n.abs() <= 2f64.powi(53))?;
+    let counter = match has_counter {
+        true => Some(counter as i64),
+        false if counter == 0.0 => None,
+        false => return None,
+    };
     let no_answer = r.flag()?;
+    let unrecorded = r.flag()?;
     let tasks = r.list(|r| {
         let id = r.id()?;
         let span = r.span()?;
-        Some((id, span, OUTCOMES[r.whole(3.0)?]))
+        Some((id, span, Outcome::ALL[r.index(Outcome::ALL.len())?]))
     })?;
     let busy = r.list(Reader::span)?;
     let workers = r.list(|r| Some((r.id()?, r.whole(f64::from(u32::MAX))?)))?;
@@ -262,6 +276,7 @@ pub fn decode(numbers: &[f64]) -> Option<RunRecord> {
         busy,
         workers,
         no_answer,
+        unrecorded,
         events,
         pool,
     })
@@ -317,6 +332,7 @@ mod tests {
             busy: vec![Span { start_ms: 1000.2, end_ms: 1008.2 }],
             workers: vec![(TaskId(3), 1)],
             no_answer: true,
+            unrecorded: false,
             events: whats
                 .iter()
                 .enumerate()
@@ -341,7 +357,7 @@ mod tests {
         assert_eq!(decode(&encode(&r)), Some(r));
         let empty = RunRecord::default();
         assert_eq!(decode(&encode(&empty)), Some(empty));
-        let no_counter = RunRecord { counter: None, pool: None, ..record() };
+        let no_counter = RunRecord { counter: None, pool: None, unrecorded: true, ..record() };
         assert_eq!(decode(&encode(&no_counter)), Some(no_counter));
     }
 
@@ -373,9 +389,12 @@ mod tests {
         );
         // Input then frame, as given: a sort that keeps ties in order.
         assert!(matches!(r.events[4].what, What::Input { .. }) && r.events[5].what == What::Frame);
-        let mut unrecorded = RunRecord::default();
+        let mut unrecorded = RunRecord { unrecorded: true, ..RunRecord::default() };
         unrecorded.add_page_events(vec![event(1.0, What::Frame)]);
         assert!(unrecorded.events.is_empty());
+        let mut none_yet = RunRecord::default();
+        none_yet.add_page_events(vec![event(1.0, What::Frame)]);
+        assert_eq!(none_yet.events.len(), 1);
     }
 
     #[test]
@@ -399,19 +418,27 @@ mod tests {
         };
         assert_eq!(with(0, 2.0), None, "version");
         assert_eq!(with(3, 2.0), None, "counter flag");
-        assert_eq!(with(6, 1e12), None, "task count beyond the numbers");
-        assert_eq!(with(6, 1.5), None, "task count not whole");
-        assert_eq!(with(10, 4.0), None, "outcome");
-        assert_eq!(with(7, -2.0), None, "task id");
-        // The first event's kind: after the header (6), the tasks (1 + 12), busy (1 + 2) and
-        // workers (1 + 2), the event count, its time and its task.
-        let first_event = 6 + 13 + 3 + 3 + 1;
+        assert_eq!(with(4, 0.5), None, "counter not whole");
+        assert_eq!(with(4, f64::NAN), None, "counter not a number");
+        assert_eq!(with(4, 7.0).and_then(|r| r.counter), Some(7));
+        assert_eq!(with(6, 2.0), None, "unrecorded flag");
+        // The header is 7 numbers; then the task count and the first task's id, span, outcome.
+        assert_eq!(with(7, 1e12), None, "task count beyond the numbers");
+        assert_eq!(with(7, 1.5), None, "task count not whole");
+        assert_eq!(with(8, -2.0), None, "task id");
+        assert_eq!(with(11, 4.0), None, "outcome");
+        assert_eq!(with(11, 2.0).map(|r| r.tasks[0].2), Some(Outcome::Cancelled));
+        // The first event: after the header, the tasks (1 + 12), busy (1 + 2) and workers
+        // (1 + 2), and the event count: its time, task, kind and value.
+        let first_event = 7 + 13 + 3 + 3 + 1;
         assert_eq!(with(first_event + 2, 16.0), None, "kind");
         assert_eq!(with(first_event + 2, f64::NAN), None, "kind");
-        assert_eq!(
-            with(first_event + 4 + 2, 1.0).map(|r| r.events[1].what),
-            Some(What::Ended(Outcome::Done))
-        );
+        assert_eq!(with(first_event + 2, 13.0).map(|r| r.events[0].what), Some(What::Frame));
+        // The second event is an end (kind 1): its value says how it ended.
         assert_eq!(with(first_event + 4 + 3, 9.0), None, "outcome of an end");
+        assert_eq!(
+            with(first_event + 4 + 3, 1.0).map(|r| r.events[1].what),
+            Some(What::Ended(Outcome::Failed))
+        );
     }
 }

@@ -24,6 +24,8 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    pub const ALL: [Outcome; 4] = [Outcome::Done, Outcome::Failed, Outcome::Cancelled, Outcome::Skipped];
+
     /// The name used in messages and exports.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -36,8 +38,6 @@ impl Outcome {
 
     /// Reads [`Outcome::as_str`]'s names back.
     pub fn parse(name: &str) -> Option<Outcome> {
-        [Outcome::Done, Outcome::Failed, Outcome::Cancelled, Outcome::Skipped]
-            .into_iter()
-            .find(|o| o.as_str() == name)
+        Outcome::ALL.into_iter().find(|o| o.as_str() == name)
     }
 }

@@ -2,18 +2,21 @@
 //! after its first view (`runtime/runner_module.rs`), so the code that runs a scenario and
 //! draws it live is not part of what a learner waits for before the page shows.
 //!
-//! A run here goes: the live timeline found → the run itself (blocking, or the lanes as joined
-//! futures, with the worker pool in workers mode), drawn live as the page's frame meter calls
+//! A run here goes: [`prepare`] (the scenario read from its JSON and given its ids, before the
+//! press is counted) → [`run`]: the live timeline found, the run itself (blocking, or the lanes
+//! as joined futures, with the worker pool in workers mode) while the page's frame meter calls
 //! [`frame`] each frame → its record handed back as numbers (`core::run_record`). The live
 //! timeline stays drawn until the page has drawn the frames after the run and calls
 //! [`finish`], which also drops a run part way (Stop: its timers are cleared with its futures).
 //!
 //! The meter calls [`frame`] first thing in its frame, as it called the live timeline when
 //! both were one binary: the page's layout is still clean then, so reading where the lanes are
-//! forces none. That call also keeps this binary's own copy of the frame module's "last frame
-//! drawn", which the frame-aware yield reads (the page hands over its own when a run starts).
+//! forces none, and the frame is recorded among the run's events in the order it came. That
+//! call also keeps this binary's own copy of the frame module's "last frame drawn", which the
+//! frame-aware yield reads (the page hands over its own when a run starts).
 
 use crate::core::mode::Mode;
+use crate::core::replay::What;
 use crate::core::run_record::{encode, RunRecord};
 use crate::core::scenario::Scenario;
 use crate::core::timing::Span;
@@ -26,6 +29,15 @@ use crate::shell::runtime::run_blocking::run_blocking;
 use crate::shell::runtime::worker_pool::Pool;
 use futures::future::{abortable, AbortHandle};
 use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+
+/// A run asked for, not yet started.
+struct Prepared {
+    mode: Mode,
+    scenario: Scenario,
+    scale: f64,
+    workers: usize,
+}
 
 /// The run going on, or finished and still drawn.
 struct Current {
@@ -38,19 +50,27 @@ struct Current {
 }
 
 thread_local! {
+    static PREPARED: RefCell<Option<Prepared>> = const { RefCell::new(None) };
     static CURRENT: RefCell<Option<Current>> = const { RefCell::new(None) };
 }
 
-/// Runs `scenario` in `mode`; the page's last frame was drawn at `last_frame_ms`. The record,
-/// as numbers, or `None` if the run was stopped (or a newer one began).
-pub async fn run(
-    mode: Mode,
-    scenario: Scenario,
-    scale: f64,
-    workers: usize,
-    last_frame_ms: f64,
-) -> Option<Vec<f64>> {
+/// Reads the scenario the next [`run`] runs in `mode` (`mode` by name, the scenario as its JSON
+/// and its task ids in lane order, which the JSON does not carry); `false` if either cannot be
+/// read.
+pub fn prepare(mode: &str, json: &str, ids: &[u32], scale: f64, workers: usize) -> bool {
+    let scenario = Scenario::from_json(json).ok().and_then(|s| s.with_ids(ids));
+    let prepared =
+        Mode::parse(mode).zip(scenario).map(|(mode, scenario)| Prepared { mode, scenario, scale, workers });
+    let ok = prepared.is_some();
+    PREPARED.with(|p| *p.borrow_mut() = prepared);
+    ok
+}
+
+/// Runs what was prepared; the page's last frame was drawn at `last_frame_ms`. The record, as
+/// numbers, or `None` if nothing was prepared or the run was dropped part way.
+pub async fn run(last_frame_ms: f64) -> Option<Vec<f64>> {
     finish();
+    let Prepared { mode, scenario, scale, workers } = PREPARED.with(|p| p.borrow_mut().take())?;
     frame_drawn_by(last_frame_ms);
     let recorder = Recorder::new();
     let start_ms = now();
@@ -66,7 +86,7 @@ pub async fn run(
                 Mode::Async | Mode::Workers => run_async(&scenario, scale, &recorder, pool.as_ref()).await,
             };
             let end_ms = now();
-            // The workers go now, not when the next run starts.
+            // The pool's times at the run's end; the workers go now, not when the next run starts.
             let pool = pool.as_ref().map(Pool::times);
             (counter, end_ms, pool)
         }
@@ -75,26 +95,40 @@ pub async fn run(
     let current = Current { abort, recorder: recorder.clone(), start_ms, live };
     CURRENT.with(|c| *c.borrow_mut() = Some(current));
     let (counter, end_ms, pool) = work.await.ok()?;
+    let (tasks, events) = (recorder.outcomes(end_ms), recorder.take_events());
     let record = recorder.with(|r| RunRecord {
         run: Span { start_ms, end_ms },
-        tasks: Vec::new(),
+        tasks,
         counter,
         busy: r.busy.clone(),
         workers: r.workers.clone(),
         no_answer: r.no_answer,
-        events: Vec::new(),
+        unrecorded: r.unrecorded,
+        events,
         pool,
     });
-    let record = RunRecord { tasks: recorder.outcomes(end_ms), events: recorder.take_events(), ..record };
     Some(encode(&record))
 }
 
-/// A frame is being drawn, at `t`: the live timeline of the run, if one is drawn, draws it.
+/// [`run`] as a promise of the record as a `Float64Array` (`null` for `None`): what the
+/// binary exports.
+pub fn run_promise(last_frame_ms: f64) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let record = run(last_frame_ms).await;
+        Ok(record.map_or(JsValue::NULL, |numbers| js_sys::Float64Array::from(&numbers[..]).into()))
+    })
+}
+
+/// A frame is being drawn, at `t`: the run going on records it, and its live timeline, if one is
+/// drawn, draws it. (Frames after the run's end are the page's to add.)
 pub fn frame(t: f64) {
     frame_drawn_by(t);
     CURRENT.with(|c| {
-        if let Some(Current { recorder, start_ms, live: Some(live), .. }) = &*c.borrow() {
-            live.draw(recorder, *start_ms, t);
+        if let Some(Current { recorder, start_ms, live, .. }) = &*c.borrow() {
+            recorder.page(What::Frame, t);
+            if let Some(live) = live {
+                live.draw(recorder, *start_ms, t);
+            }
         }
     });
 }

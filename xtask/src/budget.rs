@@ -57,8 +57,9 @@ use std::path::Path;
 /// frame that draws it (248,522 B), and the timeline's table of tasks came to be an extra, its
 /// rows written by the page (603 B; 247,919 B), and what runs a scenario and draws it live came
 /// to be a binary of its own, loaded once the first view is drawn, its record handed back as
-/// numbers (`core::run_record`: 9.1 KB; 238,776 B).
-pub const BUDGET_BYTES: u64 = 238_777;
+/// numbers (`core::run_record`: 9.1 KB; 238,776 B), which paid for saying that a run waits for
+/// the runner, and for the page being as if running meanwhile (238,859 B).
+pub const BUDGET_BYTES: u64 = 238_860;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

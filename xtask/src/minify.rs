@@ -1,5 +1,5 @@
-//! Minifies the first view's JavaScript and the extras' stylesheet in `dist/` with esbuild, after
-//! trunk's release build:
+//! Minifies the first view's and the runner's JavaScript and the extras' stylesheet in `dist/`
+//! with esbuild, after trunk's release build:
 //! trunk minifies the stylesheet and the page, but its own JavaScript minifier cannot read the
 //! module wasm-bindgen writes (it stops at `export default`) and leaves it as it was, and the
 //! plain scripts it copies (`boot-watch.js`, `latency-sw.js`, the click-to-load `poster.js`) it

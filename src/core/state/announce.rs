@@ -54,6 +54,11 @@ pub(super) fn run_finished(report: &RunReport) -> String {
     status
 }
 
+/// A run in `mode` waits for the runner to load (a slow connection, a press just after load).
+pub(super) fn run_loading(mode: Mode) -> String {
+    format!("{} run: starting as soon as the page has finished loading.", mode.title())
+}
+
 /// The learner stopped a run in `mode` (and Compare all, if it was going).
 pub(super) fn run_stopped(mode: Mode, comparing: bool) -> String {
     let mut status = format!("{} run stopped: its pending tasks were cancelled.", mode.title());

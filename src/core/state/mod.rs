@@ -80,6 +80,9 @@ pub const READ_ONLY: &str = "Read-only here: this scenario can be run, not chang
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// A run in this mode was asked for before the runner (what runs it) had loaded: it starts
+    /// once it has, and the page is as if running meanwhile.
+    RunLoading(Mode),
     RunStarted(Mode),
     RunFinished(Box<RunReport>),
     /// A run could not start; the message says why.
@@ -294,6 +297,12 @@ impl State {
     pub fn apply(&self, action: Action) -> State {
         let mut next = self.clone();
         match action {
+            Action::RunLoading(mode) => {
+                // Running already: the scenario, the lesson and the settings stay as they were
+                // when Run was pressed, and Stop can cancel.
+                next.status = announce::run_loading(mode);
+                next.run = RunStatus::Running { mode };
+            }
             Action::RunStarted(mode) => {
                 next.shown = Some(mode);
                 next.status = announce::run_started(self, mode);
@@ -623,6 +632,9 @@ mod tests {
         assert_eq!(raised.check_run(Mode::Blocking), Ok(()));
         assert_eq!(slow.apply(Action::SetCap(1e9)).cap_ms, cap::MAX_MS);
         assert_eq!(slow.check_run(Mode::Async), Ok(()));
+        let waiting = slow.apply(Action::RunLoading(Mode::Async));
+        assert_eq!(waiting.status, "Async run: starting as soon as the page has finished loading.");
+        assert!(waiting.is_running() && waiting.check_run(Mode::Blocking).is_err());
         let refused = slow.apply(Action::RunRefused(why.clone()));
         assert_eq!(refused.status, why);
         assert!(!refused.is_running());

@@ -73,19 +73,15 @@ impl Runs {
             let _held = held;
             let count = modes.len();
             for (i, mode) in modes.into_iter().enumerate() {
+                if !runner_module::loaded() {
+                    runs.state.dispatch(Action::RunLoading(mode));
+                }
                 let runner = match runner_module::load().await {
                     Ok(runner) => runner,
-                    Err(why) => {
-                        runs.in_flight.borrow_mut().take();
-                        runs.state.dispatch(Action::RunRefused(why));
-                        break;
-                    }
+                    Err(why) => return runs.give_up(why),
                 };
                 let Some(report) = runs.measure(&runner, mode).await else {
-                    runs.in_flight.borrow_mut().take();
-                    runs.state.dispatch(Action::RunStopped);
-                    runs.state.dispatch(Action::Notice(NO_RECORD.into()));
-                    break;
+                    return runs.give_up(NO_RECORD.into());
                 };
                 let message = OutMessage::run_finished(&report);
                 if i + 1 == count {
@@ -108,14 +104,25 @@ impl Runs {
         });
     }
 
-    /// One run in `mode`, from `RunStarted` to its report (and `run-finished`).
+    /// Ends the runs (Compare all's too) without a result, saying `why`.
+    fn give_up(&self, why: String) {
+        self.in_flight.borrow_mut().take();
+        self.state.dispatch(Action::RunStopped);
+        self.state.dispatch(Action::RunRefused(why));
+    }
+
+    /// One run in `mode`, from `RunStarted` to its report (and `run-finished`); `None` if the
+    /// runner gave no record.
     async fn measure(&self, runner: &JsValue, mode: Mode) -> Option<RunReport> {
-        // The press (or the `run` message): frame gaps count from here, so the page's own
-        // start-up for the run is measured as part of it.
-        let pressed_ms = now();
         let state = &self.state;
         let scenario = state.scenario.clone();
         let scale = state.scale;
+        if !runner_module::prepare(runner, mode, &scenario, scale, state.workers) {
+            return None;
+        }
+        // The press (or the `run` message): frame gaps count from here, so the page's own
+        // start-up for the run is measured as part of it.
+        let pressed_ms = now();
         let prediction = state.prediction(mode);
         let dispatcher = state.dispatcher();
         // The learner watches the run happen: the buttons, the pulse and the lanes in view.
@@ -136,7 +143,7 @@ impl Runs {
             let runner = runner.clone();
             self.meter.set_drawer(Some(Rc::new(move |t| runner_module::frame(&runner, t))));
         }
-        let record = runner_module::run(runner, mode, &scenario, scale, state.workers).await;
+        let record = runner_module::run(runner).await;
         let Some(mut record) = record else {
             self.meter.set_drawer(None);
             runner_module::finish();
@@ -150,13 +157,13 @@ impl Runs {
         if mode == Mode::Workers && record.no_answer {
             dispatcher.dispatch(Action::Notice(NO_ANSWER.into()));
         }
-        // What the page saw itself, as events of the run: each frame drawn while the runner drew
-        // live (a blocking run draws none), the long tasks and the inputs.
+        // What the page saw itself, as events of the run: the frames after its end (the runner
+        // recorded those before; a blocking run draws none), the long tasks and the inputs.
         let frames = self.meter.frames_since(pressed_ms - FRAMES_BEFORE_MS);
         let long_tasks = self.meter.long_tasks();
         let inputs = self.meter.inputs_since(start_ms);
         let page = |at_ms, what| Event { at_ms, task: None, what };
-        let drawn = frames.iter().filter(|&&t| mode != Mode::Blocking && t >= start_ms);
+        let drawn = frames.iter().filter(|&&t| mode != Mode::Blocking && t > end_ms);
         let long = long_tasks.iter().filter(|t| t.end_ms > start_ms && t.start_ms < end_ms);
         let input = inputs.iter().filter(|(at, _)| *at <= end_ms);
         record.add_page_events(
@@ -186,10 +193,10 @@ impl Runs {
     }
 }
 
-/// Shown when the runner ended a run without handing back its record (it could not read the
-/// scenario it was given, or answered in a form this page does not read).
-const NO_RECORD: &str = "The run ended without its measurements, so it has no results. Reload the page and \
-                         press Run again.";
+/// Shown when the runner gave no record (it could not read the scenario it was given, or
+/// answered in a form this page does not read: a runner of another version from a cache).
+const NO_RECORD: &str = "The run could not be measured, so it has no results. Reload the page and press Run \
+                         again.";
 
 /// Shown when the pool never answered.
 const NO_ANSWER: &str = "The Web Workers did not answer, so the work they were given is marked failed. \

@@ -3,6 +3,7 @@
 //! stylesheet (`extras.css`), and leaves a promise of their exports, once both are there, on the
 //! global object. Every later call gets the same promise.
 
+use super::binaries::{exports, invoke, scripts};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -79,12 +80,7 @@ pub async fn load() -> Result<JsValue, String> {
             p
         }
     };
-    let exports = async {
-        JsFuture::from(promise).await?;
-        let started = js_sys::Reflect::get(&js_sys::global(), &"__playgroundExtras".into())?;
-        JsFuture::from(js_sys::Promise::resolve(&started)).await
-    };
-    let exports = exports.await.map_err(|_| {
+    let exports = exports(promise, "__playgroundExtras").await.map_err(|_| {
         // A later call tries again.
         LOADING.with(|l| *l.borrow_mut() = None);
         FAILED.to_string()
@@ -99,33 +95,6 @@ pub async fn load() -> Result<JsValue, String> {
 /// Inserts the two scripts, in order, and returns a promise that both have run.
 fn start() -> Option<js_sys::Promise> {
     scripts(&["extras.js", "extras-loader.js"])
-}
-
-/// Inserts the scripts `srcs` into the page, to run in order, and returns a promise that the
-/// last has run (rejected if any could not be loaded). The runner's loader uses it too.
-pub fn scripts(srcs: &[&str]) -> Option<js_sys::Promise> {
-    let document = web_sys::window()?.document()?;
-    let head = document.head()?;
-    let mut inserted = Vec::new();
-    for src in srcs {
-        let s: web_sys::HtmlScriptElement = document.create_element("script").ok()?.unchecked_into();
-        s.set_src(src);
-        // Dynamically inserted scripts run in insertion order only when not async.
-        s.set_async(false);
-        inserted.push(s);
-    }
-    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
-        for (i, s) in inserted.iter().enumerate() {
-            if i + 1 == inserted.len() {
-                s.set_onload(Some(&resolve));
-            }
-            s.set_onerror(Some(&reject));
-        }
-    });
-    for s in &inserted {
-        head.append_child(s).ok()?;
-    }
-    Some(loaded)
 }
 
 /// Calls `start` once, when `element` first comes within 600 px of the window. Disconnect the
@@ -157,19 +126,6 @@ pub fn when_near(
     callback.forget();
     observer.observe(element);
     Some(observer)
-}
-
-/// Calls the extras' (or the runner's) function `name` with `args`; what it returns, if it
-/// could be called.
-pub fn invoke(exports: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
-    let f = js_sys::Reflect::get(exports, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    match args {
-        [a] => f.call1(&JsValue::NULL, a),
-        [a, b] => f.call2(&JsValue::NULL, a, b),
-        [a, b, c] => f.call3(&JsValue::NULL, a, b, c),
-        _ => f.apply(&JsValue::NULL, &args.iter().copied().collect()),
-    }
-    .ok()
 }
 
 /// Calls the extras' function `name` with `args`.

@@ -18,7 +18,9 @@ thread_local! {
 }
 
 /// When a frame's callbacks last ran (`performance.now()`), as far as this module saw: the
-/// page's frame meter runs a [`FrameLoop`] all the time, so it is the last frame drawn.
+/// page's frame meter runs a [`FrameLoop`] all the time, so it is the last frame drawn. (The
+/// runner binary has a copy of its own, set from the page's when a run starts and by each frame
+/// the meter hands it: `shell::runner`.)
 pub fn last_frame_ms() -> f64 {
     LAST_FRAME.get()
 }

@@ -4,6 +4,7 @@
 //!
 //! Everything here talks to the browser; nothing here decides what to show.
 
+pub mod binaries;
 pub mod clock;
 pub mod compress;
 pub mod compute_worker;

@@ -1,7 +1,7 @@
 //! What a run records while it happens: each task's start and end, when the main thread was
 //! busy with its work, and every event of its event loop (`core::replay`: bursts, yields,
-//! timers, fetches, polls, worker jobs). The live timeline reads it as it redraws; the report
-//! reads it at the end.
+//! timers, fetches, polls, worker jobs, frames). The live timeline reads it as it redraws; the
+//! runner hands it to the page at the end (`core::run_record`).
 
 use crate::core::by_id::ById;
 use crate::core::replay::{Event, What};
@@ -28,7 +28,7 @@ pub struct Recording {
     events: Vec<Event>,
     /// Set to leave the events out: the benchmark runs with and without them, to measure what
     /// recording costs a run (`window.__playgroundNoRecording = true` before the run).
-    unrecorded: bool,
+    pub unrecorded: bool,
 }
 
 impl Recording {

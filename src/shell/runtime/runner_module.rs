@@ -4,7 +4,7 @@
 //! for sooner waits for it before the press is counted, so its loading is never measured as
 //! part of the run.
 
-use super::extras::{invoke, scripts};
+use super::binaries::{exports, invoke, scripts};
 use super::frames::last_frame_ms;
 use crate::core::mode::Mode;
 use crate::core::run_record::{decode, RunRecord};
@@ -13,7 +13,11 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// Where `static/runner-loader.js` leaves the promise of the runner's exports.
+const GLOBAL: &str = "__playgroundRunner";
+
 thread_local! {
+    /// The loader's script, inserted and not failed.
     static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
     /// The exports, once loaded.
     static RUNNER: RefCell<Option<JsValue>> = const { RefCell::new(None) };
@@ -24,52 +28,53 @@ const FAILED: &str = "The part of the page that runs scenarios could not be load
 
 /// Starts loading the runner, if it is not loading or loaded already.
 pub fn preload() {
-    if LOADING.with(|l| l.borrow().is_none()) {
-        if let Some(p) = scripts(&["runner-loader.js"]) {
-            LOADING.with(|l| *l.borrow_mut() = Some(p));
-        }
-    }
+    wasm_bindgen_futures::spawn_local(async {
+        // A failure here is said when a run asks for the runner, which tries again.
+        let _ = load().await;
+    });
+}
+
+/// Whether the runner has loaded (a run asked for now starts at once).
+pub fn loaded() -> bool {
+    RUNNER.with(|r| r.borrow().is_some())
 }
 
 /// Uses `exports` as the runner's, loaded: for the browser tests, which mount the app without
 /// a bundle to load the runner from, and build its exports into their own binary.
 pub fn provide(exports: JsValue) {
-    let _ = js_sys::Reflect::set(&js_sys::global(), &"__playgroundRunner".into(), &exports);
-    LOADING.with(|l| *l.borrow_mut() = Some(js_sys::Promise::resolve(&JsValue::UNDEFINED)));
+    RUNNER.with(|r| *r.borrow_mut() = Some(exports));
 }
 
 /// The runner's exports, once loaded; the message to show if they could not be.
 pub async fn load() -> Result<JsValue, String> {
-    preload();
-    let promise = LOADING.with(|l| l.borrow().clone()).ok_or_else(|| FAILED.to_string())?;
-    let exports = async {
-        JsFuture::from(promise).await?;
-        let started = js_sys::Reflect::get(&js_sys::global(), &"__playgroundRunner".into())?;
-        JsFuture::from(js_sys::Promise::resolve(&started)).await
+    if let Some(runner) = RUNNER.with(|r| r.borrow().clone()) {
+        return Ok(runner);
+    }
+    let loading = match LOADING.with(|l| l.borrow().clone()) {
+        Some(loading) => loading,
+        None => {
+            let loading = scripts(&["runner-loader.js"]).ok_or_else(|| FAILED.to_string())?;
+            LOADING.with(|l| *l.borrow_mut() = Some(loading.clone()));
+            loading
+        }
     };
-    match exports.await {
+    match exports(loading, GLOBAL).await {
         Ok(runner) => {
             RUNNER.with(|r| *r.borrow_mut() = Some(runner.clone()));
             Ok(runner)
         }
         Err(_) => {
-            // The next press tries again.
+            // The next press tries again (the loader imports the bindings by a new URL then).
             LOADING.with(|l| *l.borrow_mut() = None);
             Err(FAILED.to_string())
         }
     }
 }
 
-/// Runs `scenario` in `mode` with the loaded runner: its record, or `None` if the run was
-/// stopped (or the runner's answer could not be read, which cannot happen between a page and
-/// the runner built with it).
-pub async fn run(
-    runner: &JsValue,
-    mode: Mode,
-    scenario: &Scenario,
-    scale: f64,
-    workers: usize,
-) -> Option<RunRecord> {
+/// Hands the runner the scenario its next run runs: its JSON and its task ids, in lane order.
+/// Done before the press is counted, as the runner's loading is: copying the scenario is the
+/// instrument's work, not the run's. `false` if the runner could not read it.
+pub fn prepare(runner: &JsValue, mode: Mode, scenario: &Scenario, scale: f64, workers: usize) -> bool {
     let ids: Vec<u32> = scenario.tasks().map(|(_, t)| t.id.0).collect();
     let args = [
         JsValue::from_str(mode.as_str()),
@@ -77,14 +82,19 @@ pub async fn run(
         js_sys::Uint32Array::from(&ids[..]).into(),
         JsValue::from_f64(scale),
         JsValue::from_f64(workers as f64),
-        JsValue::from_f64(last_frame_ms()),
     ];
-    let promise = invoke(runner, "run", &args.iter().collect::<Vec<_>>())?;
+    invoke(runner, "prepare", &args.iter().collect::<Vec<_>>()).is_some_and(|ok| ok.is_truthy())
+}
+
+/// Runs what was prepared: its record, or `None` if the runner gave none (nothing prepared, or
+/// an answer this page cannot read, as from a runner of another version still in a cache).
+pub async fn run(runner: &JsValue) -> Option<RunRecord> {
+    let promise = invoke(runner, "run", &[&JsValue::from_f64(last_frame_ms())])?;
     let numbers = JsFuture::from(js_sys::Promise::from(promise)).await.ok()?;
     decode(&numbers.dyn_into::<js_sys::Float64Array>().ok()?.to_vec())
 }
 
-/// Draws the running run's live timeline in the frame being drawn at `t`.
+/// Draws the running run's live timeline in the frame being drawn at `t`, and records the frame.
 pub fn frame(runner: &JsValue, t: f64) {
     invoke(runner, "frame", &[&JsValue::from_f64(t)]);
 }

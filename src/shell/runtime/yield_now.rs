@@ -24,7 +24,7 @@ thread_local! {
 }
 
 /// Whether a frame is due: none ran for a frame's interval (as the page's frame loop saw
-/// them). A hidden page draws none, so none is ever due there; nor after a wait for one timed
+/// them, which the runner is told of frame by frame). A hidden page draws none, so none is ever due there; nor after a wait for one timed
 /// out, until frames come again.
 fn frame_due() -> bool {
     let last = last_frame_ms();
