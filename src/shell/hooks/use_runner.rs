@@ -1,7 +1,8 @@
 //! The runner: starts a run in a mode, measures it and reports back as actions and messages.
 //!
 //! A run goes: the runner loaded (`runtime/runner_module.rs`; preloaded once the first view is
-//! drawn, so this rarely waits) → `RunStarted` (and `run-started` to the parent) → one frame so
+//! drawn, so this rarely waits: `RunLoading` says so when it does) and handed the scenario →
+//! the press counted from here → `RunStarted` (and `run-started` to the parent) → one frame so
 //! the page can show that it started → the run itself, in the runner (blocking, or the lanes as
 //! joined futures, drawn live) → two frames so the meter records the frame that ends the run's
 //! last gap → the runner's live drawing ended → `RunFinished` with the report →
