@@ -58,8 +58,9 @@ use std::path::Path;
 /// rows written by the page (603 B; 247,919 B), and what runs a scenario and draws it live came
 /// to be a binary of its own, loaded once the first view is drawn, its record handed back as
 /// numbers (`core::run_record`: 9.1 KB; 238,776 B), which paid for saying that a run waits for
-/// the runner, and for the page being as if running meanwhile (238,859 B).
-pub const BUDGET_BYTES: u64 = 238_860;
+/// the runner, and for the page being as if running meanwhile (238,859 B), and the end of a
+/// run's live drawing came to be one function (238,836 B).
+pub const BUDGET_BYTES: u64 = 238_837;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

@@ -146,15 +146,13 @@ impl Runs {
         }
         let record = runner_module::run(runner).await;
         let Some(mut record) = record else {
-            self.meter.set_drawer(None);
-            runner_module::finish();
+            end_live(&self.meter);
             return None;
         };
         let Span { start_ms, end_ms } = record.run;
         frame_or_timeout(FRAME_WAIT_MS).await;
         frame_or_timeout(FRAME_WAIT_MS).await;
-        self.meter.set_drawer(None);
-        runner_module::finish();
+        end_live(&self.meter);
         if mode == Mode::Workers && record.no_answer {
             dispatcher.dispatch(Action::Notice(NO_ANSWER.into()));
         }
@@ -192,6 +190,13 @@ impl Runs {
         measure_run(&report, start_ms);
         Some(report)
     }
+}
+
+/// Ends a run's live drawing: the meter stops calling the runner, which puts the timeline back
+/// (and drops the run, if it still goes).
+fn end_live(meter: &UseFrameMeterHandle) {
+    meter.set_drawer(None);
+    runner_module::finish();
 }
 
 /// Shown when the runner gave no record (it could not read the scenario it was given, or
@@ -241,8 +246,7 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
         Callback::from(move |()| {
             if let Some(run) = in_flight.borrow_mut().take() {
                 run.abort();
-                meter.set_drawer(None);
-                runner_module::finish();
+                end_live(&meter);
                 dispatcher.dispatch(Action::RunStopped);
             }
         })
