@@ -6,19 +6,19 @@
 use super::components::same::Same;
 use super::components::{
     code_host::CodeHost,
-    compare_all::CompareAll,
+    compare_all::{compare_all, CompareAllProps},
     history_host::HistoryHost,
     lesson_intro::LessonIntro,
-    mode_strip::{ModeRow, ModeStrip},
-    notices::Notices,
+    mode_strip::{mode_strip, ModeRow, ModeStripProps},
+    notices::notices,
     predict_prompt::PredictPrompt,
     pulse::Pulse,
     replay_host::ReplayHost,
-    run_controls::RunControls,
-    scenario_panel::ScenarioPanel,
+    run_controls::{run_controls, RunControlsProps},
+    scenario_panel::{scenario_panel, ScenarioPanelProps},
     share_host::ShareHost,
-    site_header::SiteHeader,
-    status_region::StatusRegion,
+    site_header::site_header,
+    status_region::status_region,
     timeline::Timeline,
     turn_host::TurnHost,
 };
@@ -164,7 +164,7 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <div class={classes!("page", params.embed.then_some("embed"))}>
-            if !params.embed { <SiteHeader /> }
+            if !params.embed { { site_header() } }
             <main class={classes!("layout", with_lesson.then_some("with-lesson"))}>
                 if with_lesson {
                     <div class="lesson-pane">
@@ -179,7 +179,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 }
                 <div class="workspace">
-                    <Notices notices={state.notices.clone()} {on_dismiss} />
+                    { notices(&state.notices, &on_dismiss) }
                     // The stage: everything a run is about, together, fitting the window: guess,
                     // press, and watch the page stay alive or freeze on the timeline.
                     <div class="stage">
@@ -200,24 +200,24 @@ pub fn app(props: &AppProps) -> Html {
                                 }
                                 // Stop and Compare all live here too, so they come with `run` or `compare`.
                                 if !modes.is_empty() || shows(Control::Run) || shows(Control::Compare) {
-                                    <ModeStrip
-                                        {rows}
-                                        scenario={state.scenario.clone()}
-                                        {lesson}
-                                        {running}
-                                        comparing={state.comparing}
-                                        compare={shows(Control::Compare)}
-                                        on_run={runner.run.clone()}
-                                        on_compare={runner.compare.clone()}
-                                        on_stop={runner.stop.clone()}
-                                    />
+                                    { mode_strip(&ModeStripProps {
+                                        rows,
+                                        scenario: state.scenario.clone(),
+                                        lesson,
+                                        running,
+                                        comparing: state.comparing,
+                                        compare: shows(Control::Compare),
+                                        on_run: runner.run.clone(),
+                                        on_compare: runner.compare.clone(),
+                                        on_stop: runner.stop.clone(),
+                                    }) }
                                 }
                             </div>
                         }
                         if shows(Control::Pulse) {
                             <Pulse targets={(*targets).clone()} meter={meter.clone()} last={state.history.last().cloned().map(Same)} />
                         }
-                        <StatusRegion text={state.status.clone()} />
+                        { status_region(&state.status) }
                         <Timeline
                             scenario={state.scenario.clone()}
                             selected={state.selected}
@@ -235,7 +235,7 @@ pub fn app(props: &AppProps) -> Html {
                             on_action={on_action.clone()}
                         />
                         if shows(Control::Compare) {
-                            <CompareAll runs={state.current_runs().into_iter().map(Same).collect::<Vec<_>>()} {axis_ms} />
+                            { compare_all(&CompareAllProps { runs: state.current_runs().into_iter().map(Same).collect(), axis_ms }) }
                         }
                         if shows(Control::Replay) {
                             <ReplayHost
@@ -247,23 +247,23 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     if painted {
                         if shows(Control::Editor) && !state.readonly {
-                            <ScenarioPanel
-                                scenario={state.scenario.clone()}
-                                selected={state.selected}
-                                {lesson}
-                                locked={running.is_some() || state.comparing}
-                                on_action={on_action.clone()}
-                            />
+                            { scenario_panel(&ScenarioPanelProps {
+                                scenario: state.scenario.clone(),
+                                selected: state.selected,
+                                lesson,
+                                locked: running.is_some() || state.comparing,
+                                on_action: on_action.clone(),
+                            }) }
                         }
                         if shows(Control::Run) {
-                            <RunControls
-                                {running}
-                                scale={state.scale}
-                                cap_ms={state.cap_ms}
-                                workers={state.workers}
-                                comparing={state.comparing}
-                                on_action={on_action.clone()}
-                            />
+                            { run_controls(&RunControlsProps {
+                                running,
+                                scale: state.scale,
+                                cap_ms: state.cap_ms,
+                                workers: state.workers,
+                                comparing: state.comparing,
+                                on_action: on_action.clone(),
+                            }) }
                         }
                         if shows(Control::Code) {
                             <CodeHost scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />

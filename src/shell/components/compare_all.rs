@@ -20,7 +20,6 @@ pub struct CompareAllProps {
 
 /// Nothing until two modes have run the scenario as it is; then one sentence and the runs as
 /// small multiples (their figures stand in the run strip, row by row).
-#[function_component(CompareAll)]
 pub fn compare_all(props: &CompareAllProps) -> Html {
     let runs: Vec<&RunReport> = props.runs.iter().map(|r| &**r).collect();
     if runs.len() < 2 {

@@ -25,7 +25,6 @@ pub struct ModeRow {
     pub report: Option<Same<RunReport>>,
 }
 
-#[derive(Properties, PartialEq)]
 pub struct ModeStripProps {
     pub rows: Vec<ModeRow>,
     pub scenario: Rc<Scenario>,
@@ -59,7 +58,6 @@ fn blurb(mode: Mode) -> &'static str {
     }
 }
 
-#[function_component(ModeStrip)]
 pub fn mode_strip(props: &ModeStripProps) -> Html {
     let busy = props.running.is_some() || props.comparing;
     let rows = props.rows.iter().map(|row| mode_row(props, row, busy));

@@ -9,14 +9,12 @@ use crate::core::state::Action;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct RunControlsProps {
     pub running: Option<Mode>,
     pub scale: f64,
     pub cap_ms: f64,
     pub workers: usize,
     /// `Compare all` is going.
-    #[prop_or_default]
     pub comparing: bool,
     pub on_action: Callback<Action>,
 }
@@ -26,7 +24,6 @@ fn number_from(e: &Event) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
-#[function_component(RunControls)]
 pub fn run_controls(props: &RunControlsProps) -> Html {
     let on_scale = {
         let on_action = props.on_action.clone();

@@ -9,7 +9,6 @@ use crate::core::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ScenarioPanelProps {
     pub scenario: Rc<Scenario>,
     pub selected: Option<TaskId>,
@@ -19,7 +18,6 @@ pub struct ScenarioPanelProps {
     pub on_action: Callback<Action>,
 }
 
-#[function_component(ScenarioPanel)]
 pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
     let on_combine = {
         let on_action = props.on_action.clone();

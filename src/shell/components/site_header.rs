@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-#[function_component(SiteHeader)]
 pub fn site_header() -> Html {
     html! {
         <header class="site-header">

@@ -3,14 +3,8 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StatusRegionProps {
-    pub text: String,
-}
-
-#[function_component(StatusRegion)]
-pub fn status_region(props: &StatusRegionProps) -> Html {
+pub fn status_region(text: &str) -> Html {
     html! {
-        <p class="status" role="status" aria-live="polite">{ &props.text }</p>
+        <p class="status" role="status" aria-live="polite">{ text }</p>
     }
 }
