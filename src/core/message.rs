@@ -156,7 +156,7 @@ impl OutMessage {
             lesson: state.origin.lesson.id,
             scale: state.scale,
             running: match state.run {
-                super::state::RunStatus::Running { mode } => Some(mode.as_str()),
+                super::state::RunStatus::Running { mode, .. } => Some(mode.as_str()),
                 super::state::RunStatus::Idle => None,
             },
             scenario: state.scenario.to_json(),

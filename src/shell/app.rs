@@ -139,7 +139,7 @@ pub fn app(props: &AppProps) -> Html {
         })
         .fold(state.scale, f64::max);
     let running = match state.run {
-        crate::core::state::RunStatus::Running { mode } => Some(mode),
+        crate::core::state::RunStatus::Running { mode, .. } => Some(mode),
         crate::core::state::RunStatus::Idle => None,
     };
     let lesson = state.lesson();

@@ -59,9 +59,14 @@ pub(super) fn run_loading(mode: Mode) -> String {
     format!("{} run: starting as soon as the page has finished loading.", mode.title())
 }
 
-/// The learner stopped a run in `mode` (and Compare all, if it was going).
-pub(super) fn run_stopped(mode: Mode, comparing: bool) -> String {
-    let mut status = format!("{} run stopped: its pending tasks were cancelled.", mode.title());
+/// The learner stopped a run in `mode` (and Compare all, if it was going), once it had
+/// `started` or while it still waited for the runner.
+pub(super) fn run_stopped(mode: Mode, started: bool, comparing: bool) -> String {
+    let mut status = if started {
+        format!("{} run stopped: its pending tasks were cancelled.", mode.title())
+    } else {
+        format!("{} run cancelled before it started: nothing ran.", mode.title())
+    };
     if comparing {
         status.push_str(" Compare all stopped with it.");
     }

@@ -31,7 +31,12 @@ pub use history::UNDO_DEPTH;
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunStatus {
     Idle,
-    Running { mode: Mode },
+    /// `started` is false while the run waits for the runner to load (`RunLoading`): nothing
+    /// of it has run yet.
+    Running {
+        mode: Mode,
+        started: bool,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -229,7 +234,7 @@ impl State {
     /// the mode the lesson's question asks about.
     pub fn shown_mode(&self) -> Mode {
         match self.run {
-            RunStatus::Running { mode } => mode,
+            RunStatus::Running { mode, .. } => mode,
             RunStatus::Idle => self.shown.unwrap_or_else(|| self.origin.lesson.question.mode()),
         }
     }
@@ -260,7 +265,7 @@ impl State {
 
     /// Whether a run in `mode` may start now; if not, a message saying why and what to do.
     pub fn check_run(&self, mode: Mode) -> Result<(), String> {
-        if let RunStatus::Running { mode: running } = self.run {
+        if let RunStatus::Running { mode: running, .. } = self.run {
             return Err(format!("A {running} run is still going; wait for it to finish."));
         }
         if self.comparing {
@@ -301,12 +306,12 @@ impl State {
                 // Running already: the scenario, the lesson and the settings stay as they were
                 // when Run was pressed, and Stop can cancel.
                 next.status = announce::run_loading(mode);
-                next.run = RunStatus::Running { mode };
+                next.run = RunStatus::Running { mode, started: false };
             }
             Action::RunStarted(mode) => {
                 next.shown = Some(mode);
                 next.status = announce::run_started(self, mode);
-                next.run = RunStatus::Running { mode };
+                next.run = RunStatus::Running { mode, started: true };
             }
             Action::RunFinished(report) => {
                 let question = self.lesson().question;
@@ -321,8 +326,8 @@ impl State {
             }
             Action::RunRefused(why) => next.status = why,
             Action::RunStopped => {
-                if let RunStatus::Running { mode } = self.run {
-                    next.status = announce::run_stopped(mode, self.comparing);
+                if let RunStatus::Running { mode, started } = self.run {
+                    next.status = announce::run_stopped(mode, started, self.comparing);
                 }
                 next.run = RunStatus::Idle;
                 next.comparing = false;
@@ -635,6 +640,18 @@ mod tests {
         let waiting = slow.apply(Action::RunLoading(Mode::Async));
         assert_eq!(waiting.status, "Async run: starting as soon as the page has finished loading.");
         assert!(waiting.is_running() && waiting.check_run(Mode::Blocking).is_err());
+        // Stopped before the runner came: nothing ran, and the status says so.
+        let cancelled = waiting.apply(Action::RunStopped);
+        assert_eq!(cancelled.status, "Async run cancelled before it started: nothing ran.");
+        assert!(!cancelled.is_running());
+        let compared = slow.apply(Action::CompareStarted).apply(Action::RunLoading(Mode::Async));
+        assert_eq!(
+            compared.apply(Action::RunStopped).status,
+            "Async run cancelled before it started: nothing ran. Compare all stopped with it."
+        );
+        // Once it has started, Stop cancels what is pending.
+        let started = waiting.apply(Action::RunStarted(Mode::Async)).apply(Action::RunStopped);
+        assert_eq!(started.status, "Async run stopped: its pending tasks were cancelled.");
         let refused = slow.apply(Action::RunRefused(why.clone()));
         assert_eq!(refused.status, why);
         assert!(!refused.is_running());

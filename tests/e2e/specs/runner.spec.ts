@@ -37,6 +37,31 @@ test('the first view does not wait for the runner, and a run pressed before it a
   expect(finished.tasks.map((t: { outcome: string }) => t.outcome)).toEqual(['done', 'done']);
 });
 
+test('a run stopped while it waits for the runner says nothing ran, on a phone too, and the next press runs', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(RUNNER_WASM, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const app = await Playground.open(page, '?scale=100');
+  await app.runButton('async').click();
+  await expect(app.status()).toHaveText('Async run: starting as soon as the page has finished loading.');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeInViewport();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(app.status()).toHaveText('Async run cancelled before it started: nothing ran.');
+  await expect(app.runButton('async')).toBeEnabled();
+  release();
+  await app.runButton('blocking').click();
+  await expect(app.status()).toContainText('Blocking run finished');
+  // Only the run pressed after Stop ran.
+  expect(await app.messages('run-started')).toHaveLength(1);
+  expect(await app.messages('run-finished')).toHaveLength(1);
+});
+
 for (const file of ['runner.js', 'runner_bg.wasm']) {
   // The file, whatever its query (a retry imports the bindings as `runner.js?try=2`).
   const url = new RegExp(`/${file.replace('.', '\\.')}(\\?|$)`);
