@@ -5,9 +5,9 @@
 
 use super::components::same::Same;
 use super::components::{
-    code_host::CodeHost,
+    code_host::code_host,
     compare_all::{compare_all, CompareAllProps},
-    history_host::HistoryHost,
+    history_host::history_host,
     lesson_intro::LessonIntro,
     mode_strip::{mode_strip, ModeRow, ModeStripProps},
     notices::notices,
@@ -20,7 +20,7 @@ use super::components::{
     site_header::site_header,
     status_region::status_region,
     timeline::Timeline,
-    turn_host::TurnHost,
+    turn_host::turn_host,
 };
 use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{
@@ -184,7 +184,7 @@ pub fn app(props: &AppProps) -> Html {
                     // press, and watch the page stay alive or freeze on the timeline.
                     <div class="stage">
                         if shows(Control::Predict) && lesson.question == Question::Order {
-                            <TurnHost key={lesson.id} {lesson} on_action={on_action.clone()} />
+                            { turn_host(lesson, &on_action) }
                         }
                         if shows(Control::Predict) || !modes.is_empty() || shows(Control::Run) || shows(Control::Compare) {
                             <div class="stage-top">
@@ -266,7 +266,7 @@ pub fn app(props: &AppProps) -> Html {
                             }) }
                         }
                         if shows(Control::Code) {
-                            <CodeHost scenario={state.scenario.clone()} scale={state.scale} first_tab={lesson.code_tab} />
+                            { code_host(&state.scenario, state.scale, lesson.code_tab) }
                         }
                         if shows(Control::Share) {
                             <ShareHost
@@ -277,7 +277,7 @@ pub fn app(props: &AppProps) -> Html {
                             />
                         }
                         if shows(Control::History) && !state.history.is_empty() {
-                            <HistoryHost runs={state.history.iter().cloned().map(Same).collect::<Vec<_>>()} />
+                            { history_host(&state.history) }
                         }
                     }
                     <p class="scale-note">{ unit }{ "." }</p>

@@ -2,35 +2,27 @@
 //! the extras (`shell::extras`), loaded once this place comes near the window; each edit or
 //! change of scale reaches it as a new argument.
 
+use super::extra_host::{Arg, ExtraHost};
 use crate::core::scenario::Scenario;
 use crate::shell::extras::code_arg;
-use crate::shell::hooks::{use_extra, Extra};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CodeHostProps {
-    pub scenario: Rc<Scenario>,
-    pub scale: f64,
-    /// The tab to show first (a `codegen::Language` id).
-    pub first_tab: Option<&'static str>,
-}
-
-#[function_component(CodeHost)]
-pub fn code_host(props: &CodeHostProps) -> Html {
-    let host = use_node_ref();
-    let arg =
-        (*use_memo((props.scenario.clone(), props.scale.to_bits(), props.first_tab), |(s, scale, tab)| {
-            code_arg(s, f64::from_bits(*scale), *tab)
-        }))
-        .clone();
-    use_extra(host.clone(), Extra { kind: "code", arg, event: None, when_near: true });
+/// `first_tab` is the tab to show first (a `codegen::Language` id).
+pub fn code_host(scenario: &Rc<Scenario>, scale: f64, first_tab: Option<&'static str>) -> Html {
+    let arg = {
+        let made_from = scenario.clone();
+        Arg::new(move || code_arg(&made_from, scale, first_tab))
+            .shared(scenario)
+            .value(scale.to_bits())
+            .text(first_tab.unwrap_or_default())
+    };
     html! {
-        <div class="code-host" ref={host}>
+        <ExtraHost kind="code" class="code-host" {arg} when_near=true>
             <section class="code-view" aria-labelledby="code-title">
                 <h2 id="code-title">{ "The scenario as code" }</h2>
                 <p class="code-about">{ "Loading the code\u{2026}" }</p>
             </section>
-        </div>
+        </ExtraHost>
     }
 }

@@ -3,14 +3,13 @@
 //! one sentence, and the runs as small multiples: one miniature timeline per mode on one axis,
 //! drawn by the extras (`multiples.rs`), loaded once this place comes near the window.
 
+use super::extra_host::{Arg, ExtraHost};
 use crate::core::compare::summary;
 use crate::core::report::RunReport;
 use crate::shell::components::same::Same;
 use crate::shell::extras::multiples_arg;
-use crate::shell::hooks::{use_extra, Extra};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct CompareAllProps {
     /// The latest run of each mode on the scenario as it is now.
     pub runs: Vec<Same<RunReport>>,
@@ -29,20 +28,22 @@ pub fn compare_all(props: &CompareAllProps) -> Html {
         <section class="side-by-side" aria-labelledby="compare-title">
             <h2 id="compare-title">{ "Side by side" }</h2>
             <p class="compare-summary">{ summary(&runs) }</p>
-            <Multiples runs={props.runs.clone()} axis_ms={props.axis_ms} />
+            { multiples(props) }
         </section>
     }
 }
 
-#[function_component(Multiples)]
 fn multiples(props: &CompareAllProps) -> Html {
-    let host = use_node_ref();
-    let arg = (*use_memo((props.runs.clone(), props.axis_ms.to_bits()), |(runs, axis)| {
-        multiples_arg(runs, f64::from_bits(*axis))
-    }))
-    .clone();
-    use_extra(host.clone(), Extra { kind: "multiples", arg, event: None, when_near: true });
+    let arg = props.runs.iter().fold(
+        {
+            let (runs, axis_ms) = (props.runs.clone(), props.axis_ms);
+            Arg::new(move || multiples_arg(&runs, axis_ms)).value(axis_ms.to_bits())
+        },
+        |arg, run| arg.shared(&run.0),
+    );
     html! {
-        <div class="multiples-host" ref={host}><p class="booting-extra">{ "Drawing the runs side by side\u{2026}" }</p></div>
+        <ExtraHost kind="multiples" class="multiples-host" {arg} when_near=true>
+            <p class="booting-extra">{ "Drawing the runs side by side\u{2026}" }</p>
+        </ExtraHost>
     }
 }

@@ -2,27 +2,28 @@
 //! table (`run_history.rs`) that comes with the extras, loaded at once (they never load while a
 //! run goes: `runtime/extras.rs`, so with Compare all, after its last run).
 
+use super::extra_host::{Arg, ExtraHost};
 use crate::core::report::RunReport;
 use crate::shell::components::same::Same;
 use crate::shell::extras::history_arg;
-use crate::shell::hooks::{use_extra, Extra};
+use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct HistoryHostProps {
-    /// Every run of the session, oldest first (the page shows this place only after a run).
-    pub runs: Vec<Same<RunReport>>,
-}
-
-#[function_component(HistoryHost)]
-pub fn history_host(props: &HistoryHostProps) -> Html {
-    let host = use_node_ref();
-    let arg = (*use_memo(props.runs.clone(), |runs| history_arg(runs))).clone();
-    use_extra(host.clone(), Extra { kind: "history", arg, event: None, when_near: false });
+/// `runs`: every run of the session, oldest first (the page shows this place only after a run).
+pub fn history_host(runs: &[Rc<RunReport>]) -> Html {
+    let arg = runs.iter().fold(
+        {
+            let runs: Vec<Same<RunReport>> = runs.iter().cloned().map(Same).collect();
+            Arg::new(move || history_arg(&runs))
+        },
+        Arg::shared,
+    );
     html! {
         <section class="history" aria-labelledby="history-title">
             <h2 id="history-title">{ "Runs this session" }</h2>
-            <div class="history-host" ref={host}><p class="booting-extra">{ "Loading the table of runs\u{2026}" }</p></div>
+            <ExtraHost kind="history" class="history-host" {arg} when_near=false>
+                <p class="booting-extra">{ "Loading the table of runs\u{2026}" }</p>
+            </ExtraHost>
         </section>
     }
 }

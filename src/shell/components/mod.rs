@@ -13,6 +13,7 @@ pub mod code_host;
 pub mod code_view;
 pub mod compare_all;
 pub mod event_loop;
+pub mod extra_host;
 pub mod history_host;
 pub mod inspector_host;
 pub mod lesson_intro;

@@ -10,11 +10,11 @@
 //! gap while the replay loaded). A run's results file is written a moment after the run's
 //! results are drawn, not in the same frame (for ten thousand tasks it is megabytes).
 
+use super::extra_host::{Arg, ExtraHost};
 use crate::core::export::run_results;
 use crate::core::format::Num;
 use crate::core::report::RunReport;
 use crate::shell::components::same::Same;
-use crate::shell::hooks::{use_extra, Extra};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -68,32 +68,25 @@ pub fn replay_host(props: &ReplayHostProps) -> Html {
             </div>
         };
     }
-    html! { <ReplayExtra last_run={(*shown).clone()} at_ms={props.at_ms} /> }
-}
-
-#[derive(Properties, PartialEq)]
-struct ReplayExtraProps {
-    last_run: Option<Same<RunReport>>,
-    at_ms: Option<f64>,
-}
-
-/// The replay itself, mounted from the extras.
-#[function_component(ReplayExtra)]
-fn replay_extra(props: &ReplayExtraProps) -> Html {
-    let host = use_node_ref();
-    // One results file per run, not per render.
-    let arg =
-        use_memo(props.last_run.clone(), |run| run.as_ref().map_or_else(String::new, |r| run_results(&r.0)));
-    let at = props.at_ms.map_or_else(String::new, |ms| Num(ms).to_string());
-    use_extra(
-        host.clone(),
-        Extra { kind: "replay", arg: format!("{at}\n{arg}"), event: None, when_near: true },
-    );
+    // The replay itself, mounted from the extras: one results file per run, not per render.
+    let (run, at_ms) = ((*shown).clone(), props.at_ms);
+    let arg = Arg::new({
+        let run = run.clone();
+        move || {
+            let at = at_ms.map_or_else(String::new, |ms| Num(ms).to_string());
+            format!("{at}\n{}", run.as_ref().map_or_else(String::new, |r| run_results(&r.0)))
+        }
+    })
+    .value(at_ms.map_or(u64::MAX, f64::to_bits));
+    let arg = match &run {
+        Some(run) => arg.shared(&run.0),
+        None => arg,
+    };
     html! {
-        <div class="replay-host" ref={host}>
+        <ExtraHost kind="replay" class="replay-host" {arg} when_near=true>
             <section class="event-loop" aria-label="Event loop">
                 <p class="booting-extra">{ "Loading the event loop's replay\u{2026}" }</p>
             </section>
-        </div>
+        </ExtraHost>
     }
 }

@@ -1,7 +1,7 @@
 //! Below the stage, the scenario's settings that are not drawn on the timeline: how the lanes
 //! combine (join, try_join, select) and the side panel for the selected task.
 
-use super::inspector_host::InspectorHost;
+use super::inspector_host::inspector_host;
 use crate::core::edit::Edit;
 use crate::core::lesson::Lesson;
 use crate::core::scenario::{Combine, Scenario, TaskId};
@@ -42,7 +42,7 @@ pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
                     <option value="select" selected={combine == Combine::Select}>{ "the first lane finishes; the rest are dropped (select)" }</option>
                 </select>
             </label>
-            <InspectorHost task={selected_task} lesson={props.lesson} locked={props.locked} on_action={props.on_action.clone()} />
+            { inspector_host(selected_task, props.lesson, props.locked, &props.on_action) }
         </section>
     }
 }

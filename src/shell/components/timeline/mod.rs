@@ -42,7 +42,7 @@ use drag::{pointer_handlers, Drag};
 use geometry::{MAX_ZOOM, ROW_PX, TASK_PX, TASK_TOP_PX, THREAD_PX, TRACK_PX, TRACK_TOP_PX};
 use std::cell::RefCell;
 use std::rc::Rc;
-use table::TableHost;
+use table::{table_host, TableHostProps};
 use task::EditorTask;
 use window::use_shown;
 use yew::prelude::*;
@@ -424,13 +424,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if let Some(pool) = report.as_ref().and_then(|r| r.pool) {
                 <p class="pool-cost"><strong>{ "Cost of the workers: " }</strong>{ pool.describe() }</p>
             }
-            <TableHost
-                scenario={scenario.clone()}
-                prediction={props.prediction.clone()}
-                report={report.clone()}
-                selected={props.selected}
-                on_action={props.on_action.clone()}
-            />
+            { table_host(&TableHostProps {
+                scenario: scenario.clone(),
+                prediction: props.prediction.clone(),
+                report: report.clone(),
+                selected: props.selected,
+                on_action: props.on_action.clone(),
+            }) }
             if props.editable {
                 <details class="hint">
                     <summary>{ "How to edit" }</summary>

@@ -9,17 +9,16 @@ use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskId};
 use crate::core::state::Action;
 use crate::core::timing::Outcome;
+use crate::shell::components::extra_host::{Answer, Arg, ExtraHost};
 use crate::shell::components::same::Same;
 use crate::shell::components::tasks_table::TableRow;
-use crate::shell::extras::{table_arg, PICK};
-use crate::shell::hooks::{use_extra, Extra};
+use crate::shell::extras::table_arg;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Rows either side of the selected task.
 const AROUND: usize = 10;
 
-#[derive(Properties, PartialEq)]
 pub struct TableHostProps {
     pub scenario: Rc<Scenario>,
     pub prediction: Rc<Prediction>,
@@ -61,22 +60,14 @@ fn arg(props: &TableHostProps) -> String {
     table_arg(&caption, rows)
 }
 
-#[function_component(TableHost)]
 pub fn table_host(props: &TableHostProps) -> Html {
     // The extra loads when the table is first shown: a closed `<details>` shows nothing of it.
-    let host = use_node_ref();
-    let on_pick = props.on_action.reform(|id: String| match id.parse() {
-        Ok(id) => Action::Select(Some(TaskId(id))),
-        Err(_) => Action::Notice("The table sent a task the page could not read.".into()),
-    });
-    use_extra(
-        host.clone(),
-        Extra { kind: "table", arg: arg(props), event: Some((PICK, on_pick)), when_near: true },
-    );
     html! {
         <details class="tl-tasks">
             <summary>{ "Tasks as a table" }</summary>
-            <div class="tl-table-host" ref={host}><p class="booting-extra">{ "Loading the table\u{2026}" }</p></div>
+            <ExtraHost kind="table" class="tl-table-host" arg={Arg::made(arg(props))} when_near=true answer={Some((Answer::Pick, props.on_action.clone()))}>
+                <p class="booting-extra">{ "Loading the table\u{2026}" }</p>
+            </ExtraHost>
         </details>
     }
 }

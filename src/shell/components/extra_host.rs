@@ -1,0 +1,151 @@
+//! The element of the page an extra (`shell::extras`) renders into, showing what it was given
+//! (a loading line) until the extra has come. One component serves every extra's place, so each
+//! place (`code_host`, `history_host`, …) is a plain function saying which extra, what it shows
+//! and what its answers mean: a Yew component of its own for each would cost the first view
+//! about 0.6 KB of generic code apiece.
+
+use crate::core::edit::Edit;
+use crate::core::scenario::TaskId;
+use crate::core::state::Action;
+use crate::shell::extras::{EDIT, PICK, TURN_RAN};
+use crate::shell::hooks::{use_extra, Extra};
+use std::any::Any;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What an extra shows, as its `update` reads it: made when the host first draws and again only
+/// when what it is made from changed. Each input is kept, and compared by identity (a shared
+/// value) or by value (a number, a text), so a large argument (the results of every run of the
+/// session) is not made again, nor compared, each time the page draws. A small one is made at
+/// once ([`Arg::made`]) and compared as it is.
+#[derive(Clone)]
+pub struct Arg {
+    inputs: Vec<Input>,
+    make: Rc<dyn Fn() -> String>,
+}
+
+#[derive(Clone)]
+enum Input {
+    Shared(Rc<dyn Any>),
+    Value(u64),
+    Text(Rc<str>),
+}
+
+impl PartialEq for Input {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Input::Shared(a), Input::Shared(b)) => Rc::ptr_eq(a, b),
+            (Input::Value(a), Input::Value(b)) => a == b,
+            (Input::Text(a), Input::Text(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Arg {
+    /// The argument `make` returns; list what it reads with [`Arg::shared`] and [`Arg::value`].
+    pub fn new(make: impl Fn() -> String + 'static) -> Self {
+        Arg { inputs: Vec::new(), make: Rc::new(make) }
+    }
+
+    /// An argument made already.
+    pub fn made(arg: String) -> Self {
+        let arg: Rc<str> = arg.into();
+        Arg::new({
+            let arg = arg.clone();
+            move || arg.to_string()
+        })
+        .text(arg)
+    }
+
+    /// `make` reads this text.
+    pub fn text(mut self, text: impl Into<Rc<str>>) -> Self {
+        self.inputs.push(Input::Text(text.into()));
+        self
+    }
+
+    /// `make` reads this shared value.
+    pub fn shared<T: 'static>(mut self, value: &Rc<T>) -> Self {
+        self.inputs.push(Input::Shared(value.clone()));
+        self
+    }
+
+    /// `make` reads this number (or anything told apart by one: a float's bits, a length).
+    pub fn value(mut self, value: u64) -> Self {
+        self.inputs.push(Input::Value(value));
+        self
+    }
+}
+
+impl PartialEq for Arg {
+    fn eq(&self, other: &Self) -> bool {
+        self.inputs == other.inputs
+    }
+}
+
+/// What an extra's event means to the page.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Answer {
+    /// The task's panel sent an edit, as JSON (`Edit::to_json`).
+    Edit,
+    /// The table of tasks sent the id of the task chosen.
+    Pick,
+    /// The turn of the event loop ran.
+    TurnRan,
+}
+
+impl Answer {
+    fn event(self) -> &'static str {
+        match self {
+            Answer::Edit => EDIT,
+            Answer::Pick => PICK,
+            Answer::TurnRan => TURN_RAN,
+        }
+    }
+
+    /// The action an event's detail asks for; a detail the page cannot read is said.
+    fn action(self, detail: &str) -> Action {
+        match self {
+            Answer::Edit => match Edit::from_json(detail) {
+                Some(edit) => Action::Edit(edit),
+                None => Action::Notice("The task's panel sent an edit the page could not read.".into()),
+            },
+            Answer::Pick => match detail.parse() {
+                Ok(id) => Action::Select(Some(TaskId(id))),
+                Err(_) => Action::Notice("The table sent a task the page could not read.".into()),
+            },
+            Answer::TurnRan => Action::TurnRan,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExtraHostProps {
+    /// Which extra (`shell::extras::mount`).
+    pub kind: &'static str,
+    /// The host element's class.
+    pub class: &'static str,
+    pub arg: Arg,
+    /// Load only once the host comes near the window (for what stands below the fold).
+    pub when_near: bool,
+    /// The extra's event, if it sends one, and where its actions go.
+    #[prop_or_default]
+    pub answer: Option<(Answer, Callback<Action>)>,
+    /// What stands in the host until the extra has come.
+    pub children: Html,
+}
+
+#[function_component(ExtraHost)]
+pub fn extra_host(props: &ExtraHostProps) -> Html {
+    let host = use_node_ref();
+    let arg = use_memo(props.arg.clone(), |arg| (arg.make)());
+    let event = props
+        .answer
+        .clone()
+        .map(|(answer, on_action)| (answer.event(), on_action.reform(move |d: String| answer.action(&d))));
+    use_extra(
+        host.clone(),
+        Extra { kind: props.kind, arg: (*arg).clone(), event, when_near: props.when_near },
+    );
+    html! { <div class={props.class} ref={host}>{ props.children.clone() }</div> }
+}
