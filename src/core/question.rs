@@ -122,6 +122,17 @@ impl Question {
         }
     }
 
+    /// What to do when a guess for this question cannot be read (an empty field, say).
+    pub fn unreadable(self) -> &'static str {
+        match self {
+            Question::Total(_) | Question::Freeze(_) | Question::Ends(..) => {
+                "Type a number of units, 0 or more: for example 4.5."
+            }
+            Question::Counter(_) => "Type a whole number: for example 2.",
+            _ => "Choose one of the options first.",
+        }
+    }
+
     /// What the model predicts (`None` for the order question: `core::turn` answers it).
     pub fn model(self, prediction: &Prediction, scenario: &Scenario) -> Option<Answer> {
         Some(match self {

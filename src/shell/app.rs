@@ -11,7 +11,7 @@ use super::components::{
     lesson_intro::LessonIntro,
     mode_strip::{mode_strip, ModeRow, ModeStripProps},
     notices::notices,
-    predict_prompt::PredictPrompt,
+    predict_prompt::{predict_prompt, PredictPromptProps},
     pulse::Pulse,
     replay_host::ReplayHost,
     run_controls::{run_controls, RunControlsProps},
@@ -189,14 +189,15 @@ pub fn app(props: &AppProps) -> Html {
                         if shows(Control::Predict) || !modes.is_empty() || shows(Control::Run) || shows(Control::Compare) {
                             <div class="stage-top">
                                 if shows(Control::Predict) {
-                                    <PredictPrompt
-                                        {lesson}
-                                        scenario={state.scenario.clone()}
-                                        prediction={state.prediction(lesson.question.mode())}
-                                        report={state.last_run(lesson.question.mode()).filter(|r| Rc::ptr_eq(&r.scenario, &state.scenario)).map(Same)}
-                                        guess={state.guess}
-                                        on_action={on_action.clone()}
-                                    />
+                                    { predict_prompt(&PredictPromptProps {
+                                        lesson,
+                                        scenario: state.scenario.clone(),
+                                        prediction: state.prediction(lesson.question.mode()),
+                                        report: state.last_run(lesson.question.mode()).filter(|r| Rc::ptr_eq(&r.scenario, &state.scenario)).map(Same),
+                                        guess: state.guess,
+                                        problem: state.guess_problem,
+                                        on_action: on_action.clone(),
+                                    }) }
                                 }
                                 // Stop and Compare all live here too, so they come with `run` or `compare`.
                                 if !modes.is_empty() || shows(Control::Run) || shows(Control::Compare) {

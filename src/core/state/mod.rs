@@ -70,6 +70,8 @@ pub struct State {
     pub cap_ms: f64,
     /// The learner's guess for the lesson's question, until the lesson or scenario changes.
     pub guess: Option<Guess>,
+    /// Why the last guess the learner tried to lock in could not be read, until the next action.
+    pub guess_problem: Option<&'static str>,
     /// Whether the lesson's question has had its answer since the lesson opened: a run of the
     /// mode it asks about finished, or for the order question, the turn ran.
     answered: bool,
@@ -123,6 +125,8 @@ pub enum Action {
     ChooseVariant(usize),
     /// The learner commits to a guess for the lesson's question.
     Guess(Guess),
+    /// The learner tried to lock in a guess the page cannot read (an empty field, say).
+    GuessUnreadable,
     /// The learner wants to guess again.
     ClearGuess,
     /// The lesson's click handler ran for real and its lines were logged.
@@ -174,6 +178,7 @@ impl State {
             readonly: start.readonly,
             cap_ms: cap::clamp(start.cap_ms).unwrap_or(cap::DEFAULT_MS),
             guess: None,
+            guess_problem: None,
             answered: false,
             shown: None,
         }
@@ -301,6 +306,7 @@ impl State {
     /// The reducer: the state after `action`.
     pub fn apply(&self, action: Action) -> State {
         let mut next = self.clone();
+        next.guess_problem = None;
         match action {
             Action::RunLoading(mode) => {
                 // Running already: the scenario, the lesson and the settings stay as they were
@@ -440,6 +446,7 @@ impl State {
                 None => next.edit_note = format!("This lesson has no scenario {}.", index + 1),
             },
             Action::Guess(guess) => next.guess = Some(guess),
+            Action::GuessUnreadable => next.guess_problem = Some(self.lesson().question.unreadable()),
             Action::ClearGuess => next.guess = None,
             Action::TurnRan => next.answered |= self.lesson().question == Question::Order,
             Action::Show(mode) => next.shown = Some(mode),
@@ -675,6 +682,12 @@ mod tests {
         assert_eq!(*s.scenario, race.scenario(0));
         assert_eq!(s.origin.name(), "Lost update");
         assert_eq!(s.guess, Some(Guess::Count(2)));
+        // A guess that cannot be read is said, in the question's terms, until the next action.
+        let unreadable = s.apply(Action::ClearGuess).apply(Action::GuessUnreadable);
+        assert_eq!(unreadable.guess_problem, Some("Type a whole number: for example 2."));
+        assert_eq!(unreadable.guess, None);
+        assert_eq!(unreadable.apply(Action::Guess(Guess::Count(1))).guess_problem, None);
+        assert_eq!(unreadable.apply(Action::ChooseLesson(lesson::default_lesson())).guess_problem, None);
         assert_eq!(s.prediction(Mode::Async).counter, Some(1));
         let locked = s.apply(Action::ChooseVariant(1));
         assert_eq!(locked.guess, None, "a new scenario asks afresh");

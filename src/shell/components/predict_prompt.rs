@@ -12,7 +12,6 @@ use std::rc::Rc;
 use web_sys::{HtmlFormElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct PredictPromptProps {
     pub lesson: &'static Lesson,
     pub scenario: Rc<Scenario>,
@@ -21,6 +20,8 @@ pub struct PredictPromptProps {
     /// The last run in that mode, if it ran the scenario on the timeline now.
     pub report: Option<Same<RunReport>>,
     pub guess: Option<Guess>,
+    /// Why the last guess tried could not be read.
+    pub problem: Option<&'static str>,
     pub on_action: Callback<Action>,
 }
 
@@ -53,36 +54,21 @@ fn read_guess(form: &HtmlFormElement, question: Question) -> Option<Guess> {
     }
 }
 
-#[function_component(PredictPrompt)]
 pub fn predict_prompt(props: &PredictPromptProps) -> Html {
     let lesson = props.lesson;
     let question = lesson.question;
     let mode = question.mode();
     let scenario = &props.scenario;
-    let problem = use_state(String::new);
     let ask = question.ask(lesson.unit);
 
     let on_submit = {
         let on_action = props.on_action.clone();
-        let problem = problem.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(form) = e.target_dyn_into::<HtmlFormElement>() else {
                 return;
             };
-            match read_guess(&form, question) {
-                Some(guess) => {
-                    problem.set(String::new());
-                    on_action.emit(Action::Guess(guess));
-                }
-                None => problem.set(match question {
-                    Question::Total(_) | Question::Freeze(_) | Question::Ends(..) => {
-                        "Type a number of units, 0 or more: for example 4.5.".into()
-                    }
-                    Question::Counter(_) => "Type a whole number: for example 2.".into(),
-                    _ => "Choose one of the options first.".into(),
-                }),
-            }
+            on_action.emit(read_guess(&form, question).map_or(Action::GuessUnreadable, Action::Guess));
         })
     };
     let on_again = props.on_action.reform(|_: MouseEvent| Action::ClearGuess);
@@ -165,7 +151,7 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
             <form class="guess-form" onsubmit={on_submit} novalidate=true>
                 { field }
                 <button type="submit">{ "Lock in my guess" }</button>
-                if !problem.is_empty() { <p class="guess-problem" role="alert">{ (*problem).clone() }</p> }
+                if let Some(problem) = props.problem { <p class="guess-problem" role="alert">{ problem }</p> }
             </form>
         },
     };

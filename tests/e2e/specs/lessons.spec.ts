@@ -144,6 +144,23 @@ for (const c of CASES) {
   });
 }
 
+test('a guess that cannot be read is said in the question\'s terms, keeps what was typed, and goes once one can', async ({
+  page,
+}) => {
+  await Playground.open(page, '?lesson=race');
+  const form = page.locator('.guess-form');
+  await page.getByRole('button', { name: 'Lock in my guess' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Type a whole number: for example 2.');
+  await form.getByRole('spinbutton').fill('2.5');
+  await page.getByRole('button', { name: 'Lock in my guess' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Type a whole number: for example 2.');
+  await expect(form.getByRole('spinbutton')).toHaveValue('2.5');
+  await form.getByRole('spinbutton').fill('2');
+  await page.getByRole('button', { name: 'Lock in my guess' }).click();
+  await expect(page.locator('.guess-locked')).toContainText('Your prediction: 2');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('the lesson picker switches lessons, and undo brings back the scenario before', async ({ page }) => {
   const app = await Playground.open(page, '?scale=100');
   await page.getByLabel('Lesson', { exact: true }).selectOption('race');
