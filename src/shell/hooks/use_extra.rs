@@ -1,7 +1,8 @@
 //! Hosts an extra (`shell::extras`) in an element of the page: loads the extras on first use
 //! (at once, or once the element comes near the window), mounts the extra, passes it each new
 //! argument, relays its event, and unmounts it when the element goes. Until it is there the
-//! element shows what it was given (a loading line); if the extras cannot be loaded it says so.
+//! element shows what it was given (a loading line); if the extras cannot be loaded it says so,
+//! with a button that tries again (nothing else on the page is lost or waits for it).
 
 use crate::shell::runtime::extras;
 use std::cell::{Cell, RefCell};
@@ -70,14 +71,25 @@ pub fn use_extra(host: NodeRef, extra: Extra) {
                     (element.clone(), gone.clone(), latest.clone(), (*mounted).clone());
                 move || {
                     wasm_bindgen_futures::spawn_local(async move {
-                        match extras::load().await {
-                            Ok(_) if gone.get() || mounted.get() => {}
-                            Ok(exports) => {
-                                let arg = JsValue::from_str(&latest.borrow());
-                                extras::call(&exports, "mount", &[&element, &JsValue::from_str(kind), &arg]);
-                                mounted.set(true);
+                        loop {
+                            match extras::load().await {
+                                Ok(_) if gone.get() || mounted.get() => {}
+                                Ok(exports) => {
+                                    let arg = JsValue::from_str(&latest.borrow());
+                                    extras::call(
+                                        &exports,
+                                        "mount",
+                                        &[&element, &JsValue::from_str(kind), &arg],
+                                    );
+                                    mounted.set(true);
+                                }
+                                Err(why) if !gone.get() => {
+                                    try_again(&element, &why).await;
+                                    continue;
+                                }
+                                Err(_) => {}
                             }
-                            Err(why) => element.set_text_content(Some(&why)),
+                            break;
                         }
                     })
                 }
@@ -110,4 +122,18 @@ pub fn use_extra(host: NodeRef, extra: Extra) {
             }
         }
     });
+}
+
+/// Says in `host` why the extras could not be loaded (`why`, the page's own words, never
+/// markup), with a button to try again, and returns once it is pressed.
+async fn try_again(host: &web_sys::Element, why: &str) {
+    host.set_inner_html(&format!(
+        "<p class=extra-failed role=alert>{why}<button type=button class=quiet>Try again</button></p>"
+    ));
+    let Ok(Some(button)) = host.query_selector("button") else { return std::future::pending().await };
+    let pressed = js_sys::Promise::new(&mut |resolve, _| {
+        button.unchecked_ref::<web_sys::HtmlElement>().set_onclick(Some(&resolve));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(pressed).await;
+    host.set_text_content(Some("Loading\u{2026}"));
 }

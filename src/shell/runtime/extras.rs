@@ -55,7 +55,7 @@ impl Drop for Hold {
     }
 }
 
-const FAILED: &str = "This part of the lesson could not be loaded. Check the connection and reload the page.";
+const FAILED: &str = "This part of the lesson could not be loaded. Check the connection and try again.";
 
 /// Resolves once no [`Hold`] is out (at once if none is).
 pub async fn unheld() {

@@ -79,10 +79,25 @@ test('while the puzzle loads its place is kept, so the run buttons do not move w
   expect(Math.abs(after - before)).toBeLessThan(24);
 });
 
-test('if the puzzle cannot be loaded, the page says so and the rest of the lesson works', async ({ page }) => {
-  await page.route('**/extras.js', (route) => route.abort());
-  const app = await Playground.open(page, '?lesson=event-loop');
-  await expect(page.locator('.turn-host')).toContainText('could not be loaded');
-  await app.runButton('async').click();
-  await expect(app.status()).toContainText('Async run finished');
-});
+for (const file of ['extras.js', 'extras_bg.wasm']) {
+  test(`if the puzzle's ${file} cannot be loaded, the page says so, the rest of the lesson works, and Try again loads it`, async ({
+    page,
+  }) => {
+    await page.route(`**/${file}`, (route) => route.abort());
+    const app = await Playground.open(page, '?lesson=event-loop');
+    const failed = page.locator('.turn-host [role=alert]');
+    await expect(failed).toHaveText(
+      'This part of the lesson could not be loaded. Check the connection and try again.Try again',
+    );
+    await app.runButton('async').click();
+    await expect(app.status()).toContainText('Async run finished');
+    // Still failing: said again, and nothing else is lost.
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(failed.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await page.unroute(`**/${file}`);
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('.turn-order li')).toHaveCount(9);
+    await expect(failed).toHaveCount(0);
+    expect(await app.messages('run-finished')).toHaveLength(1);
+  });
+}
