@@ -8,7 +8,7 @@ use super::components::{
     code_host::code_host,
     compare_all::{compare_all, CompareAllProps},
     history_host::history_host,
-    lesson_intro::LessonIntro,
+    lesson_intro::{lesson_intro, LessonIntroProps},
     mode_strip::{mode_strip, ModeRow, ModeStripProps},
     notices::notices,
     predict_prompt::{predict_prompt, PredictPromptProps},
@@ -25,7 +25,7 @@ use super::components::{
 use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{
     use_autosave, use_boot, use_commands, use_first_paint, use_frame_meter, use_frame_resize, use_hash_links,
-    use_runner, use_theme, use_undo_keys,
+    use_open_lesson, use_runner, use_theme, use_undo_keys,
 };
 use super::runtime::post::post;
 use crate::core::controls::Control;
@@ -109,6 +109,9 @@ pub fn app(props: &AppProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |action: Action| dispatcher.dispatch(action)))).clone()
     };
     use_undo_keys(on_action.clone());
+    // The lesson's text, folded away on a narrow screen at first, and opening another lesson.
+    let lesson_folded = use_state(|| true);
+    let opener = use_open_lesson(on_action.clone());
     use_theme(params.theme);
     use_autosave(&state, key_for(params.embed, params.lesson.id), on_action.clone());
     use_hash_links(on_action.clone());
@@ -168,7 +171,14 @@ pub fn app(props: &AppProps) -> Html {
             <main class={classes!("layout", with_lesson.then_some("with-lesson"))}>
                 if with_lesson {
                     <div class="lesson-pane">
-                        <LessonIntro {lesson} variant={state.origin.variant()} locked={running.is_some()} on_action={on_action.clone()} />
+                        { lesson_intro(&LessonIntroProps {
+                            lesson,
+                            variant: state.origin.variant(),
+                            locked: running.is_some(),
+                            on_action: on_action.clone(),
+                            folded: &lesson_folded,
+                            opener: &opener,
+                        }) }
                         // The note holds the answer to the lesson's question: only once it is answered.
                         if state.question_answered() {
                             <section class="notice" aria-labelledby="notice-title">

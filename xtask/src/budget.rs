@@ -64,8 +64,9 @@ use std::path::Path;
 /// run stopped while it waits for the runner saying that nothing ran (234,663 B), and every
 /// extra's place came to be one component, `ExtraHost` (232,550 B), and the guess form's problem
 /// came to be state, its prompt a function, which paid for an extra that cannot be loaded
-/// offering to try again (232,453 B).
-pub const BUDGET_BYTES: u64 = 232_454;
+/// offering to try again (232,453 B), and the lesson's introduction came to be a function, its
+/// folding and the opening of another lesson the app's (231,614 B).
+pub const BUDGET_BYTES: u64 = 231_615;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

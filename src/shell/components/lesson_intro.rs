@@ -5,29 +5,31 @@
 
 use crate::core::lesson::{self, Lesson};
 use crate::core::state::Action;
-use crate::shell::hooks::{use_open_lesson, Opening};
+use crate::shell::hooks::{Opening, UseOpenLessonHandle};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LessonIntroProps {
+pub struct LessonIntroProps<'a> {
     pub lesson: &'static Lesson,
     /// The lesson's scenario on the page, if it is one of them.
     pub variant: Option<usize>,
     /// Whether a run is going (the scenario cannot change then).
     pub locked: bool,
     pub on_action: Callback<Action>,
+    /// Whether the text is folded away (on a narrow screen; folded at first).
+    pub folded: &'a UseStateHandle<bool>,
+    /// Opening another lesson (`hooks::use_open_lesson`).
+    pub opener: &'a UseOpenLessonHandle,
 }
 
-#[function_component(LessonIntro)]
 pub fn lesson_intro(props: &LessonIntroProps) -> Html {
     let lesson = props.lesson;
-    let folded = use_state(|| true);
     let on_fold = {
-        let folded = folded.clone();
+        let folded = props.folded.clone();
         Callback::from(move |_: MouseEvent| folded.set(!*folded))
     };
-    let opener = use_open_lesson(props.on_action.clone());
+    let folded = **props.folded;
+    let opener = props.opener;
     let on_pick = {
         let open = opener.open.clone();
         Callback::from(move |e: Event| {
@@ -73,8 +75,8 @@ pub fn lesson_intro(props: &LessonIntroProps) -> Html {
             </div>
             <div class="lesson-title-row">
                 <h2 id="lesson-title">{ lesson.title }</h2>
-                <button type="button" class="quiet lesson-fold" aria-expanded={(!*folded).to_string()} aria-controls="lesson-text" onclick={on_fold}>
-                    { if *folded { "Read the lesson" } else { "Hide the lesson" } }
+                <button type="button" class="quiet lesson-fold" aria-expanded={(!folded).to_string()} aria-controls="lesson-text" onclick={on_fold}>
+                    { if folded { "Read the lesson" } else { "Hide the lesson" } }
                 </button>
             </div>
             <div id="lesson-text" class={classes!("lesson-text", folded.then_some("folded"))}>

@@ -4,7 +4,8 @@
 //!
 //! What keeps no state of its own and is cheap to draw again is a plain function returning
 //! `Html`, called from the app's view (`site_header`, `notices`, `status_region`, `mode_strip`,
-//! `compare_all`, `scenario_panel`, `run_controls`): it is drawn again with the app, and it
+//! `compare_all`, `scenario_panel`, `run_controls`, `predict_prompt`, `lesson_intro`, every
+//! extra's place): it is drawn again with the app, and it
 //! costs the first view none of the generic code a Yew component brings (about 0.6 KB each,
 //! gzip, measured). A Yew component is kept where there are hooks, or where skipping an
 //! unchanged part matters (a task on the timeline, of which there may be thousands).
