@@ -2,8 +2,11 @@
 // wasm-bindgen glue has run: the page inserts the glue, then this script, and awaits the
 // promise it leaves behind, which holds their exports once their wasm has started and their
 // stylesheet (extras.css, kept out of the first view's) has loaded, so no extra is ever shown
-// unstyled. Paths are relative to the page, so the bundle works under any sub-path.
+// unstyled. Paths are relative to the page, so the bundle works under any sub-path. After a
+// failed load whose glue ran, the page inserts this script alone to try again.
 {
+  // A try after a failed one replaces the stylesheet it added.
+  for (const old of document.querySelectorAll('link[href="./extras.css"]')) old.remove();
   const style = document.createElement('link');
   style.rel = 'stylesheet';
   style.href = './extras.css';

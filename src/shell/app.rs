@@ -16,7 +16,7 @@ use super::components::{
     replay_host::ReplayHost,
     run_controls::{run_controls, RunControlsProps},
     scenario_panel::{scenario_panel, ScenarioPanelProps},
-    share_host::ShareHost,
+    share_host::{share_host, ShareHostProps},
     site_header::site_header,
     status_region::status_region,
     timeline::Timeline,
@@ -112,6 +112,8 @@ pub fn app(props: &AppProps) -> Html {
     // The lesson's text, folded away on a narrow screen at first, and opening another lesson.
     let lesson_folded = use_state(|| true);
     let opener = use_open_lesson(on_action.clone());
+    // How the last export from the share bar went.
+    let share_note = use_state(String::new);
     use_theme(params.theme);
     use_autosave(&state, key_for(params.embed, params.lesson.id), on_action.clone());
     use_hash_links(on_action.clone());
@@ -166,9 +168,9 @@ pub fn app(props: &AppProps) -> Html {
     let with_lesson = shows(Control::Lesson);
 
     html! {
-        <div class={classes!("page", params.embed.then_some("embed"))}>
+        <div class={if params.embed { "page embed" } else { "page" }}>
             if !params.embed { { site_header() } }
-            <main class={classes!("layout", with_lesson.then_some("with-lesson"))}>
+            <main class={if with_lesson { "layout with-lesson" } else { "layout" }}>
                 if with_lesson {
                     <div class="lesson-pane">
                         { lesson_intro(&LessonIntroProps {
@@ -267,7 +269,7 @@ pub fn app(props: &AppProps) -> Html {
                             }) }
                         }
                         if shows(Control::Run) {
-                            { run_controls(&RunControlsProps {
+                            { run_controls(RunControlsProps {
                                 running,
                                 scale: state.scale,
                                 cap_ms: state.cap_ms,
@@ -280,12 +282,13 @@ pub fn app(props: &AppProps) -> Html {
                             { code_host(&state.scenario, state.scale, lesson.code_tab) }
                         }
                         if shows(Control::Share) {
-                            <ShareHost
-                                scenario={state.scenario.clone()}
-                                origin={state.origin}
-                                scale={state.scale}
-                                last_run={state.history.last().cloned().map(Same)}
-                            />
+                            { share_host(ShareHostProps {
+                                scenario: &state.scenario,
+                                origin: state.origin,
+                                scale: state.scale,
+                                last_run: state.history.last().cloned(),
+                                note: &share_note,
+                            }) }
                         }
                         if shows(Control::History) && !state.history.is_empty() {
                             { history_host(&state.history) }

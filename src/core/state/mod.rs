@@ -70,7 +70,8 @@ pub struct State {
     pub cap_ms: f64,
     /// The learner's guess for the lesson's question, until the lesson or scenario changes.
     pub guess: Option<Guess>,
-    /// Why the last guess the learner tried to lock in could not be read, until the next action.
+    /// Why the last guess the learner tried to lock in could not be read, until a guess is
+    /// locked in or asked afresh (a run going on meanwhile keeps it).
     pub guess_problem: Option<&'static str>,
     /// Whether the lesson's question has had its answer since the lesson opened: a run of the
     /// mode it asks about finished, or for the order question, the turn ran.
@@ -218,6 +219,7 @@ impl State {
     fn set_scenario(&mut self, scenario: Rc<Scenario>, origin: Origin) {
         if origin.lesson.id != self.origin.lesson.id {
             self.guess = None;
+            self.guess_problem = None;
             self.answered = false;
             self.shown = None;
         }
@@ -306,7 +308,6 @@ impl State {
     /// The reducer: the state after `action`.
     pub fn apply(&self, action: Action) -> State {
         let mut next = self.clone();
-        next.guess_problem = None;
         match action {
             Action::RunLoading(mode) => {
                 // Running already: the scenario, the lesson and the settings stay as they were
@@ -393,6 +394,7 @@ impl State {
             Action::OpenShared { scenario, lesson, scale } => {
                 if lesson.is_some() {
                     next.guess = None;
+                    next.guess_problem = None;
                 }
                 if let Some(scale) = scale {
                     next.scale = clamp(scale, MIN_SCALE, MAX_SCALE);
@@ -429,6 +431,7 @@ impl State {
                 next.replace_scenario(Rc::new(lesson.scenario(0)), Origin::variant_of(lesson, 0));
                 // Even the same lesson again asks afresh, and opens on its question's mode.
                 next.guess = None;
+                next.guess_problem = None;
                 next.shown = None;
                 next.selected = None;
                 next.edit_note = format!(
@@ -441,13 +444,20 @@ impl State {
                     let lesson = self.origin.lesson;
                     next.replace_scenario(Rc::new(lesson.scenario(index)), Origin::variant_of(lesson, index));
                     next.guess = None;
+                    next.guess_problem = None;
                     next.edit_note = format!("Loaded \u{201c}{}\u{201d}.", variant.name);
                 }
                 None => next.edit_note = format!("This lesson has no scenario {}.", index + 1),
             },
-            Action::Guess(guess) => next.guess = Some(guess),
+            Action::Guess(guess) => {
+                next.guess = Some(guess);
+                next.guess_problem = None;
+            }
             Action::GuessUnreadable => next.guess_problem = Some(self.lesson().question.unreadable()),
-            Action::ClearGuess => next.guess = None,
+            Action::ClearGuess => {
+                next.guess = None;
+                next.guess_problem = None;
+            }
             Action::TurnRan => next.answered |= self.lesson().question == Question::Order,
             Action::Show(mode) => next.shown = Some(mode),
             Action::Select(id) => next.selected = id.filter(|id| self.scenario.task(*id).is_some()),
@@ -686,6 +696,8 @@ mod tests {
         let unreadable = s.apply(Action::ClearGuess).apply(Action::GuessUnreadable);
         assert_eq!(unreadable.guess_problem, Some("Type a whole number: for example 2."));
         assert_eq!(unreadable.guess, None);
+        let kept = unreadable.apply(Action::RunStarted(Mode::Async)).apply(Action::Notice("later".into()));
+        assert_eq!(kept.guess_problem, unreadable.guess_problem, "what happens meanwhile keeps it");
         assert_eq!(unreadable.apply(Action::Guess(Guess::Count(1))).guess_problem, None);
         assert_eq!(unreadable.apply(Action::ChooseLesson(lesson::default_lesson())).guess_problem, None);
         assert_eq!(s.prediction(Mode::Async).counter, Some(1));

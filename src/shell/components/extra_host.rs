@@ -4,48 +4,30 @@
 //! and what its answers mean: a Yew component of its own for each would cost the first view
 //! about 0.6 KB of generic code apiece.
 
+use super::memo::Inputs;
 use crate::core::edit::Edit;
 use crate::core::scenario::TaskId;
 use crate::core::state::Action;
 use crate::shell::extras::{EDIT, PICK, TURN_RAN};
 use crate::shell::hooks::{use_extra, Extra};
-use std::any::Any;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What an extra shows, as its `update` reads it: made when the host first draws and again only
-/// when what it is made from changed. Each input is kept, and compared by identity (a shared
-/// value) or by value (a number, a text), so a large argument (the results of every run of the
-/// session) is not made again, nor compared, each time the page draws. A small one is made at
-/// once ([`Arg::made`]) and compared as it is.
+/// when what it is made from changes ([`Inputs`]), so a large argument (the results of every
+/// run of the session) is not made again, nor compared, each time the page draws. A small one
+/// is made at once ([`Arg::made`]) and compared as it is.
 #[derive(Clone)]
 pub struct Arg {
-    inputs: Vec<Input>,
+    inputs: Inputs,
     make: Rc<dyn Fn() -> String>,
 }
 
-#[derive(Clone)]
-enum Input {
-    Shared(Rc<dyn Any>),
-    Value(u64),
-    Text(Rc<str>),
-}
-
-impl PartialEq for Input {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Input::Shared(a), Input::Shared(b)) => Rc::ptr_eq(a, b),
-            (Input::Value(a), Input::Value(b)) => a == b,
-            (Input::Text(a), Input::Text(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
 impl Arg {
-    /// The argument `make` returns; list what it reads with [`Arg::shared`] and [`Arg::value`].
+    /// The argument `make` returns; list what it reads with [`Arg::shared`], [`Arg::value`]
+    /// and [`Arg::text`].
     pub fn new(make: impl Fn() -> String + 'static) -> Self {
-        Arg { inputs: Vec::new(), make: Rc::new(make) }
+        Arg { inputs: Inputs::default(), make: Rc::new(make) }
     }
 
     /// An argument made already.
@@ -60,19 +42,19 @@ impl Arg {
 
     /// `make` reads this text.
     pub fn text(mut self, text: impl Into<Rc<str>>) -> Self {
-        self.inputs.push(Input::Text(text.into()));
+        self.inputs = self.inputs.text(text);
         self
     }
 
     /// `make` reads this shared value.
     pub fn shared<T: 'static>(mut self, value: &Rc<T>) -> Self {
-        self.inputs.push(Input::Shared(value.clone()));
+        self.inputs = self.inputs.shared(value);
         self
     }
 
     /// `make` reads this number (or anything told apart by one: a float's bits, a length).
     pub fn value(mut self, value: u64) -> Self {
-        self.inputs.push(Input::Value(value));
+        self.inputs = self.inputs.value(value);
         self
     }
 }
@@ -131,6 +113,9 @@ pub struct ExtraHostProps {
     /// The extra's event, if it sends one, and where its actions go.
     #[prop_or_default]
     pub answer: Option<(Answer, Callback<Action>)>,
+    /// Or an event the page handles itself (the share bar's exports), and its handler.
+    #[prop_or_default]
+    pub event: Option<(&'static str, Callback<String>)>,
     /// What stands in the host until the extra has come.
     pub children: Html,
 }
@@ -142,10 +127,8 @@ pub fn extra_host(props: &ExtraHostProps) -> Html {
     let event = props
         .answer
         .clone()
-        .map(|(answer, on_action)| (answer.event(), on_action.reform(move |d: String| answer.action(&d))));
-    use_extra(
-        host.clone(),
-        Extra { kind: props.kind, arg: (*arg).clone(), event, when_near: props.when_near },
-    );
+        .map(|(answer, on_action)| (answer.event(), on_action.reform(move |d: String| answer.action(&d))))
+        .or_else(|| props.event.clone());
+    use_extra(host.clone(), Extra { kind: props.kind, arg, event, when_near: props.when_near });
     html! { <div class={props.class} ref={host}>{ props.children.clone() }</div> }
 }

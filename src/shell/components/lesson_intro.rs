@@ -79,7 +79,7 @@ pub fn lesson_intro(props: &LessonIntroProps) -> Html {
                     { if folded { "Read the lesson" } else { "Hide the lesson" } }
                 </button>
             </div>
-            <div id="lesson-text" class={classes!("lesson-text", folded.then_some("folded"))}>
+            <div id="lesson-text" class={if folded { "lesson-text folded" } else { "lesson-text" }}>
                 { for lesson.paragraphs.iter().map(|p| html! { <p>{ *p }</p> }) }
                 if !lesson.sources.is_empty() {
                     <details class="lesson-sources">

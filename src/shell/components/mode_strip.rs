@@ -85,7 +85,7 @@ pub fn mode_strip(props: &ModeStripProps) -> Html {
             </div>
             <div class="mode-actions">
                 if props.compare {
-                    <button type="button" class={classes!("run", "compare-run", props.comparing.then_some("is-running"))}
+                    <button type="button" class={if props.comparing { "run compare-run is-running" } else { "run compare-run" }}
                         aria-disabled={busy.to_string()} onclick={on_compare}
                         title="Runs the scenario blocking, then async, then in workers, one after another, and sets the runs side by side. A blocking run longer than the cap is left out.">
                         { "Compare all" }
@@ -136,11 +136,11 @@ fn mode_row(props: &ModeStripProps, row: &ModeRow, busy: bool) -> Html {
         }
     });
     html! {
-        <div class={classes!("mode-row", format!("mode-{mode}"))} role="group" aria-labelledby={format!("mode-{mode}-title")}>
+        <div class={format!("mode-row mode-{mode}")} role="group" aria-labelledby={format!("mode-{mode}-title")}>
             <span id={format!("mode-{mode}-title")} class="sr-only">{ mode.title() }</span>
             <button
                 type="button"
-                class={classes!("run", (props.running == Some(mode)).then_some("is-running"))}
+                class={if props.running == Some(mode) { "run is-running" } else { "run" }}
                 aria-disabled={busy.to_string()}
                 title={blurb(mode)}
                 onclick={on_click}
@@ -186,7 +186,7 @@ fn results(r: &RunReport, lesson: &Lesson, stale: bool, predicted_counter: Optio
         html! {
             <div class="more">
                 <dt>{ "Counter at the end" }</dt>
-                <dd class={classes!("counter", (lost > 0).then_some("lost"))}><strong>{ c }</strong>{ format!(" \u{00b7} {note}") }</dd>
+                <dd class={if lost > 0 { "counter lost" } else { "counter" }}><strong>{ c }</strong>{ format!(" \u{00b7} {note}") }</dd>
             </div>
         }
     });
@@ -208,7 +208,7 @@ fn results(r: &RunReport, lesson: &Lesson, stale: bool, predicted_counter: Optio
             </div>
             <div class="cell-freeze">
                 <dt>{ "Longest freeze" }</dt>
-                <dd class={classes!("longest-gap", frozen.then_some("bad"))}>{ duration(r.longest_freeze_ms()) }</dd>
+                <dd class={if frozen { "longest-gap bad" } else { "longest-gap" }}>{ duration(r.longest_freeze_ms()) }</dd>
             </div>
             <div class="cell-late minor">
                 <dt>{ "Frames > 50 ms" }</dt>

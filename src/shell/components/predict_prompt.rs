@@ -1,6 +1,7 @@
 //! Predict, then run: the lesson's question, the learner's guess, and once the mode it asks
 //! about has run, the guess set beside the model's prediction and the measurement.
 
+use super::memo::{Inputs, Memo};
 use crate::core::lesson::Lesson;
 use crate::core::predict::Prediction;
 use crate::core::question::{Guess, Question};
@@ -54,26 +55,9 @@ fn read_guess(form: &HtmlFormElement, question: Question) -> Option<Guess> {
     }
 }
 
-pub fn predict_prompt(props: &PredictPromptProps) -> Html {
-    let lesson = props.lesson;
-    let question = lesson.question;
-    let mode = question.mode();
-    let scenario = &props.scenario;
-    let ask = question.ask(lesson.unit);
-
-    let on_submit = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let Some(form) = e.target_dyn_into::<HtmlFormElement>() else {
-                return;
-            };
-            on_action.emit(read_guess(&form, question).map_or(Action::GuessUnreadable, Action::Guess));
-        })
-    };
-    let on_again = props.on_action.reform(|_: MouseEvent| Action::ClearGuess);
-
-    let field = match question {
+/// The form's field for `question`.
+fn field(question: Question, lesson: &Lesson, scenario: &Scenario) -> Html {
+    match question {
         Question::Order => html! {},
         Question::Total(_) | Question::Freeze(_) | Question::Ends(..) => html! {
             <span class="guess-number">
@@ -103,7 +87,27 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
                 { for scenario.tasks().map(|(_, t)| html! { <option value={t.id.0.to_string()}>{ &t.label }</option> }) }
             </select>
         },
+    }
+}
+
+pub fn predict_prompt(props: &PredictPromptProps) -> Html {
+    let lesson = props.lesson;
+    let question = lesson.question;
+    let mode = question.mode();
+    let scenario = &props.scenario;
+    let ask = question.ask(lesson.unit);
+
+    let on_submit = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(form) = e.target_dyn_into::<HtmlFormElement>() else {
+                return;
+            };
+            on_action.emit(read_guess(&form, question).map_or(Action::GuessUnreadable, Action::Guess));
+        })
     };
+    let on_again = props.on_action.reform(|_: MouseEvent| Action::ClearGuess);
 
     // The order question has a panel of its own (`turn_question.rs`).
     let Some(model) = question.model(&props.prediction, scenario) else { return html! {} };
@@ -149,7 +153,15 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
         },
         (None, None) => html! {
             <form class="guess-form" onsubmit={on_submit} novalidate=true>
-                { field }
+                // A radio button per lane or an option per task: drawn again only for another
+                // scenario or lesson ([`Memo`]), not on every render of the app.
+                <Memo
+                    inputs={Inputs::default().shared(scenario).text(lesson.id)}
+                    view={Rc::new({
+                        let scenario = scenario.clone();
+                        move || field(question, lesson, &scenario)
+                    }) as Rc<dyn Fn() -> Html>}
+                />
                 <button type="submit">{ "Lock in my guess" }</button>
                 if let Some(problem) = props.problem { <p class="guess-problem" role="alert">{ problem }</p> }
             </form>

@@ -1,11 +1,13 @@
 //! Run settings, below the stage: the time scale, the blocking cap and the number of workers.
 
+use super::memo::{Inputs, Memo};
 use crate::core::cap;
 use crate::core::format::Num;
 use crate::core::mode::Mode;
 use crate::core::params::{MAX_SCALE, MIN_SCALE};
 use crate::core::pool::{parse_size, MAX_WORKERS};
 use crate::core::state::Action;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -24,7 +26,20 @@ fn number_from(e: &Event) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
-pub fn run_controls(props: &RunControlsProps) -> Html {
+/// Drawn again only when a setting or the run changes ([`Memo`]): the fields show the settings,
+/// and a render of the app must not put back a value the learner is typing.
+pub fn run_controls(props: RunControlsProps) -> Html {
+    let inputs = Inputs::default()
+        .value(props.running.map_or(0, |m| m as u64 + 1))
+        .value(props.scale.to_bits())
+        .value(props.cap_ms.to_bits())
+        .value(props.workers as u64)
+        .value(props.comparing as u64);
+    let view: Rc<dyn Fn() -> Html> = Rc::new(move || run_controls_view(&props));
+    html! { <Memo {inputs} {view} /> }
+}
+
+fn run_controls_view(props: &RunControlsProps) -> Html {
     let on_scale = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {

@@ -3,45 +3,45 @@
 //! the run, so it answers the exports the bar asks for with the run's results, which the
 //! extras save as JSON or draw as a timeline picture (SVG, PNG).
 
+use super::extra_host::{Arg, ExtraHost};
 use crate::core::export::{file_name, run_results};
 use crate::core::json::{text, Obj};
 use crate::core::origin::Origin;
 use crate::core::report::RunReport;
 use crate::core::scenario::Scenario;
-use crate::shell::components::same::Same;
 use crate::shell::components::share_bar::EXPORT;
 use crate::shell::extras::share_arg;
-use crate::shell::hooks::{use_extra, Extra};
 use crate::shell::runtime::extras;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ShareHostProps {
-    pub scenario: Rc<Scenario>,
+pub struct ShareHostProps<'a> {
+    pub scenario: &'a Rc<Scenario>,
     /// Where the scenario came from: its lesson, and whether it is the lesson's own.
     pub origin: Origin,
     pub scale: f64,
     /// The latest run, whatever its mode.
-    pub last_run: Option<Same<RunReport>>,
+    pub last_run: Option<Rc<RunReport>>,
+    /// How the last export went, said in the bar (the app keeps it).
+    pub note: &'a UseStateHandle<String>,
 }
 
-#[function_component(ShareHost)]
-pub fn share_host(props: &ShareHostProps) -> Html {
-    let host = use_node_ref();
-    let note = use_state(String::new);
+pub fn share_host(props: ShareHostProps) -> Html {
     let lesson = props.origin.lesson;
-    let scenario_json = use_memo(props.scenario.clone(), |s| s.to_json());
-    let arg = share_arg(
-        &scenario_json,
-        lesson.id,
-        props.origin.is_lesson_own(),
-        props.scale,
-        props.last_run.is_some(),
-        &note,
-    );
+    let (own, scale, ran) = (props.origin.is_lesson_own(), props.scale, props.last_run.is_some());
+    let note: Rc<str> = props.note.as_str().into();
+    // The scenario's JSON is written again only for another scenario, not on every render.
+    let arg = {
+        let (scenario, said) = (props.scenario.clone(), note.clone());
+        Arg::new(move || share_arg(&scenario.to_json(), lesson.id, own, scale, ran, &said))
+            .shared(props.scenario)
+            .text(lesson.id)
+            .value(own as u64 | (ran as u64) << 1)
+            .value(scale.to_bits())
+            .text(note)
+    };
     let on_export = {
-        let (last_run, note) = (props.last_run.clone(), note.clone());
+        let (last_run, note) = (props.last_run, props.note.clone());
         Callback::from(move |what: String| {
             let Some(r) = last_run.clone() else {
                 note.set("Run the scenario first: an export holds a run's results.".into());
@@ -69,12 +69,11 @@ pub fn share_host(props: &ShareHostProps) -> Html {
             });
         })
     };
-    use_extra(host.clone(), Extra { kind: "share", arg, event: Some((EXPORT, on_export)), when_near: true });
     html! {
-        <div class="share-host" ref={host}>
+        <ExtraHost kind="share" class="share-host" {arg} when_near=true event={Some((EXPORT, on_export))}>
             <section class="share-bar" aria-label="Share and export">
                 <p class="booting-extra">{ "Loading Share, Embed and Export\u{2026}" }</p>
             </section>
-        </div>
+        </ExtraHost>
     }
 }

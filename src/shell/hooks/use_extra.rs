@@ -15,7 +15,7 @@ pub struct Extra {
     /// Which extra (`"code"`, `"turn"`, `"table"`, …: `shell::extras::mount`).
     pub kind: &'static str,
     /// What it shows, as its `update` reads it.
-    pub arg: String,
+    pub arg: Rc<String>,
     /// The event it sends the host, and what to do with the event's `detail` (a string, or
     /// empty).
     pub event: Option<(&'static str, Callback<String>)>,
@@ -25,7 +25,9 @@ pub struct Extra {
 
 #[hook]
 pub fn use_extra(host: NodeRef, extra: Extra) {
-    let latest = use_mut_ref(String::new);
+    // Shared, not copied: an argument can be megabytes (every run's results), and the same one
+    // compares equal by its address.
+    let latest = use_mut_ref(Rc::<String>::default);
     *latest.borrow_mut() = extra.arg.clone();
     // Set once the extra is mounted: from then on a new argument is an update.
     let mounted = use_memo((), |_| Rc::new(Cell::new(false)));
@@ -84,8 +86,10 @@ pub fn use_extra(host: NodeRef, extra: Extra) {
                                     mounted.set(true);
                                 }
                                 Err(why) if !gone.get() => {
-                                    try_again(&element, &why).await;
-                                    continue;
+                                    try_again(&element, &why, &gone).await;
+                                    if !gone.get() {
+                                        continue;
+                                    }
                                 }
                                 Err(_) => {}
                             }
@@ -102,6 +106,11 @@ pub fn use_extra(host: NodeRef, extra: Extra) {
         }
         move || {
             gone.set(true);
+            // A place waiting for Try again stops waiting.
+            WAITING.with(|w| {
+                w.borrow_mut()
+                    .retain(|(g, wake)| !(Rc::ptr_eq(g, &gone) && wake.call0(&JsValue::NULL).is_ok()))
+            });
             if let Some(o) = observer.borrow_mut().take() {
                 o.disconnect();
             }
@@ -124,16 +133,29 @@ pub fn use_extra(host: NodeRef, extra: Extra) {
     });
 }
 
+thread_local! {
+    /// The places waiting for Try again to be pressed: whether each has gone, and what wakes it.
+    static WAITING: RefCell<Vec<(Rc<Cell<bool>>, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Says in `host` why the extras could not be loaded (`why`, the page's own words, never
-/// markup), with a button to try again, and returns once it is pressed.
-async fn try_again(host: &web_sys::Element, why: &str) {
+/// markup), with a button to try again, and returns once it is pressed, here or in any other
+/// place that waits (one press tries them all), or once the place has `gone`.
+async fn try_again(host: &web_sys::Element, why: &str, gone: &Rc<Cell<bool>>) {
     host.set_inner_html(&format!(
         "<p class=extra-failed role=alert>{why}<button type=button class=quiet>Try again</button></p>"
     ));
-    let Ok(Some(button)) = host.query_selector("button") else { return std::future::pending().await };
+    let Ok(Some(button)) = host.query_selector("button") else { return };
     let pressed = js_sys::Promise::new(&mut |resolve, _| {
         button.unchecked_ref::<web_sys::HtmlElement>().set_onclick(Some(&resolve));
+        WAITING.with(|w| w.borrow_mut().push((gone.clone(), resolve)));
     });
     let _ = wasm_bindgen_futures::JsFuture::from(pressed).await;
-    host.set_text_content(Some("Loading\u{2026}"));
+    if gone.get() {
+        return;
+    }
+    for (_, wake) in WAITING.take() {
+        let _ = wake.call0(&JsValue::NULL);
+    }
+    host.set_inner_html("<p class=booting-extra>Loading\u{2026}</p>");
 }

@@ -80,7 +80,7 @@ pub async fn load() -> Result<JsValue, String> {
             p
         }
     };
-    let exports = exports(promise, "__playgroundExtras").await.map_err(|_| {
+    let exports = exports(promise, GLOBAL).await.map_err(|_| {
         // A later call tries again.
         LOADING.with(|l| *l.borrow_mut() = None);
         FAILED.to_string()
@@ -92,10 +92,16 @@ pub async fn load() -> Result<JsValue, String> {
     Ok(exports)
 }
 
-/// Inserts the two scripts, in order, and returns a promise that both have run.
+/// Inserts the two scripts, in order, and returns a promise that both have run. After a load
+/// whose glue ran but whose wasm failed (the loader then left its promise), only the loader: the
+/// glue declares `wasm_bindgen`, and running it twice throws.
 fn start() -> Option<js_sys::Promise> {
-    scripts(&["extras.js", "extras-loader.js"])
+    let glue_ran = js_sys::Reflect::has(&js_sys::global(), &GLOBAL.into()).unwrap_or(false);
+    scripts(if glue_ran { &["extras-loader.js"] } else { &["extras.js", "extras-loader.js"] })
 }
+
+/// Where the loader leaves the promise of the extras' exports.
+const GLOBAL: &str = "__playgroundExtras";
 
 /// Calls `start` once, when `element` first comes within 600 px of the window. Disconnect the
 /// observer returned to give up. (A browser without IntersectionObserver, older than any that

@@ -241,3 +241,20 @@ test('theme= overrides the system setting for embeds', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('sepia');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
 });
+
+test('a value being typed in the run settings is not put back when the page redraws for something else', async ({
+  page,
+}) => {
+  await Playground.open(page, '?scale=100');
+  const scale = page.getByRole('spinbutton', { name: /Time scale/ });
+  await scale.click();
+  await scale.fill('25');
+  // A course page loads another scenario: the page redraws, with the field still focused and
+  // its value not yet committed.
+  await page.evaluate(() =>
+    window.postMessage({ type: 'load', scenario: { version: 1, lanes: [{ name: 'A', tasks: [{ kind: 'wait', label: 'Nap', duration: 1 }] }] } }, '*'),
+  );
+  await expect(page.getByRole('button', { name: /Nap/ }).first()).toBeVisible();
+  await expect(scale).toBeFocused();
+  await expect(scale).toHaveValue('25');
+});

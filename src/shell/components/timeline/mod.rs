@@ -424,7 +424,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if let Some(pool) = report.as_ref().and_then(|r| r.pool) {
                 <p class="pool-cost"><strong>{ "Cost of the workers: " }</strong>{ pool.describe() }</p>
             }
-            { table_host(&TableHostProps {
+            { table_host(TableHostProps {
                 scenario: scenario.clone(),
                 prediction: props.prediction.clone(),
                 report: report.clone(),

@@ -65,7 +65,7 @@ pub(super) fn chips(
         html! {
             <button
                 type="button"
-                class={classes!("chip", format!("kind-{}", kind.as_str()))}
+                class={format!("chip kind-{}", kind.as_str())}
                 title={format!("{name}: {hint}. Drag onto a lane, or press to add to the end of the chosen lane.")}
                 aria-label={format!("Add {} task", kind.as_str())}
                 aria-disabled={locked.to_string()}

@@ -60,12 +60,23 @@ fn arg(props: &TableHostProps) -> String {
     table_arg(&caption, rows)
 }
 
-pub fn table_host(props: &TableHostProps) -> Html {
+pub fn table_host(props: TableHostProps) -> Html {
+    // Made again only for another scenario, prediction, run or selection: not when the
+    // timeline is drawn again for a scroll or a zoom.
+    let (scenario, prediction, report) =
+        (props.scenario.clone(), props.prediction.clone(), props.report.clone());
+    let selected = props.selected.map_or(u64::MAX, |id| u64::from(id.0));
+    let on_action = props.on_action.clone();
+    let arg = Arg::new(move || arg(&props)).shared(&scenario).shared(&prediction).value(selected);
+    let arg = match &report {
+        Some(report) => arg.shared(&report.0),
+        None => arg,
+    };
     // The extra loads when the table is first shown: a closed `<details>` shows nothing of it.
     html! {
         <details class="tl-tasks">
             <summary>{ "Tasks as a table" }</summary>
-            <ExtraHost kind="table" class="tl-table-host" arg={Arg::made(arg(props))} when_near=true answer={Some((Answer::Pick, props.on_action.clone()))}>
+            <ExtraHost kind="table" class="tl-table-host" {arg} when_near=true answer={Some((Answer::Pick, on_action))}>
                 <p class="booting-extra">{ "Loading the table\u{2026}" }</p>
             </ExtraHost>
         </details>

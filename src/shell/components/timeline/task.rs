@@ -123,7 +123,7 @@ pub fn editor_task(props: &EditorTaskProps) -> Html {
             data-task-id={id.0.to_string()}
             tabindex={if editable { "0" } else { "-1" }}
             aria-pressed={props.selected.to_string()}
-            class={classes!("ed-task", format!("kind-{}", task.kind.as_str()), props.selected.then_some("selected"))}
+            class={format!("ed-task kind-{}{}", task.kind.as_str(), if props.selected { " selected" } else { "" })}
             style={format!(
                 "left:{}%;width:{}%;top:{}px",
                 Fixed(props.start / props.axis * 100.0, 3),
