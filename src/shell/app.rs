@@ -13,7 +13,7 @@ use super::components::{
     notices::notices,
     predict_prompt::{predict_prompt, PredictPromptProps},
     pulse::Pulse,
-    replay_host::ReplayHost,
+    replay_host::{replay_host, ReplayHostProps},
     run_controls::{run_controls, RunControlsProps},
     scenario_panel::{scenario_panel, ScenarioPanelProps},
     share_host::{share_host, ShareHostProps},
@@ -25,7 +25,7 @@ use super::components::{
 use super::hooks::use_frame_meter::MeterTargets;
 use super::hooks::{
     use_autosave, use_boot, use_commands, use_first_paint, use_frame_meter, use_frame_resize, use_hash_links,
-    use_open_lesson, use_runner, use_theme, use_undo_keys,
+    use_open_lesson, use_replay, use_runner, use_theme, use_undo_keys,
 };
 use super::runtime::post::post;
 use crate::core::controls::Control;
@@ -114,6 +114,8 @@ pub fn app(props: &AppProps) -> Html {
     let opener = use_open_lesson(on_action.clone());
     // How the last export from the share bar went.
     let share_note = use_state(String::new);
+    // The run the event loop's replay is handed, and whether it is wanted.
+    let replay = use_replay(state.history.last().cloned().map(Same), state.is_running(), params.at_ms);
     use_theme(params.theme);
     use_autosave(&state, key_for(params.embed, params.lesson.id), on_action.clone());
     use_hash_links(on_action.clone());
@@ -219,6 +221,7 @@ pub fn app(props: &AppProps) -> Html {
                                         lesson,
                                         running,
                                         comparing: state.comparing,
+                                        waiting: matches!(state.run, crate::core::state::RunStatus::Running { started: false, .. }),
                                         compare: shows(Control::Compare),
                                         on_run: runner.run.clone(),
                                         on_compare: runner.compare.clone(),
@@ -251,11 +254,12 @@ pub fn app(props: &AppProps) -> Html {
                             { compare_all(&CompareAllProps { runs: state.current_runs().into_iter().map(Same).collect(), axis_ms }) }
                         }
                         if shows(Control::Replay) {
-                            <ReplayHost
-                                last_run={state.history.last().cloned().map(Same)}
-                                at_ms={params.at_ms}
-                                running={running.is_some() || state.comparing}
-                            />
+                            { replay_host(ReplayHostProps {
+                                ran: !state.history.is_empty(),
+                                at_ms: params.at_ms,
+                                running: running.is_some() || state.comparing,
+                                replay: &replay,
+                            }) }
                         }
                     </div>
                     if painted {

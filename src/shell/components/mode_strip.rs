@@ -33,6 +33,9 @@ pub struct ModeStripProps {
     pub running: Option<Mode>,
     /// `Compare all` is going (Stop ends it).
     pub comparing: bool,
+    /// The run waits for the runner to load: nothing has started, so Stop can cancel it, even
+    /// a blocking one.
+    pub waiting: bool,
     /// Whether `Compare all` is on the page.
     pub compare: bool,
     pub on_run: Callback<Mode>,
@@ -64,6 +67,7 @@ pub fn mode_strip(props: &ModeStripProps) -> Html {
     // Not during a blocking run, even within Compare all: a click made while the page is
     // frozen arrives once the run has ended, and would throw its measurement away.
     let stoppable = match props.running {
+        Some(_) if props.waiting => true,
         Some(Mode::Blocking) => false,
         Some(Mode::Async | Mode::Workers) => true,
         None => props.comparing,

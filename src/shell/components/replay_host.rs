@@ -13,49 +13,28 @@
 use super::extra_host::{Arg, ExtraHost};
 use crate::core::export::run_results;
 use crate::core::format::Num;
-use crate::core::report::RunReport;
-use crate::shell::components::same::Same;
+use crate::shell::hooks::UseReplayHandle;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ReplayHostProps {
-    /// The latest run, whatever its mode.
-    pub last_run: Option<Same<RunReport>>,
+pub struct ReplayHostProps<'a> {
+    /// Whether there is a run yet.
+    pub ran: bool,
     /// Where the cursor goes after a run (`at=`), in ms from the run's start.
     pub at_ms: Option<f64>,
     /// A run is going (or Compare all).
     pub running: bool,
+    /// The run handed over, and whether the replay is wanted (`hooks::use_replay`).
+    pub replay: &'a UseReplayHandle,
 }
 
-/// How long after a run's results appear the replay is handed the run.
-const AFTER_RESULTS_MS: u32 = 300;
-
-#[function_component(ReplayHost)]
-pub fn replay_host(props: &ReplayHostProps) -> Html {
-    // The last run, handed over a moment after it came, and never while another goes (Compare
-    // all starts the next mode at once: its results wait until the last one is done).
-    let shown = use_state(|| None::<Same<RunReport>>);
-    {
-        let shown = shown.clone();
-        use_effect_with((props.last_run.clone(), props.running), move |(run, running)| {
-            let run = run.clone();
-            let later = (!*running)
-                .then(|| gloo_timers::callback::Timeout::new(AFTER_RESULTS_MS, move || shown.set(run)));
-            move || drop(later)
-        });
-    }
-    // Once wanted, the replay stays (a later run only updates it).
-    let wanted = use_state(|| false);
-    if !*wanted && props.at_ms.is_some() && shown.is_some() && !props.running {
-        wanted.set(true);
-    }
-    if !*wanted {
+pub fn replay_host(props: ReplayHostProps) -> Html {
+    let wanted = &props.replay.wanted;
+    if !**wanted {
         let open = {
             let wanted = wanted.clone();
             Callback::from(move |_| wanted.set(true))
         };
-        let label =
-            if props.last_run.is_some() { "Step through the run" } else { "Open a saved run\u{2026}" };
+        let label = if props.ran { "Step through the run" } else { "Open a saved run\u{2026}" };
         return html! {
             <div class="replay-host">
                 <section class="event-loop" aria-label="Event loop">
@@ -69,7 +48,7 @@ pub fn replay_host(props: &ReplayHostProps) -> Html {
         };
     }
     // The replay itself, mounted from the extras: one results file per run, not per render.
-    let (run, at_ms) = ((*shown).clone(), props.at_ms);
+    let (run, at_ms) = (props.replay.shown.clone(), props.at_ms);
     let arg = Arg::new({
         let run = run.clone();
         move || {

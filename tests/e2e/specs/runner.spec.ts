@@ -1,12 +1,23 @@
 // The runner (what runs a scenario and draws it live) is a wasm binary of its own, loaded once
 // the first view is drawn: the page never waits for it to show, a run pressed before it is
 // there waits for it, and a runner that cannot be loaded is said in words, with nothing lost.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { Playground } from '../pages/playground';
 
 const RUNNER_WASM = '**/runner_bg.wasm';
 const FAILED =
   'The part of the page that runs scenarios could not be loaded, so nothing ran. Check the connection and press Run again.';
+
+/** Holds the runner's wasm back until the returned function is called. */
+async function holdRunner(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(RUNNER_WASM, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
 test('the first view does not wait for the runner, and a run pressed before it arrives goes once it has', async ({
   page,
@@ -41,12 +52,7 @@ test('a run stopped while it waits for the runner says nothing ran, on a phone t
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(RUNNER_WASM, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRunner(page);
   const app = await Playground.open(page, '?scale=100');
   await app.runButton('async').click();
   await expect(app.status()).toHaveText('Async run: starting as soon as the page has finished loading.');
@@ -60,6 +66,19 @@ test('a run stopped while it waits for the runner says nothing ran, on a phone t
   // Only the run pressed after Stop ran.
   expect(await app.messages('run-started')).toHaveLength(1);
   expect(await app.messages('run-finished')).toHaveLength(1);
+});
+
+test('a blocking run waiting for the runner can be stopped too: nothing of it has started', async ({ page }) => {
+  const release = await holdRunner(page);
+  const app = await Playground.open(page, '?scale=100');
+  await app.runButton('blocking').click();
+  await expect(app.status()).toHaveText('Blocking run: starting as soon as the page has finished loading.');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(app.status()).toHaveText('Blocking run cancelled before it started: nothing ran.');
+  release();
+  await app.runButton('async').click();
+  await expect(app.status()).toContainText('Async run finished');
+  expect(await app.messages('run-started')).toHaveLength(1);
 });
 
 for (const file of ['runner.js', 'runner_bg.wasm']) {
