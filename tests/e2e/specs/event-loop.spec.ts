@@ -111,7 +111,7 @@ for (const file of ['extras.js', 'extras_bg.wasm']) {
     // One press tried every place that waited: the table of runs came too.
     await expect(page.locator('.history-host [role=alert]')).toHaveCount(0);
     await expect(page.locator('.history-host table')).toBeVisible();
-    expect(await app.messages('run-finished')).toHaveLength(1);
+    await expect.poll(async () => (await app.messages('run-finished')).length).toBe(1);
     // The extras' glue ran once (a second run declares `wasm_bindgen` twice), and one
     // stylesheet of theirs is left.
     expect(errors.filter((e) => e.includes('already been declared'))).toEqual([]);

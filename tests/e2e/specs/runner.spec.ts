@@ -44,6 +44,8 @@ test('the first view does not wait for the runner, and a run pressed before it a
   expect(await app.messages('run-started')).toHaveLength(0);
   release();
   await expect(app.status()).toContainText('Async run finished');
+  // Posted a frame after the results are drawn.
+  await expect.poll(async () => (await app.messages('run-finished')).length).toBe(1);
   const [finished] = await app.messages('run-finished');
   expect(finished.tasks.map((t: { outcome: string }) => t.outcome)).toEqual(['done', 'done']);
 });
@@ -63,9 +65,9 @@ test('a run stopped while it waits for the runner says nothing ran, on a phone t
   release();
   await app.runButton('blocking').click();
   await expect(app.status()).toContainText('Blocking run finished');
-  // Only the run pressed after Stop ran.
+  // Only the run pressed after Stop ran (its message is posted a frame after its results).
+  await expect.poll(async () => (await app.messages('run-finished')).length).toBe(1);
   expect(await app.messages('run-started')).toHaveLength(1);
-  expect(await app.messages('run-finished')).toHaveLength(1);
 });
 
 test('a blocking run waiting for the runner can be stopped too: nothing of it has started', async ({ page }) => {
@@ -100,7 +102,7 @@ for (const file of ['runner.js', 'runner_bg.wasm']) {
     await page.unroute(url);
     await app.runButton('blocking').click();
     await expect(app.status()).toContainText('Blocking run finished');
-    expect(await app.messages('run-finished')).toHaveLength(1);
+    await expect.poll(async () => (await app.messages('run-finished')).length).toBe(1);
   });
 }
 
