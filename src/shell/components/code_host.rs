@@ -3,6 +3,7 @@
 //! change of scale reaches it as a new argument.
 
 use super::extra_host::{Arg, ExtraHost};
+use super::memo::Inputs;
 use crate::core::scenario::Scenario;
 use crate::shell::extras::code_arg;
 use std::rc::Rc;
@@ -10,13 +11,10 @@ use yew::prelude::*;
 
 /// `first_tab` is the tab to show first (a `codegen::Language` id).
 pub fn code_host(scenario: &Rc<Scenario>, scale: f64, first_tab: Option<&'static str>) -> Html {
-    let arg = {
-        let made_from = scenario.clone();
-        Arg::new(move || code_arg(&made_from, scale, first_tab))
-            .shared(scenario)
-            .value(scale.to_bits())
-            .text(first_tab.unwrap_or_default())
-    };
+    let inputs =
+        Inputs::default().shared(scenario).value(scale.to_bits()).text(first_tab.unwrap_or_default());
+    let scenario = scenario.clone();
+    let arg = Arg::new(inputs, move || code_arg(&scenario, scale, first_tab));
     html! {
         <ExtraHost kind="code" class="code-host" {arg} when_near=true>
             <section class="code-view" aria-labelledby="code-title">

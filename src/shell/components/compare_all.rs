@@ -4,6 +4,7 @@
 //! drawn by the extras (`multiples.rs`), loaded once this place comes near the window.
 
 use super::extra_host::{Arg, ExtraHost};
+use super::memo::Inputs;
 use crate::core::compare::summary;
 use crate::core::report::RunReport;
 use crate::shell::components::same::Same;
@@ -34,13 +35,9 @@ pub fn compare_all(props: &CompareAllProps) -> Html {
 }
 
 fn multiples(props: &CompareAllProps) -> Html {
-    let arg = props.runs.iter().fold(
-        {
-            let (runs, axis_ms) = (props.runs.clone(), props.axis_ms);
-            Arg::new(move || multiples_arg(&runs, axis_ms)).value(axis_ms.to_bits())
-        },
-        |arg, run| arg.shared(&run.0),
-    );
+    let (runs, axis_ms) = (props.runs.clone(), props.axis_ms);
+    let inputs = runs.iter().fold(Inputs::default().value(axis_ms.to_bits()), |i, run| i.shared(&run.0));
+    let arg = Arg::new(inputs, move || multiples_arg(&runs, axis_ms));
     html! {
         <ExtraHost kind="multiples" class="multiples-host" {arg} when_near=true>
             <p class="booting-extra">{ "Drawing the runs side by side\u{2026}" }</p>

@@ -24,38 +24,15 @@ pub struct Arg {
 }
 
 impl Arg {
-    /// The argument `make` returns; list what it reads with [`Arg::shared`], [`Arg::value`]
-    /// and [`Arg::text`].
-    pub fn new(make: impl Fn() -> String + 'static) -> Self {
-        Arg { inputs: Inputs::default(), make: Rc::new(make) }
+    /// The argument `make` returns, made from `inputs` (everything it reads).
+    pub fn new(inputs: Inputs, make: impl Fn() -> String + 'static) -> Self {
+        Arg { inputs, make: Rc::new(make) }
     }
 
     /// An argument made already.
     pub fn made(arg: String) -> Self {
         let arg: Rc<str> = arg.into();
-        Arg::new({
-            let arg = arg.clone();
-            move || arg.to_string()
-        })
-        .text(arg)
-    }
-
-    /// `make` reads this text.
-    pub fn text(mut self, text: impl Into<Rc<str>>) -> Self {
-        self.inputs = self.inputs.text(text);
-        self
-    }
-
-    /// `make` reads this shared value.
-    pub fn shared<T: 'static>(mut self, value: &Rc<T>) -> Self {
-        self.inputs = self.inputs.shared(value);
-        self
-    }
-
-    /// `make` reads this number (or anything told apart by one: a float's bits, a length).
-    pub fn value(mut self, value: u64) -> Self {
-        self.inputs = self.inputs.value(value);
-        self
+        Arg::new(Inputs::default().text(arg.clone()), move || arg.to_string())
     }
 }
 

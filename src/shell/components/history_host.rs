@@ -3,6 +3,7 @@
 //! run goes: `runtime/extras.rs`, so with Compare all, after its last run).
 
 use super::extra_host::{Arg, ExtraHost};
+use super::memo::Inputs;
 use crate::core::report::RunReport;
 use crate::shell::components::same::Same;
 use crate::shell::extras::history_arg;
@@ -11,13 +12,9 @@ use yew::prelude::*;
 
 /// `runs`: every run of the session, oldest first (the page shows this place only after a run).
 pub fn history_host(runs: &[Rc<RunReport>]) -> Html {
-    let arg = runs.iter().fold(
-        {
-            let runs: Vec<Same<RunReport>> = runs.iter().cloned().map(Same).collect();
-            Arg::new(move || history_arg(&runs))
-        },
-        Arg::shared,
-    );
+    let inputs = runs.iter().fold(Inputs::default(), Inputs::shared);
+    let runs: Vec<Same<RunReport>> = runs.iter().cloned().map(Same).collect();
+    let arg = Arg::new(inputs, move || history_arg(&runs));
     html! {
         <section class="history" aria-labelledby="history-title">
             <h2 id="history-title">{ "Runs this session" }</h2>

@@ -11,6 +11,7 @@
 //! results are drawn, not in the same frame (for ten thousand tasks it is megabytes).
 
 use super::extra_host::{Arg, ExtraHost};
+use super::memo::Inputs;
 use crate::core::export::run_results;
 use crate::core::format::Num;
 use crate::shell::hooks::UseReplayHandle;
@@ -49,18 +50,12 @@ pub fn replay_host(props: ReplayHostProps) -> Html {
     }
     // The replay itself, mounted from the extras: one results file per run, not per render.
     let (run, at_ms) = (props.replay.shown.clone(), props.at_ms);
-    let arg = Arg::new({
-        let run = run.clone();
-        move || {
-            let at = at_ms.map_or_else(String::new, |ms| Num(ms).to_string());
-            format!("{at}\n{}", run.as_ref().map_or_else(String::new, |r| run_results(&r.0)))
-        }
-    })
-    .value(at_ms.map_or(u64::MAX, f64::to_bits));
-    let arg = match &run {
-        Some(run) => arg.shared(&run.0),
-        None => arg,
-    };
+    let inputs =
+        run.iter().fold(Inputs::default().value(at_ms.map_or(u64::MAX, f64::to_bits)), |i, r| i.shared(&r.0));
+    let arg = Arg::new(inputs, move || {
+        let at = at_ms.map_or_else(String::new, |ms| Num(ms).to_string());
+        format!("{at}\n{}", run.as_ref().map_or_else(String::new, |r| run_results(&r.0)))
+    });
     html! {
         <ExtraHost kind="replay" class="replay-host" {arg} when_near=true>
             <section class="event-loop" aria-label="Event loop">

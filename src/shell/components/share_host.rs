@@ -4,6 +4,7 @@
 //! extras save as JSON or draw as a timeline picture (SVG, PNG).
 
 use super::extra_host::{Arg, ExtraHost};
+use super::memo::Inputs;
 use crate::core::export::{file_name, run_results};
 use crate::core::json::{text, Obj};
 use crate::core::origin::Origin;
@@ -31,15 +32,14 @@ pub fn share_host(props: ShareHostProps) -> Html {
     let (own, scale, ran) = (props.origin.is_lesson_own(), props.scale, props.last_run.is_some());
     let note: Rc<str> = props.note.as_str().into();
     // The scenario's JSON is written again only for another scenario, not on every render.
-    let arg = {
-        let (scenario, said) = (props.scenario.clone(), note.clone());
-        Arg::new(move || share_arg(&scenario.to_json(), lesson.id, own, scale, ran, &said))
-            .shared(props.scenario)
-            .text(lesson.id)
-            .value(own as u64 | (ran as u64) << 1)
-            .value(scale.to_bits())
-            .text(note)
-    };
+    let inputs = Inputs::default()
+        .shared(props.scenario)
+        .text(lesson.id)
+        .value(own as u64 | (ran as u64) << 1)
+        .value(scale.to_bits())
+        .text(note.clone());
+    let scenario = props.scenario.clone();
+    let arg = Arg::new(inputs, move || share_arg(&scenario.to_json(), lesson.id, own, scale, ran, &note));
     let on_export = {
         let (last_run, note) = (props.last_run, props.note.clone());
         Callback::from(move |what: String| {

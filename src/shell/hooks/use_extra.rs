@@ -145,9 +145,11 @@ async fn try_again(host: &web_sys::Element, why: &str, gone: &Rc<Cell<bool>>) {
     host.set_inner_html(&format!(
         "<p class=extra-failed role=alert>{why}<button type=button class=quiet>Try again</button></p>"
     ));
-    let Ok(Some(button)) = host.query_selector("button") else { return };
+    let button = host.query_selector("button").ok().flatten();
     let pressed = js_sys::Promise::new(&mut |resolve, _| {
-        button.unchecked_ref::<web_sys::HtmlElement>().set_onclick(Some(&resolve));
+        if let Some(button) = &button {
+            button.unchecked_ref::<web_sys::HtmlElement>().set_onclick(Some(&resolve));
+        }
         WAITING.with(|w| w.borrow_mut().push((gone.clone(), resolve)));
     });
     let _ = wasm_bindgen_futures::JsFuture::from(pressed).await;

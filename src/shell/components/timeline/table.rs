@@ -10,6 +10,7 @@ use crate::core::scenario::{Scenario, TaskId};
 use crate::core::state::Action;
 use crate::core::timing::Outcome;
 use crate::shell::components::extra_host::{Answer, Arg, ExtraHost};
+use crate::shell::components::memo::Inputs;
 use crate::shell::components::same::Same;
 use crate::shell::components::tasks_table::TableRow;
 use crate::shell::extras::table_arg;
@@ -63,15 +64,13 @@ fn arg(props: &TableHostProps) -> String {
 pub fn table_host(props: TableHostProps) -> Html {
     // Made again only for another scenario, prediction, run or selection: not when the
     // timeline is drawn again for a scroll or a zoom.
-    let (scenario, prediction, report) =
-        (props.scenario.clone(), props.prediction.clone(), props.report.clone());
-    let selected = props.selected.map_or(u64::MAX, |id| u64::from(id.0));
+    let inputs = Inputs::default()
+        .shared(&props.scenario)
+        .shared(&props.prediction)
+        .value(props.selected.map_or(u64::MAX, |id| u64::from(id.0)));
+    let inputs = props.report.iter().fold(inputs, |i, r| i.shared(&r.0));
     let on_action = props.on_action.clone();
-    let arg = Arg::new(move || arg(&props)).shared(&scenario).shared(&prediction).value(selected);
-    let arg = match &report {
-        Some(report) => arg.shared(&report.0),
-        None => arg,
-    };
+    let arg = Arg::new(inputs, move || arg(&props));
     // The extra loads when the table is first shown: a closed `<details>` shows nothing of it.
     html! {
         <details class="tl-tasks">
