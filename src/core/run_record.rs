@@ -47,11 +47,11 @@ impl RunRecord {
     /// Adds what the page saw itself (frames after the run's end, long tasks, inputs: events of
     /// no task) among the run's events, in time order, after those recorded at the same time.
     /// An unrecorded run gets none of these either.
-    pub fn add_page_events(&mut self, mut page: Vec<Event>) {
+    pub fn add_page_events(&mut self, page: Vec<Event>) {
         if self.unrecorded {
             return;
         }
-        page.sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms));
+        let page = crate::core::sort::stable_by_f64(page, |e| e.at_ms);
         let run = std::mem::take(&mut self.events);
         let mut merged = Vec::with_capacity(run.len() + page.len());
         let mut page = page.into_iter().peekable();
