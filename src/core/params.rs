@@ -188,7 +188,8 @@ pub fn query_with(query: &str, key: &str, value: &str) -> String {
     format!("?{}", pairs.join("&"))
 }
 
-fn parse_scale(value: &str) -> Option<f64> {
+/// A time scale read from `value`, if it is one the page can use.
+pub fn parse_scale(value: &str) -> Option<f64> {
     let scale = crate::core::number::parse(value.trim())?;
     (scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale)).then_some(scale)
 }

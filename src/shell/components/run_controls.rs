@@ -4,7 +4,7 @@ use super::memo::{Inputs, Memo};
 use crate::core::cap;
 use crate::core::format::Num;
 use crate::core::mode::Mode;
-use crate::core::params::{MAX_SCALE, MIN_SCALE};
+use crate::core::params::{parse_scale, MAX_SCALE, MIN_SCALE};
 use crate::core::pool::{parse_size, MAX_WORKERS};
 use crate::core::state::Action;
 use std::rc::Rc;
@@ -21,13 +21,16 @@ pub struct RunControlsProps {
     pub on_action: Callback<Action>,
 }
 
-fn number_from(e: &Event) -> Option<f64> {
-    let value = crate::core::number::parse(e.target_dyn_into::<HtmlInputElement>()?.value().trim())?;
-    value.is_finite().then_some(value)
+/// The field an input event came from.
+fn field(e: &Event) -> Option<HtmlInputElement> {
+    e.target_dyn_into::<HtmlInputElement>()
 }
 
-/// Drawn again only when a setting or the run changes ([`Memo`]): the fields show the settings,
-/// and a render of the app must not put back a value the learner is typing.
+/// Drawn again only when a setting or the run changes ([`Memo`]). Each field's value is set as a
+/// property, `valueAsNumber`, which is set only when its setting changes: Yew's own `value` is
+/// put back on every render where the field shows something else, which would take away a value
+/// being typed (a cap typed during a run, when the run ends; any field, when a course page
+/// loads a scenario).
 pub fn run_controls(props: RunControlsProps) -> Html {
     let inputs = Inputs::default()
         .value(props.running.map_or(0, |m| m as u64 + 1))
@@ -40,19 +43,31 @@ pub fn run_controls(props: RunControlsProps) -> Html {
 }
 
 fn run_controls_view(props: &RunControlsProps) -> Html {
+    // A value the page cannot use is replaced by the setting in use (a cap out of its limits
+    // by the nearest limit), so a field never shows what the page does not hold.
     let on_scale = {
         let on_action = props.on_action.clone();
+        let scale = props.scale;
         Callback::from(move |e: Event| {
-            if let Some(scale) = number_from(&e) {
-                on_action.emit(Action::SetScale(scale));
+            let Some(input) = field(&e) else { return };
+            match parse_scale(&input.value()) {
+                Some(scale) => on_action.emit(Action::SetScale(scale)),
+                None => input.set_value_as_number(scale),
             }
         })
     };
     let on_cap = {
         let on_action = props.on_action.clone();
+        let cap_ms = props.cap_ms;
         Callback::from(move |e: Event| {
-            if let Some(seconds) = number_from(&e) {
-                on_action.emit(Action::SetCap(seconds * 1000.0));
+            let Some(input) = field(&e) else { return };
+            let seconds = crate::core::number::parse(input.value().trim()).filter(|s| s.is_finite());
+            match seconds.and_then(|s| cap::clamp(s * 1000.0)) {
+                Some(ms) => {
+                    input.set_value_as_number(ms / 1000.0);
+                    on_action.emit(Action::SetCap(ms));
+                }
+                None => input.set_value_as_number(cap_ms / 1000.0),
             }
         })
     };
@@ -60,7 +75,7 @@ fn run_controls_view(props: &RunControlsProps) -> Html {
         let on_action = props.on_action.clone();
         let workers = props.workers;
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            let Some(input) = field(&e) else { return };
             match parse_size(&input.value()) {
                 Ok(n) => {
                     on_action.emit(Action::SetWorkers(n));
@@ -83,7 +98,7 @@ fn run_controls_view(props: &RunControlsProps) -> Html {
                     min={Num(MIN_SCALE).to_string()}
                     max={Num(MAX_SCALE).to_string()}
                     step="any"
-                    value={Num(props.scale).to_string()}
+                    ~valueAsNumber={props.scale}
                     onchange={on_scale}
                     disabled={running}
                 />
@@ -96,7 +111,7 @@ fn run_controls_view(props: &RunControlsProps) -> Html {
                     min="1"
                     max={Num(cap::MAX_MS / 1000.0).to_string()}
                     step="1"
-                    value={Num(props.cap_ms / 1000.0).to_string()}
+                    ~valueAsNumber={props.cap_ms / 1000.0}
                     onchange={on_cap}
                 />
                 { " s" }
@@ -108,7 +123,7 @@ fn run_controls_view(props: &RunControlsProps) -> Html {
                     min="1"
                     max={MAX_WORKERS.to_string()}
                     step="1"
-                    value={props.workers.to_string()}
+                    ~valueAsNumber={props.workers as f64}
                     onchange={on_workers}
                     disabled={running}
                 />

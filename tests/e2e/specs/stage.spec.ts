@@ -258,3 +258,36 @@ test('a value being typed in the run settings is not put back when the page redr
   await expect(scale).toBeFocused();
   await expect(scale).toHaveValue('25');
 });
+
+test('a cap being typed during a run is not put back when the run ends', async ({ page }) => {
+  const app = await Playground.open(page, '?lesson=ticket-queue&scale=400');
+  const cap = page.getByRole('spinbutton', { name: /Blocking cap/ });
+  await expect(cap).toHaveValue('10');
+  const run = await app.runWith(async () => {
+    await app.runButton('async').click();
+    // The other settings cannot change during a run; the cap can.
+    await expect(page.getByRole('spinbutton', { name: /Time scale/ })).toBeDisabled();
+    await cap.click();
+    await cap.fill('12');
+  });
+  expect(run.message.mode).toBe('async');
+  await expect(page.getByRole('spinbutton', { name: /Time scale/ })).toBeEnabled();
+  await expect(cap).toBeFocused();
+  await expect(cap).toHaveValue('12');
+  // Committed, it stays: it is now the cap.
+  await page.keyboard.press('Tab');
+  await expect(cap).not.toBeFocused();
+  await expect(cap).toHaveValue('12');
+  // A value the page cannot hold is not left showing: the cap goes to its nearest limit, a scale
+  // out of range (or none) back to the one in use.
+  await cap.fill('99');
+  await cap.press('Enter');
+  await expect(cap).toHaveValue('30');
+  const scale = page.getByRole('spinbutton', { name: /Time scale/ });
+  for (const typed of ['0', '']) {
+    await scale.fill(typed);
+    await scale.press('Enter');
+    await expect(scale).toHaveValue('400');
+  }
+  await expect(page).toHaveURL(/scale=400/);
+});
