@@ -1,9 +1,10 @@
 // The journeys a learner depends on, in Firefox and in WebKit (Safari's engine), over W3C
 // WebDriver (`webdriver.mjs`): each mode on the ticket queue with the frames the page drew
-// observed by the test, an edit by keyboard and one by pointer with undo, every lesson run once,
-// a share link made in the engine and opened in it, the embedding demo driven by messages, and
-// workers mode. Chromium runs the full Playwright suite (`tests/e2e`). Behaviour only: timing is
-// the benchmark's, and no check here depends on how fast the machine is.
+// observed by the test, a cap typed during a run, an edit by keyboard and one by pointer with
+// undo, every lesson run once, a share link made in the engine and opened in it, the embedding
+// demo driven by messages, and workers mode. Chromium runs the full Playwright suite
+// (`tests/e2e`). Behaviour only: timing is the benchmark's, and no check here depends on how
+// fast the machine is.
 //
 //   node tests/engines/journeys.mjs --app <dist> [--engines Firefox,WebKit]
 //
@@ -103,6 +104,29 @@ const JOURNEYS = [
     // Each column head stands over its figures (left edges within a pixel), in every row.
     const misplaced = await w.run(`return (${misplacedColumns})()`);
     expect(misplaced.length === 0, `columns off their heads: ${misplaced.join('; ')}`);
+  }],
+
+  ['the run settings: a cap typed during a run stays when it ends; one out of its limits goes to the nearest', async (w) => {
+    await open(w, '?lesson=ticket-queue&scale=300');
+    const cap = "document.querySelector('.run-controls input:not([step=any]):not([disabled])')";
+    expect((await w.run(`return ${cap}.value`)) === '10', `the cap field shows ${await w.run(`return ${cap}.value`)}`);
+    await runWith(w, async () => {
+      await w.click('.mode-async button.run');
+      await w.until("return document.querySelector('.run-controls input[step=any]').disabled");
+      await w.run(`${cap}.focus(); ${cap}.select()`);
+      await w.press(['1']);
+      await w.press(['2']);
+    });
+    // The run's end redrew the settings: the value typed is still there, and still being typed.
+    await w.until("return !document.querySelector('.run-controls input[step=any]').disabled");
+    const typed = await w.run(`return [${cap}.value, document.activeElement === ${cap}]`);
+    expect(typed[0] === '12' && typed[1], `after the run the cap field shows ${typed[0]}, focused: ${typed[1]}`);
+    await w.press([KEY.tab]);
+    await w.run(`${cap}.focus(); ${cap}.select()`);
+    await w.press(['9']);
+    await w.press(['9']);
+    await w.press([KEY.tab]);
+    await w.until(`return ${cap}.value === '30'`);
   }],
 
   ['an edit by keyboard and one by pointer, each undone; a task chosen in the table', async (w) => {
