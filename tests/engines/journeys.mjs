@@ -108,25 +108,28 @@ const JOURNEYS = [
 
   ['the run settings: a cap typed during a run stays when it ends; one out of its limits goes to the nearest', async (w) => {
     await open(w, '?lesson=ticket-queue&scale=300');
-    const cap = "document.querySelector('.run-controls input:not([step=any]):not([disabled])')";
-    expect((await w.run(`return ${cap}.value`)) === '10', `the cap field shows ${await w.run(`return ${cap}.value`)}`);
+    const cap = "[...document.querySelectorAll('.run-controls label')].find((l) => l.textContent.startsWith('Blocking cap'))?.querySelector('input')";
+    // The settings stand below the stage, drawn a frame after it.
+    await w.until(`return !!(${cap})`);
+    const first = await w.run(`return (${cap}).value`);
+    expect(first === '10', `the cap field shows ${first}`);
     await runWith(w, async () => {
       await w.click('.mode-async button.run');
       await w.until("return document.querySelector('.run-controls input[step=any]').disabled");
-      await w.run(`${cap}.focus(); ${cap}.select()`);
+      await w.run(`const c = ${cap}; c.focus(); c.select()`);
       await w.press(['1']);
       await w.press(['2']);
     });
     // The run's end redrew the settings: the value typed is still there, and still being typed.
     await w.until("return !document.querySelector('.run-controls input[step=any]').disabled");
-    const typed = await w.run(`return [${cap}.value, document.activeElement === ${cap}]`);
+    const typed = await w.run(`const c = ${cap}; return [c.value, document.activeElement === c]`);
     expect(typed[0] === '12' && typed[1], `after the run the cap field shows ${typed[0]}, focused: ${typed[1]}`);
     await w.press([KEY.tab]);
-    await w.run(`${cap}.focus(); ${cap}.select()`);
+    await w.run(`const c = ${cap}; c.focus(); c.select()`);
     await w.press(['9']);
     await w.press(['9']);
     await w.press([KEY.tab]);
-    await w.until(`return ${cap}.value === '30'`);
+    await w.until(`return (${cap}).value === '30'`);
   }],
 
   ['an edit by keyboard and one by pointer, each undone; a task chosen in the table', async (w) => {
