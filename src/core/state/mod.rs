@@ -116,7 +116,10 @@ pub enum Action {
     Undo,
     Redo,
     Select(Option<TaskId>),
+    /// The time scale, in ms per unit: one out of its range (or not a number) is refused, and
+    /// the status says why.
     SetScale(f64),
+    /// The blocking cap, in ms: held within its limits; not a number, refused, saying why.
     SetCap(f64),
     /// The size of the worker pool (from 1 to [`MAX_WORKERS`]).
     SetWorkers(usize),
@@ -462,9 +465,17 @@ impl State {
             Action::Show(mode) => next.shown = Some(mode),
             Action::Select(id) => next.selected = id.filter(|id| self.scenario.task(*id).is_some()),
             Action::SetScale(scale) => {
-                if scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale) && !self.is_running() {
+                if self.is_running() {
+                } else if scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale) {
                     next.scale = scale;
                     next.predictions = Rc::new(predictions(&next.scenario, scale, self.workers));
+                } else {
+                    next.status = format!(
+                        "The time scale is a number of milliseconds per unit from {} to {}: it stays at {}.",
+                        Num(MIN_SCALE),
+                        Num(MAX_SCALE),
+                        Num(self.scale)
+                    );
                 }
             }
             Action::SetWorkers(workers) => {
@@ -473,11 +484,18 @@ impl State {
                     next.predictions = Rc::new(predictions(&next.scenario, self.scale, workers));
                 }
             }
-            Action::SetCap(ms) => {
-                if ms.is_finite() {
-                    next.cap_ms = cap::clamp(ms).unwrap_or(self.cap_ms);
+            // A cap out of its limits is held at the nearest one.
+            Action::SetCap(ms) => match cap::clamp(ms).filter(|_| ms.is_finite()) {
+                Some(ms) => next.cap_ms = ms,
+                None => {
+                    next.status = format!(
+                        "The blocking cap is a number of seconds from {} to {}: it stays at {} s.",
+                        Num(cap::MIN_MS / 1000.0),
+                        Num(cap::MAX_MS / 1000.0),
+                        Num(self.cap_ms / 1000.0)
+                    )
                 }
-            }
+            },
         }
         next
     }
@@ -897,8 +915,35 @@ mod tests {
     fn scale_changes_the_predictions_within_its_range() {
         let s = State::new(&Params::default()).apply(Action::SetScale(100.0));
         assert_eq!(totals(&s), (700.0, 500.0));
-        assert_eq!(s.apply(Action::SetScale(0.0)).scale, 100.0);
-        assert_eq!(s.apply(Action::SetScale(f64::NAN)).scale, 100.0);
+        // Refused, saying why and what it stays at.
+        for refused in [0.0, 10_001.0, f64::NAN, f64::INFINITY] {
+            let next = s.apply(Action::SetScale(refused));
+            assert_eq!(next.scale, 100.0, "{refused}");
+            assert_eq!(
+                next.status,
+                "The time scale is a number of milliseconds per unit from 1 to 10000: it stays at 100."
+            );
+        }
+        // Not while a run goes (the field is disabled then): nothing changes, nothing is said.
+        let running = s.apply(Action::RunStarted(Mode::Async));
+        let ignored = running.apply(Action::SetScale(250.0));
+        assert_eq!((ignored.scale, &ignored.status), (100.0, &running.status));
+    }
+
+    #[test]
+    fn the_cap_is_held_within_its_limits_and_a_cap_that_is_no_number_is_refused() {
+        let s = State::new(&Params::default());
+        assert_eq!(s.apply(Action::SetCap(99_000.0)).cap_ms, cap::MAX_MS);
+        assert_eq!(s.apply(Action::SetCap(0.0)).cap_ms, cap::MIN_MS);
+        assert_eq!(s.apply(Action::SetCap(12_500.0)).cap_ms, 12_500.0);
+        for refused in [f64::NAN, f64::INFINITY] {
+            let next = s.apply(Action::SetCap(refused));
+            assert_eq!(next.cap_ms, s.cap_ms);
+            assert_eq!(
+                next.status,
+                "The blocking cap is a number of seconds from 1 to 30: it stays at 10 s."
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::memo::{Inputs, Memo};
 use crate::core::cap;
 use crate::core::format::Num;
 use crate::core::mode::Mode;
-use crate::core::params::{parse_scale, MAX_SCALE, MIN_SCALE};
+use crate::core::params::{MAX_SCALE, MIN_SCALE};
 use crate::core::pool::{parse_size, MAX_WORKERS};
 use crate::core::state::Action;
 use std::rc::Rc;
@@ -26,6 +26,11 @@ fn field(e: &Event) -> Option<HtmlInputElement> {
     e.target_dyn_into::<HtmlInputElement>()
 }
 
+/// The number in `input`, or NaN (which the state refuses, saying why).
+fn number_in(input: &HtmlInputElement) -> f64 {
+    crate::core::number::parse(input.value().trim()).unwrap_or(f64::NAN)
+}
+
 /// Drawn again only when a setting or the run changes ([`Memo`]). Each field's value is set as a
 /// property, `valueAsNumber`, which is set only when its setting changes: Yew's own `value` is
 /// put back on every render where the field shows something else, which would take away a value
@@ -43,17 +48,17 @@ pub fn run_controls(props: RunControlsProps) -> Html {
 }
 
 fn run_controls_view(props: &RunControlsProps) -> Html {
-    // A value the page cannot use is replaced by the setting in use (a cap out of its limits
-    // by the nearest limit), so a field never shows what the page does not hold.
+    // The field shows the setting in use again before the change goes to the state, which
+    // takes it (the field is then set to it) or refuses it and says why; a field never shows
+    // what the page does not hold.
     let on_scale = {
         let on_action = props.on_action.clone();
         let scale = props.scale;
         Callback::from(move |e: Event| {
             let Some(input) = field(&e) else { return };
-            match parse_scale(&input.value()) {
-                Some(scale) => on_action.emit(Action::SetScale(scale)),
-                None => input.set_value_as_number(scale),
-            }
+            let typed = number_in(&input);
+            input.set_value_as_number(scale);
+            on_action.emit(Action::SetScale(typed));
         })
     };
     let on_cap = {
@@ -61,14 +66,9 @@ fn run_controls_view(props: &RunControlsProps) -> Html {
         let cap_ms = props.cap_ms;
         Callback::from(move |e: Event| {
             let Some(input) = field(&e) else { return };
-            let seconds = crate::core::number::parse(input.value().trim()).filter(|s| s.is_finite());
-            match seconds.and_then(|s| cap::clamp(s * 1000.0)) {
-                Some(ms) => {
-                    input.set_value_as_number(ms / 1000.0);
-                    on_action.emit(Action::SetCap(ms));
-                }
-                None => input.set_value_as_number(cap_ms / 1000.0),
-            }
+            let seconds = number_in(&input);
+            input.set_value_as_number(cap_ms / 1000.0);
+            on_action.emit(Action::SetCap(seconds * 1000.0));
         })
     };
     let on_workers = {

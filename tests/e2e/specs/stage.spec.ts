@@ -278,8 +278,8 @@ test('a cap being typed during a run is not put back when the run ends', async (
   await page.keyboard.press('Tab');
   await expect(cap).not.toBeFocused();
   await expect(cap).toHaveValue('12');
-  // A value the page cannot hold is not left showing: the cap goes to its nearest limit, a scale
-  // out of range (or none) back to the one in use.
+  // A value the page cannot hold is not left showing: the cap goes to its nearest limit; a scale
+  // out of range (or none) is refused, saying why, and the field shows the one in use.
   await cap.fill('99');
   await cap.press('Enter');
   await expect(cap).toHaveValue('30');
@@ -288,6 +288,14 @@ test('a cap being typed during a run is not put back when the run ends', async (
     await scale.fill(typed);
     await scale.press('Enter');
     await expect(scale).toHaveValue('400');
+    await expect(app.status()).toHaveText(
+      'The time scale is a number of milliseconds per unit from 1 to 10000: it stays at 400.',
+    );
   }
   await expect(page).toHaveURL(/scale=400/);
+  // One it can use is taken.
+  await scale.fill('250');
+  await scale.press('Enter');
+  await expect(scale).toHaveValue('250');
+  await expect(page).toHaveURL(/scale=250/);
 });
