@@ -237,8 +237,18 @@ const server = spawnGroup(['node', resolve(import.meta.dirname, '../e2e/serve.mj
 process.on('exit', () => stop(server));
 await sleep(300);
 
+/** Whether the session's page still answers a script. */
+async function alive(w) {
+  try {
+    return (await w.run('return 1')) === 1;
+  } catch {
+    return false;
+  }
+}
+
 const t0 = Date.now();
 let [passed, failed] = [0, 0];
+const crashes = [];
 for (const engine of ENGINES.filter((e) => wanted.includes(e.name))) {
   let w;
   try {
@@ -250,15 +260,30 @@ for (const engine of ENGINES.filter((e) => wanted.includes(e.name))) {
   }
   try {
     for (const [name, journey] of JOURNEYS) {
-      const t = Date.now();
-      const seen = [];
-      try {
-        await journey(w, seen);
-        passed++;
-        console.log(`  ✓  ${engine.name} › ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)${seen.length ? `: ${seen.join('; ')}` : ''}`);
-      } catch (e) {
-        failed++;
-        console.log(`  ✘  ${engine.name} › ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)\n       ${e instanceof Failed ? '' : 'error: '}${e.message}`);
+      for (let attempt = 1; ; attempt++) {
+        const t = Date.now();
+        const seen = [];
+        try {
+          await journey(w, seen);
+          passed++;
+          console.log(`  ✓  ${engine.name} › ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)${seen.length ? `: ${seen.join('; ')}` : ''}`);
+          break;
+        } catch (e) {
+          // The engine's page itself crashed (WebKitGTK's web process, seen about once in seven
+          // runs on a loaded machine: the driver then answers nothing): said, and the journey
+          // run once more in a new session. A journey that fails with the page alive, or twice,
+          // fails.
+          if (attempt === 1 && !(await alive(w))) {
+            crashes.push(`${engine.name} › ${name}: ${e.message}`);
+            console.log(`  !  ${engine.name}'s page crashed during "${name}" (${e.message}): once more, in a new session`);
+            await w.close().catch(() => {});
+            w = await session(engine);
+            continue;
+          }
+          failed++;
+          console.log(`  ✘  ${engine.name} › ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)\n       ${e instanceof Failed ? '' : 'error: '}${e.message}`);
+          break;
+        }
       }
     }
   } finally {
@@ -267,6 +292,7 @@ for (const engine of ENGINES.filter((e) => wanted.includes(e.name))) {
 }
 stop(server);
 console.log('');
+if (crashes.length) console.log(`  the engine's page crashed ${crashes.length} time(s), each journey run again:\n    ${crashes.join('\n    ')}`);
 if (failed) console.log(`  ${failed} failed`);
 console.log(`  ${passed} passed (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
 process.exit(failed ? 1 : 0);
