@@ -279,6 +279,7 @@ pub fn app(props: &AppProps) -> Html {
                                 cap_ms: state.cap_ms,
                                 workers: state.workers,
                                 comparing: state.comparing,
+                                note: state.settings_note.clone(),
                                 on_action: on_action.clone(),
                             }) }
                         }

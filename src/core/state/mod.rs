@@ -70,6 +70,9 @@ pub struct State {
     pub cap_ms: f64,
     /// The learner's guess for the lesson's question, until the lesson or scenario changes.
     pub guess: Option<Guess>,
+    /// Why the last value given to the run settings was not taken, shown beside them (where the
+    /// learner is looking) until a setting is taken; empty when none.
+    pub settings_note: String,
     /// Why the last guess the learner tried to lock in could not be read, until a guess is
     /// locked in or asked afresh (a run going on meanwhile keeps it).
     pub guess_problem: Option<&'static str>,
@@ -117,10 +120,12 @@ pub enum Action {
     Redo,
     Select(Option<TaskId>),
     /// The time scale, in ms per unit: one out of its range (or not a number) is refused, and
-    /// the status says why.
+    /// the settings' note says why.
     SetScale(f64),
     /// The blocking cap, in ms: held within its limits; not a number, refused, saying why.
     SetCap(f64),
+    /// A value typed in the run settings could not be read; the message says why.
+    SettingRefused(String),
     /// The size of the worker pool (from 1 to [`MAX_WORKERS`]).
     SetWorkers(usize),
     /// Open a lesson at its first scenario (undoably: the scenario before it is kept).
@@ -183,6 +188,7 @@ impl State {
             cap_ms: cap::clamp(start.cap_ms).unwrap_or(cap::DEFAULT_MS),
             guess: None,
             guess_problem: None,
+            settings_note: String::new(),
             answered: false,
             shown: None,
         }
@@ -335,6 +341,7 @@ impl State {
                 next.history.push(Rc::new(report));
             }
             Action::RunRefused(why) => next.status = why,
+            Action::SettingRefused(why) => next.settings_note = why,
             Action::RunStopped => {
                 if let RunStatus::Running { mode, started } = self.run {
                     next.status = announce::run_stopped(mode, started, self.comparing);
@@ -469,8 +476,9 @@ impl State {
                 } else if scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale) {
                     next.scale = scale;
                     next.predictions = Rc::new(predictions(&next.scenario, scale, self.workers));
+                    next.settings_note.clear();
                 } else {
-                    next.status = format!(
+                    next.settings_note = format!(
                         "The time scale is a number of milliseconds per unit from {} to {}: it stays at {}.",
                         Num(MIN_SCALE),
                         Num(MAX_SCALE),
@@ -482,13 +490,17 @@ impl State {
                 if (1..=MAX_WORKERS).contains(&workers) && !self.is_running() {
                     next.workers = workers;
                     next.predictions = Rc::new(predictions(&next.scenario, self.scale, workers));
+                    next.settings_note.clear();
                 }
             }
             // A cap out of its limits is held at the nearest one.
             Action::SetCap(ms) => match cap::clamp(ms).filter(|_| ms.is_finite()) {
-                Some(ms) => next.cap_ms = ms,
+                Some(ms) => {
+                    next.cap_ms = ms;
+                    next.settings_note.clear();
+                }
                 None => {
-                    next.status = format!(
+                    next.settings_note = format!(
                         "The blocking cap is a number of seconds from {} to {}: it stays at {} s.",
                         Num(cap::MIN_MS / 1000.0),
                         Num(cap::MAX_MS / 1000.0),
@@ -920,14 +932,21 @@ mod tests {
             let next = s.apply(Action::SetScale(refused));
             assert_eq!(next.scale, 100.0, "{refused}");
             assert_eq!(
-                next.status,
+                next.settings_note,
                 "The time scale is a number of milliseconds per unit from 1 to 10000: it stays at 100."
             );
+            // Until a setting is taken.
+            assert_eq!(next.apply(Action::SetScale(250.0)).settings_note, "");
+            assert_eq!(next.apply(Action::SetCap(5_000.0)).settings_note, "");
+            assert_eq!(next.apply(Action::SetWorkers(2)).settings_note, "");
+            assert_eq!(next.apply(Action::DismissNotices).settings_note, next.settings_note);
         }
         // Not while a run goes (the field is disabled then): nothing changes, nothing is said.
         let running = s.apply(Action::RunStarted(Mode::Async));
         let ignored = running.apply(Action::SetScale(250.0));
-        assert_eq!((ignored.scale, &ignored.status), (100.0, &running.status));
+        assert_eq!((ignored.scale, &ignored.settings_note), (100.0, &running.settings_note));
+        let why = "The number of workers must be a whole number from 1 to 16.";
+        assert_eq!(s.apply(Action::SettingRefused(why.into())).settings_note, why);
     }
 
     #[test]
@@ -940,7 +959,7 @@ mod tests {
             let next = s.apply(Action::SetCap(refused));
             assert_eq!(next.cap_ms, s.cap_ms);
             assert_eq!(
-                next.status,
+                next.settings_note,
                 "The blocking cap is a number of seconds from 1 to 30: it stays at 10 s."
             );
         }

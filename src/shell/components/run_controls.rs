@@ -18,6 +18,8 @@ pub struct RunControlsProps {
     pub workers: usize,
     /// `Compare all` is going.
     pub comparing: bool,
+    /// Why the last value given here was not taken (`State::settings_note`); empty when none.
+    pub note: String,
     pub on_action: Callback<Action>,
 }
 
@@ -42,7 +44,8 @@ pub fn run_controls(props: RunControlsProps) -> Html {
         .value(props.scale.to_bits())
         .value(props.cap_ms.to_bits())
         .value(props.workers as u64)
-        .value(props.comparing as u64);
+        .value(props.comparing as u64)
+        .text(props.note.as_str());
     let view: Rc<dyn Fn() -> Html> = Rc::new(move || run_controls_view(&props));
     html! { <Memo {inputs} {view} /> }
 }
@@ -83,7 +86,7 @@ fn run_controls_view(props: &RunControlsProps) -> Html {
                 Err(why) => {
                     // Say why, and put back the size in use: nothing else changes.
                     input.set_value(&workers.to_string());
-                    on_action.emit(Action::RunRefused(why));
+                    on_action.emit(Action::SettingRefused(why));
                 }
             }
         })
@@ -128,6 +131,8 @@ fn run_controls_view(props: &RunControlsProps) -> Html {
                     disabled={running}
                 />
             </label>
+            // Beside the fields, where the learner is looking (the status line may be out of view).
+            <p class="settings-note" aria-live="polite">{ props.note.as_str() }</p>
             <p class="fine">
                 { "A blocking run longer than the cap does not start: nothing could stop it once it holds the page's only thread. Workers mode starts this many Web Workers for each run (the default is one per core, up to four); a worker computing a task when its run ends finishes that task first." }
             </p>

@@ -284,18 +284,22 @@ test('a cap being typed during a run is not put back when the run ends', async (
   await cap.press('Enter');
   await expect(cap).toHaveValue('30');
   const scale = page.getByRole('spinbutton', { name: /Time scale/ });
+  const note = page.locator('.run-controls .settings-note');
+  await expect(note).toBeEmpty();
   for (const typed of ['0', '']) {
     await scale.fill(typed);
     await scale.press('Enter');
     await expect(scale).toHaveValue('400');
-    await expect(app.status()).toHaveText(
-      'The time scale is a number of milliseconds per unit from 1 to 10000: it stays at 400.',
-    );
+    // Said beside the fields, where the learner is looking, not in the status line above the
+    // stage (out of view on a laptop by then).
+    await expect(note).toHaveText('The time scale is a number of milliseconds per unit from 1 to 10000: it stays at 400.');
+    await expect(note).toBeInViewport();
   }
   await expect(page).toHaveURL(/scale=400/);
-  // One it can use is taken.
+  // One it can use is taken, and the note goes.
   await scale.fill('250');
   await scale.press('Enter');
   await expect(scale).toHaveValue('250');
   await expect(page).toHaveURL(/scale=250/);
+  await expect(note).toBeEmpty();
 });

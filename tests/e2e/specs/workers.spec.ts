@@ -86,7 +86,9 @@ test('the pool size: a bad size is refused and kept, one worker queues the work,
   const before = await size.inputValue();
   await size.fill('0');
   await size.press('Tab');
-  await expect(app.status()).toHaveText('The number of workers must be a whole number from 1 to 16.');
+  await expect(page.locator('.run-controls .settings-note')).toHaveText(
+    'The number of workers must be a whole number from 1 to 16.',
+  );
   await expect(size).toHaveValue(before);
 
   await size.fill('1');
