@@ -269,8 +269,8 @@ for (const engine of ENGINES.filter((e) => wanted.includes(e.name))) {
           console.log(`  ✓  ${engine.name} › ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)${seen.length ? `: ${seen.join('; ')}` : ''}`);
           break;
         } catch (e) {
-          // The engine's page itself crashed (WebKitGTK's web process, seen about once in seven
-          // runs on a loaded machine: the driver then answers nothing): said, and the journey
+          // The engine's page itself crashed (WebKitGTK's web process, seen once in twelve local
+          // runs, in the replay journey: the driver then answers nothing): said, and the journey
           // run once more in a new session. A journey that fails with the page alive, or twice,
           // fails.
           if (attempt === 1 && !(await alive(w))) {

@@ -471,9 +471,10 @@ impl State {
             Action::TurnRan => next.answered |= self.lesson().question == Question::Order,
             Action::Show(mode) => next.shown = Some(mode),
             Action::Select(id) => next.selected = id.filter(|id| self.scenario.task(*id).is_some()),
+            // Not while a run goes (the field is disabled then): nothing changes, nothing is said.
+            Action::SetScale(_) if self.is_running() => {}
             Action::SetScale(scale) => {
-                if self.is_running() {
-                } else if scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale) {
+                if scale.is_finite() && (MIN_SCALE..=MAX_SCALE).contains(&scale) {
                     next.scale = scale;
                     next.predictions = Rc::new(predictions(&next.scenario, scale, self.workers));
                     next.settings_note.clear();

@@ -37,7 +37,8 @@ fn number_in(input: &HtmlInputElement) -> f64 {
 /// property, `valueAsNumber`, which is set only when its setting changes: Yew's own `value` is
 /// put back on every render where the field shows something else, which would take away a value
 /// being typed (a cap typed during a run, when the run ends; any field, when a course page
-/// loads a scenario).
+/// loads a scenario). Yew applies a field's attributes in the order written, so `type` comes
+/// before `~valueAsNumber`, which only a number field takes.
 pub fn run_controls(props: RunControlsProps) -> Html {
     let inputs = Inputs::default()
         .value(props.running.map_or(0, |m| m as u64 + 1))
