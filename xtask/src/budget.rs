@@ -74,8 +74,8 @@ use std::path::Path;
 /// page's events came to be put in time order by the one small sort, made stable (227,956 B),
 /// and the site header to be written as HTML text (67 B), which paid for the run settings'
 /// fields keeping a value being typed and saying, beside them, why a value was not taken
-/// (228,212 B).
-pub const BUDGET_BYTES: u64 = 228_213;
+/// (228,208 B).
+pub const BUDGET_BYTES: u64 = 228_209;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

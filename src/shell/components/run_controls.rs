@@ -28,9 +28,18 @@ fn field(e: &Event) -> Option<HtmlInputElement> {
     e.target_dyn_into::<HtmlInputElement>()
 }
 
-/// The number in `input`, or NaN (which the state refuses, saying why).
-fn number_in(input: &HtmlInputElement) -> f64 {
-    crate::core::number::parse(input.value().trim()).unwrap_or(f64::NAN)
+/// What a number field does with a change: it shows `shown`, the setting in use, again, and
+/// hands the number typed (NaN if none) to the state as `action`, which takes it (the field is
+/// then set to it) or refuses it and says why. A field never shows what the page does not hold.
+fn number_setting(shown: f64, action: fn(f64) -> Action, on_action: &Callback<Action>) -> Callback<Event> {
+    let on_action = on_action.clone();
+    Callback::from(move |e: Event| {
+        let Some(input) = field(&e) else { return };
+        // (A number field's value is a number's text or empty: the browser sanitizes it.)
+        let typed = crate::core::number::parse(&input.value()).unwrap_or(f64::NAN);
+        input.set_value_as_number(shown);
+        on_action.emit(action(typed));
+    })
 }
 
 /// Drawn again only when a setting or the run changes ([`Memo`]). Each field's value is set as a
@@ -52,29 +61,9 @@ pub fn run_controls(props: RunControlsProps) -> Html {
 }
 
 fn run_controls_view(props: &RunControlsProps) -> Html {
-    // The field shows the setting in use again before the change goes to the state, which
-    // takes it (the field is then set to it) or refuses it and says why; a field never shows
-    // what the page does not hold.
-    let on_scale = {
-        let on_action = props.on_action.clone();
-        let scale = props.scale;
-        Callback::from(move |e: Event| {
-            let Some(input) = field(&e) else { return };
-            let typed = number_in(&input);
-            input.set_value_as_number(scale);
-            on_action.emit(Action::SetScale(typed));
-        })
-    };
-    let on_cap = {
-        let on_action = props.on_action.clone();
-        let cap_ms = props.cap_ms;
-        Callback::from(move |e: Event| {
-            let Some(input) = field(&e) else { return };
-            let seconds = number_in(&input);
-            input.set_value_as_number(cap_ms / 1000.0);
-            on_action.emit(Action::SetCap(seconds * 1000.0));
-        })
-    };
+    let on_scale = number_setting(props.scale, Action::SetScale, &props.on_action);
+    let on_cap =
+        number_setting(props.cap_ms / 1000.0, |seconds| Action::SetCap(seconds * 1000.0), &props.on_action);
     let on_workers = {
         let on_action = props.on_action.clone();
         let workers = props.workers;
