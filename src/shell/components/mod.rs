@@ -27,6 +27,7 @@ pub mod multiples;
 pub mod notices;
 pub mod predict_prompt;
 pub mod pulse;
+pub mod raw;
 pub mod replay_host;
 pub mod run_controls;
 pub mod run_history;

@@ -13,6 +13,7 @@ use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskKind};
 use crate::core::stats::NOTICEABLE_FREEZE_MS;
 use crate::core::timing::Outcome;
+use crate::shell::components::raw::raw;
 use crate::shell::components::same::Same;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -61,6 +62,14 @@ fn blurb(mode: Mode) -> &'static str {
     }
 }
 
+// What never changes is written as HTML text (`components/raw.rs`).
+const HEADS: &str = "<span></span><span>Predicted</span><span>Measured</span><span><span \
+    class=\"wide-text\">Longest freeze</span><span class=\"narrow-text\">Freeze</span></span><span \
+    class=\"wide\">Frames &gt; 50 ms</span><span class=\"wide\">Input delay</span>";
+const ABOUT_STOP: &str = "<p>Stop cancels an async or workers run (or Compare all) by dropping its futures. A \
+    blocking run cannot be stopped: it holds the page's only thread, so not even Stop can be pressed until it \
+    ends.</p>";
+
 pub fn mode_strip(props: &ModeStripProps) -> Html {
     let busy = props.running.is_some() || props.comparing;
     let rows = props.rows.iter().map(|row| mode_row(props, row, busy));
@@ -82,8 +91,7 @@ pub fn mode_strip(props: &ModeStripProps) -> Html {
             <div class="mode-table">
                 // Column heads, where each figure's own label is hidden (for screen readers).
                 <div class="mode-head" aria-hidden="true" hidden={props.rows.is_empty()}>
-                    <span></span><span>{ "Predicted" }</span><span>{ "Measured" }</span><span><span class="wide-text">{ "Longest freeze" }</span><span class="narrow-text">{ "Freeze" }</span></span>
-                    <span class="wide">{ "Frames > 50 ms" }</span><span class="wide">{ "Input delay" }</span>
+                    { raw(HEADS) }
                 </div>
                 { for rows }
             </div>
@@ -106,7 +114,7 @@ pub fn mode_strip(props: &ModeStripProps) -> Html {
                             </>
                         }) }
                     </dl>
-                    <p>{ "Stop cancels an async or workers run (or Compare all) by dropping its futures. A blocking run cannot be stopped: it holds the page's only thread, so not even Stop can be pressed until it ends." }</p>
+                    { raw(ABOUT_STOP) }
                 </details>
             </div>
         </section>

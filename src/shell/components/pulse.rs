@@ -6,6 +6,7 @@
 use crate::core::format::duration;
 use crate::core::report::RunReport;
 use crate::core::stats::NOTICEABLE_FREEZE_MS;
+use crate::shell::components::raw::raw;
 use crate::shell::components::same::Same;
 use crate::shell::hooks::use_frame_meter::{MeterTargets, UseFrameMeterHandle};
 use crate::shell::runtime::clock::now;
@@ -18,6 +19,16 @@ pub struct PulseProps {
     /// The latest run, for its figures.
     pub last: Option<Same<RunReport>>,
 }
+
+// What never changes is written as HTML text (`components/raw.rs`). On a phone the first label
+// takes two lines, broken where its words meet.
+const FRAME_LABEL: &str = "<span class=\"track-label\">request<wbr>Animation<wbr>Frame</span>";
+const CSS_TRACK: &str =
+    "<span class=\"track-label\">CSS animation</span><div class=\"track\"><span class=\"dot css-dot\"></span></div>";
+const WHY_TWO_DOTS: &str = "<details class=\"pulse-why\"><summary>Why two dots?</summary><p>The green dot and \
+    the clock move once per animation frame, on the main thread: when it is busy, they stop. The grey dot is a CSS \
+    animation, which the browser's compositor keeps gliding on another thread even then \u{2014} so a CSS \
+    animation cannot tell you whether a page responds.</p></details>";
 
 #[function_component(Pulse)]
 pub fn pulse(props: &PulseProps) -> Html {
@@ -66,13 +77,11 @@ pub fn pulse(props: &PulseProps) -> Html {
                 <span class="page-clock" aria-hidden="true" title="Page clock, updated every frame" ref={t.clock.clone()}>{ "0.0 s" }</span>
             </div>
             <div class="tracks" aria-hidden="true">
-                // On a phone the label takes two lines, broken where its words meet.
-                <span class="track-label">{ "request" }<wbr/>{ "Animation" }<wbr/>{ "Frame" }</span>
+                { raw(FRAME_LABEL) }
                 // Drawn on a canvas by the frame meter: an element moved by transform every frame
                 // made the browser lay out its compositing layers every frame (hooks/use_frame_meter.rs).
                 <div class="track"><canvas class="dot-canvas" ref={t.dot.clone()}></canvas></div>
-                <span class="track-label">{ "CSS animation" }</span>
-                <div class="track"><span class="dot css-dot"></span></div>
+                { raw(CSS_TRACK) }
             </div>
             <figure class="graph">
                 <canvas ref={t.graph.clone()} width="480" height="64" role="img" aria-label="Frame times of the last few seconds, with lines at 16.7 ms and 50 ms"></canvas>
@@ -92,10 +101,7 @@ pub fn pulse(props: &PulseProps) -> Html {
                     { "Long tasks so far: " }
                     <strong ref={t.long_tasks.clone()}>{ "0" }</strong>
                 </span>
-                <details class="pulse-why">
-                    <summary>{ "Why two dots?" }</summary>
-                    <p>{ "The green dot and the clock move once per animation frame, on the main thread: when it is busy, they stop. The grey dot is a CSS animation, which the browser's compositor keeps gliding on another thread even then \u{2014} so a CSS animation cannot tell you whether a page responds." }</p>
-                </details>
+                { raw(WHY_TWO_DOTS) }
             </div>
             <p class="pulse-note">
                 { summary.unwrap_or_else(|| html! { { "Press a Run button and watch the green dot and the clock." } }) }

@@ -34,6 +34,7 @@ use crate::core::predict::Prediction;
 use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, Task, TaskId};
 use crate::core::state::Action;
+use crate::shell::components::raw::raw;
 use crate::shell::components::same::Same;
 use crate::shell::hooks::Painting;
 use bars::Results;
@@ -73,6 +74,13 @@ pub struct TimelineProps {
 /// A lane of at most this many tasks builds an element for each, however thin (a crowded lane
 /// builds only those wide enough to hold).
 const FEW_TASKS: usize = 64;
+
+/// How to edit, as HTML text (`components/raw.rs`): it never changes.
+const HOW_TO_EDIT: &str = "<details class=\"hint\"><summary>How to edit</summary><p id=\"editor-keys\">Drag a \
+    kind onto a lane, or press it to add to the end of the lane chosen beside it. Drag a task to move it, its right \
+    edge to resize it. Keys on a task: arrows move it, Shift+arrows resize, Delete removes, Enter selects (to edit \
+    it below). Ctrl+Z undoes. Under each task, after a run: the prediction outlined, the measurement \
+    filled.</p></details>";
 
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
@@ -432,12 +440,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 on_action: props.on_action.clone(),
             }) }
             if props.editable {
-                <details class="hint">
-                    <summary>{ "How to edit" }</summary>
-                    <p id="editor-keys">
-                        { "Drag a kind onto a lane, or press it to add to the end of the lane chosen beside it. Drag a task to move it, its right edge to resize it. Keys on a task: arrows move it, Shift+arrows resize, Delete removes, Enter selects (to edit it below). Ctrl+Z undoes. Under each task, after a run: the prediction outlined, the measurement filled." }
-                    </p>
-                </details>
+                { raw(HOW_TO_EDIT) }
             }
             <p class="edit-note" aria-live="polite">{ &props.edit_note }</p>
             <div class="carried" ref={carried} hidden=true aria-hidden="true"></div>
