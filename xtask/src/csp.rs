@@ -81,12 +81,14 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     let tag = format!("<script type=\"module\" async src=\"{base}{boot_name}\"></script>");
     let page = format!("{}{tag}{}", &html[..boot.whole.0], &html[boot.whole.1..]);
     let mut page = boot::without_preloads(&page, &app);
+    // Trunk reads `data-integrity="none"` (index.html) and leaves it on the tag: it says nothing.
+    page = page.replace(" data-integrity=none", "").replace(" data-integrity=\"none\"", "");
 
-    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\" />");
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">");
     // Right after the charset (which must come first), before anything the policy governs.
     let anchor = page.find("<meta charset").or_else(|| page.find("<head")).ok_or("the page has no <head>")?;
     let after = page[anchor..].find('>').map(|i| i + anchor + 1).ok_or("the page's <head> is not closed")?;
-    page.insert_str(after, &format!("\n    {meta}"));
+    page.insert_str(after, &meta);
     Ok(Hardened { html: page, boot_name, boot_js })
 }
 
@@ -148,7 +150,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
         assert!(page.html.contains(&tag), "{}", page.html);
         assert!(!page.html.contains("import init"));
         // The policy comes right after the charset, before the stylesheet and the script.
-        let meta = format!("<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\" />");
+        let meta = format!(
+            "<meta charset=\"utf-8\" /><meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">"
+        );
         assert!(page.html.contains(&meta), "{}", page.html);
         assert_eq!(page.html.matches("Content-Security-Policy").count(), 1);
         // The app is no longer preloaded by the page (its boot script fetches it, or not, for
@@ -180,6 +184,19 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
         assert_eq!(a.boot_name, harden(&trunk_page("./")).unwrap().boot_name);
         assert_ne!(a.boot_name, harden(&trunk_page("/")).unwrap().boot_name);
         assert_eq!(a.boot_name.len(), "boot-".len() + 16 + ".js".len());
+    }
+
+    #[test]
+    fn drops_the_integrity_setting_trunk_leaves_on_a_tag() {
+        for tag in [
+            "<link data-integrity=none href=./s.css rel=stylesheet>",
+            "<link data-integrity=\"none\" href=./s.css>",
+        ] {
+            let page = trunk_page("./").replace("<title>", &format!("{tag}<title>"));
+            let html = harden(&page).unwrap().html;
+            assert!(!html.contains("integrity=none") && !html.contains("integrity=\"none\""), "{html}");
+            assert!(html.contains("<link href=./s.css"), "{html}");
+        }
     }
 
     #[test]
