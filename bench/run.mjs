@@ -91,8 +91,9 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 async function sizes(dir) {
   const files = [];
   for (const name of await readdir(dir)) {
-    // Not first view: what xtask/src/budget.rs leaves out (the embedding demo, the Web Worker a
-    // workers run starts, the extras loaded on first use), passed in by `cargo xtask bench`.
+    // Not first view: what xtask/src/budget.rs leaves out at the top of dist/ (the embedding
+    // demo, the service worker), passed in by `cargo xtask bench`; what loads later is in the
+    // parts folder, not read here.
     if (!/\.(wasm|js|css|html)$/.test(name) || args.notFirstView.some((prefix) => name.startsWith(prefix))) continue;
     const bytes = await readFile(join(dir, name));
     files.push({
@@ -294,9 +295,11 @@ result.lessonOpen = await attempt('opening each lesson', async () => {
   try {
     const ids = await page.evaluate(() => [...document.querySelectorAll('#lesson-picker option')].map((o) => o.value).slice(1));
     const first = [], again = [];
+    // The lessons are in the folder the page names (xtask/src/parts.rs), or beside it.
+    const parts = await page.evaluate(() => document.documentElement.dataset.parts ?? '');
     for (const [list, round] of [[first, 'first'], [again, 'again']]) {
       for (const id of ids) {
-        const lesson = JSON.parse(await readFile(join(mounts['/app/'], 'lessons', `${id}.json`), 'utf8'));
+        const lesson = JSON.parse(await readFile(join(mounts['/app/'], parts, 'lessons', `${id}.json`), 'utf8'));
         const words = lesson.paragraphs[0].slice(0, 40);
         const ms = await page.evaluate(([id, words]) => new Promise((done) => {
           const shown = () => document.querySelector('#lesson-text p')?.textContent.startsWith(words);

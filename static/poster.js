@@ -3,7 +3,8 @@
 // page can then hold many embedded lessons). It reads the lesson's own file, draws each lane's
 // tasks as bars, and calls `start` on the press. Plain DOM, no framework: with the page and its
 // stylesheet it weighs a few kilobytes. The boot script (written by `cargo xtask build`) loads
-// it only for `load=click`.
+// it only for `load=click`. It and the lessons are in one folder (the one for the files loaded
+// after the first view, xtask/src/parts.rs), so it reads them relative to itself.
 
 const KINDS = { wait: 'var(--wait)', request: 'var(--request)', work: 'var(--work)', update: 'var(--update)' };
 const SVG = 'http://www.w3.org/2000/svg';
@@ -50,7 +51,7 @@ export async function poster(start) {
   const id = /^[a-z0-9-]+$/.test(query.get('lesson') ?? '') ? query.get('lesson') : 'ticket-queue';
   let lesson = null;
   try {
-    const answer = await fetch(`lessons/${id}.json`);
+    const answer = await fetch(new URL(`lessons/${id}.json`, import.meta.url));
     if (answer.ok) lesson = await answer.json();
   } catch {
     // No drawing then: the title and the button still show.

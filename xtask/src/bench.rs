@@ -159,7 +159,7 @@ mod tests {
                 "--out",
                 "/o/bench.json",
                 "--not-first-view",
-                "embed-demo.,compute-worker,extras,runner,poster.,latency-sw."
+                "embed-demo.,latency-sw."
             ]
         );
         assert_eq!(

@@ -69,7 +69,9 @@ const start = async () => {{
 }};
 if (new URLSearchParams(location.search).get('load') === 'click') {{
   await styled();
-  (await import('{base}poster.js')).poster(start);
+  // The poster is in the folder the page names for what loads after the first view
+  // (xtask/src/parts.rs), or beside the page.
+  (await import(`{base}${{document.documentElement.dataset.parts ?? ''}}poster.js`)).poster(start);
 }} else {{
   await start();
 }}
@@ -112,7 +114,11 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         assert_eq!((app.bindings, app.wasm), ("./app-1.js", "./app-1_bg.wasm"));
         let js = script(&app, "./");
         assert!(js.contains("fetch('./app-1_bg.wasm')") && js.contains("import('./app-1.js')"), "{js}");
-        assert!(js.contains("get('load') === 'click'") && js.contains("import('./poster.js')"), "{js}");
+        assert!(
+            js.contains("get('load') === 'click'")
+                && js.contains("import(`./${document.documentElement.dataset.parts ?? ''}poster.js`)"),
+            "{js}"
+        );
         // The wasm's fetch and the module's import start before the page is parsed and styled;
         // the app starts after that, and the poster too.
         let waits = js.find("await styled()").unwrap();
@@ -122,7 +128,7 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         // The loading screen stays until it has been shown.
         assert!(waits < js.find("await shown()").unwrap());
         assert!(js.find("await shown()").unwrap() < js.find("app.default(").unwrap());
-        assert!(js.rfind("await styled()").unwrap() < js.find("import('./poster.js')").unwrap());
+        assert!(js.rfind("await styled()").unwrap() < js.find("poster.js`)").unwrap());
         assert!(!js.contains("dispatchEvent") && !js.contains("window.wasmBindings ="), "{js}");
         assert!(app_of("console.log(1)").unwrap_err().contains("no `from '"));
     }

@@ -11,6 +11,7 @@ mod cmd;
 mod csp;
 mod imports;
 mod minify;
+mod parts;
 mod pins;
 mod remap;
 mod stages;
@@ -144,7 +145,8 @@ fn setup(args: &[String]) -> Result<(), String> {
 /// `trunk build --release` (relative URLs unless given a public URL), the page moved under the
 /// Content-Security-Policy (`csp.rs`, which writes the boot script), then the scripts minified
 /// (`minify.rs`) and the names the wasm binaries import their bindings by shortened
-/// (`imports.rs`). The binaries carry their dependencies' source paths short (`remap.rs`).
+/// (`imports.rs`), and the files loaded after the first view moved under a folder named by their
+/// content (`parts.rs`). The binaries carry their dependencies' source paths short (`remap.rs`).
 fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), String> {
     let mut args = vec!["build", "--release"];
     if let Some(url) = public_url {
@@ -159,7 +161,8 @@ fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), Strin
     cmd::run(trunk)?;
     csp::apply(&root().join("dist"))?;
     minify::bindings(&root().join("dist"), env)?;
-    imports::apply(&root().join("dist")).map(|_| ())
+    imports::apply(&root().join("dist"))?;
+    parts::apply(&root().join("dist"))
 }
 
 fn test(args: &[String]) -> Result<(), String> {

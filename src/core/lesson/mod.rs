@@ -203,7 +203,8 @@ pub fn all() -> Vec<&'static Lesson> {
     CATALOGUE.iter().map(|e| find(e.id).unwrap_or_else(|| panic!("{} is built in for tests", e.id))).collect()
 }
 
-/// Where the shell fetches a lesson's file, relative to the page.
+/// Where the shell fetches a lesson's file, relative to the folder of the files loaded after the
+/// first view (`shell::runtime::parts`).
 pub fn file_url(id: &str) -> String {
     format!("lessons/{id}.json")
 }

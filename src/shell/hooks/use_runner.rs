@@ -207,7 +207,7 @@ const NO_RECORD: &str = "The run could not be measured, so it has no results. Re
 /// Shown when the pool never answered.
 const NO_ANSWER: &str = "The Web Workers did not answer, so the work they were given is marked failed. \
                          The worker script may not have loaded: check that compute-worker-loader.js \
-                         and its wasm are served beside the page, and that the site's \
+                         and its wasm are served with the page, and that the site's \
                          Content-Security-Policy allows workers from it.";
 
 /// Starts and stops runs of the current scenario.

@@ -4,7 +4,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Inserts the scripts `srcs` into the page, to run in order, and returns a promise that the
+/// Inserts the scripts `srcs` (loaded-later files, `runtime::parts`) into the page, to run in order, and returns a promise that the
 /// last has run (rejected if any could not be loaded).
 pub fn scripts(srcs: &[&str]) -> Option<js_sys::Promise> {
     let document = web_sys::window()?.document()?;
@@ -12,7 +12,7 @@ pub fn scripts(srcs: &[&str]) -> Option<js_sys::Promise> {
     let mut inserted = Vec::new();
     for src in srcs {
         let s: web_sys::HtmlScriptElement = document.create_element("script").ok()?.unchecked_into();
-        s.set_src(src);
+        s.set_src(&super::parts::url(src));
         // Dynamically inserted scripts run in insertion order only when not async.
         s.set_async(false);
         inserted.push(s);

@@ -17,9 +17,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// The worker's loader (static/compute-worker-loader.js, copied beside the app), relative
-/// to the page, so the bundle works under any sub-path.
-pub const WORKER_URL: &str = "./compute-worker-loader.js";
+/// The worker's loader (static/compute-worker-loader.js), a loaded-later file
+/// (`runtime::parts`): relative to the page, so the bundle works under any sub-path.
+pub const WORKER_LOADER: &str = "compute-worker-loader.js";
 
 /// Milliseconds since the Unix epoch, on this context's clock.
 pub fn epoch_now() -> f64 {

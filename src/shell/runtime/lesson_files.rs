@@ -1,6 +1,7 @@
 //! Lesson files: the page carries only the default lesson; another is fetched from
-//! `lessons/<id>.json` (relative to the page, so a copy of `dist/` on any static host has them)
-//! the first time something needs it, and kept for the page's life (`core::lesson::add`).
+//! `lessons/<id>.json` (a loaded-later file, `runtime::parts`: relative to the page, so a copy
+//! of `dist/` on any static host has them) the first time something needs it, and kept for the
+//! page's life (`core::lesson::add`).
 
 use crate::core::lesson;
 use wasm_bindgen::{JsCast, JsValue};
@@ -8,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Fetches and reads one lesson's file.
 pub async fn fetch(id: &str) -> Result<&'static lesson::Lesson, String> {
-    let text = fetch_text(&lesson::file_url(id)).await.map_err(|why| {
+    let text = fetch_text(&super::parts::url(&lesson::file_url(id))).await.map_err(|why| {
         format!(
             "The lesson \u{201c}{}\u{201d} could not be loaded ({why}). Check the connection and try again.",
             title(id)

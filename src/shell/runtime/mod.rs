@@ -16,6 +16,7 @@ pub mod listening;
 pub mod live_timeline;
 pub mod long_tasks;
 pub mod paint;
+pub mod parts;
 pub mod post;
 pub mod recording;
 pub mod request;

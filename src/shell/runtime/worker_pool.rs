@@ -10,7 +10,7 @@
 //! messages are described in `compute_worker.rs`.
 
 use super::clock::{now, time_origin};
-use super::compute_worker::{field, message, post, WORKER_URL};
+use super::compute_worker::{field, message, post, WORKER_LOADER};
 use crate::core::pool::{JobTimes, PoolTimes};
 use crate::core::scenario::Data;
 use futures::channel::oneshot;
@@ -179,7 +179,7 @@ impl Pool {
                 }
             });
             // A worker that cannot start never answers: its jobs end the run as `NoAnswer`.
-            let started = Worker::new(WORKER_URL).ok();
+            let started = Worker::new(&super::parts::url(WORKER_LOADER)).ok();
             if let Some(w) = &started {
                 w.set_onmessage(Some(handler.as_ref().unchecked_ref()));
             }

@@ -46,6 +46,46 @@ test('runs under a sub-path: every file loads from there, nothing 404s, no polic
   await app.expectNoCspViolations();
 });
 
+// After a site is updated, a browser may still hold the old build's files in its cache. The
+// files the page loads after its first view are in a folder it names, and the folder's name
+// follows their content (xtask/src/parts.rs): a page never loads another build's runner,
+// extras, worker or lessons, and nothing of them is left beside the page under a fixed name.
+test('what loads after the first view comes from the folder the page names, and nothing else', async ({ page, baseURL }) => {
+  const requested: string[] = [];
+  page.context().on('request', (r) => requested.push(r.url()));
+  const responses = recordResponses(page);
+  const app = await Playground.open(page, '?lesson=race&scale=50');
+  const parts = await page.evaluate(() => document.documentElement.dataset.parts);
+  expect(parts).toMatch(/^parts-[0-9a-f]{16}\/$/);
+  await app.run('async');
+  await app.run('workers');
+  // The table of runs is one of the extras: they load once the runs have ended.
+  await expect(page.locator('.history table')).toBeVisible();
+  const later = [
+    'lessons/race.json',
+    'runner-loader.js',
+    'runner.js',
+    'runner_bg.wasm',
+    'extras.js',
+    'extras-loader.js',
+    'extras_bg.wasm',
+    'extras.css',
+    'compute-worker-loader.js',
+    'compute-worker.js',
+    'compute-worker_bg.wasm',
+  ];
+  for (const name of later) {
+    expect(requested, name).toContain(`${baseURL}${parts}${name}`);
+    expect(requested, name).not.toContain(`${baseURL}${name}`);
+  }
+  expect(responses.failed()).toEqual([]);
+  // None is beside the page, where a cached copy of an older build could answer for it.
+  for (const name of ['runner-loader.js', 'extras.js', 'compute-worker-loader.js', 'lessons/race.json']) {
+    expect((await page.request.get(`${baseURL}${name}`)).status(), name).toBe(404);
+  }
+  await app.expectNoCspViolations();
+});
+
 // Through the playground's service worker once it controls the page (`playground-request`,
 // answered with the icon after the latency; requests.spec.ts), else the icon itself.
 test('a request task fetches relative to the page', async ({ page, baseURL }) => {
