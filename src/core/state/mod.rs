@@ -71,7 +71,7 @@ pub struct State {
     /// The learner's guess for the lesson's question, until the lesson or scenario changes.
     pub guess: Option<Guess>,
     /// Why the last value given to the run settings was not taken, shown beside them (where the
-    /// learner is looking) until a setting is taken; empty when none.
+    /// learner is looking) until a setting is taken or another lesson is opened; empty when none.
     pub settings_note: String,
     /// Why the last guess the learner tried to lock in could not be read, until a guess is
     /// locked in or asked afresh (a run going on meanwhile keeps it).
@@ -444,6 +444,8 @@ impl State {
                 next.guess_problem = None;
                 next.shown = None;
                 next.selected = None;
+                // A refusal said before is old news in another lesson (the settings stay).
+                next.settings_note.clear();
                 next.edit_note = format!(
                     "Opened the lesson \u{201c}{}\u{201d}. Undo brings back the scenario before it.",
                     lesson.title
@@ -941,6 +943,9 @@ mod tests {
             assert_eq!(next.apply(Action::SetCap(5_000.0)).settings_note, "");
             assert_eq!(next.apply(Action::SetWorkers(2)).settings_note, "");
             assert_eq!(next.apply(Action::DismissNotices).settings_note, next.settings_note);
+            // Or another lesson is opened; the scale stays.
+            let opened = next.apply(Action::ChooseLesson(crate::core::lesson::find("race").unwrap()));
+            assert_eq!((opened.settings_note.as_str(), opened.scale), ("", 100.0));
         }
         // Not while a run goes (the field is disabled then): nothing changes, nothing is said.
         let running = s.apply(Action::RunStarted(Mode::Async));
