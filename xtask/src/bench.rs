@@ -12,9 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// Where the benchmark writes: `bench/` under cargo's target folder (`CARGO_TARGET_DIR` if set).
 pub fn out_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
-    let target = if target.is_absolute() { target } else { root().join(target) };
-    target.join("bench")
+    crate::target_dir().join("bench")
 }
 
 /// `cargo xtask bench --engines`: every lesson's async and blocking runs, the ticket queue

@@ -5,7 +5,8 @@
 //! names. After a site is updated, a browser could then pair the new page with an old runner
 //! from its cache, and a run would fail. After the release build they move to
 //! `dist/parts-<hash>/`, the hash taken over every one of them (name and bytes), and the page
-//! says where in an attribute of its root element, `<html data-parts="parts-<hash>/">`. The app
+//! says where in an attribute of its root element, `<html data-parts="parts-<hash>/">`. One source
+//! names one folder: every file in it is written the same way by each build (`minify.rs`). The app
 //! (`shell::runtime::parts`) and the boot script prefix what they load with it; the loaders
 //! load the rest relative to themselves. Whichever page a browser has, new or cached, the
 //! folder it names holds the files built with it, or, once a later update has replaced it, is
