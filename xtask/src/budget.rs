@@ -75,8 +75,10 @@ use std::path::Path;
 /// page's events came to be put in time order by the one small sort, made stable (227,956 B),
 /// and the site header to be written as HTML text (67 B), which paid for the run settings'
 /// fields keeping a value being typed and saying, beside them, why a value was not taken
-/// (228,208 B).
-pub const BUDGET_BYTES: u64 = 228_209;
+/// (228,208 B), and markup that never changes to be written as HTML text (385 B) and the page to
+/// lose the stylesheet's integrity hash (61 B), which paid for the page naming the folder of
+/// what loads after the first view, so no cache pairs it with another build's (227,862 B).
+pub const BUDGET_BYTES: u64 = 227_863;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.
