@@ -4,8 +4,9 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Inserts the scripts `srcs` (loaded-later files, `runtime::parts`) into the page, to run in order, and returns a promise that the
-/// last has run (rejected if any could not be loaded).
+/// Inserts the scripts `srcs` (files loaded after the first view, `runtime::parts`) into the
+/// page, to run in order, and returns a promise that the last has run (rejected if any could not
+/// be loaded).
 pub fn scripts(srcs: &[&str]) -> Option<js_sys::Promise> {
     let document = web_sys::window()?.document()?;
     let head = document.head()?;

@@ -17,8 +17,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// The worker's loader (static/compute-worker-loader.js), a loaded-later file
-/// (`runtime::parts`): relative to the page, so the bundle works under any sub-path.
+/// The worker's loader (static/compute-worker-loader.js), loaded after the first view: its URL
+/// is `runtime::parts::url` of this name.
 pub const WORKER_LOADER: &str = "compute-worker-loader.js";
 
 /// Milliseconds since the Unix epoch, on this context's clock.

@@ -26,7 +26,7 @@ thread_local! {
 fn theme_key() -> String {
     let Some(window) = web_sys::window() else { return String::new() };
     let dark = window.match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches());
-    let theme = super::parts::root_attribute("data-theme").unwrap_or_default();
+    let theme = super::page_root::attribute("data-theme").unwrap_or_default();
     format!("{theme}/{dark}")
 }
 
