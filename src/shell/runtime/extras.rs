@@ -55,7 +55,8 @@ impl Drop for Hold {
     }
 }
 
-const FAILED: &str = "This part of the lesson could not be loaded. Check the connection and try again.";
+const FAILED: &str = "This part of the lesson could not be loaded. Check the connection and try again, or \
+                      reload the page if the site has just been updated.";
 
 /// Resolves once no [`Hold`] is out (at once if none is).
 pub async fn unheld() {

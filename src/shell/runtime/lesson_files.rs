@@ -11,7 +11,8 @@ use wasm_bindgen_futures::JsFuture;
 pub async fn fetch(id: &str) -> Result<&'static lesson::Lesson, String> {
     let text = fetch_text(&super::parts::url(&lesson::file_url(id))).await.map_err(|why| {
         format!(
-            "The lesson \u{201c}{}\u{201d} could not be loaded ({why}). Check the connection and try again.",
+            "The lesson \u{201c}{}\u{201d} could not be loaded ({why}). Check the connection and try again, or reload \
+             the page if the site has just been updated.",
             title(id)
         )
     })?;

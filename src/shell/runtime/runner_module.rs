@@ -24,7 +24,8 @@ thread_local! {
 }
 
 const FAILED: &str = "The part of the page that runs scenarios could not be loaded, so nothing ran. \
-                      Check the connection and press Run again.";
+                      Check the connection and press Run again, or reload the page if the site has just \
+                      been updated.";
 
 /// Starts loading the runner, if it is not loading or loaded already.
 pub fn preload() {

@@ -93,7 +93,7 @@ for (const file of ['extras.js', 'extras_bg.wasm']) {
     const app = await Playground.open(page, '?lesson=event-loop');
     const failed = page.locator('.turn-host [role=alert]');
     await expect(failed).toHaveText(
-      'This part of the lesson could not be loaded. Check the connection and try again.Try again',
+      'This part of the lesson could not be loaded. Check the connection and try again, or reload the page if the site has just been updated.Try again',
     );
     await app.runButton('async').click();
     await expect(app.status()).toContainText('Async run finished');

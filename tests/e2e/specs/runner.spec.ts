@@ -6,7 +6,7 @@ import { Playground } from '../pages/playground';
 
 const RUNNER_WASM = '**/runner_bg.wasm';
 const FAILED =
-  'The part of the page that runs scenarios could not be loaded, so nothing ran. Check the connection and press Run again.';
+  'The part of the page that runs scenarios could not be loaded, so nothing ran. Check the connection and press Run again, or reload the page if the site has just been updated.';
 
 /** Holds the runner's wasm back until the returned function is called. */
 async function holdRunner(page: Page): Promise<() => void> {
