@@ -82,7 +82,7 @@ const group = (name) => {
   const m = /^([a-z_0-9]+)(?:\[[0-9a-f]+\])?::([A-Za-z_0-9]+)?(?:::([A-Za-z_0-9]+))?/.exec(name.replace(/^[<&]+|mut |dyn /g, ''));
   if (!m) return 'glue and shims (unnamed, wasm-bindgen)';
   if (m[1] === 'async_playground') return ['core', 'shell'].includes(m[2]) ? `async_playground::${m[2]}::${m[3]}` : `async_playground::${m[2]}`;
-  return STD.has(m[1]) ? 'Rust std (core, alloc, fmt, malloc)' : m[1];
+  return STD.has(m[1]) ? 'Rust std (core, alloc, fmt)' : m[1];
 };
 const groups = new Map();
 bodies.forEach((body, i) => {

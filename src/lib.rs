@@ -9,3 +9,10 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 pub mod shell;
+
+/// Every wasm binary's allocator (the page's, the runner's, the extras', the worker's; each runs
+/// on one thread): talc in place of the standard library's dlmalloc, which was 3.1 KB of the
+/// compressed first view more (docs/benchmarks.md, "The allocator").
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
