@@ -177,7 +177,14 @@ async function run(page, command) {
   // The page measures each drawing of its timeline ("timeline draw"): only this run's count.
   await page.evaluate(() => performance.clearMeasures('timeline draw'));
   const before = await page.evaluate(() => window.__bench.messages.filter((m) => m.type === 'run-finished').length);
-  await page.evaluate((c) => window.postMessage(c, '*'), command);
+  // The press: the live drawing's first frame can come before `run-started` arrives, and it is
+  // the run's slowest draw (it reads the lanes' geometry and sizes its canvas), so draws count
+  // from here.
+  const pressed = await page.evaluate((c) => {
+    const at = performance.now();
+    window.postMessage(c, '*');
+    return at;
+  }, command);
   await page.waitForFunction((n) => window.__bench.messages.filter((m) => m.type === 'run-finished').length > n, before, { timeout: RUN_TIMEOUT_MS, polling: 250 });
   // Let the frames after the run (the results) pass before reading anything back: handing the
   // run-finished message of ten thousand tasks to this script holds the page's thread for a
@@ -190,7 +197,7 @@ async function run(page, command) {
     return { from: started.at, to: finished.at, finished: finished.data };
   });
   const stats = await windowStats(page, from, to);
-  const draws = await page.evaluate(([from, to]) => performance.getEntriesByName('timeline draw').filter((m) => m.startTime >= from && m.startTime <= to).map((m) => m.duration), [from, to]);
+  const draws = await page.evaluate(([from, to]) => performance.getEntriesByName('timeline draw').filter((m) => m.startTime >= from && m.startTime <= to).map((m) => m.duration), [pressed, to]);
   return { finished, from, to, wallMs: to - from, draws, ...stats };
 }
 
