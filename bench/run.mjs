@@ -178,8 +178,7 @@ async function run(page, command) {
   await page.evaluate(() => performance.clearMeasures('timeline draw'));
   const before = await page.evaluate(() => window.__bench.messages.filter((m) => m.type === 'run-finished').length);
   // The press: the live drawing's first frame can come before `run-started` arrives, and it is
-  // the run's slowest draw (it reads the lanes' geometry and sizes its canvas), so draws count
-  // from here.
+  // the run's slowest draw (it sizes its canvas and draws it whole), so draws count from here.
   const pressed = await page.evaluate((c) => {
     const at = performance.now();
     window.postMessage(c, '*');
