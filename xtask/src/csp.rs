@@ -92,8 +92,9 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     Ok(Hardened { html: page, boot_name, boot_js })
 }
 
-/// FNV-1a, 64 bits: enough to tell one boot script from the next.
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a, 64 bits: enough to tell one build's file from the next (the boot script, the parts
+/// folder, `parts.rs`).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 

@@ -36,20 +36,15 @@ pub const FOLDER: &str = "lessons";
 pub fn folder_for(files: &[(String, Vec<u8>)]) -> String {
     let mut sorted: Vec<&(String, Vec<u8>)> = files.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
-    let mut eat = |bytes: &[u8]| {
-        for b in bytes {
-            hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    };
+    let mut all = Vec::new();
     for (name, bytes) in sorted {
         // Lengths first, so no two lists of files hash the same bytes.
-        eat(&(name.len() as u64).to_le_bytes());
-        eat(name.as_bytes());
-        eat(&(bytes.len() as u64).to_le_bytes());
-        eat(bytes);
+        all.extend((name.len() as u64).to_le_bytes());
+        all.extend(name.as_bytes());
+        all.extend((bytes.len() as u64).to_le_bytes());
+        all.extend(bytes);
     }
-    format!("parts-{hash:016x}")
+    format!("parts-{:016x}", crate::csp::fnv1a(&all))
 }
 
 /// `html` with `data-parts="<folder>/"` on its root element. An error for a page with no
