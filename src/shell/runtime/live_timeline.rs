@@ -171,8 +171,6 @@ impl LiveTimeline {
         let ink = css.get_property_value("--ink").unwrap_or_default();
         let cursor = Cursor::find(&figure, ink.trim().to_string());
         let scroller = rows.parent_element().and_then(|p| p.dyn_into().ok());
-        // The bars of an earlier run give way to the canvas.
-        let _ = figure.class_list().add_1("live");
         let live = LiveTimeline {
             axis_ms: axis_ms.max(1.0),
             figure,
@@ -191,9 +189,34 @@ impl LiveTimeline {
             stale: Cell::new(true),
             cursor,
         };
-        // Measured at the first redraw, in a frame, where reading the layout forces none.
+        live.prepare();
+        // The bars of an earlier run give way to the canvas.
+        let _ = live.figure.class_list().add_1("live");
         live.canvas.set_hidden(false);
         Some(live)
+    }
+
+    /// Before the run: reads where the lanes are (a frame has just been drawn, so the layout is
+    /// clean and reading it forces none), sizes the canvas to the part of them in the window and
+    /// has the browser make its bitmap, which it would otherwise make at the first bar drawn.
+    fn prepare(&self) {
+        let (rows_top, across) = self.window_reads();
+        self.measure();
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+        self.place_window(rows_top, across, ratio);
+        let (w, h) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
+        self.context.clear_rect(0.0, 0.0, w, h);
+    }
+
+    /// Where the rows are in the window (their top, in CSS px), and the part of them the
+    /// scroller shows across: (from, width).
+    fn window_reads(&self) -> (f64, Option<(f64, f64)>) {
+        let rows = self.rows.get_bounding_client_rect();
+        let across = self
+            .scroller
+            .as_ref()
+            .map(|s| (s.get_bounding_client_rect().left() - rows.left(), f64::from(s.client_width())));
+        (rows.top(), across)
     }
 
     /// Reads where the lane tracks are (once, and again when the page is resized), then sets
@@ -233,14 +256,8 @@ impl LiveTimeline {
                 let g = self.geometry.borrow();
                 g.first.as_ref().is_some_and(|t| f64::from(t.client_width()) == g.width)
             };
-            let rows = self.rows.get_bounding_client_rect();
-            let top = rows.top();
-            // The part of the rows the scroller shows across: (from, width), in CSS px.
-            let across = self
-                .scroller
-                .as_ref()
-                .map(|s| (s.get_bounding_client_rect().left() - rows.left(), f64::from(s.client_width())));
-            // Not measured yet, or the page was resized.
+            let (top, across) = self.window_reads();
+            // The page was resized.
             if !measured {
                 self.measure();
             }
