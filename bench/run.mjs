@@ -177,8 +177,8 @@ async function run(page, command) {
   // The page measures each drawing of its timeline ("timeline draw"): only this run's count.
   await page.evaluate(() => performance.clearMeasures('timeline draw'));
   const before = await page.evaluate(() => window.__bench.messages.filter((m) => m.type === 'run-finished').length);
-  // The press: the live drawing's first frame can come before `run-started` arrives, and it is
-  // the run's slowest draw (it sizes its canvas and draws it whole), so draws count from here.
+  // The press: the live drawing's first frame can come before `run-started` arrives, and it
+  // draws every bar in view, so draws count from here.
   const pressed = await page.evaluate((c) => {
     const at = performance.now();
     window.postMessage(c, '*');
