@@ -3,7 +3,8 @@
 //! draws it live is not part of what a learner waits for before the page shows.
 //!
 //! A run here goes: [`prepare`] (the scenario read from its JSON and given its ids, before the
-//! press is counted) → [`run`]: the live timeline found, the run itself (blocking, or the lanes
+//! press is counted) → [`run`]: the live timeline found and set up (before the run's clock
+//! starts, so the run's total and its tasks' starts do not count it), the run itself (blocking, or the lanes
 //! as joined futures, with the worker pool in workers mode) while the page's frame meter calls
 //! [`frame`] each frame → its record handed back as numbers (`core::run_record`). The live
 //! timeline stays drawn until the page has drawn the frames after the run and calls
@@ -11,7 +12,8 @@
 //!
 //! The meter calls [`frame`] first thing in its frame, as it called the live timeline when
 //! both were one binary: the page's layout is still clean then, so reading where the lanes are
-//! forces none, and the frame is recorded among the run's events in the order it came. That
+//! forces none (the first drawing reuses what the set-up read), and the frame is recorded
+//! among the run's events in the order it came. That
 //! call also keeps this binary's own copy of the frame module's "last frame drawn", which the
 //! frame-aware yield reads (the page hands over its own when a run starts).
 
@@ -72,9 +74,9 @@ pub async fn run(last_frame_ms: f64) -> Option<Vec<f64>> {
     finish();
     let Prepared { mode, scenario, scale, workers } = PREPARED.with(|p| p.borrow_mut().take())?;
     frame_drawn_by(last_frame_ms);
-    // The live drawing is set up before the run's clock starts: its canvas sized and its bitmap
-    // made, its colours read, its tasks placed (10,000 of them took 1-2 ms). A frame of the run
-    // only draws. (A blocking run draws no frame until it ends.)
+    // The live drawing is set up before the run's clock starts: its colours read, its tasks'
+    // lanes placed, its canvas sized and its bitmap made (2-5 ms in all, from 1,000 to 10,000
+    // tasks). A frame of the run only draws. (A blocking run draws no frame until it ends.)
     let live = if mode == Mode::Blocking { None } else { LiveTimeline::find(mode, &scenario) };
     let recorder = Recorder::new();
     let start_ms = now();

@@ -9,9 +9,9 @@
 //! and a timeline zoomed in (the lanes scroll sideways in their scroller) none wider. What is
 //! drawn stays: each redraw adds only the bars that grew or started since the last one, so its
 //! cost follows the tasks running, not the tasks recorded; a scroll or a resize draws anew.
-//! While it draws, the timeline's own measured bars are hidden (class `live` on the figure);
-//! when the run ends they come back drawn from the report. (A blocking run cannot draw: its
-//! timeline fills in at once when it ends.)
+//! While it draws, the timeline's own canvas leaves the last run's bars out (the painting's
+//! `live`); when the run ends they come back drawn from the report. (A blocking run cannot
+//! draw: its timeline fills in at once when it ends.)
 
 use super::recording::Recorder;
 use crate::core::by_id::ById;
@@ -39,23 +39,39 @@ const MERGE_PX: f64 = 0.5;
 /// Where the lanes' tracks are, in CSS pixels from the top left of the rows.
 #[derive(Default)]
 struct Geometry {
-    /// The first lane's track, whose width says when the page was resized.
+    /// The first track built, whose width says when the page was resized.
     first: Option<HtmlElement>,
-    /// Each lane's track: (top, height).
-    tracks: Vec<(f64, f64)>,
+    /// Every lane is a row this tall, its track `track_top` px down it, `track_height` tall: a
+    /// long timeline builds only the lanes near the window, and a lane scrolled to during a run
+    /// is drawn where its row is, built or not.
+    row: f64,
+    track_top: f64,
+    track_height: f64,
     left: f64,
     width: f64,
     rows_height: f64,
 }
 
+impl Geometry {
+    /// Lane `lane`'s track: (top, height).
+    fn track(&self, lane: usize) -> (f64, f64) {
+        (lane as f64 * self.row + self.track_top, self.track_height)
+    }
+}
+
+/// What the rows' place in the window is read as, before anything is written in a frame: the
+/// rows' top, the part of them the scroller shows across (from, width), and the window's height.
+type WindowReads = (f64, Option<(f64, f64)>, f64);
+
 pub struct LiveTimeline {
     axis_ms: f64,
-    figure: HtmlElement,
     rows: HtmlElement,
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
     /// Each task's lane and colour (an index into `colours`).
     tasks: ById<(usize, usize)>,
+    /// How many lanes the scenario has.
+    lanes: usize,
     /// The bar colour of each task kind in the scenario, read from the page's CSS (`--wait`, …).
     colours: Vec<String>,
     geometry: RefCell<Geometry>,
@@ -75,6 +91,9 @@ pub struct LiveTimeline {
     /// The next redraw starts from a clear canvas: the page was resized, or a task's start moved
     /// (a worker reported when it really started).
     stale: Cell<bool>,
+    /// What the set-up read, for the first redraw: reading again there would lay out what the
+    /// set-up wrote since.
+    set_up_reads: Cell<Option<WindowReads>>,
     cursor: Option<Cursor>,
 }
 
@@ -173,11 +192,11 @@ impl LiveTimeline {
         let scroller = rows.parent_element().and_then(|p| p.dyn_into().ok());
         let live = LiveTimeline {
             axis_ms: axis_ms.max(1.0),
-            figure,
             rows,
             canvas,
             context,
             tasks,
+            lanes: scenario.lanes().len(),
             colours,
             geometry: RefCell::default(),
             window_top: Cell::new(f64::NAN),
@@ -187,11 +206,10 @@ impl LiveTimeline {
             drawn: RefCell::default(),
             open: RefCell::default(),
             stale: Cell::new(true),
+            set_up_reads: Cell::new(None),
             cursor,
         };
         live.prepare();
-        // The bars of an earlier run give way to the canvas.
-        let _ = live.figure.class_list().add_1("live");
         live.canvas.set_hidden(false);
         Some(live)
     }
@@ -200,39 +218,49 @@ impl LiveTimeline {
     /// clean and reading it forces none), sizes the canvas to the part of them in the window and
     /// has the browser make its bitmap, which it would otherwise make at the first bar drawn.
     fn prepare(&self) {
-        let (rows_top, across) = self.window_reads();
+        let reads = self.window_reads();
         self.measure();
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-        self.place_window(rows_top, across, ratio);
+        self.place_window(reads, ratio);
         let (w, h) = (f64::from(self.canvas.width()), f64::from(self.canvas.height()));
         self.context.clear_rect(0.0, 0.0, w, h);
+        self.set_up_reads.set(Some(reads));
     }
 
-    /// Where the rows are in the window (their top, in CSS px), and the part of them the
-    /// scroller shows across: (from, width).
-    fn window_reads(&self) -> (f64, Option<(f64, f64)>) {
+    /// Where the rows are in the window, read from the layout ([`WindowReads`]).
+    fn window_reads(&self) -> WindowReads {
         let rows = self.rows.get_bounding_client_rect();
         let across = self
             .scroller
             .as_ref()
             .map(|s| (s.get_bounding_client_rect().left() - rows.left(), f64::from(s.client_width())));
-        (rows.top(), across)
+        let view =
+            web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
+        (rows.top(), across, view)
     }
 
-    /// Reads where the lane tracks are (once, and again when the page is resized), then sets
-    /// the canvas's place across.
+    /// Reads where the lanes' tracks are, from the first one built (once, and again when the
+    /// page is resized), then sets the canvas's place across.
     fn measure(&self) {
-        let Ok(list) = self.rows.query_selector_all(".tl-lane .tl-track") else { return };
-        let mut geometry =
-            Geometry { rows_height: f64::from(self.rows.offset_height()), ..Geometry::default() };
-        for i in 0..list.length() {
-            let Some(track) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
-            if i == 0 {
-                geometry.left = f64::from(track.offset_left());
-                geometry.width = f64::from(track.client_width());
-                geometry.first = Some(track.clone());
-            }
-            geometry.tracks.push((f64::from(track.offset_top()), f64::from(track.offset_height())));
+        let mut geometry = Geometry {
+            rows_height: f64::from(self.rows.offset_height()),
+            row: self
+                .rows
+                .get_attribute("data-row-px")
+                .and_then(|v| crate::core::number::parse(&v))
+                .filter(|&px| px > 0.0)
+                .unwrap_or(64.0),
+            ..Geometry::default()
+        };
+        let first = self.rows.query_selector(".tl-lane .tl-track").ok().flatten();
+        if let Some(track) = first.and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+            let top = f64::from(track.offset_top());
+            // Its lane: the row it is in (the rows above it that are not built keep their room).
+            geometry.track_top = top - (top / geometry.row).floor() * geometry.row;
+            geometry.track_height = f64::from(track.offset_height());
+            geometry.left = f64::from(track.offset_left());
+            geometry.width = f64::from(track.client_width());
+            geometry.first = Some(track);
         }
         let _ = self.canvas.style().set_property("left", &format!("{}px", Num(geometry.left)));
         if let Some(cursor) = &self.cursor {
@@ -250,29 +278,32 @@ impl LiveTimeline {
         let share = |ms: f64| clamp(ms / self.axis_ms, 0.0, 1.0);
         let redraw = now - self.bars_drawn_at.get() >= BARS_EVERY_MS;
         // Reads first, then writes: this runs first in a frame, while the page's layout is
-        // still clean from the last one, so reading it forces none.
-        let rows_at = if redraw {
-            let measured = {
-                let g = self.geometry.borrow();
-                g.first.as_ref().is_some_and(|t| f64::from(t.client_width()) == g.width)
-            };
-            let (top, across) = self.window_reads();
-            // The page was resized.
-            if !measured {
-                self.measure();
-            }
-            Some((top, across))
+        // still clean from the last one, so reading it forces none. The first redraw takes what
+        // the set-up read instead (the set-up's own writes are not laid out yet).
+        let reads = if redraw {
+            Some(self.set_up_reads.take().unwrap_or_else(|| {
+                let measured = {
+                    let g = self.geometry.borrow();
+                    g.first.as_ref().is_some_and(|t| f64::from(t.client_width()) == g.width)
+                };
+                let reads = self.window_reads();
+                // The page was resized, or no track was built when it was last measured.
+                if !measured {
+                    self.measure();
+                }
+                reads
+            }))
         } else {
             None
         };
         if let Some(cursor) = &self.cursor {
             cursor.draw(share(now - run_start), self.geometry.borrow().width);
         }
-        let Some((rows_top, across)) = rows_at else { return };
+        let Some(reads) = reads else { return };
         self.bars_drawn_at.set(now);
         let start = super::clock::now();
         let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-        let (window_left, window_top, moved) = self.place_window(rows_top, across, ratio);
+        let (window_left, window_top, moved) = self.place_window(reads, ratio);
         let geometry = self.geometry.borrow();
         let width = geometry.width;
         let ctx = &self.context;
@@ -288,10 +319,10 @@ impl LiveTimeline {
             open.clear();
         }
         // Per lane, the bar being drawn: (colour, from x, to x), flushed when the next one is apart.
-        let mut pending: Vec<Option<(usize, f64, f64)>> = vec![None; geometry.tracks.len()];
+        let mut pending: Vec<Option<(usize, f64, f64)>> = vec![None; self.lanes];
         let mut colour = usize::MAX;
         let mut fill = |lane: usize, (kind, x0, x1): (usize, f64, f64)| {
-            let (top, height) = geometry.tracks[lane];
+            let (top, height) = geometry.track(lane);
             if kind != colour {
                 colour = kind;
                 ctx.set_fill_style_str(&self.colours[kind]);
@@ -305,7 +336,10 @@ impl LiveTimeline {
             open.retain(|&i| {
                 let (id, start, end) = recording.tasks[i];
                 let Some(&(lane, kind)) = self.tasks.get(id) else { return false };
-                let Some(&(top, height)) = geometry.tracks.get(lane) else { return false };
+                if lane >= self.lanes {
+                    return false;
+                }
+                let (top, height) = geometry.track(lane);
                 if top + height < window_top || top > window_bottom {
                     // Out of the window: drawn when the window comes to it (a move draws anew).
                     return end.is_none();
@@ -344,10 +378,8 @@ impl LiveTimeline {
     /// Moves the canvas over the part of the rows that is in the window (never taller than the
     /// window, nor wider than the scroller shows) and sizes its bitmap; returns where it
     /// starts, in px from the rows' left and top, and whether it moved or was resized.
-    fn place_window(&self, rows_top: f64, across: Option<(f64, f64)>, ratio: f64) -> (f64, f64, bool) {
+    fn place_window(&self, (rows_top, across, view): WindowReads, ratio: f64) -> (f64, f64, bool) {
         let geometry = self.geometry.borrow();
-        let view =
-            web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
         let height = geometry.rows_height.min(view).max(1.0);
         let top = clamp(-rows_top, 0.0, (geometry.rows_height - height).max(0.0)).floor();
         let (from, shown) = across.unwrap_or((0.0, geometry.width));
@@ -381,7 +413,6 @@ impl LiveTimeline {
         self.context.reset_transform().ok();
         self.context.clear_rect(0.0, 0.0, w, h);
         self.canvas.set_hidden(true);
-        let _ = self.figure.class_list().remove_1("live");
         if let Some(cursor) = &self.cursor {
             cursor.hide();
         }

@@ -40,3 +40,59 @@ test('2,000 lanes: only those near the window are built, and scrolling brings th
   const { message } = await app.run('async');
   expect(message.tasks.length).toBe(LANES);
 });
+
+test('2,000 lanes: the live drawing draws the lanes scrolled to during a run, in their rows', async ({ page }) => {
+  // A wait of 3 units in every seventh lane (the others empty), at 1 s a unit: a 3 s run,
+  // time to scroll while it goes, and lanes that tell one row from another.
+  const waits = (i: number) => i % 7 === 3;
+  const long = {
+    version: 1,
+    lanes: Array.from({ length: LANES }, (_, i) => ({
+      name: `L${i}`,
+      tasks: waits(i) ? [{ kind: 'wait', label: `Wait ${i}`, duration: 3 }] : [],
+    })),
+  };
+  const app = await Playground.open(page, '?scale=1000');
+  await page.evaluate((s) => window.postMessage({ type: 'load', scenario: s }, '*'), long);
+  await expect(app.task('Wait 3')).toBeVisible();
+  const live = app.timeline().locator('canvas.tl-live');
+  await page.evaluate(() => window.postMessage({ type: 'run', mode: 'async' }, '*'));
+  await expect(live).toBeVisible();
+
+  // Lane 1,000 was not built when the run started; scrolled to, it is, and its neighbours are
+  // drawn where they are.
+  const rowPx = Number(await page.locator('.tl-rows').getAttribute('data-row-px'));
+  await page.locator('.tl-rows').evaluate((rows, y) => window.scrollTo(0, rows.getBoundingClientRect().top + window.scrollY + y), 1000 * rowPx);
+  await expect(app.task('Wait 1004')).toBeInViewport();
+  // Every built lane the canvas covers has its measured bar if it has a wait and none if not,
+  // and no bar is drawn in a ghost band.
+  const covered = () =>
+    live.evaluate((c: HTMLCanvasElement) => {
+      const ratio = c.width / c.getBoundingClientRect().width;
+      const shift = new DOMMatrix(getComputedStyle(c).transform).m42;
+      const rows = c.closest('.tl-rows') as HTMLElement;
+      const out: { lane: number; measured: number; ghost: number }[] = [];
+      for (const lane of rows.querySelectorAll<HTMLElement>('.tl-lane')) {
+        const track = lane.querySelector<HTMLElement>('.tl-track')!;
+        const half = track.offsetHeight / 2;
+        const top = track.offsetTop - shift;
+        if (top < 0 || (top + 2 * half) * ratio > c.height) continue;
+        const count = (y: number) => {
+          const data = c.getContext('2d')!.getImageData(0, Math.round(y * ratio), c.width, Math.round(half * ratio)).data;
+          let n = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+          return n;
+        };
+        out.push({ lane: Math.round(lane.offsetTop / Number(rows.dataset.rowPx)), measured: count(top + half), ghost: count(top) });
+      }
+      return out;
+    });
+  await expect
+    .poll(async () => {
+      const lanes = await covered();
+      const wrong = lanes.filter((l) => l.measured > 0 !== waits(l.lane) || l.ghost > 0);
+      return { covered: lanes.length >= 7 && lanes.some((l) => l.lane >= 1000), wrong: wrong.map((l) => l.lane) };
+    })
+    .toEqual({ covered: true, wrong: [] });
+  await expect.poll(async () => (await app.messages('run-finished')).length, { timeout: 30_000 }).toBe(1);
+});
