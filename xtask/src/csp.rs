@@ -78,7 +78,14 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     let boot_js = boot::script(&app, base);
     let boot_name = format!("boot-{:016x}.js", fnv1a(boot_js.as_bytes()));
     // `async`: it fetches the app beside the stylesheet, and waits for it itself (`boot.rs`).
-    let tag = format!("<script type=\"module\" async src=\"{base}{boot_name}\"></script>");
+    // Unquoted where the URL allows it, as the minified page writes its attributes.
+    let src = format!("{base}{boot_name}");
+    let src = if src.contains(|c: char| c.is_whitespace() || "\"'=<>`".contains(c)) {
+        format!("\"{src}\"")
+    } else {
+        src
+    };
+    let tag = format!("<script type=module async src={src}></script>");
     let page = format!("{}{tag}{}", &html[..boot.whole.0], &html[boot.whole.1..]);
     let mut page = boot::without_preloads(&page, &app);
     // Trunk reads `data-integrity="none"` (index.html) and leaves it on the tag: it says nothing.
@@ -146,7 +153,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
         // The boot script starts the app (or the poster, boot.rs) from the same files.
         assert!(page.boot_js.contains("import('./app-1.js')"), "{}", page.boot_js);
         assert!(page.boot_js.contains("fetch('./app-1_bg.wasm')"));
-        let tag = format!("<script type=\"module\" async src=\"./{}\"></script>", page.boot_name);
+        let tag = format!("<script type=module async src=./{}></script>", page.boot_name);
         assert_eq!(page.html.matches("<script").count(), 1);
         assert!(page.html.contains(&tag), "{}", page.html);
         assert!(!page.html.contains("import init"));
@@ -167,9 +174,13 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
 
     #[test]
     fn loads_the_boot_script_by_the_public_url_it_was_built_for() {
-        for (base, expected) in
-            [("/", "/boot-"), ("/course/playground/", "/course/playground/boot-"), ("", "\"boot-")]
-        {
+        for (base, expected) in [
+            ("/", "=/boot-"),
+            ("/course/playground/", "=/course/playground/boot-"),
+            ("", "=boot-"),
+            // Quoted only where the URL needs it.
+            ("/my course/", "=\"/my course/boot-"),
+        ] {
             let page = harden(&trunk_page(base)).unwrap();
             assert!(
                 page.html.contains(&format!("{expected}{}", &page.boot_name[5..])),
