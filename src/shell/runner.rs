@@ -4,19 +4,18 @@
 //!
 //! A run here goes: [`prepare`] (the scenario read from its JSON and given its ids, before the
 //! press is counted) → [`run`]: the live timeline found and set up (before the run's clock
-//! starts, so the run's total and its tasks' starts do not count it), the run itself
-//! (blocking, or the lanes as joined futures, with the worker pool in workers mode) while the
-//! page's frame meter calls [`frame`] each frame → its record handed back as numbers
-//! (`core::run_record`). The live timeline stays drawn until the page has drawn the frames after
-//! the run and calls [`finish`], which also drops a run part way (Stop: its timers are cleared
-//! with its futures).
+//! starts: the run's total and its tasks' starts do not count it), the run itself (blocking,
+//! or the lanes as joined futures, with the worker pool in workers mode) while the page's frame
+//! meter calls [`frame`] each frame → its record handed back as numbers (`core::run_record`).
+//! The live timeline stays drawn until the page has drawn the frames after the run and calls
+//! [`finish`], which also drops a run part way (Stop: its timers are cleared with its futures).
 //!
 //! The meter calls [`frame`] first thing in its frame, as it called the live timeline when
 //! both were one binary: the page's layout is still clean then, so reading where the lanes are
-//! forces none (the first drawing reuses what the set-up read), and the frame is recorded
-//! among the run's events in the order it came. That call also keeps this binary's own copy of
-//! the frame module's "last frame drawn", which the frame-aware yield reads (the page hands over
-//! its own when a run starts).
+//! forces none (the first drawing reuses what the set-up read), and the frame is recorded among
+//! the run's events in the order it came. That call also keeps this binary's own copy of the
+//! frame module's "last frame drawn", which the frame-aware yield reads (the page hands over its
+//! own when a run starts).
 
 use crate::core::mode::Mode;
 use crate::core::replay::What;
