@@ -196,7 +196,7 @@ async function run(page, command) {
     return { from: started.at, to: finished.at, finished: finished.data };
   });
   const stats = await windowStats(page, from, to);
-  const draws = await page.evaluate(([from, to]) => performance.getEntriesByName('timeline draw').filter((m) => m.startTime >= from && m.startTime <= to).map((m) => m.duration), [pressed, to]);
+  const draws = await page.evaluate(([pressed, to]) => performance.getEntriesByName('timeline draw').filter((m) => m.startTime >= pressed && m.startTime <= to).map((m) => m.duration), [pressed, to]);
   return { finished, from, to, wallMs: to - from, draws, ...stats };
 }
 
