@@ -209,11 +209,10 @@ fn button(host: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
 /// has no bundle to load the runner binary from. (So here the page and the runner share one
 /// copy of the frame module's "last frame drawn", which in the bundle each binary has its own.)
 fn runner_in_this_binary() {
-    type Prepare = dyn FnMut(String, String, Vec<u32>, f64, f64) -> bool;
-    let prepare =
-        Closure::<Prepare>::new(|mode: String, json: String, ids: Vec<u32>, scale, workers: f64| {
-            runner::prepare(&mode, &json, &ids, scale, workers as usize)
-        });
+    type Prepare = dyn FnMut(String, Vec<f64>, f64, f64) -> bool;
+    let prepare = Closure::<Prepare>::new(|mode: String, scenario: Vec<f64>, scale, workers: f64| {
+        runner::prepare(&mode, &scenario, scale, workers as usize)
+    });
     let run = Closure::<dyn FnMut(f64) -> js_sys::Promise>::new(runner::run_promise);
     let frame = Closure::<dyn FnMut(f64)>::new(runner::frame);
     let finish = Closure::<dyn FnMut()>::new(runner::finish);
@@ -442,4 +441,48 @@ async fn share_links_inflate_in_the_browser_within_the_limit() {
     let (cut, _) = share_links::open(&format!("#s={}", share::wrap(&deflated[..deflated.len() / 2]))).await;
     assert_eq!(cut, Some(Err(ShareError::Damaged)));
     assert_eq!(share_links::open("#other=1").await.0, None);
+}
+
+/// Two thousand waits set at once (one lane each) all fire once, none before it is due; a lane
+/// that a `select` drops has its timer cleared. (Were it not, it would fire 30 ms into the next
+/// run, into the slot that run's first timer took, and wake that one 20 ms early.)
+#[wasm_bindgen_test]
+async fn every_timer_fires_when_due_and_a_dropped_one_never_does() {
+    use async_playground::core::replay::{Event, What};
+    let lanes: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(r#"{{"name":"L{i}","tasks":[{{"kind":"wait","label":"w","duration":{}}}]}}"#, 5 + i % 3)
+        })
+        .collect();
+    let many = Scenario::from_json(&format!(r#"{{"version":1,"lanes":[{}]}}"#, lanes.join(","))).unwrap();
+    let race = Scenario::from_json(
+        r#"{"version":1,"combine":"select","lanes":[
+            {"name":"fast","tasks":[{"kind":"wait","label":"a","duration":1}]},
+            {"name":"slow","tasks":[{"kind":"wait","label":"b","duration":4}]}]}"#,
+    )
+    .unwrap();
+    // The race first: its slow lane is dropped 10 ms in, 30 ms before its timer is due.
+    let recorder = Recorder::default();
+    run_async::run_async(&race, 10.0, &recorder, None).await;
+    let fired = |events: &[Event], id| {
+        events.iter().filter(|e| e.task == Some(id) && e.what == What::TimerFired).count()
+    };
+    assert_eq!(fired(&recorder.take_events(), race.lanes()[0].tasks[0].id), 1, "the winner's timer fired");
+    let recorder = Recorder::default();
+    run_async::run_async(&many, 10.0, &recorder, None).await;
+    let events = recorder.take_events();
+    let mut due = std::collections::HashMap::new();
+    for e in &events {
+        match e.what {
+            What::TimerSet { due_ms } => {
+                due.insert(e.task, due_ms);
+            }
+            What::TimerFired => assert!(e.at_ms >= due[&e.task] - 1.0, "{:?} fired early", e.task),
+            _ => {}
+        }
+    }
+    assert_eq!(due.len(), 2000, "a timer for each wait");
+    for (_, task) in many.tasks() {
+        assert_eq!(fired(&events, task.id), 1, "{:?} fired once", task.id);
+    }
 }

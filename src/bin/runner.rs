@@ -8,11 +8,11 @@ mod exports {
     use async_playground::shell::runner;
     use wasm_bindgen::prelude::*;
 
-    /// Reads the scenario the next `run` runs (`mode` by name, the scenario's JSON and its task
-    /// ids in lane order); `false` if either cannot be read.
+    /// Reads the scenario the next `run` runs (`mode` by name, the scenario as numbers,
+    /// `core::run_order`); `false` if either cannot be read.
     #[wasm_bindgen]
-    pub fn prepare(mode: String, scenario: String, ids: Vec<u32>, scale: f64, workers: u32) -> bool {
-        runner::prepare(&mode, &scenario, &ids, scale, workers as usize)
+    pub fn prepare(mode: String, scenario: Vec<f64>, scale: f64, workers: u32) -> bool {
+        runner::prepare(&mode, &scenario, scale, workers as usize)
     }
 
     /// Runs what was prepared (the page's last frame was drawn at `last_frame_ms`); resolves

@@ -14,6 +14,7 @@
 //! jobs). [`decode`] checks every count and code, so a damaged list is refused, never read
 //! wrongly.
 
+use super::numbers::{code, flag, Reader};
 use super::pool::{JobTimes, PoolTimes};
 use super::replay::{Event, What};
 use super::scenario::{Data, TaskId, YieldWith};
@@ -66,14 +67,6 @@ impl RunRecord {
     }
 }
 
-fn outcome_code(o: Outcome) -> f64 {
-    Outcome::ALL.iter().position(|&x| x == o).unwrap_or_default() as f64
-}
-
-fn yield_code(y: YieldWith) -> f64 {
-    YieldWith::ALL.iter().position(|&x| x == y).unwrap_or_default() as f64
-}
-
 /// How many kinds of event there are: [`what_code`]'s codes are 0 to one less.
 const WHATS: usize = 16;
 
@@ -81,13 +74,13 @@ const WHATS: usize = 16;
 fn what_code(what: What) -> (f64, f64) {
     match what {
         What::Started => (0.0, 0.0),
-        What::Ended(o) => (1.0, outcome_code(o)),
+        What::Ended(o) => (1.0, code(&Outcome::ALL, o)),
         What::Burst { end_ms } => (2.0, end_ms),
-        What::Yielded(y) => (3.0, yield_code(y)),
+        What::Yielded(y) => (3.0, code(&YieldWith::ALL, y)),
         What::TimerSet { due_ms } => (4.0, due_ms),
         What::TimerFired => (5.0, 0.0),
         What::FetchSent => (6.0, 0.0),
-        What::FetchAnswered { ok } => (7.0, f64::from(u8::from(ok))),
+        What::FetchAnswered { ok } => (7.0, flag(ok)),
         What::Resumed => (8.0, 0.0),
         What::Posted => (9.0, 0.0),
         What::WorkerStarted(w) => (10.0, w as f64),
@@ -104,11 +97,11 @@ pub fn encode(record: &RunRecord) -> Vec<f64> {
     let r = record;
     let mut out = Vec::with_capacity(16 + r.tasks.len() * 4 + r.events.len() * 4);
     out.extend([VERSION, r.run.start_ms, r.run.end_ms]);
-    out.extend([f64::from(u8::from(r.counter.is_some())), r.counter.unwrap_or_default() as f64]);
-    out.extend([f64::from(u8::from(r.no_answer)), f64::from(u8::from(r.unrecorded))]);
+    out.extend([flag(r.counter.is_some()), r.counter.unwrap_or_default() as f64]);
+    out.extend([flag(r.no_answer), flag(r.unrecorded)]);
     out.push(r.tasks.len() as f64);
     for &(id, span, outcome) in &r.tasks {
-        out.extend([f64::from(id.0), span.start_ms, span.end_ms, outcome_code(outcome)]);
+        out.extend([f64::from(id.0), span.start_ms, span.end_ms, code(&Outcome::ALL, outcome)]);
     }
     out.push(r.busy.len() as f64);
     for s in &r.busy {
@@ -131,104 +124,56 @@ pub fn encode(record: &RunRecord) -> Vec<f64> {
             out.push(p.jobs.len() as f64);
             for j in &p.jobs {
                 out.extend([j.posted_ms, j.sent_ms, j.post_ms, j.started_ms, j.ended_ms, j.replied_ms]);
-                out.extend([j.data.mb, f64::from(u8::from(j.data.transfer)), f64::from(j.returned)]);
+                out.extend([j.data.mb, flag(j.data.transfer), f64::from(j.returned)]);
             }
         }
     }
     out
 }
 
-/// Reads the numbers back in order; every read is checked.
-struct Reader<'a> {
-    numbers: &'a [f64],
-    at: usize,
+/// An event's kind and value, as [`what_code`] wrote them.
+fn what(r: &mut Reader) -> Option<What> {
+    let code = r.index(WHATS)?;
+    let value = r.number()?;
+    let index =
+        |len: usize| (value.fract() == 0.0 && (0.0..len as f64).contains(&value)).then_some(value as usize);
+    Some(match code {
+        0 => What::Started,
+        1 => What::Ended(Outcome::ALL[index(Outcome::ALL.len())?]),
+        2 => What::Burst { end_ms: value },
+        3 => What::Yielded(YieldWith::ALL[index(YieldWith::ALL.len())?]),
+        4 => What::TimerSet { due_ms: value },
+        5 => What::TimerFired,
+        6 => What::FetchSent,
+        7 => What::FetchAnswered { ok: index(2)? == 1 },
+        8 => What::Resumed,
+        9 => What::Posted,
+        10 => What::WorkerStarted(index(usize::MAX)?),
+        11 => What::WorkerFinished(index(usize::MAX)?),
+        12 => What::Replied,
+        13 => What::Frame,
+        14 => What::LongTask { end_ms: value },
+        _ => What::Input { handled_ms: value },
+    })
 }
 
-impl Reader<'_> {
-    fn number(&mut self) -> Option<f64> {
-        let n = *self.numbers.get(self.at)?;
-        self.at += 1;
-        Some(n)
-    }
-
-    /// A whole number from 0 to `max`.
-    fn whole(&mut self, max: f64) -> Option<usize> {
-        let n = self.number()?;
-        (n.fract() == 0.0 && (0.0..=max).contains(&n)).then_some(n as usize)
-    }
-
-    /// An index into a table of `len` items.
-    fn index(&mut self, len: usize) -> Option<usize> {
-        self.whole(len as f64 - 1.0)
-    }
-
-    fn flag(&mut self) -> Option<bool> {
-        Some(self.whole(1.0)? == 1)
-    }
-
-    fn id(&mut self) -> Option<TaskId> {
-        Some(TaskId(self.whole(f64::from(u32::MAX))? as u32))
-    }
-
-    fn span(&mut self) -> Option<Span> {
-        Some(Span { start_ms: self.number()?, end_ms: self.number()? })
-    }
-
-    /// A list's length: no more items than numbers left (each item takes at least one).
-    fn count(&mut self) -> Option<usize> {
-        let left = self.numbers.len().saturating_sub(self.at + 1);
-        self.whole(left as f64)
-    }
-
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let n = self.count()?;
-        (0..n).map(|_| item(self)).collect()
-    }
-
-    fn what(&mut self) -> Option<What> {
-        let code = self.index(WHATS)?;
-        let value = self.number()?;
-        let index = |len: usize| {
-            (value.fract() == 0.0 && (0.0..len as f64).contains(&value)).then_some(value as usize)
-        };
-        Some(match code {
-            0 => What::Started,
-            1 => What::Ended(Outcome::ALL[index(Outcome::ALL.len())?]),
-            2 => What::Burst { end_ms: value },
-            3 => What::Yielded(YieldWith::ALL[index(YieldWith::ALL.len())?]),
-            4 => What::TimerSet { due_ms: value },
-            5 => What::TimerFired,
-            6 => What::FetchSent,
-            7 => What::FetchAnswered { ok: index(2)? == 1 },
-            8 => What::Resumed,
-            9 => What::Posted,
-            10 => What::WorkerStarted(index(usize::MAX)?),
-            11 => What::WorkerFinished(index(usize::MAX)?),
-            12 => What::Replied,
-            13 => What::Frame,
-            14 => What::LongTask { end_ms: value },
-            _ => What::Input { handled_ms: value },
-        })
-    }
-
-    fn job(&mut self) -> Option<JobTimes> {
-        Some(JobTimes {
-            posted_ms: self.number()?,
-            sent_ms: self.number()?,
-            post_ms: self.number()?,
-            started_ms: self.number()?,
-            ended_ms: self.number()?,
-            replied_ms: self.number()?,
-            data: Data { mb: self.number()?, transfer: self.flag()? },
-            returned: self.whole(f64::from(u32::MAX))? as u32,
-        })
-    }
+fn job(r: &mut Reader) -> Option<JobTimes> {
+    Some(JobTimes {
+        posted_ms: r.number()?,
+        sent_ms: r.number()?,
+        post_ms: r.number()?,
+        started_ms: r.number()?,
+        ended_ms: r.number()?,
+        replied_ms: r.number()?,
+        data: Data { mb: r.number()?, transfer: r.flag()? },
+        returned: r.whole(f64::from(u32::MAX))? as u32,
+    })
 }
 
 /// Reads what [`encode`] wrote; `None` if the numbers are not such a record (another version,
 /// cut short, a code out of range, or numbers left over).
 pub fn decode(numbers: &[f64]) -> Option<RunRecord> {
-    let mut r = Reader { numbers, at: 0 };
+    let mut r = Reader::new(numbers);
     if r.number()? != VERSION {
         return None;
     }
@@ -252,13 +197,13 @@ pub fn decode(numbers: &[f64]) -> Option<RunRecord> {
     let workers = r.list(|r| Some((r.id()?, r.whole(f64::from(u32::MAX))?)))?;
     let events = r.list(|r| {
         let at_ms = r.number()?;
-        let task = if r.number()? == -1.0 {
+        let task = if r.peek()? == -1.0 {
+            r.number()?;
             None
         } else {
-            r.at -= 1;
             Some(r.id()?)
         };
-        Some(Event { at_ms, task, what: r.what()? })
+        Some(Event { at_ms, task, what: what(r)? })
     })?;
     let pool = match r.flag()? {
         false => None,
@@ -266,20 +211,10 @@ pub fn decode(numbers: &[f64]) -> Option<RunRecord> {
             size: r.whole(f64::from(u32::MAX))?,
             spawned_ms: r.number()?,
             ready_ms: r.list(Reader::number)?,
-            jobs: r.list(Reader::job)?,
+            jobs: r.list(job)?,
         }),
     };
-    (r.at == numbers.len()).then_some(RunRecord {
-        run,
-        tasks,
-        counter,
-        busy,
-        workers,
-        no_answer,
-        unrecorded,
-        events,
-        pool,
-    })
+    r.done().then_some(RunRecord { run, tasks, counter, busy, workers, no_answer, unrecorded, events, pool })
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@
 
 use crate::core::mode::Mode;
 use crate::core::replay::What;
+use crate::core::run_order;
 use crate::core::run_record::{encode, RunRecord};
 use crate::core::scenario::Scenario;
 use crate::core::timing::Span;
@@ -56,11 +57,10 @@ thread_local! {
     static CURRENT: RefCell<Option<Current>> = const { RefCell::new(None) };
 }
 
-/// Reads the scenario the next [`run`] runs in `mode` (`mode` by name, the scenario as its JSON
-/// and its task ids in lane order, which the JSON does not carry); `false` if either cannot be
-/// read.
-pub fn prepare(mode: &str, json: &str, ids: &[u32], scale: f64, workers: usize) -> bool {
-    let scenario = Scenario::from_json(json).ok().and_then(|s| s.with_ids(ids));
+/// Reads the scenario the next [`run`] runs in `mode` (`mode` by name, the scenario as the page
+/// wrote it in numbers, `core::run_order`); `false` if either cannot be read.
+pub fn prepare(mode: &str, scenario: &[f64], scale: f64, workers: usize) -> bool {
+    let scenario = run_order::decode(scenario);
     let prepared =
         Mode::parse(mode).zip(scenario).map(|(mode, scenario)| Prepared { mode, scenario, scale, workers });
     let ok = prepared.is_some();
@@ -78,7 +78,7 @@ pub async fn run(last_frame_ms: f64) -> Option<Vec<f64>> {
     // lanes placed, its canvas sized and its bitmap made (2-5 ms in all, from 1,000 to 10,000
     // tasks). A frame of the run only draws. (A blocking run draws no frame until it ends.)
     let live = if mode == Mode::Blocking { None } else { LiveTimeline::find(mode, &scenario) };
-    let recorder = Recorder::new();
+    let recorder = Recorder::new(scenario.task_count());
     let start_ms = now();
     let work = {
         let recorder = recorder.clone();

@@ -48,11 +48,18 @@ impl Recording {
 pub struct Recorder(Rc<RefCell<Recording>>);
 
 impl Recorder {
-    /// A recording for a new run (events left out when the benchmark asks).
-    pub fn new() -> Recorder {
+    /// A recording for a new run of `tasks` tasks (events left out when the benchmark asks),
+    /// with room for what a run of waits records, so a run's start does not copy its lists as
+    /// they grow.
+    pub fn new(tasks: usize) -> Recorder {
         let off = js_sys::Reflect::get(&js_sys::global(), &"__playgroundNoRecording".into())
             .is_ok_and(|v| v.is_truthy());
-        Recorder(Rc::new(RefCell::new(Recording { unrecorded: off, ..Recording::default() })))
+        Recorder(Rc::new(RefCell::new(Recording {
+            tasks: Vec::with_capacity(tasks),
+            events: Vec::with_capacity(if off { 0 } else { tasks * 5 }),
+            unrecorded: off,
+            ..Recording::default()
+        })))
     }
 
     /// Something happened to task `id` at `at` (page clock).

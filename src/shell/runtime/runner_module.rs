@@ -7,6 +7,7 @@
 use super::binaries::{exports, invoke, scripts};
 use super::frames::last_frame_ms;
 use crate::core::mode::Mode;
+use crate::core::run_order;
 use crate::core::run_record::{decode, RunRecord};
 use crate::core::scenario::Scenario;
 use std::cell::RefCell;
@@ -72,15 +73,13 @@ pub async fn load() -> Result<JsValue, String> {
     }
 }
 
-/// Hands the runner the scenario its next run runs: its JSON and its task ids, in lane order.
-/// Done before the press is counted, as the runner's loading is: copying the scenario is the
-/// instrument's work, not the run's. `false` if the runner could not read it.
+/// Hands the runner the scenario its next run runs, as numbers (`core::run_order`). Done before
+/// the press is counted, as the runner's loading is: copying the scenario is the instrument's
+/// work, not the run's. `false` if the runner could not read it.
 pub fn prepare(runner: &JsValue, mode: Mode, scenario: &Scenario, scale: f64, workers: usize) -> bool {
-    let ids: Vec<u32> = scenario.tasks().map(|(_, t)| t.id.0).collect();
     let args = [
         JsValue::from_str(mode.as_str()),
-        JsValue::from_str(&scenario.to_json()),
-        js_sys::Uint32Array::from(&ids[..]).into(),
+        js_sys::Float64Array::from(&run_order::encode(scenario)[..]).into(),
         JsValue::from_f64(scale),
         JsValue::from_f64(workers as f64),
     ];
