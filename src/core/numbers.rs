@@ -2,6 +2,10 @@
 //! (`run_record`, `run_order`): two binaries share no memory, so what crosses between them is
 //! one `Float64Array`. Every read is checked, so a list cut short or damaged is refused, never
 //! read wrongly.
+//!
+//! A value of a plain enum (`Combine`, `YieldWith`, `Outcome`) is written as its declaration
+//! order (`value as u8`) and read back as its place in the type's `ALL`: the two agree, as the
+//! test below checks.
 
 use super::scenario::TaskId;
 use super::timing::Span;
@@ -68,12 +72,26 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// `x`'s place in `table` (a type's list of all its values), as a number.
-pub fn code<T: PartialEq>(table: &[T], x: T) -> f64 {
-    table.iter().position(|t| *t == x).unwrap_or_default() as f64
-}
-
 /// A flag as a number: 1 or 0.
 pub fn flag(b: bool) -> f64 {
     f64::from(u8::from(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::scenario::{Combine, YieldWith};
+    use crate::core::timing::Outcome;
+
+    #[test]
+    fn codes_are_places_in_the_lists_of_all_values() {
+        for (i, c) in Combine::ALL.into_iter().enumerate() {
+            assert_eq!(c as usize, i);
+        }
+        for (i, y) in YieldWith::ALL.into_iter().enumerate() {
+            assert_eq!(y as usize, i);
+        }
+        for (i, o) in Outcome::ALL.into_iter().enumerate() {
+            assert_eq!(o as usize, i);
+        }
+    }
 }

@@ -14,7 +14,7 @@
 //! jobs). [`decode`] checks every count and code, so a damaged list is refused, never read
 //! wrongly.
 
-use super::numbers::{code, flag, Reader};
+use super::numbers::{flag, Reader};
 use super::pool::{JobTimes, PoolTimes};
 use super::replay::{Event, What};
 use super::scenario::{Data, TaskId, YieldWith};
@@ -74,9 +74,9 @@ const WHATS: usize = 16;
 fn what_code(what: What) -> (f64, f64) {
     match what {
         What::Started => (0.0, 0.0),
-        What::Ended(o) => (1.0, code(&Outcome::ALL, o)),
+        What::Ended(o) => (1.0, f64::from(o as u8)),
         What::Burst { end_ms } => (2.0, end_ms),
-        What::Yielded(y) => (3.0, code(&YieldWith::ALL, y)),
+        What::Yielded(y) => (3.0, f64::from(y as u8)),
         What::TimerSet { due_ms } => (4.0, due_ms),
         What::TimerFired => (5.0, 0.0),
         What::FetchSent => (6.0, 0.0),
@@ -101,7 +101,7 @@ pub fn encode(record: &RunRecord) -> Vec<f64> {
     out.extend([flag(r.no_answer), flag(r.unrecorded)]);
     out.push(r.tasks.len() as f64);
     for &(id, span, outcome) in &r.tasks {
-        out.extend([f64::from(id.0), span.start_ms, span.end_ms, code(&Outcome::ALL, outcome)]);
+        out.extend([f64::from(id.0), span.start_ms, span.end_ms, f64::from(outcome as u8)]);
     }
     out.push(r.busy.len() as f64);
     for s in &r.busy {

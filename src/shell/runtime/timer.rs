@@ -6,7 +6,8 @@
 //!
 //! Every timer calls one callback, made once, with its slot as `setTimeout`'s extra argument:
 //! a run of ten thousand waits sets ten thousand timers, as plain JavaScript would, without
-//! making a JavaScript function for each (a closure each was a third of the run's start).
+//! making a JavaScript function for each (with one each, the lanes' start took 37-45 ms
+//! instead of 32-39).
 
 use super::clock::now;
 use super::recording::Recorder;
