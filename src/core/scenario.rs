@@ -387,9 +387,9 @@ impl Scenario {
         Ok(Scenario::new(lanes)?.with_combine(combine))
     }
 
-    /// The same scenario with its tasks numbered `ids`, in lane order: a copy read back from
-    /// JSON (which numbers them from 1) given the ids the page's edits kept. `None` when the
-    /// counts differ.
+    /// The same scenario with its tasks numbered `ids`, in lane order: a copy rebuilt by `new`
+    /// (which numbers them from 1, as the runner's does) given the ids the page's edits kept.
+    /// `None` when the counts differ.
     pub fn with_ids(mut self, ids: &[u32]) -> Option<Self> {
         if ids.len() != self.task_count() {
             return None;

@@ -2,7 +2,7 @@
 //! after its first view (`runtime/runner_module.rs`), so the code that runs a scenario and
 //! draws it live is not part of what a learner waits for before the page shows.
 //!
-//! A run here goes: [`prepare`] (the scenario read from its JSON and given its ids, before the
+//! A run here goes: [`prepare`] (the scenario read from the numbers the page wrote, before the
 //! press is counted) → [`run`]: the live timeline found and set up (before the run's clock
 //! starts: the run's total and its tasks' starts do not count it), the run itself (blocking,
 //! or the lanes as joined futures, with the worker pool in workers mode) while the page's frame
