@@ -34,11 +34,14 @@ pub fn engines() -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo xtask bench --sizes`: where the first view's wasm goes, by crate and by module. The
-/// release build's wasm is bound again with its function names kept and optimised as the
-/// bundle's is (`index.html`'s `data-wasm-opt-params`), then `bench/sizes.mjs` reads it.
+/// `cargo xtask bench --sizes`: where the first view's wasm goes, by crate and by module, and
+/// what of it runs before `ready`. The release build's wasm is bound again with its function
+/// names kept and optimised as the bundle's is (`index.html`'s `data-wasm-opt-params`), then
+/// `bench/sizes.mjs` reads it, and `bench/first-run.mjs` loads an instrumented copy of the
+/// bundle in headless Chromium.
 pub fn sizes() -> Result<(), String> {
     let env = tools::ensure_build_tools()?;
+    tools::ensure_browser_tools(&env)?;
     crate::release_build(&env, None)?;
     let dir = out_dir().join("sizes");
     let target = out_dir().parent().map(Path::to_path_buf).unwrap_or_default();
@@ -61,7 +64,12 @@ pub fn sizes() -> Result<(), String> {
     let mut args = vec!["-Oz", "-g", &input, "-o", &output];
     args.extend(params.split_whitespace());
     cmd::run(cmd::command("wasm-opt", &args, &env))?;
-    cmd::run(cmd::command("node", &["bench/sizes.mjs", &output], &env))
+    cmd::run(cmd::command("node", &["bench/sizes.mjs", &output], &env))?;
+    let dist = root().join("dist");
+    let first_view = crate::budget::measure(&dist)?.gzip_total().to_string();
+    let dist = dist.display().to_string();
+    let args = ["bench/first-run.mjs", "--app", &dist, "--named", &output, "--first-view", &first_view];
+    cmd::run(cmd::command("node", &args, &env))
 }
 
 /// A benchmark script's arguments for `node`: the script, the app's and the minimal page's

@@ -1,0 +1,169 @@
+// What the first view's wasm runs before `ready`, and so how far splitting it could go:
+// `cargo xtask bench --sizes` runs this after `sizes.mjs`. It copies the release bundle, adds
+// to each of the page wasm's functions a call that notes it ran (binaryen.js, from the build
+// tools), loads the copy in headless Chromium until the app posts `ready`, three times, and
+// prints which code ran and which did not: raw, compressed alone, by group and the largest
+// functions by name (from the build with names kept, whose functions come in the same order).
+// It also empties every function that did not run (each body becomes `unreachable`) and
+// compresses that wasm: a split of the wasm by function that loads nothing more before `ready`
+// cannot make the first view smaller than that.
+//
+//   node bench/first-run.mjs --app <dist> --named <named.wasm> --first-view <bytes> [--rows N]
+//
+// Uses `@playwright/test` from tests/e2e/node_modules, the system's /usr/bin/chromium and
+// tests/e2e/serve.mjs. Figures only: nothing here is asserted.
+import { createRequire } from 'node:module';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { deflateRawSync, gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sleep, spawnGroup, stop } from '../tests/engines/webdriver.mjs';
+import { group, nameOf, readWasm } from './wasm-read.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const { default: binaryen } = await import(join(root, '.tools/node_modules/binaryen/index.js'));
+const { chromium } = createRequire(join(root, 'tests/e2e/package.json'))('@playwright/test');
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i >= 0 && process.argv[i + 1]) return process.argv[i + 1];
+  if (fallback === undefined) throw new Error(`--${name} is required`);
+  return fallback;
+};
+const app = resolve(arg('app'));
+const named = readWasm(await readFile(arg('named')));
+const firstView = Number(arg('first-view'));
+const rows = Number(arg('rows', '25'));
+const LOADS = 3;
+const PORT = 4620;
+// The features the release build's wasm-opt keeps (its defaults): written back without any
+// newer encoding (binaryen would otherwise use one the browsers do not read).
+const F = binaryen.Features;
+const FEATURES = F.MVP | F.MutableGlobals | F.NontrappingFPToInt | F.BulkMemory | F.SignExt | F.ReferenceTypes | F.Multivalue;
+
+const pageWasm = (await readdir(app)).find((name) => name.endsWith('_bg.wasm'));
+if (!pageWasm) throw new Error(`no page wasm at the top of ${app}`);
+const original = await readFile(join(app, pageWasm));
+const wasm = readWasm(original);
+const sameOrder = wasm.bodies.length === named.bodies.length && wasm.bodies.every((b, i) => b.length === named.bodies[i].length);
+
+/** The page's wasm with `change(module, function, i)` applied to each defined function. */
+function rewrite(change) {
+  const module = binaryen.readBinary(original);
+  module.setFeatures(FEATURES);
+  const defined = [];
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const f = module.getFunctionByIndex(i);
+    if (!binaryen.getFunctionInfo(f).module) defined.push(f);
+  }
+  change.before?.(module);
+  defined.forEach((f, i) => change(module, f, i));
+  const bytes = module.emitBinary();
+  module.dispose();
+  return bytes;
+}
+
+// Each function first calls the import `first_run.ran` with its place among the bodies.
+const instrumented = rewrite(
+  Object.assign(
+    (module, f, i) => {
+      const { body, results } = binaryen.getFunctionInfo(f);
+      const note = module.call('ran', [module.i32.const(i)], binaryen.none);
+      binaryen.Function.setBody(f, module.block(null, [note, body], results));
+    },
+    { before: (module) => module.addFunctionImport('ran', 'first_run', 'ran', binaryen.i32, binaryen.none) },
+  ),
+);
+const copy = await mkdtemp(join(tmpdir(), 'first-run-'));
+await cp(app, copy, { recursive: true });
+await writeFile(join(copy, pageWasm), instrumented);
+
+// The page's instantiation gets the import (the runner's and the extras' modules ignore it).
+function probe() {
+  const ran = new Set();
+  const give = (imports) => ({ ...imports, first_run: { ran: (i) => ran.add(i) } });
+  const streaming = WebAssembly.instantiateStreaming;
+  const plain = WebAssembly.instantiate;
+  WebAssembly.instantiateStreaming = (source, imports) => streaming(source, give(imports));
+  WebAssembly.instantiate = (source, imports) => plain(source, give(imports));
+  addEventListener('message', (e) => {
+    if (e.data?.type === 'ready' && !window.__ranAtReady) window.__ranAtReady = [...ran];
+  });
+}
+
+const server = spawnGroup(['node', join(root, 'tests/e2e/serve.mjs'), copy, String(PORT), '/']);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const ran = new Set();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(probe);
+  for (let load = 0; load < LOADS; load++) {
+    const page = await context.newPage();
+    for (let tries = 0; ; tries++) {
+      try {
+        await page.goto(`http://127.0.0.1:${PORT}/`);
+        break;
+      } catch (e) {
+        if (tries > 50) throw e;
+        await sleep(100); // the server is still starting
+      }
+    }
+    await page.waitForFunction(() => window.__ranAtReady, null, { timeout: 60_000 });
+    for (const i of await page.evaluate(() => window.__ranAtReady)) ran.add(i);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  stop(server);
+  await rm(copy, { recursive: true, force: true });
+}
+
+// What did not run, emptied: the smallest a split by function could make the page's wasm.
+const emptied = rewrite((module, f, i) => {
+  if (!ran.has(i)) binaryen.Function.setBody(f, module.unreachable());
+});
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const bytes = (n) => `${n.toLocaleString('en-US')} B`;
+const z = (bodies) => deflateRawSync(Buffer.concat(bodies), { level: 9 }).length;
+const sum = (bodies) => bodies.reduce((s, b) => s + b.length, 0);
+const hot = wasm.bodies.filter((_, i) => ran.has(i));
+const cold = wasm.bodies.filter((_, i) => !ran.has(i));
+const wasmGz = gzipSync(original, { level: 9 }).length;
+const emptiedGz = gzipSync(emptied, { level: 9 }).length;
+
+console.log('');
+console.log(`### What the first view runs before \`ready\``);
+console.log('');
+console.log(`${ran.size} of ${wasm.bodies.length} functions of \`${pageWasm}\` ran before \`ready\` (in any of ${LOADS} loads in headless Chromium).`);
+console.log('');
+console.log('| functions | count | code | compressed alone |');
+console.log('|---|---|---|---|');
+console.log(`| ran before \`ready\` | ${hot.length} | ${kb(sum(hot))} | ${kb(z(hot))} |`);
+console.log(`| did not run | ${cold.length} | ${kb(sum(cold))} | ${kb(z(cold))} |`);
+console.log('');
+console.log(
+  `With every function that did not run emptied, the page's wasm is ${bytes(emptiedGz)} gzip -9 against ${bytes(wasmGz)}: ` +
+    `split by function, with nothing more loaded before \`ready\`, the first view (${bytes(firstView)}) could not go under ${bytes(firstView - (wasmGz - emptiedGz))}.`,
+);
+if (!sameOrder) {
+  console.log('', '(The build with names kept has other functions: no names below.)');
+  process.exit(0);
+}
+const groups = new Map();
+wasm.bodies.forEach((body, i) => {
+  if (ran.has(i)) return;
+  const g = group(nameOf(named, i) ?? '?');
+  groups.set(g, [...(groups.get(g) ?? []), body]);
+});
+console.log('');
+console.log('| did not run, by group | code | compressed alone |');
+console.log('|---|---|---|');
+for (const [g, bodies] of [...groups].sort((a, b) => sum(b[1]) - sum(a[1])).slice(0, 12)) console.log(`| ${g} | ${kb(sum(bodies))} | ${kb(z(bodies))} |`);
+console.log('');
+console.log(`| the ${rows} largest functions that did not run | code |`);
+console.log('|---|---|');
+const largest = wasm.bodies.map((body, i) => [body.length, i]).filter(([, i]) => !ran.has(i)).sort((a, b) => b[0] - a[0]);
+for (const [size, i] of largest.slice(0, rows)) console.log(`| \`${(nameOf(named, i) ?? '?').replace(/::h[0-9a-f]{16}$/, '').replace(/\|/g, '\\|')}\` | ${bytes(size)} |`);
