@@ -1,14 +1,14 @@
-// What the first view's wasm runs before `ready`, and so how far splitting it could go:
-// `cargo xtask bench --sizes` runs this after `sizes.mjs`. It copies the release bundle, adds
-// to each of the page wasm's functions a call that notes it ran (binaryen.js, from the build
-// tools), loads the copy in headless Chromium until the app posts `ready`, three times, and
-// prints which code ran and which did not: raw, compressed alone, by group and the largest
-// functions by name (from the build with names kept, whose functions come in the same order).
-// It also empties every function that did not run (each body becomes `unreachable`) and
-// compresses that wasm: a split of the wasm by function that loads nothing more before `ready`
-// cannot make the first view smaller than that.
+// What the page's wasm runs before `ready`, and so how far splitting it can go: `cargo xtask
+// bench --sizes` runs this after `sizes.mjs`. It copies the release bundle with the page's
+// whole wasm (as it was before the build split it, xtask/src/split.rs) in place of the first
+// view's, adds to each function a call that notes it ran (`xtask/split/wasm.mjs`), loads the
+// copy in headless Chromium until the app posts `ready`, three times, and prints which code
+// ran and which did not: raw, compressed alone, by group and the largest functions by name
+// (from the build with names kept, whose functions come in the same order). It also empties
+// every function that did not run (each body becomes `unreachable`) and compresses that wasm:
+// a split by function cannot leave less in the first view than that.
 //
-//   node bench/first-run.mjs --app <dist> --named <named.wasm> --first-view <bytes> [--rows N]
+//   node bench/first-run.mjs --app <dist> --whole <the whole wasm> --named <named.wasm> [--rows N]
 //
 // Uses `@playwright/test` from tests/e2e/node_modules, the system's /usr/bin/chromium and
 // tests/e2e/serve.mjs. Figures only: nothing here is asserted.
@@ -19,11 +19,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sleep, spawnGroup, stop } from '../tests/engines/webdriver.mjs';
+import { binaryen, defined, instrument, probe, read } from '../xtask/split/wasm.mjs';
 import { group, nameOf, readWasm } from './wasm-read.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const { default: binaryen } = await import(join(root, '.tools/node_modules/binaryen/index.js'));
 const { chromium } = createRequire(join(root, 'tests/e2e/package.json'))('@playwright/test');
 
 const arg = (name, fallback) => {
@@ -34,64 +34,20 @@ const arg = (name, fallback) => {
 };
 const app = resolve(arg('app'));
 const named = readWasm(await readFile(arg('named')));
-const firstView = Number(arg('first-view'));
 const rows = Number(arg('rows', '25'));
 const LOADS = 3;
 const PORT = 4620;
-// The features the release build's wasm-opt keeps (its defaults): written back without any
-// newer encoding (binaryen would otherwise use one the browsers do not read).
-const F = binaryen.Features;
-const FEATURES = F.MVP | F.MutableGlobals | F.NontrappingFPToInt | F.BulkMemory | F.SignExt | F.ReferenceTypes | F.Multivalue;
 
 const pageWasm = (await readdir(app)).find((name) => name.endsWith('_bg.wasm'));
 if (!pageWasm) throw new Error(`no page wasm at the top of ${app}`);
-const original = await readFile(join(app, pageWasm));
+const firstView = await readFile(join(app, pageWasm));
+const original = await readFile(arg('whole'));
 const wasm = readWasm(original);
 const sameOrder = wasm.bodies.length === named.bodies.length && wasm.bodies.every((b, i) => b.length === named.bodies[i].length);
 
-/** The page's wasm with `change(module, function, i)` applied to each defined function. */
-function rewrite(change) {
-  const module = binaryen.readBinary(original);
-  module.setFeatures(FEATURES);
-  const defined = [];
-  for (let i = 0; i < module.getNumFunctions(); i++) {
-    const f = module.getFunctionByIndex(i);
-    if (!binaryen.getFunctionInfo(f).module) defined.push(f);
-  }
-  change.before?.(module);
-  defined.forEach((f, i) => change(module, f, i));
-  const bytes = module.emitBinary();
-  module.dispose();
-  return bytes;
-}
-
-// Each function first calls the import `first_run.ran` with its place among the bodies.
-const instrumented = rewrite(
-  Object.assign(
-    (module, f, i) => {
-      const { body, results } = binaryen.getFunctionInfo(f);
-      const note = module.call('ran', [module.i32.const(i)], binaryen.none);
-      binaryen.Function.setBody(f, module.block(null, [note, body], results));
-    },
-    { before: (module) => module.addFunctionImport('ran', 'first_run', 'ran', binaryen.i32, binaryen.none) },
-  ),
-);
 const copy = await mkdtemp(join(tmpdir(), 'first-run-'));
 await cp(app, copy, { recursive: true });
-await writeFile(join(copy, pageWasm), instrumented);
-
-// The page's instantiation gets the import (the runner's and the extras' modules ignore it).
-function probe() {
-  const ran = new Set();
-  const give = (imports) => ({ ...imports, first_run: { ran: (i) => ran.add(i) } });
-  const streaming = WebAssembly.instantiateStreaming;
-  const plain = WebAssembly.instantiate;
-  WebAssembly.instantiateStreaming = (source, imports) => streaming(source, give(imports));
-  WebAssembly.instantiate = (source, imports) => plain(source, give(imports));
-  addEventListener('message', (e) => {
-    if (e.data?.type === 'ready' && !window.__ranAtReady) window.__ranAtReady = [...ran];
-  });
-}
+await writeFile(join(copy, pageWasm), instrument(original));
 
 const server = spawnGroup(['node', join(root, 'tests/e2e/serve.mjs'), copy, String(PORT), '/']);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
@@ -120,10 +76,13 @@ try {
   await rm(copy, { recursive: true, force: true });
 }
 
-// What did not run, emptied: the smallest a split by function could make the page's wasm.
-const emptied = rewrite((module, f, i) => {
+// What did not run, emptied: the least a split by function could leave in the first view.
+const module = read(original);
+defined(module).forEach((f, i) => {
   if (!ran.has(i)) binaryen.Function.setBody(f, module.unreachable());
 });
+const emptied = module.emitBinary();
+module.dispose();
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 const bytes = (n) => `${n.toLocaleString('en-US')} B`;
@@ -131,13 +90,12 @@ const z = (bodies) => deflateRawSync(Buffer.concat(bodies), { level: 9 }).length
 const sum = (bodies) => bodies.reduce((s, b) => s + b.length, 0);
 const hot = wasm.bodies.filter((_, i) => ran.has(i));
 const cold = wasm.bodies.filter((_, i) => !ran.has(i));
-const wasmGz = gzipSync(original, { level: 9 }).length;
-const emptiedGz = gzipSync(emptied, { level: 9 }).length;
+const gz = (file) => gzipSync(file, { level: 9 }).length;
 
 console.log('');
-console.log(`### What the first view runs before \`ready\``);
+console.log(`### What the page's wasm runs before \`ready\``);
 console.log('');
-console.log(`${ran.size} of ${wasm.bodies.length} functions of \`${pageWasm}\` ran before \`ready\` (in any of ${LOADS} loads in headless Chromium).`);
+console.log(`${ran.size} of ${wasm.bodies.length} functions of the page's whole wasm ran before \`ready\` (in any of ${LOADS} loads of the default lesson in headless Chromium).`);
 console.log('');
 console.log('| functions | count | code | compressed alone |');
 console.log('|---|---|---|---|');
@@ -145,8 +103,8 @@ console.log(`| ran before \`ready\` | ${hot.length} | ${kb(sum(hot))} | ${kb(z(h
 console.log(`| did not run | ${cold.length} | ${kb(sum(cold))} | ${kb(z(cold))} |`);
 console.log('');
 console.log(
-  `With every function that did not run emptied, the page's wasm is ${bytes(emptiedGz)} gzip -9 against ${bytes(wasmGz)}: ` +
-    `split by function, with nothing more loaded before \`ready\`, the first view (${bytes(firstView)}) could not go under ${bytes(firstView - (wasmGz - emptiedGz))}.`,
+  `The whole wasm is ${bytes(gz(original))} gzip -9; the first view's, as the build split it, ${bytes(gz(firstView))}. ` +
+    `With every function that did not run before \`ready\` emptied it would be ${bytes(gz(emptied))}: no split by function could leave less.`,
 );
 if (!sameOrder) {
   console.log('', '(The build with names kept has other functions: no names below.)');

@@ -34,11 +34,11 @@ pub fn engines() -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo xtask bench --sizes`: where the first view's wasm goes, by crate and by module, and
-/// what of it runs before `ready`. The release build's wasm is bound again with its function
-/// names kept and optimised as the bundle's is (`index.html`'s `data-wasm-opt-params`), then
-/// `bench/sizes.mjs` reads it, and `bench/first-run.mjs` loads an instrumented copy of the
-/// bundle in headless Chromium.
+/// `cargo xtask bench --sizes`: where the page's wasm goes, by crate and by module, and what of
+/// it runs before `ready`. The release build's wasm is bound again with its function names kept
+/// and optimised as the bundle's is (`index.html`'s `data-wasm-opt-params`), then
+/// `bench/sizes.mjs` reads it, and `bench/first-run.mjs` loads the bundle with an instrumented
+/// copy of the page's whole wasm (as it was before the split) in headless Chromium.
 pub fn sizes() -> Result<(), String> {
     let env = tools::ensure_build_tools()?;
     tools::ensure_browser_tools(&env)?;
@@ -65,10 +65,9 @@ pub fn sizes() -> Result<(), String> {
     args.extend(params.split_whitespace());
     cmd::run(cmd::command("wasm-opt", &args, &env))?;
     cmd::run(cmd::command("node", &["bench/sizes.mjs", &output], &env))?;
-    let dist = root().join("dist");
-    let first_view = crate::budget::measure(&dist)?.gzip_total().to_string();
-    let dist = dist.display().to_string();
-    let args = ["bench/first-run.mjs", "--app", &dist, "--named", &output, "--first-view", &first_view];
+    let dist = root().join("dist").display().to_string();
+    let whole = crate::split::work_dir().join("whole.wasm").display().to_string();
+    let args = ["bench/first-run.mjs", "--app", &dist, "--whole", &whole, "--named", &output];
     cmd::run(cmd::command("node", &args, &env))
 }
 

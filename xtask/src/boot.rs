@@ -57,6 +57,55 @@ const shown = () => new Promise((ok) => {{
   new PerformanceObserver(() => painted() && ok()).observe({{ type: 'paint' }});
   setTimeout(ok, 100);
 }});
+// The page's wasm comes in two (xtask/src/split.rs): what the page runs until the learner does
+// something, and the rest, `{rest}`, fetched once the first view is drawn. The first call
+// into the rest before it has come (`split.load`) loads it there and then, synchronously; if
+// it cannot be had, the page says so (once), and that call fails, as does every later one
+// without asking again: the learner is told to reload.
+const rest = {{ page: null, linked: false, failed: false }};
+const restUrl = () => `{base}${{document.documentElement.dataset.parts ?? ''}}{rest}`;
+const link = (module) => {{
+  if (rest.linked) return;
+  new WebAssembly.Instance(module, {{ p: rest.page.exports }});
+  rest.page.exports.split_loaded.value = 1;
+  rest.linked = true;
+}};
+const loadNow = () => {{
+  if (!rest.failed) {{
+    const request = new XMLHttpRequest();
+    request.open('GET', restUrl(), false);
+    // (A synchronous request cannot ask for an ArrayBuffer: the bytes come as a string's codes.)
+    request.overrideMimeType('text/plain; charset=x-user-defined');
+    try {{
+      request.send();
+    }} catch {{}}
+    if (request.status === 200) {{
+      const text = request.responseText;
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      return link(new WebAssembly.Module(bytes));
+    }}
+    rest.failed = true;
+    const box = document.createElement('div');
+    box.className = 'boot-failed';
+    box.setAttribute('role', 'alert');
+    box.textContent = `Async Playground could not load a part of itself (${{restUrl()}}). Check the connection and reload the page.`;
+    document.body.prepend(box);
+  }}
+  throw new Error(`${{restUrl()}} did not load`);
+}};
+// The page's module gets `split.load` and is kept for the rest to link to; the runner's and
+// the extras' modules, instantiated later, find WebAssembly as it was.
+const {{ instantiate, instantiateStreaming }} = WebAssembly;
+const withRest = (imports) => ({{ ...imports, split: {{ load: loadNow }} }});
+const kept = (result) => {{
+  Object.assign(WebAssembly, {{ instantiate, instantiateStreaming }});
+  const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+  if (instance.exports.split_loaded) rest.page = instance;
+  return result;
+}};
+WebAssembly.instantiateStreaming = async (source, imports) => kept(await instantiateStreaming(source, withRest(imports)));
+WebAssembly.instantiate = async (source, imports) => kept(await instantiate(source, withRest(imports)));
 const start = async () => {{
   const wasmFile = fetch('{wasm}');
   const bindings = import('{bindings}');
@@ -66,6 +115,17 @@ const start = async () => {{
   // (Trunk's own script also sets `window.wasmBindings` and fires `TrunkApplicationStarted`;
   // nothing here uses them, and a parent page has the `ready` message.)
   await app.default({{ module_or_path: wasmFile }});
+  // The rest, after the first view's frame (at most a second: a hidden page draws none). A
+  // failed fetch here leaves it to `loadNow`, which tries again when it is needed.
+  await new Promise((ok) => {{
+    requestAnimationFrame(() => setTimeout(ok));
+    setTimeout(ok, 1000);
+  }});
+  if (!rest.page || rest.linked) return;
+  try {{
+    const response = await fetch(restUrl());
+    if (response.ok) link(await WebAssembly.compile(await response.arrayBuffer()));
+  }} catch {{}}
 }};
 if (new URLSearchParams(location.search).get('load') === 'click') {{
   await styled();
@@ -78,6 +138,7 @@ if (new URLSearchParams(location.search).get('load') === 'click') {{
 ",
         wasm = app.wasm,
         bindings = app.bindings,
+        rest = crate::split::REST,
     )
 }
 
@@ -130,6 +191,14 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         assert!(js.find("await shown()").unwrap() < js.find("app.default(").unwrap());
         assert!(js.rfind("await styled()").unwrap() < js.find("poster.js`)").unwrap());
         assert!(!js.contains("dispatchEvent") && !js.contains("window.wasmBindings ="), "{js}");
+        // The rest of the page's wasm: from the parts folder, linked after the app has started
+        // (or at once by `split.load`), and WebAssembly given back as it was for other modules.
+        assert!(
+            js.contains("dataset.parts ?? ''}page-rest.wasm`") && js.contains("split: { load: loadNow }"),
+            "{js}"
+        );
+        assert!(js.find("app.default(").unwrap() < js.find("await fetch(restUrl())").unwrap());
+        assert!(js.contains("Object.assign(WebAssembly, { instantiate, instantiateStreaming })"), "{js}");
         assert!(app_of("console.log(1)").unwrap_err().contains("no `from '"));
     }
 

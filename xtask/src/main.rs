@@ -14,6 +14,7 @@ mod minify;
 mod parts;
 mod pins;
 mod remap;
+mod split;
 mod stages;
 mod tools;
 
@@ -155,8 +156,9 @@ fn setup(args: &[String]) -> Result<(), String> {
 /// `trunk build --release` (relative URLs unless given a public URL), the page moved under the
 /// Content-Security-Policy (`csp.rs`, which writes the boot script), then the scripts minified
 /// (`minify.rs`) and the names the wasm binaries import their bindings by shortened
-/// (`imports.rs`), and the files loaded after the first view moved under a folder named by their
-/// content (`parts.rs`). The binaries carry their dependencies' source paths short (`remap.rs`).
+/// (`imports.rs`), the page's wasm split in two by what its first view runs (`split.rs`), and
+/// the files loaded after the first view moved under a folder named by their content
+/// (`parts.rs`). The binaries carry their dependencies' source paths short (`remap.rs`).
 fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), String> {
     let mut args = vec!["build", "--release"];
     if let Some(url) = public_url {
@@ -172,6 +174,9 @@ fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), Strin
     csp::apply(&root().join("dist"))?;
     minify::bindings(&root().join("dist"), env)?;
     imports::apply(&root().join("dist"))?;
+    // The split runs the page in Chromium (its profile).
+    tools::ensure_browser_tools(env)?;
+    split::apply(&root().join("dist"), env)?;
     parts::apply(&root().join("dist"))
 }
 

@@ -28,6 +28,7 @@ pub const FILES: &[&str] = &[
     "compute-worker.js",
     "compute-worker_bg.wasm",
     "poster.js",
+    crate::split::REST,
 ];
 pub const FOLDER: &str = "lessons";
 

@@ -1,0 +1,75 @@
+// The page's wasm comes in two (xtask/src/split.rs): what the page runs until the learner does
+// something, and the rest, `page-rest.wasm` in the parts folder, fetched once the first view is
+// drawn. A call into the rest before it has come loads it at once (a synchronous request); if
+// it cannot be had, the page says so.
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { Playground } from '../pages/playground';
+
+const REST = /\/parts-[0-9a-f]{16}\/page-rest\.wasm$/;
+
+/** Each request for the rest, by kind (`fetch` for the page's own, `xhr` for one made at once). */
+function restRequests(page: Page) {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    if (REST.test(r.url())) seen.push(r.resourceType());
+  });
+  return seen;
+}
+
+test('the first view runs without the rest, which comes after it, and a run uses it', async ({ page }) => {
+  // Noted in the page, in order with the `ready` message: what was asked for before it.
+  await page.addInitScript(() => {
+    const asked: string[] = [];
+    (window as unknown as { __asked: string[] }).__asked = asked;
+    const open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+      if (String(url).includes('page-rest')) asked.push('at once');
+      return (open as (...a: unknown[]) => void).call(this, method, url, ...rest);
+    };
+    addEventListener('message', (e) => {
+      if (e.data?.type === 'ready') asked.push('ready');
+    });
+  });
+  const requests = restRequests(page);
+  const app = await Playground.open(page, '?scale=50');
+  await expect.poll(() => requests).toEqual(['fetch']);
+  const { message } = await app.run('async');
+  expect(message.tasks.map((t) => t.outcome)).toEqual(['done', 'done']);
+  await app.expectPageAgrees(message);
+  // Nothing of the rest was needed before `ready`, and nothing was loaded twice.
+  expect(await page.evaluate(() => (window as unknown as { __asked: string[] }).__asked)).toEqual(['ready']);
+  expect(requests).toEqual(['fetch']);
+});
+
+test('a press before the rest has come loads it at once, and the run goes as usual', async ({ page }) => {
+  // The page's own fetch of the rest never answers, as on a slow network.
+  let held: Route | undefined;
+  await page.route(REST, (route) => {
+    if (route.request().resourceType() === 'fetch') held = route;
+    else route.continue();
+  });
+  const requests = restRequests(page);
+  const app = await Playground.open(page, '?scale=50');
+  await expect.poll(() => held !== undefined).toBe(true);
+  const { message } = await app.run('async');
+  expect(message.tasks.map((t) => t.outcome)).toEqual(['done', 'done']);
+  await app.expectPageAgrees(message);
+  expect(requests).toEqual(['fetch', 'xhr']);
+  await held!.abort().catch(() => {});
+});
+
+test('when the rest cannot be had, the page says so, once, and stops asking', async ({ page }) => {
+  await page.route(REST, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const requests = restRequests(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const app = await Playground.open(page, '?scale=50');
+  await app.runButton('async').click();
+  const said = page.getByRole('alert').filter({ hasText: 'could not load a part of itself' });
+  await expect(said).toContainText('Check the connection and reload the page');
+  expect(errors.some((e) => e.includes('page-rest.wasm did not load'))).toBe(true);
+  // Pressed again: the same message, and no new request.
+  await app.runButton('async').click();
+  await expect(said).toHaveCount(1);
+  expect(requests).toEqual(['fetch', 'xhr']);
+});

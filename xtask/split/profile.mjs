@@ -1,0 +1,75 @@
+// Which of the page wasm's functions the page runs before the learner does anything: the build's
+// split (`split.mjs`) keeps those in the first view and moves the rest out. It copies the bundle,
+// instruments the page's wasm (`wasm.mjs`), and loads the copy in headless Chromium as a learner
+// or a course page opens it (each address in PAGES), each time until `ready` and for IDLE_MS
+// after, when the page renders what stands below the stage and preloads what runs later.
+//
+//   node xtask/split/profile.mjs --app <dist> --wasm <the page's wasm, in dist> --out <ran.json>
+//
+// Uses `@playwright/test` from tests/e2e/node_modules, the system's Chromium and
+// tests/e2e/serve.mjs. Writes `{"functions": <count>, "ran": [<place>, ...]}`.
+import { createRequire } from 'node:module';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import { defined, instrument, probe, read } from './wasm.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { chromium } = createRequire(join(root, 'tests/e2e/package.json'))('@playwright/test');
+const arg = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0 || !process.argv[i + 1]) throw new Error(`--${name} is required`);
+  return process.argv[i + 1];
+};
+const app = resolve(arg('app'));
+const wasmPath = resolve(arg('wasm'));
+const out = resolve(arg('out'));
+
+// Every lesson, on the site and in a course page's frame, then a second visit.
+const LESSONS = ['ticket-queue', 'io-waits', 'network', 'cpu-trap', 'event-loop', 'yielding', 'workers', 'callbacks-promises-await', 'race', 'timeout-cancel', 'errors', 'debugging'];
+const PAGES = [...LESSONS.flatMap((lesson) => [`/?lesson=${lesson}`, `/?embed=1&lesson=${lesson}`]), '/?embed=1&controls=async,pulse&scale=200', '/'];
+const IDLE_MS = 1000;
+const PORT = 4630;
+
+const original = await readFile(wasmPath);
+const module = read(original);
+const functions = defined(module).length;
+module.dispose();
+const copy = await mkdtemp(join(tmpdir(), 'split-profile-'));
+await cp(app, copy, { recursive: true });
+await writeFile(join(copy, basename(wasmPath)), instrument(original));
+
+const server = spawn('node', [join(root, 'tests/e2e/serve.mjs'), copy, String(PORT), '/'], { stdio: 'ignore' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const ran = new Set();
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(probe);
+  for (const path of PAGES) {
+    const page = await context.newPage();
+    const failures = [];
+    page.on('pageerror', (e) => failures.push(e.message));
+    for (let tries = 0; ; tries++) {
+      try {
+        await page.goto(`http://127.0.0.1:${PORT}${path}`);
+        break;
+      } catch (e) {
+        if (tries > 50) throw e;
+        await new Promise((ok) => setTimeout(ok, 100)); // the server is still starting
+      }
+    }
+    await page.waitForFunction(() => window.__ranAtReady, null, { timeout: 60_000 });
+    await page.waitForTimeout(IDLE_MS);
+    if (failures.length) throw new Error(`${path}: ${failures.join('; ')}`);
+    for (const i of await page.evaluate(() => [...window.__ran])) ran.add(i);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+  await rm(copy, { recursive: true, force: true });
+}
+await writeFile(out, JSON.stringify({ functions, ran: [...ran].sort((a, b) => a - b) }));
+console.log(`profile: ${ran.size} of ${functions} functions ran in ${PAGES.length} loads`);

@@ -1,0 +1,63 @@
+// What the build's split (`split.mjs`, `profile.mjs`) and the benchmark's `bench/first-run.mjs`
+// do to the page's wasm, over binaryen.js (from the build tools, `.tools/node_modules`).
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const { default: binaryen } = await import(join(root, '.tools/node_modules/binaryen/index.js'));
+
+// The features the release build's wasm-opt keeps (its defaults): set, so that binaryen writes
+// the module back without any newer encoding, which browsers would not read.
+const F = binaryen.Features;
+const FEATURES =
+  F.MVP | F.MutableGlobals | F.NontrappingFPToInt | F.BulkMemory | F.BulkMemoryOpt | F.SignExt | F.ReferenceTypes | F.Multivalue;
+
+/** `bytes` read by binaryen, with the features above. */
+export function read(bytes) {
+  const module = binaryen.readBinary(bytes);
+  module.setFeatures(FEATURES);
+  return module;
+}
+
+/** The module's defined functions (not its imports), in order: a function's place here is its
+ *  place among the code section's bodies. */
+export function defined(module) {
+  const out = [];
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const f = module.getFunctionByIndex(i);
+    if (!binaryen.getFunctionInfo(f).module) out.push(f);
+  }
+  return out;
+}
+
+/** `bytes` with each defined function first calling the import `first_run.ran` with its place:
+ *  how `profile.mjs` and `bench/first-run.mjs` learn which functions ran. */
+export function instrument(bytes) {
+  const module = read(bytes);
+  const functions = defined(module);
+  module.addFunctionImport('first_run_ran', 'first_run', 'ran', binaryen.i32, binaryen.none);
+  functions.forEach((f, i) => {
+    const { body, results } = binaryen.getFunctionInfo(f);
+    const note = module.call('first_run_ran', [module.i32.const(i)], binaryen.none);
+    binaryen.Function.setBody(f, module.block(null, [note, body], results));
+  });
+  const out = module.emitBinary();
+  module.dispose();
+  return out;
+}
+
+/** The page's side of the probe, run in the page before its scripts: the page's instantiation
+ *  gets the import (other modules ignore it), and `window.__ranAtReady` lists what ran when the
+ *  app posted `ready`, `window.__ran` what ran so far. */
+export function probe() {
+  const ran = new Set();
+  window.__ran = ran;
+  const give = (imports) => ({ ...imports, first_run: { ran: (i) => ran.add(i) } });
+  const streaming = WebAssembly.instantiateStreaming;
+  const plain = WebAssembly.instantiate;
+  WebAssembly.instantiateStreaming = (source, imports) => streaming(source, give(imports));
+  WebAssembly.instantiate = (source, imports) => plain(source, give(imports));
+  addEventListener('message', (e) => {
+    if (e.data?.type === 'ready' && !window.__ranAtReady) window.__ranAtReady = [...ran];
+  });
+}

@@ -1,0 +1,127 @@
+//! The page's wasm split in two after the release build: the first view keeps what the page
+//! runs until the learner does something, and the rest moves to [`REST`], a file loaded after
+//! the first view (it goes to the parts folder, `parts.rs`). Which functions those are is
+//! measured, not guessed: `xtask/split/profile.mjs` loads an instrumented copy of the bundle in
+//! headless Chromium as a learner and a course page open it, and `xtask/split/split.mjs` (over
+//! binaryen.js) moves every other function out, leaving a stub that loads the rest if it is
+//! called before the rest has come. The boot script (`boot.rs`) links the rest to the page.
+//!
+//! The split depends on a run of the page, so two builds of the same source need not split
+//! alike: the first view's wasm is renamed by its content after the split, and the boot script
+//! that names it too, so a page never pairs its wasm with another build's rest (which is in
+//! the parts folder, itself named by content).
+
+use crate::cmd;
+use crate::tools::Env;
+use std::path::{Path, PathBuf};
+
+/// The rest of the page's wasm, as the boot script and the parts folder name it.
+pub const REST: &str = "page-rest.wasm";
+
+/// Where the build keeps the profile and the page's wasm as it was before the split (for
+/// `bench/first-run.mjs`).
+pub fn work_dir() -> PathBuf {
+    crate::bench::out_dir().parent().map(Path::to_path_buf).unwrap_or_default().join("split")
+}
+
+/// Profiles the page in `dist`, splits its wasm, and renames the first view's wasm and the boot
+/// script by their new content.
+pub fn apply(dist: &Path, env: &Env) -> Result<(), String> {
+    // (The other binaries are still beside it: they move to the parts folder after this.)
+    let page_wasm = |name: &str| name.ends_with("_bg.wasm") && !crate::parts::FILES.contains(&name);
+    let wasm = only(dist, page_wasm, "the page's wasm")?;
+    let boot_script = |name: &str| {
+        name.strip_prefix("boot-")
+            .and_then(|rest| rest.strip_suffix(".js"))
+            .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    let boot = only(dist, boot_script, "the boot script")?;
+    let work = work_dir();
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    let wasm_path = dist.join(&wasm);
+    let whole = work.join("whole.wasm");
+    std::fs::copy(&wasm_path, &whole).map_err(|e| format!("{}: {e}", whole.display()))?;
+    let ran = work.join("ran.json");
+    let (dist_arg, wasm_arg, ran_arg) =
+        (dist.display().to_string(), wasm_path.display().to_string(), ran.display().to_string());
+    let profile = ["xtask/split/profile.mjs", "--app", &dist_arg, "--wasm", &wasm_arg, "--out", &ran_arg];
+    cmd::run(cmd::command("node", &profile, env))?;
+    let rest = dist.join(REST).display().to_string();
+    let split = ["xtask/split/split.mjs", "--wasm", &wasm_arg, "--ran", &ran_arg, "--rest", &rest];
+    cmd::run(cmd::command("node", &split, env))?;
+
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+    let write = |path: &Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let renamed_wasm = by_content(&wasm, &read(&wasm_path)?)?;
+    std::fs::rename(&wasm_path, dist.join(&renamed_wasm)).map_err(|e| format!("{wasm}: {e}"))?;
+    let script = String::from_utf8(read(&dist.join(&boot))?).map_err(|e| format!("{boot}: {e}"))?;
+    let script = replace_once(&script, &wasm, &renamed_wasm).map_err(|e| format!("{boot}: {e}"))?;
+    let renamed_boot = by_content(&boot, script.as_bytes())?;
+    write(&dist.join(&renamed_boot), script.as_bytes())?;
+    std::fs::remove_file(dist.join(&boot)).map_err(|e| format!("{boot}: {e}"))?;
+    let index = dist.join("index.html");
+    let html = String::from_utf8(read(&index)?).map_err(|e| format!("index.html: {e}"))?;
+    let html = replace_once(&html, &boot, &renamed_boot).map_err(|e| format!("index.html: {e}"))?;
+    write(&index, html.as_bytes())?;
+    println!("xtask: the page's wasm is split: {renamed_wasm} for the first view, {REST} for the rest");
+    Ok(())
+}
+
+/// The one file at the top of `dir` whose name `matches`.
+fn only(dir: &Path, matches: impl Fn(&str) -> bool, what: &str) -> Result<String, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let found: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| matches(name))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(format!("{}: expected one file for {what}, found {found:?}", dir.display())),
+    }
+}
+
+/// `name` (`stem-<16 hex digits><ending>`) with its hash replaced by one of `bytes`.
+fn by_content(name: &str, bytes: &[u8]) -> Result<String, String> {
+    let dash = name.rfind('-').ok_or_else(|| format!("{name}: no hash in the name"))?;
+    let hash = name.get(dash + 1..dash + 17).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+    if hash.is_none() {
+        return Err(format!("{name}: no hash in the name"));
+    }
+    Ok(format!("{}-{:016x}{}", &name[..dash], crate::csp::fnv1a(bytes), &name[dash + 17..]))
+}
+
+/// `text` with its one occurrence of `from` replaced by `to`; an error if there is not exactly one.
+fn replace_once(text: &str, from: &str, to: &str) -> Result<String, String> {
+    match text.matches(from).count() {
+        1 => Ok(text.replacen(from, to, 1)),
+        n => Err(format!("names {from} {n} times, expected once")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_renamed_by_its_content() {
+        let a = by_content("async-playground-fe0c72bde830dc78_bg.wasm", b"one").unwrap();
+        let b = by_content("async-playground-fe0c72bde830dc78_bg.wasm", b"two").unwrap();
+        assert!(a.starts_with("async-playground-") && a.ends_with("_bg.wasm") && a.len() == 41, "{a}");
+        assert_ne!(a, b);
+        assert_eq!(a, by_content("async-playground-0000000000000000_bg.wasm", b"one").unwrap());
+        let boot = by_content("boot-bd33ca9b94ef0124.js", b"one").unwrap();
+        assert!(boot.starts_with("boot-") && boot.ends_with(".js") && boot.len() == 24, "{boot}");
+        assert!(by_content("page.wasm", b"one").is_err());
+        assert!(by_content("async-playground-nothex_bg.wasm", b"one").is_err());
+    }
+
+    #[test]
+    fn a_name_is_replaced_only_where_it_occurs_once() {
+        assert_eq!(replace_once("fetch('./a.wasm')", "./a.wasm", "./b.wasm").unwrap(), "fetch('./b.wasm')");
+        assert!(replace_once("a a", "a", "b").unwrap_err().contains("2 times"));
+        assert!(replace_once("x", "a", "b").unwrap_err().contains("0 times"));
+    }
+}
