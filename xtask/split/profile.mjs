@@ -6,7 +6,7 @@
 //
 //   node xtask/split/profile.mjs --app <dist> --wasm <the page's wasm, in dist> --out <ran.json>
 //
-// Uses `@playwright/test` from tests/e2e/node_modules, the system's Chromium and
+// Uses `@playwright/test` from tests/e2e/node_modules, the system's Chromium (or `CHROMIUM`) and
 // tests/e2e/serve.mjs. Writes `{"functions": <count>, "ran": [<place>, ...]}`.
 import { createRequire } from 'node:module';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -42,7 +42,7 @@ await cp(app, copy, { recursive: true });
 await writeFile(join(copy, basename(wasmPath)), instrument(original));
 
 const server = spawn('node', [join(root, 'tests/e2e/serve.mjs'), copy, String(PORT), '/'], { stdio: 'ignore' });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const ran = new Set();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -89,6 +89,8 @@ const loadNow = () => {{
     const box = document.createElement('div');
     box.className = 'boot-failed';
     box.setAttribute('role', 'alert');
+    // Over the page, in view wherever it is scrolled (a press scrolls the stage into view).
+    box.style.cssText = 'position: fixed; top: 8px; left: 8px; right: 8px; z-index: 10; background: Canvas';
     box.textContent = `Async Playground could not load a part of itself (${{restUrl()}}). Check the connection and reload the page.`;
     document.body.prepend(box);
   }}

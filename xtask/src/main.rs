@@ -175,7 +175,7 @@ fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), Strin
     minify::bindings(&root().join("dist"), env)?;
     imports::apply(&root().join("dist"))?;
     // The split runs the page in Chromium (its profile).
-    tools::ensure_browser_tools(env)?;
+    tools::ensure_split_tools(env)?;
     split::apply(&root().join("dist"), env)?;
     parts::apply(&root().join("dist"))
 }

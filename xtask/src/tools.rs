@@ -124,6 +124,23 @@ pub fn ensure_browser_tools(env: &Env) -> Result<(), String> {
     npm_ci(env, "tests/e2e", "end-to-end test packages (npm ci in tests/e2e)")
 }
 
+/// What the release build needs to split the page's wasm (`split.rs`): a Chromium to profile the
+/// page in and the Playwright packages. The Chromium is `CHROMIUM` from the environment where it
+/// is set (a CI image's Chrome: `.github/workflows/pages.yml`), else the Debian package's.
+pub fn ensure_split_tools(env: &Env) -> Result<(), String> {
+    match std::env::var("CHROMIUM") {
+        Ok(given) => {
+            let ok = cmd::output(&given, &["--version"], env).is_some();
+            status(ok, &format!("{given} (CHROMIUM)"));
+            if !ok {
+                return Err(format!("CHROMIUM={given} does not run"));
+            }
+        }
+        Err(_) => ensure_chromium(env)?,
+    }
+    npm_ci(env, "tests/e2e", "end-to-end test packages (npm ci in tests/e2e)")
+}
+
 /// Chromium and chromedriver, the Debian packages (apt-get, as root).
 fn ensure_chromium(env: &Env) -> Result<(), String> {
     let chromium = cmd::output(CHROMIUM, &["--version"], env);
