@@ -2,7 +2,8 @@
 // split (`split.mjs`) keeps those in the first view and moves the rest out. It copies the bundle,
 // instruments the page's wasm (`wasm.mjs`), and loads the copy in headless Chromium as a learner
 // or a course page opens it (each address in PAGES), each time until `ready` and for IDLE_MS
-// after, when the page renders what stands below the stage and preloads what runs later.
+// after, when the page renders what stands below the stage and preloads what runs later, and
+// meets a long task, a narrower window and a scroll.
 //
 //   node xtask/split/profile.mjs --app <dist> --wasm <the page's wasm, in dist> --out <ran.json>
 //
@@ -61,7 +62,25 @@ try {
       }
     }
     await page.waitForFunction(() => window.__ranAtReady, null, { timeout: 60_000 });
-    await page.waitForTimeout(IDLE_MS);
+    // What a page meets without the learner acting: a long task (a slow device's start makes
+    // one, and the page observes them), a narrower window (a phone's address bar coming and
+    // going), and a scroll to the end and back.
+    await page.evaluate(
+      () =>
+        new Promise((done) =>
+          setTimeout(() => {
+            const until = performance.now() + 80;
+            while (performance.now() < until);
+            done();
+          }),
+        ),
+    );
+    await page.setViewportSize({ width: 390, height: 700 });
+    await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(IDLE_MS / 2);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.waitForTimeout(IDLE_MS / 2);
     if (failures.length) throw new Error(`${path}: ${failures.join('; ')}`);
     for (const i of await page.evaluate(() => [...window.__ran])) ran.add(i);
     await page.close();

@@ -53,16 +53,11 @@ pub fn sizes() -> Result<(), String> {
         &["--target", "web", "--keep-debug", "--out-dir", &dir_arg, "--out-name", "named", &built_arg],
         &env,
     ))?;
-    let html = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("index.html: {e}"))?;
-    let params = html
-        .split("data-wasm-opt-params=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .ok_or("index.html has no data-wasm-opt-params")?;
+    let params = crate::wasm_opt_params()?;
     let input = dir.join("named_bg.wasm").display().to_string();
     let output = dir.join("named.wasm").display().to_string();
     let mut args = vec!["-Oz", "-g", &input, "-o", &output];
-    args.extend(params.split_whitespace());
+    args.extend(params.iter().map(String::as_str));
     cmd::run(cmd::command("wasm-opt", &args, &env))?;
     cmd::run(cmd::command("node", &["bench/sizes.mjs", &output], &env))?;
     let dist = root().join("dist").display().to_string();

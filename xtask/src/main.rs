@@ -67,6 +67,18 @@ pub fn target_dir() -> PathBuf {
     }
 }
 
+/// The wasm-opt options the release build gives trunk (`index.html`'s `data-wasm-opt-params`),
+/// for the passes the xtask runs itself on the wasm trunk wrote (`bench --sizes`, `split.rs`).
+pub fn wasm_opt_params() -> Result<Vec<String>, String> {
+    let html = std::fs::read_to_string(root().join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let params = html
+        .split("data-wasm-opt-params=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or("index.html has no data-wasm-opt-params")?;
+    Ok(params.split_whitespace().map(String::from).collect())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {

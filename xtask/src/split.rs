@@ -18,6 +18,18 @@ use std::path::{Path, PathBuf};
 /// The rest of the page's wasm, as the boot script and the parts folder name it.
 pub const REST: &str = "page-rest.wasm";
 
+/// The wasm features the release build uses, as wasm-opt takes them (`xtask/split/wasm.mjs`
+/// writes the same set).
+const FEATURES: [&str; 7] = [
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
 /// Where the build keeps the profile and the page's wasm as it was before the split (for
 /// `bench/first-run.mjs`).
 pub fn work_dir() -> PathBuf {
@@ -49,6 +61,16 @@ pub fn apply(dist: &Path, env: &Env) -> Result<(), String> {
     let rest = dist.join(REST).display().to_string();
     let split = ["xtask/split/split.mjs", "--wasm", &wasm_arg, "--ran", &ran_arg, "--rest", &rest];
     cmd::run(cmd::command("node", &split, env))?;
+    // Both parts optimised again as trunk optimised the whole (the stubs leave room: 0.9 KB of
+    // the first view), with the features the whole was built with (its section that named them
+    // is gone).
+    let params = crate::wasm_opt_params()?;
+    for part in [&wasm_arg, &rest] {
+        let mut args = vec!["-Oz", part.as_str(), "-o", part.as_str()];
+        args.extend(FEATURES);
+        args.extend(params.iter().map(String::as_str));
+        cmd::run(cmd::command("wasm-opt", &args, env))?;
+    }
 
     let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
     let write = |path: &Path, bytes: &[u8]| {
