@@ -94,9 +94,12 @@ use std::path::Path;
 /// which renamed the parts folder). Then the page's wasm was split by what the page runs until
 /// the learner does something (`split.rs`), the rest loaded after the first view: 178,347 B in
 /// three builds in a row, 178,410 B with the boot script's message that the rest could not be
-/// had kept in view. The split follows a run of the page in Chromium, so a build whose profile
-/// took in one function more would weigh a little more: the budget leaves it 590 B.
-pub const BUDGET_BYTES: u64 = 179_000;
+/// had kept in view. The split follows a run of the page in Chromium, and one build in five kept
+/// a function fewer (the long-task observer's callback, which the pulse's count used to leave
+/// no long task to); with that callback given every long task and both parts optimised again
+/// after the split, 177,386 B. A build whose profile took in a function more would weigh a
+/// little more: the budget leaves it 614 B.
+pub const BUDGET_BYTES: u64 = 178_000;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.
