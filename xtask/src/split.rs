@@ -61,9 +61,9 @@ pub fn apply(dist: &Path, env: &Env) -> Result<(), String> {
     let rest = dist.join(REST).display().to_string();
     let split = ["xtask/split/split.mjs", "--wasm", &wasm_arg, "--ran", &ran_arg, "--rest", &rest];
     cmd::run(cmd::command("node", &split, env))?;
-    // Both parts optimised again as trunk optimised the whole (the stubs leave room: 0.9 KB of
-    // the first view), with the features the whole was built with (its section that named them
-    // is gone).
+    // Both parts optimised again as trunk optimised the whole (1 KB of the first view, around
+    // the stubs), with the features the whole was built with (its section that named them is
+    // gone).
     let params = crate::wasm_opt_params()?;
     for part in [&wasm_arg, &rest] {
         let mut args = vec!["-Oz", part.as_str(), "-o", part.as_str()];
