@@ -10,21 +10,13 @@
 //
 //   node bench/first-run.mjs --app <dist> --whole <the whole wasm> --named <named.wasm> [--rows N]
 //
-// Uses `@playwright/test` from tests/e2e/node_modules, the system's /usr/bin/chromium and
+// Uses `@playwright/test` from tests/e2e/node_modules, the system's Chromium (or `CHROMIUM`) and
 // tests/e2e/serve.mjs. Figures only: nothing here is asserted.
-import { createRequire } from 'node:module';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { deflateRawSync, gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { sleep, spawnGroup, stop } from '../tests/engines/webdriver.mjs';
-import { binaryen, defined, instrument, probe, read } from '../xtask/split/wasm.mjs';
+import { join, resolve } from 'node:path';
+import { binaryen, defined, functionsRun, read } from '../xtask/split/wasm.mjs';
 import { group, nameOf, readWasm } from './wasm-read.mjs';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..');
-const { chromium } = createRequire(join(root, 'tests/e2e/package.json'))('@playwright/test');
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,36 +37,15 @@ const original = await readFile(arg('whole'));
 const wasm = readWasm(original);
 const sameOrder = wasm.bodies.length === named.bodies.length && wasm.bodies.every((b, i) => b.length === named.bodies[i].length);
 
-const copy = await mkdtemp(join(tmpdir(), 'first-run-'));
-await cp(app, copy, { recursive: true });
-await writeFile(join(copy, pageWasm), instrument(original));
-
-const server = spawnGroup(['node', join(root, 'tests/e2e/serve.mjs'), copy, String(PORT), '/']);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const ran = new Set();
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(probe);
-  for (let load = 0; load < LOADS; load++) {
-    const page = await context.newPage();
-    for (let tries = 0; ; tries++) {
-      try {
-        await page.goto(`http://127.0.0.1:${PORT}/`);
-        break;
-      } catch (e) {
-        if (tries > 50) throw e;
-        await sleep(100); // the server is still starting
-      }
-    }
-    await page.waitForFunction(() => window.__ranAtReady, null, { timeout: 60_000 });
-    for (const i of await page.evaluate(() => window.__ranAtReady)) ran.add(i);
-    await page.close();
-  }
-} finally {
-  await browser.close();
-  stop(server);
-  await rm(copy, { recursive: true, force: true });
-}
+// What ran before `ready` in any of LOADS loads of the default lesson.
+const ran = await functionsRun({
+  app,
+  wasmName: pageWasm,
+  wasm: original,
+  port: PORT,
+  paths: Array(LOADS).fill('/'),
+  visit: (page) => page.evaluate(() => window.__ranAtReady),
+});
 
 // What did not run, emptied: the least a split by function could leave in the first view.
 const module = read(original);

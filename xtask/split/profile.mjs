@@ -1,6 +1,6 @@
 // Which of the page wasm's functions the page runs before the learner does anything: the build's
-// split (`split.mjs`) keeps those in the first view and moves the rest out. It copies the bundle,
-// instruments the page's wasm (`wasm.mjs`), and loads the copy in headless Chromium as a learner
+// split (`split.mjs`) keeps those in the first view and moves the rest out. It loads a copy of
+// the bundle with the page's wasm instrumented (`wasm.mjs`) in headless Chromium as a learner
 // or a course page opens it (each address in PAGES), each time until `ready` and for IDLE_MS
 // after, when the page renders what stands below the stage and preloads what runs later, and
 // meets a long task, a narrower window and a scroll.
@@ -9,16 +9,10 @@
 //
 // Uses `@playwright/test` from tests/e2e/node_modules, the system's Chromium (or `CHROMIUM`) and
 // tests/e2e/serve.mjs. Writes `{"functions": <count>, "ran": [<place>, ...]}`.
-import { createRequire } from 'node:module';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
-import { defined, instrument, probe, read } from './wasm.mjs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { defined, functionsRun, read } from './wasm.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const { chromium } = createRequire(join(root, 'tests/e2e/package.json'))('@playwright/test');
 const arg = (name) => {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0 || !process.argv[i + 1]) throw new Error(`--${name} is required`);
@@ -38,33 +32,16 @@ const original = await readFile(wasmPath);
 const module = read(original);
 const functions = defined(module).length;
 module.dispose();
-const copy = await mkdtemp(join(tmpdir(), 'split-profile-'));
-await cp(app, copy, { recursive: true });
-await writeFile(join(copy, basename(wasmPath)), instrument(original));
-
-const server = spawn('node', [join(root, 'tests/e2e/serve.mjs'), copy, String(PORT), '/'], { stdio: 'ignore' });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const ran = new Set();
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(probe);
-  for (const path of PAGES) {
-    const page = await context.newPage();
-    const failures = [];
-    page.on('pageerror', (e) => failures.push(e.message));
-    for (let tries = 0; ; tries++) {
-      try {
-        await page.goto(`http://127.0.0.1:${PORT}${path}`);
-        break;
-      } catch (e) {
-        if (tries > 50) throw e;
-        await new Promise((ok) => setTimeout(ok, 100)); // the server is still starting
-      }
-    }
-    await page.waitForFunction(() => window.__ranAtReady, null, { timeout: 60_000 });
-    // What a page meets without the learner acting: a long task (a slow device's start makes
-    // one, and the page observes them), a narrower window (a phone's address bar coming and
-    // going), and a scroll to the end and back.
+const ran = await functionsRun({
+  app,
+  wasmName: basename(wasmPath),
+  wasm: original,
+  port: PORT,
+  paths: PAGES,
+  // What a page meets without the learner acting: a long task (a slow device's start makes
+  // one, and the page observes them), a narrower window (a phone's address bar coming and
+  // going), and a scroll to the end and back.
+  async visit(page) {
     await page.evaluate(
       () =>
         new Promise((done) =>
@@ -81,14 +58,8 @@ try {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.evaluate(() => scrollTo(0, 0));
     await page.waitForTimeout(IDLE_MS / 2);
-    if (failures.length) throw new Error(`${path}: ${failures.join('; ')}`);
-    for (const i of await page.evaluate(() => [...window.__ran])) ran.add(i);
-    await page.close();
-  }
-} finally {
-  await browser.close();
-  server.kill();
-  await rm(copy, { recursive: true, force: true });
-}
+    return page.evaluate(() => [...window.__ran]);
+  },
+});
 await writeFile(out, JSON.stringify({ functions, ran: [...ran].sort((a, b) => a - b) }));
 console.log(`profile: ${ran.size} of ${functions} functions ran in ${PAGES.length} loads`);

@@ -102,23 +102,17 @@ rest.setStart(0);
 rest.runPasses(['remove-unused-module-elements']);
 if (!rest.validate()) throw new Error('the rest does not validate');
 
-// The first view exports what the rest still imports.
+// The first view exports what the rest still imports, of every kind.
 const imported = new Set();
-for (let i = 0; i < rest.getNumFunctions(); i++) {
-  const info = binaryen.getFunctionInfo(rest.getFunctionByIndex(i));
-  if (info.module === 'p') imported.add(info.base);
-}
-for (let i = 0; i < rest.getNumGlobals(); i++) {
-  const info = binaryen.getGlobalInfo(rest.getGlobalByIndex(i));
-  if (info.module === 'p') imported.add(info.base);
-}
-for (const [key, as] of exports) {
-  const [kind, name] = [key[0], key.slice(2)];
-  if (kind === 'f' && imported.has(as)) first.addFunctionExport(name, as);
-  else if (kind === 'g' && imported.has(as)) first.addGlobalExport(name, as);
-  else if (kind === 't') first.addTableExport(name, as);
-  else if (kind === 'm') first.addMemoryExport(name, as);
-}
+const note = (count, at, info) => {
+  for (let i = 0; i < count; i++) if (info(at(i)).module === 'p') imported.add(info(at(i)).base);
+};
+note(rest.getNumFunctions(), (i) => rest.getFunctionByIndex(i), binaryen.getFunctionInfo);
+note(rest.getNumGlobals(), (i) => rest.getGlobalByIndex(i), binaryen.getGlobalInfo);
+note(rest.getNumTables(), (i) => rest.getTableByIndex(i), binaryen.getTableInfo);
+note(1, () => null, () => rest.getMemoryInfo());
+const exportOf = { f: 'addFunctionExport', g: 'addGlobalExport', t: 'addTableExport', m: 'addMemoryExport' };
+for (const [key, as] of exports) if (imported.has(as)) first[exportOf[key[0]]](key.slice(2), as);
 first.addGlobalExport('split_loaded', 'split_loaded');
 if (!first.validate()) throw new Error('the first view does not validate');
 first.runPasses(['remove-unused-module-elements']);

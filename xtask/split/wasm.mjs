@@ -1,7 +1,12 @@
 // What the build's split (`split.mjs`, `profile.mjs`) and the benchmark's `bench/first-run.mjs`
-// do to the page's wasm, over binaryen.js (from the build tools, `.tools/node_modules`).
+// do to the page's wasm, over binaryen.js (from the build tools, `.tools/node_modules`), and how
+// they learn which of its functions a page runs ([`functionsRun`]).
+import { createRequire } from 'node:module';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sleep, spawnGroup, stop } from '../../tests/engines/webdriver.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const { default: binaryen } = await import(join(root, '.tools/node_modules/binaryen/index.js'));
@@ -60,4 +65,49 @@ export function probe() {
   addEventListener('message', (e) => {
     if (e.data?.type === 'ready' && !window.__ranAtReady) window.__ranAtReady = [...ran];
   });
+}
+
+/** Which functions of `wasm` (the page's, named `wasmName` at the top of the bundle in `app`)
+ *  a page runs: a copy of the bundle with `wasm` instrumented is served on `port`
+ *  (tests/e2e/serve.mjs) and each of `paths` loaded in headless Chromium (`CHROMIUM`, else
+ *  Debian's; Playwright from tests/e2e). Once a page has posted `ready`, `visit(page)` does what
+ *  it does there and returns the places of the functions that ran (`window.__ranAtReady` or
+ *  `window.__ran`, see [`probe`]); the answer is every place any page returned. An error on a
+ *  page is an error here. */
+export async function functionsRun({ app, wasmName, wasm, port, paths, visit }) {
+  const { chromium } = createRequire(join(root, 'tests/e2e/package.json'))('@playwright/test');
+  const copy = await mkdtemp(join(tmpdir(), 'functions-run-'));
+  await cp(app, copy, { recursive: true });
+  await writeFile(join(copy, wasmName), instrument(wasm));
+  const server = spawnGroup(['node', join(root, 'tests/e2e/serve.mjs'), copy, String(port), '/']);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const ran = new Set();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(probe);
+    for (const path of paths) {
+      const page = await context.newPage();
+      const failures = [];
+      page.on('pageerror', (e) => failures.push(e.message));
+      for (let tries = 0; ; tries++) {
+        try {
+          await page.goto(`http://127.0.0.1:${port}${path}`);
+          break;
+        } catch (e) {
+          if (tries > 50) throw e;
+          await sleep(100); // the server is still starting
+        }
+      }
+      await page.waitForFunction(() => window.__ranAtReady, null, { timeout: 60_000 });
+      const places = await visit(page);
+      if (failures.length) throw new Error(`${path}: ${failures.join('; ')}`);
+      for (const i of places) ran.add(i);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    stop(server);
+    await rm(copy, { recursive: true, force: true });
+  }
+  return ran;
 }
