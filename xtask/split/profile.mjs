@@ -1,9 +1,11 @@
-// Which of the page wasm's functions the page runs before the learner does anything: the build's
-// split (`split.mjs`) keeps those in the first view and moves the rest out. It loads a copy of
-// the bundle with the page's wasm instrumented (`wasm.mjs`) in headless Chromium as a learner
-// or a course page opens it (each address in PAGES), each time until `ready` and for IDLE_MS
-// after, when the page renders what stands below the stage and preloads what runs later, and
-// meets a long task, a narrower window and a scroll.
+// Which of the page wasm's functions the page runs before the learner does anything and before
+// the rest of its wasm arrives: the build's split (`split.mjs`) keeps those in the first view and
+// moves the rest out. It loads a copy of the bundle with the page's wasm instrumented
+// (`wasm.mjs`, which holds the rest back) in headless Chromium as a learner or a course page
+// opens it (each address in PAGES), each time until `ready` and for IDLE_MS after, when the page
+// meets a long task, a narrower window and a scroll. What the page does of its own accord once
+// the rest has arrived (what stands below the stage, the runner's preload) is not in it: that
+// waits for the rest (src/shell/runtime/page_rest.rs).
 //
 //   node xtask/split/profile.mjs --app <dist> --wasm <the page's wasm, in dist> --out <ran.json>
 //

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { sleep, spawnGroup, stop } from '../../tests/engines/webdriver.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The rest's file name (`crate::split::REST`). */
+const REST = 'page-rest.wasm';
 export const { default: binaryen } = await import(join(root, '.tools/node_modules/binaryen/index.js'));
 
 // The features the release build's wasm-opt keeps (its defaults): set, so that binaryen writes
@@ -36,11 +38,16 @@ export function defined(module) {
 }
 
 /** `bytes` with each defined function first calling the import `first_run.ran` with its place:
- *  how `profile.mjs` and `bench/first-run.mjs` learn which functions ran. */
+ *  how `profile.mjs` and `bench/first-run.mjs` learn which functions ran. It also exports the
+ *  global the split adds (`split_loaded`), so that the boot script takes it for a split page's
+ *  wasm and the page waits for its rest (which [`functionsRun`] never gives) as a split page
+ *  does. */
 export function instrument(bytes) {
   const module = read(bytes);
   const functions = defined(module);
   module.addFunctionImport('first_run_ran', 'first_run', 'ran', binaryen.i32, binaryen.none);
+  module.addGlobal('split_loaded', binaryen.i32, true, module.i32.const(0));
+  module.addGlobalExport('split_loaded', 'split_loaded');
   functions.forEach((f, i) => {
     const { body, results } = binaryen.getFunctionInfo(f);
     const note = module.call('first_run_ran', [module.i32.const(i)], binaryen.none);
@@ -68,9 +75,10 @@ export function probe() {
 }
 
 /** Which functions of `wasm` (the page's, named `wasmName` at the top of the bundle in `app`)
- *  a page runs: a copy of the bundle with `wasm` instrumented is served on `port`
- *  (tests/e2e/serve.mjs) and each of `paths` loaded in headless Chromium (`CHROMIUM`, else
- *  Debian's; Playwright from tests/e2e). Once a page has posted `ready`, `visit(page)` does what
+ *  a page runs before the rest of its wasm arrives: a copy of the bundle with `wasm`
+ *  instrumented is served on `port` (tests/e2e/serve.mjs), the rest's fetch is held unanswered,
+ *  and each of `paths` is loaded in headless Chromium (`CHROMIUM`, else Debian's; Playwright
+ *  from tests/e2e). Once a page has posted `ready`, `visit(page)` does what
  *  it does there and returns the places of the functions that ran (`window.__ranAtReady` or
  *  `window.__ran`, see [`probe`]); the answer is every place any page returned. An error on a
  *  page is an error here. */
@@ -85,6 +93,7 @@ export async function functionsRun({ app, wasmName, wasm, port, paths, visit }) 
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(probe);
+    await context.route(`**/${REST}`, () => {}); // never answered
     for (const path of paths) {
       const page = await context.newPage();
       const failures = [];

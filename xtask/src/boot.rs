@@ -61,14 +61,18 @@ const shown = () => new Promise((ok) => {{
 // something, and the rest, `{rest}`, fetched once the first view is drawn. The first call
 // into the rest before it has come (`split.load`) loads it there and then, synchronously; if
 // it cannot be had, the page says so (once), and that call fails, as does every later one
-// without asking again: the learner is told to reload.
+// without asking again: the learner is told to reload. What the page does of its own accord
+// after its first view waits for `__playgroundRest` (src/shell/runtime/page_rest.rs): the rest
+// linked, or none to wait for (a wasm not split, a fetch that failed).
 const rest = {{ page: null, linked: false, failed: false }};
+window.__playgroundRest = new Promise((ok) => (rest.arrived = ok));
 const restUrl = () => `{base}${{document.documentElement.dataset.parts ?? ''}}{rest}`;
 const link = (module) => {{
   if (rest.linked) return;
   new WebAssembly.Instance(module, {{ p: rest.page.exports }});
   rest.page.exports.split_loaded.value = 1;
   rest.linked = true;
+  rest.arrived();
 }};
 const loadNow = () => {{
   if (!rest.failed) {{
@@ -104,6 +108,7 @@ const kept = (result) => {{
   Object.assign(WebAssembly, {{ instantiate, instantiateStreaming }});
   const instance = result instanceof WebAssembly.Instance ? result : result.instance;
   if (instance.exports.split_loaded) rest.page = instance;
+  else rest.arrived();
   return result;
 }};
 WebAssembly.instantiateStreaming = async (source, imports) => kept(await instantiateStreaming(source, withRest(imports)));
@@ -128,6 +133,7 @@ const start = async () => {{
     const response = await fetch(restUrl());
     if (response.ok) link(await WebAssembly.compile(await response.arrayBuffer()));
   }} catch {{}}
+  rest.arrived();
 }};
 if (new URLSearchParams(location.search).get('load') === 'click') {{
   await styled();
@@ -201,6 +207,12 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         );
         assert!(js.find("app.default(").unwrap() < js.find("await fetch(restUrl())").unwrap());
         assert!(js.contains("Object.assign(WebAssembly, { instantiate, instantiateStreaming })"), "{js}");
+        // What the page does after its first view waits for the rest: said once it is linked,
+        // when there is none, and when its fetch failed (the first call then tries again).
+        assert!(js.contains("window.__playgroundRest = new Promise"), "{js}");
+        assert!(js.find("rest.linked = true;\n  rest.arrived();").is_some(), "{js}");
+        assert!(js.contains("else rest.arrived();"), "{js}");
+        assert!(js.find("await fetch(restUrl())").unwrap() < js.rfind("rest.arrived();").unwrap());
         assert!(app_of("console.log(1)").unwrap_err().contains("no `from '"));
     }
 

@@ -1,9 +1,12 @@
 //! Whether the page's first view has been painted: `false` in the first render, `true` from the
-//! render after the browser has drawn it. The app renders what stands below the fold only then,
-//! so the first render, its layout and its paint hold only what the window shows, and the page
-//! is ready (and says so) that much sooner.
+//! render after the browser has drawn it and the rest of the page's wasm has arrived
+//! (`runtime::page_rest`). The app renders what stands below the fold only then, so the first
+//! render, its layout and its paint hold only what the window shows, and the page is ready (and
+//! says so) that much sooner; and the code of what stands below the fold is not in the first
+//! view's wasm.
 
 use crate::shell::runtime::frames::frame_or_timeout;
+use crate::shell::runtime::page_rest;
 use crate::shell::runtime::yield_now::yield_now;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -27,6 +30,7 @@ pub fn use_first_paint() -> bool {
                 // (posted as the first render ended) reaches the parent first.
                 frame_or_timeout(FRAME_WAIT_MS).await;
                 yield_now().await;
+                page_rest::arrived().await;
                 if !gone_later.get() {
                     painted.set(true);
                 }

@@ -20,6 +20,7 @@ use crate::core::timing::Span;
 use crate::shell::runtime::clock::now;
 use crate::shell::runtime::extras;
 use crate::shell::runtime::frames::frame_or_timeout;
+use crate::shell::runtime::page_rest;
 use crate::shell::runtime::post::post;
 use crate::shell::runtime::runner_module;
 use crate::shell::runtime::stage_view::keep_stage_in_view;
@@ -226,9 +227,11 @@ pub fn use_runner(state: UseReducerHandle<State>, meter: UseFrameMeterHandle) ->
     {
         let in_flight = in_flight.clone();
         use_effect_with((), move |_| {
-            // The runner starts loading once the first view is drawn.
+            // The runner starts loading once the first view is drawn and the rest of the page's
+            // own wasm, which loads it, has arrived.
             wasm_bindgen_futures::spawn_local(async {
                 frame_or_timeout(FRAME_WAIT_MS).await;
+                page_rest::arrived().await;
                 runner_module::preload();
             });
             move || {

@@ -15,6 +15,7 @@ pub mod lesson_files;
 pub mod listening;
 pub mod live_timeline;
 pub mod long_tasks;
+pub mod page_rest;
 pub mod page_root;
 pub mod paint;
 pub mod parts;

@@ -123,6 +123,12 @@ export class Playground {
     return this.page.getByRole('region', { name: /^Is the page alive/ });
   }
 
+  /** The scenario's editor under the stage (named "Scenario"): it comes once the first view is
+   *  drawn and the rest of the page's wasm has arrived, as all that stands below the stage. */
+  editor() {
+    return this.page.getByRole('region', { name: 'Scenario', exact: true });
+  }
+
   /** A task in the editor, by its label (its accessible name starts with it). */
   task(label: string) {
     return this.page.getByRole('button', { name: new RegExp(`^${label}: `) });

@@ -1,7 +1,8 @@
 // The page's wasm comes in two (xtask/src/split.rs): what the page runs until the learner does
 // something, and the rest, `page-rest.wasm` in the parts folder, fetched once the first view is
-// drawn. A call into the rest before it has come loads it at once (a synchronous request); if
-// it cannot be had, the page says so.
+// drawn; what the page does of its own accord after that waits for it. A call into the rest
+// before it has come loads it at once (a synchronous request); if it cannot be had, the page
+// says so.
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { Playground } from '../pages/playground';
 
@@ -39,6 +40,31 @@ test('the first view runs without the rest, which comes after it, and a run uses
   // Nothing of the rest was needed before `ready`, and nothing was loaded twice.
   expect(await page.evaluate(() => (window as unknown as { __asked: string[] }).__asked)).toEqual(['ready']);
   expect(requests).toEqual(['fetch']);
+});
+
+test('what stands below the stage, and the runner, wait for the rest, and come without a load at once', async ({ page }) => {
+  // The page's own fetch of the rest is held until the page has done what it does before it.
+  let held: Route | undefined;
+  await page.route(REST, (route) => {
+    if (route.request().resourceType() === 'fetch') held = route;
+    else route.continue();
+  });
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (REST.test(r.url())) asked.push(`rest (${r.resourceType()})`);
+    else if (r.url().endsWith('/runner-loader.js')) asked.push('runner');
+  });
+  const app = await Playground.open(page, '?scale=50');
+  await expect.poll(() => held !== undefined).toBe(true);
+  // The first view is drawn (the fetch comes after its frame), and nothing below the stage is
+  // there yet, nor the runner asked for.
+  const editor = app.editor();
+  await expect(page.locator('.stage')).toBeVisible();
+  await expect(editor).toHaveCount(0);
+  expect(asked).toEqual(['rest (fetch)']);
+  await held!.continue();
+  await expect(editor).toBeVisible();
+  await expect.poll(() => asked).toEqual(['rest (fetch)', 'runner']);
 });
 
 test('a press before the rest has come loads it at once, and the run goes as usual', async ({ page }) => {

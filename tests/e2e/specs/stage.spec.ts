@@ -95,6 +95,8 @@ test.describe('laptop, 1280 x 800', () => {
   test('a run started while the page is scrolled away brings the stage into view', async ({ page }) => {
     await page.addInitScript(installStageProbe);
     const app = await Playground.open(page, query);
+    // The whole page there (what stands below the stage comes after `ready`), then scrolled away.
+    await expect(app.editor()).toBeVisible();
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect(app.pulse()).not.toBeInViewport();
     // Started by a message, as a course page would: no button was pressed.

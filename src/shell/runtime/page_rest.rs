@@ -1,0 +1,28 @@
+//! The rest of the page's own wasm: a release build splits it in two (`xtask/src/split.rs`),
+//! what the page runs until the rest arrives, and the rest, which the boot script
+//! (`xtask/src/boot.rs`) fetches once the first view is drawn and links in. What the page does
+//! of its own accord after its first view (what stands below the stage, the runner's preload)
+//! waits for [`arrived`], so that it never needs the rest before it is there, and the first
+//! view's wasm holds only what the first view runs.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the boot script leaves the promise that the rest has arrived (or that there is none to
+/// wait for: a build that is not split, or a rest that could not be fetched, which the first
+/// call into it then loads or reports).
+const GLOBAL: &str = "__playgroundRest";
+
+/// Once the rest of the page's wasm has arrived; at once where nothing says it is coming (a
+/// `trunk serve` build, the browser tests).
+pub async fn arrived() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Reflect::get(&window, &JsValue::from_str(GLOBAL))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    if let Some(promise) = promise {
+        let _ = JsFuture::from(promise).await;
+    }
+}
