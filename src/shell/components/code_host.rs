@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// `first_tab` is the tab to show first (a `codegen::Language` id).
+#[inline(never)] // not in the first view, so not in its wasm (ARCHITECTURE.md, Invariants)
 pub fn code_host(scenario: &Rc<Scenario>, scale: f64, first_tab: Option<&'static str>) -> Html {
     let inputs =
         Inputs::default().shared(scenario).value(scale.to_bits()).text(first_tab.unwrap_or_default());

@@ -25,10 +25,16 @@ pub fn compare_all(props: &CompareAllProps) -> Html {
     if runs.len() < 2 {
         return Html::default();
     }
+    side_by_side(props, &runs)
+}
+
+/// The runs side by side.
+#[inline(never)] // not in the first view, so not in its wasm (ARCHITECTURE.md, Invariants)
+fn side_by_side(props: &CompareAllProps, runs: &[&RunReport]) -> Html {
     html! {
         <section class="side-by-side" aria-labelledby="compare-title">
             <h2 id="compare-title">{ "Side by side" }</h2>
-            <p class="compare-summary">{ summary(&runs) }</p>
+            <p class="compare-summary">{ summary(runs) }</p>
             { multiples(props) }
         </section>
     }

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// `runs`: every run of the session, oldest first (the page shows this place only after a run).
+#[inline(never)] // not in the first view, so not in its wasm (ARCHITECTURE.md, Invariants)
 pub fn history_host(runs: &[Rc<RunReport>]) -> Html {
     let inputs = runs.iter().fold(Inputs::default(), Inputs::shared);
     let runs: Vec<Same<RunReport>> = runs.iter().cloned().map(Same).collect();

@@ -179,6 +179,7 @@ fn mode_row(props: &ModeStripProps, row: &ModeRow, busy: bool) -> Html {
     }
 }
 
+#[inline(never)] // not in the first view, so not in its wasm (ARCHITECTURE.md, Invariants)
 fn results(r: &RunReport, lesson: &Lesson, stale: bool, predicted_counter: Option<i64>) -> Html {
     let updates = r
         .tasks

@@ -4,7 +4,7 @@
 use super::memo::{Inputs, Memo};
 use crate::core::lesson::Lesson;
 use crate::core::predict::Prediction;
-use crate::core::question::{Guess, Question};
+use crate::core::question::{Answer, Guess, Question};
 use crate::core::report::RunReport;
 use crate::core::scenario::{Scenario, TaskId};
 use crate::core::state::Action;
@@ -93,7 +93,6 @@ fn field(question: Question, lesson: &Lesson, scenario: &Scenario) -> Html {
 pub fn predict_prompt(props: &PredictPromptProps) -> Html {
     let lesson = props.lesson;
     let question = lesson.question;
-    let mode = question.mode();
     let scenario = &props.scenario;
     let ask = question.ask(lesson.unit);
 
@@ -119,38 +118,8 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
         html! { <p id="guess-question">{ ask.clone() }</p> }
     };
     let body = match (props.guess, props.report.as_ref()) {
-        (guess, Some(report)) => {
-            let measured = question.measured(report).unwrap_or(model);
-            let verdict = match guess {
-                Some(g) if g.agrees(measured) => "Your prediction matched the run.".to_string(),
-                Some(_) => {
-                    "The run did not go as you predicted: look at the timeline to see why.".to_string()
-                }
-                None => "You ran it without a guess; guess before the next run.".to_string(),
-            };
-            html! {
-                <>
-                    <dl class="compare" aria-label={format!("{ask} Your guess, the model and the run")}>
-                        <div><dt>{ "You guessed" }</dt><dd class="guess-value">{ guess.map_or_else(|| "\u{2014}".to_string(), |g| g.describe(scenario, lesson.unit)) }</dd></div>
-                        <div><dt>{ "The model predicts" }</dt><dd class="model-value">{ model.describe(scenario, lesson.unit) }</dd></div>
-                        <div><dt>{ format!("The {mode} run measured") }</dt><dd class="measured-value">{ measured.describe(scenario, lesson.unit) }</dd></div>
-                    </dl>
-                    <div class="verdict-row">
-                    <p class="verdict">{ verdict }</p>
-                    <button type="button" class="quiet" onclick={on_again}>{ "Guess again" }</button>
-                    </div>
-                </>
-            }
-        }
-        (Some(guess), None) => html! {
-            <>
-                <p class="guess-locked">
-                    { "Your prediction: " }<strong>{ guess.describe(scenario, lesson.unit) }</strong>
-                    { format!(". Now press \u{201c}{}\u{201d} below to see how it really goes.", mode.run_label()) }
-                </p>
-                <button type="button" class="quiet" onclick={on_again}>{ "Change my guess" }</button>
-            </>
-        },
+        (guess, Some(report)) => answered(props, guess, report, model, on_again),
+        (Some(guess), None) => locked(props, guess, on_again),
         (None, None) => html! {
             <form class="guess-form" onsubmit={on_submit} novalidate=true>
                 // A radio button per lane or an option per task: drawn again only for another
@@ -173,5 +142,57 @@ pub fn predict_prompt(props: &PredictPromptProps) -> Html {
             { ask_html }
             { body }
         </section>
+    }
+}
+
+/// After a run: the guess, the model and the run side by side, and a verdict.
+#[inline(never)] // not in the first view, so not in its wasm (ARCHITECTURE.md, Invariants)
+fn answered(
+    props: &PredictPromptProps,
+    guess: Option<Guess>,
+    report: &RunReport,
+    model: Answer,
+    on_again: Callback<MouseEvent>,
+) -> Html {
+    let lesson = props.lesson;
+    let question = lesson.question;
+    let mode = question.mode();
+    let scenario = &props.scenario;
+    let ask = question.ask(lesson.unit);
+    let measured = question.measured(report).unwrap_or(model);
+    let verdict = match guess {
+        Some(g) if g.agrees(measured) => "Your prediction matched the run.".to_string(),
+        Some(_) => "The run did not go as you predicted: look at the timeline to see why.".to_string(),
+        None => "You ran it without a guess; guess before the next run.".to_string(),
+    };
+    html! {
+        <>
+            <dl class="compare" aria-label={format!("{ask} Your guess, the model and the run")}>
+                <div><dt>{ "You guessed" }</dt><dd class="guess-value">{ guess.map_or_else(|| "\u{2014}".to_string(), |g| g.describe(scenario, lesson.unit)) }</dd></div>
+                <div><dt>{ "The model predicts" }</dt><dd class="model-value">{ model.describe(scenario, lesson.unit) }</dd></div>
+                <div><dt>{ format!("The {mode} run measured") }</dt><dd class="measured-value">{ measured.describe(scenario, lesson.unit) }</dd></div>
+            </dl>
+            <div class="verdict-row">
+            <p class="verdict">{ verdict }</p>
+            <button type="button" class="quiet" onclick={on_again}>{ "Guess again" }</button>
+            </div>
+        </>
+    }
+}
+
+/// A guess locked in, before the run.
+#[inline(never)] // not in the first view, so not in its wasm (ARCHITECTURE.md, Invariants)
+fn locked(props: &PredictPromptProps, guess: Guess, on_again: Callback<MouseEvent>) -> Html {
+    let lesson = props.lesson;
+    let mode = lesson.question.mode();
+    let scenario = &props.scenario;
+    html! {
+        <>
+            <p class="guess-locked">
+                { "Your prediction: " }<strong>{ guess.describe(scenario, lesson.unit) }</strong>
+                { format!(". Now press \u{201c}{}\u{201d} below to see how it really goes.", mode.run_label()) }
+            </p>
+            <button type="button" class="quiet" onclick={on_again}>{ "Change my guess" }</button>
+        </>
     }
 }

@@ -48,7 +48,12 @@ pub fn replay_host(props: ReplayHostProps) -> Html {
             </div>
         };
     }
-    // The replay itself, mounted from the extras: one results file per run, not per render.
+    replay(props)
+}
+
+/// The replay itself, mounted from the extras: one results file per run, not per render.
+#[inline(never)] // not in the first view, so not in its wasm (ARCHITECTURE.md, Invariants)
+fn replay(props: ReplayHostProps) -> Html {
     let (run, at_ms) = (props.replay.shown.clone(), props.at_ms);
     let inputs =
         run.iter().fold(Inputs::default().value(at_ms.map_or(u64::MAX, f64::to_bits)), |i, r| i.shared(&r.0));

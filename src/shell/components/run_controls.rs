@@ -48,6 +48,7 @@ fn number_setting(shown: f64, action: fn(f64) -> Action, on_action: &Callback<Ac
 /// being typed (a cap typed during a run, when the run ends; any field, when a course page
 /// loads a scenario). Yew applies a field's attributes in the order written, so `type` comes
 /// before `~valueAsNumber`, which only a number field takes.
+#[inline(never)] // not in the first view, so not in its wasm (ARCHITECTURE.md, Invariants)
 pub fn run_controls(props: RunControlsProps) -> Html {
     let inputs = Inputs::default()
         .value(props.running.map_or(0, |m| m as u64 + 1))

@@ -18,6 +18,7 @@ pub struct ScenarioPanelProps {
     pub on_action: Callback<Action>,
 }
 
+#[inline(never)] // not in the first view, so not in its wasm (ARCHITECTURE.md, Invariants)
 pub fn scenario_panel(props: &ScenarioPanelProps) -> Html {
     let on_combine = {
         let on_action = props.on_action.clone();

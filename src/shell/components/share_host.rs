@@ -27,6 +27,7 @@ pub struct ShareHostProps<'a> {
     pub note: &'a UseStateHandle<String>,
 }
 
+#[inline(never)] // not in the first view, so not in its wasm (ARCHITECTURE.md, Invariants)
 pub fn share_host(props: ShareHostProps) -> Html {
     let lesson = props.origin.lesson;
     let (own, scale, ran) = (props.origin.is_lesson_own(), props.scale, props.last_run.is_some());

@@ -10,6 +10,14 @@ use crate::shell::runtime::lesson_files::with_lessons;
 /// messages.
 pub async fn open(hash: &str) -> (Option<Result<Decoded, ShareError>>, Vec<String>) {
     let Some(value) = share::link_value(hash) else { return (None, Vec::new()) };
+    // Behind a pointer, so that the unpacking is code of its own: a page opened without a link
+    // never runs it, so it is not in the first view's wasm (ARCHITECTURE.md, Invariants).
+    let opening: std::pin::Pin<Box<dyn std::future::Future<Output = _>>> = Box::pin(open_value(value));
+    opening.await
+}
+
+/// The link's value (`share::link_value`) unpacked and read.
+async fn open_value(value: &str) -> (Option<Result<Decoded, ShareError>>, Vec<String>) {
     let json = match share::unwrap(value) {
         Ok(deflated) => match inflate_raw(&deflated, MAX_JSON_BYTES).await {
             Ok(json) => json,
