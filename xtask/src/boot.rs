@@ -59,14 +59,27 @@ const shown = () => new Promise((ok) => {{
 }});
 // The page's wasm comes in two (xtask/src/split.rs): what the page runs until the learner does
 // something, and the rest, `{rest}`, fetched once the first view is drawn. The first call
-// into the rest before it has come (`split.load`) loads it there and then, synchronously; if
-// it cannot be had, the page says so (once), and that call fails, as does every later one
-// without asking again: the learner is told to reload. What the page does of its own accord
-// after its first view waits for `__playgroundRest` (src/shell/runtime/page_rest.rs): the rest
-// linked, or none to wait for (a wasm not split, a fetch that failed).
+// into the rest before it has come (`split.load`) loads it there and then, synchronously. If
+// it cannot be had (that way or the first), the page says so, once, and every call into it
+// fails without asking again: the learner is told to reload. What the page does of its own
+// accord after its first view waits for `__playgroundRest` (src/shell/runtime/page_rest.rs):
+// kept once the rest is linked (at once for a wasm not split), never if it cannot be had, so
+// that no render calls into a rest that is not there.
 const rest = {{ page: null, linked: false, failed: false }};
 window.__playgroundRest = new Promise((ok) => (rest.arrived = ok));
 const restUrl = () => `{base}${{document.documentElement.dataset.parts ?? ''}}{rest}`;
+// Said once: from here on, no call into the rest asks for it again.
+const missing = () => {{
+  if (rest.failed) return;
+  rest.failed = true;
+  const box = document.createElement('div');
+  box.className = 'boot-failed';
+  box.setAttribute('role', 'alert');
+  // Over the page, in view wherever it is scrolled (a press scrolls the stage into view).
+  box.style.cssText = 'position: fixed; top: 8px; left: 8px; right: 8px; z-index: 10; background: Canvas';
+  box.textContent = `Async Playground could not load a part of itself (${{restUrl()}}). Check the connection and reload the page.`;
+  document.body.prepend(box);
+}};
 const link = (module) => {{
   if (rest.linked) return;
   new WebAssembly.Instance(module, {{ p: rest.page.exports }});
@@ -89,14 +102,7 @@ const loadNow = () => {{
       for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
       return link(new WebAssembly.Module(bytes));
     }}
-    rest.failed = true;
-    const box = document.createElement('div');
-    box.className = 'boot-failed';
-    box.setAttribute('role', 'alert');
-    // Over the page, in view wherever it is scrolled (a press scrolls the stage into view).
-    box.style.cssText = 'position: fixed; top: 8px; left: 8px; right: 8px; z-index: 10; background: Canvas';
-    box.textContent = `Async Playground could not load a part of itself (${{restUrl()}}). Check the connection and reload the page.`;
-    document.body.prepend(box);
+    missing();
   }}
   throw new Error(`${{restUrl()}} did not load`);
 }};
@@ -122,8 +128,7 @@ const start = async () => {{
   // (Trunk's own script also sets `window.wasmBindings` and fires `TrunkApplicationStarted`;
   // nothing here uses them, and a parent page has the `ready` message.)
   await app.default({{ module_or_path: wasmFile }});
-  // The rest, after the first view's frame (at most a second: a hidden page draws none). A
-  // failed fetch here leaves it to `loadNow`, which tries again when it is needed.
+  // The rest, after the first view's frame (at most a second: a hidden page draws none).
   await new Promise((ok) => {{
     requestAnimationFrame(() => setTimeout(ok));
     setTimeout(ok, 1000);
@@ -131,9 +136,9 @@ const start = async () => {{
   if (!rest.page || rest.linked) return;
   try {{
     const response = await fetch(restUrl());
-    if (response.ok) link(await WebAssembly.compile(await response.arrayBuffer()));
+    if (response.ok) return link(await WebAssembly.compile(await response.arrayBuffer()));
   }} catch {{}}
-  rest.arrived();
+  if (!rest.linked) missing();
 }};
 if (new URLSearchParams(location.search).get('load') === 'click') {{
   await styled();
@@ -208,11 +213,12 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         assert!(js.find("app.default(").unwrap() < js.find("await fetch(restUrl())").unwrap());
         assert!(js.contains("Object.assign(WebAssembly, { instantiate, instantiateStreaming })"), "{js}");
         // What the page does after its first view waits for the rest: said once it is linked,
-        // when there is none, and when its fetch failed (the first call then tries again).
+        // or at once where there is none; never if it cannot be had, which is said instead.
         assert!(js.contains("window.__playgroundRest = new Promise"), "{js}");
-        assert!(js.find("rest.linked = true;\n  rest.arrived();").is_some(), "{js}");
+        assert!(js.contains("rest.linked = true;\n  rest.arrived();"), "{js}");
         assert!(js.contains("else rest.arrived();"), "{js}");
-        assert!(js.find("await fetch(restUrl())").unwrap() < js.rfind("rest.arrived();").unwrap());
+        assert_eq!(js.matches("rest.arrived()").count(), 2, "{js}");
+        assert!(js.find("await fetch(restUrl())").unwrap() < js.rfind("missing();").unwrap());
         assert!(app_of("console.log(1)").unwrap_err().contains("no `from '"));
     }
 

@@ -8,13 +8,12 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Where the boot script leaves the promise that the rest has arrived (or that there is none to
-/// wait for: a build that is not split, or a rest that could not be fetched, which the first
-/// call into it then loads or reports).
+/// Where the boot script leaves the promise that the rest has arrived: kept once it is linked,
+/// at once where the wasm is not split, never where it cannot be had (the boot script says so).
 const GLOBAL: &str = "__playgroundRest";
 
 /// Once the rest of the page's wasm has arrived; at once where nothing says it is coming (a
-/// `trunk serve` build, the browser tests).
+/// `trunk serve` build, the browser tests); never where it cannot be had.
 pub async fn arrived() {
     let Some(window) = web_sys::window() else {
         return;
