@@ -130,7 +130,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     // Announced once the command listener above is in place.
     use_effect_with((), |_| post(&OutMessage::ready()));
-    // What stands below the stage comes a frame after the first view is drawn.
+    // What stands below the stage comes once the first view is drawn and the rest has come.
     let painted = use_first_paint();
 
     let on_dismiss = {
