@@ -168,6 +168,12 @@ pub fn app(props: &AppProps) -> Html {
         })
         .collect();
     let with_lesson = shows(Control::Lesson);
+    // Whether anything stands below the stage on this page.
+    let below_stage = (shows(Control::Editor) && !state.readonly)
+        || shows(Control::Run)
+        || shows(Control::Code)
+        || shows(Control::Share)
+        || (shows(Control::History) && !state.history.is_empty());
 
     html! {
         <div class={if params.embed { "page embed" } else { "page" }}>
@@ -262,6 +268,15 @@ pub fn app(props: &AppProps) -> Html {
                             }) }
                         }
                     </div>
+                    if !painted && below_stage {
+                        // Said only if the rest is slow to come (the style holds it back a
+                        // moment), or at once if the boot script says it cannot come: a render
+                        // then could call into what is missing, so both are here from the first.
+                        <p class="below-note">
+                            <span class="coming">{ "Loading the rest of the playground\u{2026}" }</span>
+                            <span class="missing">{ "The rest of the playground could not be loaded. Check the connection and reload the page." }</span>
+                        </p>
+                    }
                     if painted {
                         if shows(Control::Editor) && !state.readonly {
                             { scenario_panel(&ScenarioPanelProps {

@@ -79,6 +79,8 @@ const missing = () => {{
   box.style.cssText = 'position: fixed; top: 8px; left: 8px; right: 8px; z-index: 10; background: Canvas';
   box.textContent = `Async Playground could not load a part of itself (${{restUrl()}}). Check the connection and reload the page.`;
   document.body.prepend(box);
+  // And where what stands below the stage would be (its note reads this: static/style.css).
+  document.documentElement.dataset.rest = 'missing';
 }};
 const link = (module) => {{
   if (rest.linked) return;
@@ -215,6 +217,9 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         // What the page does after its first view waits for the rest: said once it is linked,
         // or at once where there is none; never if it cannot be had, which is said instead.
         assert!(js.contains("window.__playgroundRest = new Promise"), "{js}");
+        assert!(
+            js.find("document.body.prepend(box);").unwrap() < js.find("dataset.rest = 'missing'").unwrap()
+        );
         assert!(js.contains("rest.linked = true;\n  rest.arrived();"), "{js}");
         assert!(js.contains("else rest.arrived();"), "{js}");
         assert_eq!(js.matches("rest.arrived()").count(), 2, "{js}");

@@ -62,8 +62,15 @@ test('what stands below the stage, and the runner, wait for the rest, and come w
   await expect(page.locator('.stage')).toBeVisible();
   await expect(editor).toHaveCount(0);
   expect(asked).toEqual(['rest (fetch)']);
+  // Where it will stand, a line says it is coming (held back a moment, so that a fast
+  // connection never flashes it).
+  const coming = page.locator('.below-note .coming');
+  await expect(coming).toHaveText('Loading the rest of the playground\u2026');
+  await expect(coming).toBeVisible();
+  await expect(page.locator('.below-note .missing')).toBeHidden();
   await held!.continue();
   await expect(editor).toBeVisible();
+  await expect(page.locator('.below-note')).toHaveCount(0);
   await expect.poll(() => asked).toEqual(['rest (fetch)', 'runner']);
 });
 
@@ -90,16 +97,21 @@ test('when the rest cannot be had, the page says so, once, and stops asking', as
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const app = await Playground.open(page, '?scale=50');
-  // Said as soon as the page's own fetch fails, before anything asks for the rest.
+  // Said as soon as the page's own fetch fails, before anything asks for the rest; and where
+  // what stands below the stage would be, that it cannot come. Nothing was drawn that needs it.
   const said = page.getByRole('alert').filter({ hasText: 'could not load a part of itself' });
   await expect(said).toContainText('Check the connection and reload the page');
+  const missing = page.locator('.below-note .missing');
+  await expect(missing).toHaveText('The rest of the playground could not be loaded. Check the connection and reload the page.');
+  await expect(missing).toBeVisible();
+  await expect(page.locator('.below-note .coming')).toBeHidden();
+  await expect(app.editor()).toHaveCount(0);
   expect(requests).toEqual(['fetch']);
+  expect(errors).toEqual([]);
   // A press needs the rest: it fails without asking again, and the message stays one.
   await app.runButton('async').click();
   await expect.poll(() => errors.some((e) => e.includes('page-rest.wasm did not load'))).toBe(true);
   await expect(said).toHaveCount(1);
   expect(requests).toEqual(['fetch']);
-  // Nothing was drawn that needs the rest: what stands below the stage waits for it.
-  await expect(app.editor()).toHaveCount(0);
   await expect(app.pulse()).toBeVisible();
 });
