@@ -7,13 +7,19 @@
 // calls the import `split.load`, which the boot script answers by loading it at once; then it
 // calls the function through the table, at a slot after the table's own. The rest imports the
 // first view's memory, tables and globals and every function it calls, from the first view's
-// exports (`p`), and fills those slots when it is instantiated. It has no data, no start and
-// no exports of its own. The boot script sets the first view's `split_loaded` once it has.
+// exports (`p`), and fills those slots when it is instantiated. It has no start and no exports
+// of its own. The boot script sets the first view's `split_loaded` once it has.
 //
-//   node xtask/split/split.mjs --wasm <page wasm: rewritten> --ran <ran.json> --rest <page-rest.wasm>
+// The constants in memory that only the rest's code uses move too (`data.mjs`): the first view
+// has zeros there, and the rest writes them when it is instantiated, before any of its code
+// runs. Which constants those are comes from the linker's map (`--map`), which says where
+// each begins and ends.
+//
+//   node xtask/split/split.mjs --wasm <page wasm: rewritten> --ran <ran.json> --rest <page-rest.wasm> --map <linker map>
 import { readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { binaryen, defined, read } from './wasm.mjs';
+import { constants, dataSegments, movedConstants, refs, zeroed } from './data.mjs';
 
 const arg = (name) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -94,9 +100,17 @@ for (const t of tables) {
   rest.addTableImport(t.name, 'p', exportAs('t', t.name));
 }
 rest.addActiveElementSegment(table, 'split_moved', moved, rest.i32.const(base));
+// The constants only the rest's code refers to: written by the rest, zeros in the first view.
+const data = movedConstants({
+  constants: constants(await readFile(arg('map'), 'utf8')),
+  segments: dataSegments(bytes),
+  first: refs(first.emitText()),
+  rest: refs(rest.emitText()),
+});
 const memory = rest.getMemoryInfo();
 const memoryName = memory.name ?? '0';
-rest.setMemory(memory.initial, memory.max ?? -1, null, [], memory.shared, memory.is64, memoryName);
+const restData = data.moved.map(({ start, bytes: b }) => ({ offset: rest.i32.const(start), data: b, passive: false }));
+rest.setMemory(memory.initial, memory.max ?? -1, null, restData, memory.shared, memory.is64, memoryName);
 rest.addMemoryImport(memoryName, 'p', exportAs('m', memoryName));
 rest.setStart(0);
 rest.runPasses(['remove-unused-module-elements']);
@@ -117,12 +131,13 @@ first.addGlobalExport('split_loaded', 'split_loaded');
 if (!first.validate()) throw new Error('the first view does not validate');
 first.runPasses(['remove-unused-module-elements']);
 
-const firstBytes = first.emitBinary();
+const firstBytes = zeroed(first.emitBinary(), data.moved);
 const restBytes = rest.emitBinary();
 await writeFile(wasmPath, firstBytes);
 await writeFile(arg('rest'), restBytes);
 const gz = (b) => gzipSync(b, { level: 9 }).length.toLocaleString('en-US');
 console.log(
   `split: ${functions.length - moved.length} functions stay in the first view (${gz(firstBytes)} B gzip, was ${gz(bytes)} B), ` +
-    `${moved.length} move to page-rest.wasm (${gz(restBytes)} B gzip)`,
+    `${moved.length} move to page-rest.wasm (${gz(restBytes)} B gzip), and ${data.movedCount} of ${data.count} constants ` +
+    `(${data.movedBytes.toLocaleString('en-US')} of ${data.bytes.toLocaleString('en-US')} B)`,
 );

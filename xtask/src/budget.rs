@@ -101,9 +101,12 @@ use std::path::Path;
 /// came to wait for the rest, so the profile no longer takes it in (175,654 B), and the views the
 /// first view does not draw came to be functions of their own, which wasm-opt no longer inlines
 /// into the view that calls them (`--one-caller-inline-max-function-size=50`): 167,028 B in two
-/// builds, 167,040 B with the boot script saying at once that the rest cannot be had. A build
-/// whose profile took in a function more would weigh a little more: the budget leaves it 660 B.
-pub const BUDGET_BYTES: u64 = 167_700;
+/// builds, 167,040 B with the boot script saying at once that the rest cannot be had; 167,468 B
+/// with a line where what stands below the stage will be, saying it is coming or cannot come.
+/// Then the constants only the rest's code refers to came to move with it (`split/data.mjs`):
+/// 162,065 B (162,073 B before an address held as half of an i64 kept its constant). A build whose profile took in a function more would weigh a little
+/// more: the budget leaves it 635 B.
+pub const BUDGET_BYTES: u64 = 162_700;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

@@ -182,6 +182,10 @@ fn release_build(env: &tools::Env, public_url: Option<&str>) -> Result<(), Strin
     if !flags.is_empty() {
         trunk.env("RUSTFLAGS", flags);
     }
+    // The linker's map of the page's wasm, for the split (`build.rs`).
+    let work = split::work_dir();
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    trunk.env(split::LINK_MAP_ENV, split::link_map());
     cmd::run(trunk)?;
     csp::apply(&root().join("dist"))?;
     minify::bindings(&root().join("dist"), env)?;

@@ -4,7 +4,9 @@
 //! measured, not guessed: `xtask/split/profile.mjs` loads an instrumented copy of the bundle in
 //! headless Chromium as a learner and a course page open it, and `xtask/split/split.mjs` (over
 //! binaryen.js) moves every other function out, leaving a stub that loads the rest if it is
-//! called before the rest has come. The boot script (`boot.rs`) links the rest to the page.
+//! called before the rest has come, and with them the constants in memory that only their code
+//! refers to (`xtask/split/data.mjs`, which learns where each constant begins and ends from the
+//! linker's map: [`link_map`]). The boot script (`boot.rs`) links the rest to the page.
 //!
 //! The split depends on a run of the page, so two builds of the same source need not split
 //! alike: the first view's wasm is renamed by its content after the split, and the boot script
@@ -29,6 +31,36 @@ const FEATURES: [&str; 7] = [
     "--enable-reference-types",
     "--enable-multivalue",
 ];
+
+/// The variable `build.rs` reads: where the linker writes its map of the page's wasm.
+pub const LINK_MAP_ENV: &str = "ASYNC_PLAYGROUND_LINK_MAP";
+
+/// The linker's map of the page's wasm: where each constant in its memory begins and ends.
+pub fn link_map() -> PathBuf {
+    work_dir().join("page.map")
+}
+
+/// The linker's map, if it was written by the link that made the page's wasm: the split reads
+/// where each constant is from it, and another link's map would place them elsewhere.
+fn fresh_link_map() -> Result<PathBuf, String> {
+    let map = link_map();
+    let linked = crate::target_dir().join("wasm32-unknown-unknown/release/async-playground.wasm");
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    match (modified(&map), modified(&linked)) {
+        // One link writes both, within a second or two of each other.
+        (Some(map_time), Some(wasm_time))
+            if map_time >= wasm_time || wasm_time.duration_since(map_time).is_ok_and(|d| d.as_secs() < 2) =>
+        {
+            Ok(map)
+        }
+        _ => Err(format!(
+            "{} is missing or older than {}: it was linked without {LINK_MAP_ENV} (build.rs). Touch src/main.rs and \
+             run `cargo xtask build` again.",
+            map.display(),
+            linked.display()
+        )),
+    }
+}
 
 /// Where the build keeps the profile and the page's wasm as it was before the split (for
 /// `bench/first-run.mjs`).
@@ -59,7 +91,9 @@ pub fn apply(dist: &Path, env: &Env) -> Result<(), String> {
     let profile = ["xtask/split/profile.mjs", "--app", &dist_arg, "--wasm", &wasm_arg, "--out", &ran_arg];
     cmd::run(cmd::command("node", &profile, env))?;
     let rest = dist.join(REST).display().to_string();
-    let split = ["xtask/split/split.mjs", "--wasm", &wasm_arg, "--ran", &ran_arg, "--rest", &rest];
+    let map = fresh_link_map()?.display().to_string();
+    let split =
+        ["xtask/split/split.mjs", "--wasm", &wasm_arg, "--ran", &ran_arg, "--rest", &rest, "--map", &map];
     cmd::run(cmd::command("node", &split, env))?;
     // Both parts optimised again as trunk optimised the whole (1 KB of the first view, around
     // the stubs), with the features the whole was built with (its section that named them is
