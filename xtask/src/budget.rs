@@ -104,8 +104,8 @@ use std::path::Path;
 /// builds, 167,040 B with the boot script saying at once that the rest cannot be had; 167,468 B
 /// with a line where what stands below the stage will be, saying it is coming or cannot come.
 /// Then the constants only the rest's code refers to came to move with it (`split/data.mjs`):
-/// 162,065 B (162,073 B before an address held as half of an i64 kept its constant). A build whose profile took in a function more would weigh a little
-/// more: the budget leaves it 635 B.
+/// 162,065 B (162,073 B before an address held as half of an i64 kept its constant). A build
+/// whose profile took in a function more would weigh a little more: the budget leaves it 635 B.
 pub const BUDGET_BYTES: u64 = 162_700;
 
 pub struct Report {
