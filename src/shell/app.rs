@@ -168,12 +168,11 @@ pub fn app(props: &AppProps) -> Html {
         })
         .collect();
     let with_lesson = shows(Control::Lesson);
-    // Whether anything stands below the stage on this page.
-    let below_stage = (shows(Control::Editor) && !state.readonly)
-        || shows(Control::Run)
-        || shows(Control::Code)
-        || shows(Control::Share)
-        || (shows(Control::History) && !state.history.is_empty());
+    // What stands below the stage on this page, if anything.
+    let editable = shows(Control::Editor) && !state.readonly;
+    let with_history = shows(Control::History) && !state.history.is_empty();
+    let below_stage =
+        editable || shows(Control::Run) || shows(Control::Code) || shows(Control::Share) || with_history;
 
     html! {
         <div class={if params.embed { "page embed" } else { "page" }}>
@@ -248,7 +247,7 @@ pub fn app(props: &AppProps) -> Html {
                             can_undo={state.can_undo()}
                             can_redo={state.can_redo()}
                             locked={running.is_some() || state.comparing}
-                            editable={shows(Control::Editor) && !state.readonly}
+                            {editable}
                             mode={shown}
                             prediction={state.prediction(shown)}
                             report={state.last_run(shown).map(Same)}
@@ -278,7 +277,7 @@ pub fn app(props: &AppProps) -> Html {
                         </p>
                     }
                     if painted {
-                        if shows(Control::Editor) && !state.readonly {
+                        if editable {
                             { scenario_panel(&ScenarioPanelProps {
                                 scenario: state.scenario.clone(),
                                 selected: state.selected,
@@ -310,7 +309,7 @@ pub fn app(props: &AppProps) -> Html {
                                 note: &share_note,
                             }) }
                         }
-                        if shows(Control::History) && !state.history.is_empty() {
+                        if with_history {
                             { history_host(&state.history) }
                         }
                     }

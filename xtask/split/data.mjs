@@ -7,13 +7,14 @@
 // where each begins and ends): a string, a table, a vtable, a panic's location; or one string of
 // the linker's merged strings (`<internal>`: the C strings LLVM marks mergeable, which include
 // the templates of `format!`), each up to and with its NUL, since the linker may reorder and
-// share them, so no code reads one past its NUL into the next. Code reaches a
-// constant by an address it holds (`i32.const`, either half of an `i64.const`, a load's or a
-// store's `offset=`, or the two added) or by one stored in memory (a pointer in another constant or a static). So a constant
-// stays in the first view if any address the first view's code holds, or any stored in memory,
-// falls in it or at its end (a loop may walk a table back from its end); it moves if only the
-// rest's code holds an address in it; one that no code and no memory points at stays. Mutable
-// statics (`.data`, `.bss`) never move.
+// share them, so no code reads one past its NUL into the next.
+//
+// Code reaches a constant by an address it holds (`i32.const`, either half of an `i64.const`, a
+// load's or a store's `offset=`, or the two added) or by one stored in memory (a pointer in
+// another constant or a static). So a constant stays in the first view if any address the first
+// view's code holds, or any stored in memory, falls in it or at its end (a loop may walk a table
+// back from its end); it moves if only the rest's code holds an address in it; one that no code
+// and no memory points at stays. Mutable statics (`.data`, `.bss`) never move.
 
 /** The `.rodata` pieces in the linker's map (`wasm-ld --Map`), as `{ start, end, strings }`,
  *  in order; `strings` for the linker's merged strings, one piece in the map. */
@@ -107,8 +108,8 @@ export function refs(text) {
   return out;
 }
 
-/** The constants only the rest refers to, with their bytes: `{ moved: [{ start, bytes }],
- *  count, bytes, movedBytes }`. */
+/** The constants only the rest refers to, with their bytes: `{ moved: [{ start, bytes }]`
+ *  (neighbours joined), and the counts `count`, `movedCount`, `bytes`, `movedBytes` }`. */
 export function movedConstants({ constants, segments, first, rest }) {
   // The memory as the binary initialises it.
   const lo = Math.min(...segments.map((s) => s.start));
