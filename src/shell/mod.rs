@@ -15,7 +15,8 @@ use app::{App, AppProps};
 
 /// Mounts the app on the page's `#app` element, reading the URL's query string, once a share
 /// link in the fragment is opened and the lessons the URL, the link or the saved work name have
-/// been fetched (the default lesson is built in, so a plain visit fetches nothing).
+/// been fetched (the default lesson is built in, so a plain visit fetches nothing), and, with a
+/// link or saved work, once the rest of the page's wasm, which reads them, has come.
 pub fn start() {
     let window = web_sys::window().expect("a browser window");
     let query = window.location().search().unwrap_or_default();
@@ -25,13 +26,18 @@ pub fn start() {
         .and_then(|d| d.get_element_by_id("app"))
         .expect("index.html has an element with id \"app\"");
     wasm_bindgen_futures::spawn_local(async move {
+        let params = crate::core::params::Params::from_query(&query);
+        let key = crate::core::storage::key_for(params.embed, params.lesson.id);
+        let saved = runtime::storage::read(&key).ok().flatten();
+        // Only the rest of the page's wasm reads a link or saved work: fetched first, not
+        // loaded at once when first called.
+        let now = saved.is_some() || crate::core::share::link_value(&hash).is_some();
+        runtime::page_rest::before_first_view(now).await;
         let (link, mut failed) = runtime::share_links::open(&hash).await;
         failed.extend(
             runtime::lesson_files::with_lessons(&mut || {
-                let params = crate::core::params::Params::from_query(&query);
-                let key = crate::core::storage::key_for(params.embed, params.lesson.id);
-                if let Ok(Some(saved)) = runtime::storage::read(&key) {
-                    let _ = crate::core::storage::load(&saved);
+                if let Some(saved) = &saved {
+                    let _ = crate::core::storage::load(saved);
                 }
             })
             .await,

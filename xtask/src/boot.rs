@@ -58,13 +58,15 @@ const shown = () => new Promise((ok) => {{
   setTimeout(ok, 100);
 }});
 // The page's wasm comes in two (xtask/src/split.rs): what the page runs until the learner does
-// something, and the rest, `{rest}`, fetched once the first view is drawn. The first call
-// into the rest before it has come (`split.load`) loads it there and then, synchronously. If
-// it cannot be had (that way or the first), the page says so, once, and every call into it
-// fails without asking again: the learner is told to reload. What the page does of its own
-// accord after its first view waits for `__playgroundRest` (src/shell/runtime/page_rest.rs):
-// kept once the rest is linked (at once for a wasm not split), never if it cannot be had, so
-// that no render calls into a rest that is not there.
+// something, and the rest, `{rest}`, fetched once the first view is drawn, or before it when
+// the page asks (`__playgroundRestNow(true)`: it opens with saved work or a share link, which
+// only the rest reads; every start asks, most with `false`). The first call into the rest
+// before it has come (`split.load`) loads it there and then, synchronously. If it cannot be
+// had (that way or the first), the page says so, once, and every call into it fails without
+// asking again: the learner is told to reload.
+// What the page does of its own accord after its first view waits for `__playgroundRest`
+// (src/shell/runtime/page_rest.rs): kept once the rest is linked (at once for a wasm not
+// split), never if it cannot be had, so that no render calls into a rest that is not there.
 const rest = {{ page: null, linked: false, failed: false }};
 window.__playgroundRest = new Promise((ok) => (rest.arrived = ok));
 const restUrl = () => `{base}${{document.documentElement.dataset.parts ?? ''}}{rest}`;
@@ -75,10 +77,15 @@ const missing = () => {{
   const box = document.createElement('div');
   box.className = 'boot-failed';
   box.setAttribute('role', 'alert');
-  // Over the page, in view wherever it is scrolled (a press scrolls the stage into view).
-  box.style.cssText = 'position: fixed; top: 8px; left: 8px; right: 8px; z-index: 10; background: Canvas';
   box.textContent = `Async Playground could not load a part of itself (${{restUrl()}}). Check the connection and reload the page.`;
-  document.body.prepend(box);
+  // In place of the loading line if the app has not started (it needed the rest first);
+  // else over the page, in view wherever it is scrolled (a press scrolls the stage into view).
+  const loading = document.querySelector('#app .booting');
+  if (loading) loading.replaceWith(box);
+  else {{
+    box.style.cssText = 'position: fixed; top: 8px; left: 8px; right: 8px; z-index: 10; background: Canvas';
+    document.body.prepend(box);
+  }}
   // And where what stands below the stage would be (its note reads this: static/style.css).
   document.documentElement.dataset.rest = 'missing';
 }};
@@ -108,6 +115,18 @@ const loadNow = () => {{
   }}
   throw new Error(`${{restUrl()}} did not load`);
 }};
+// The rest's one fetch, whoever asks first: the page before its first view, or the boot
+// script after it.
+let fetching;
+const fetchRest = () => (fetching ??= (async () => {{
+  if (!rest.page || rest.linked) return;
+  try {{
+    const response = await fetch(restUrl());
+    if (response.ok) return link(await WebAssembly.compile(await response.arrayBuffer()));
+  }} catch {{}}
+  if (!rest.linked) missing();
+}})());
+window.__playgroundRestNow = (now) => now && fetchRest();
 // The page's module gets `split.load` and is kept for the rest to link to; the runner's and
 // the extras' modules, instantiated later, find WebAssembly as it was.
 const {{ instantiate, instantiateStreaming }} = WebAssembly;
@@ -135,12 +154,7 @@ const start = async () => {{
     requestAnimationFrame(() => setTimeout(ok));
     setTimeout(ok, 1000);
   }});
-  if (!rest.page || rest.linked) return;
-  try {{
-    const response = await fetch(restUrl());
-    if (response.ok) return link(await WebAssembly.compile(await response.arrayBuffer()));
-  }} catch {{}}
-  if (!rest.linked) missing();
+  await fetchRest();
 }};
 if (new URLSearchParams(location.search).get('load') === 'click') {{
   await styled();
@@ -212,7 +226,10 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
             js.contains("dataset.parts ?? ''}page-rest.wasm`") && js.contains("split: { load: loadNow }"),
             "{js}"
         );
-        assert!(js.find("app.default(").unwrap() < js.find("await fetch(restUrl())").unwrap());
+        // Fetched once, by the boot script after the app has started, or by the page before.
+        assert_eq!(js.matches("fetch(restUrl())").count(), 1, "{js}");
+        assert!(js.find("app.default(").unwrap() < js.find("await fetchRest();").unwrap());
+        assert!(js.contains("window.__playgroundRestNow = (now) => now && fetchRest();"), "{js}");
         assert!(js.contains("Object.assign(WebAssembly, { instantiate, instantiateStreaming })"), "{js}");
         // What the page does after its first view waits for the rest: said once it is linked,
         // or at once where there is none; never if it cannot be had, which is said instead.

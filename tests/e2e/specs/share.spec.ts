@@ -1,13 +1,8 @@
 // Share links and autosave: a link opens the same scenario anywhere; a reload loses nothing;
 // damaged links and broken storage get a clear message, and the page still works.
 import { expect, test, type Page } from '@playwright/test';
-import { deflateRawSync } from 'node:zlib';
 import { Playground } from '../pages/playground';
-
-/** A share value made the way the app makes one: version 1, raw DEFLATE, base64url. */
-function shareValue(payload: unknown): string {
-  return '1.' + deflateRawSync(Buffer.from(JSON.stringify(payload))).toString('base64url');
-}
+import { shareValue } from '../pages/share';
 
 const CUSTOM = {
   version: 1,

@@ -5,6 +5,7 @@
 // says so.
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { Playground } from '../pages/playground';
+import { shareValue } from '../pages/share';
 
 const REST = /\/parts-[0-9a-f]{16}\/page-rest\.wasm$/;
 
@@ -17,8 +18,9 @@ function restRequests(page: Page) {
   return seen;
 }
 
-test('the first view runs without the rest, which comes after it, and a run uses it', async ({ page }) => {
-  // Noted in the page, in order with the `ready` message: what was asked for before it.
+/** Noted in the page, in order with the `ready` message: each ask for the rest, by the page's
+ * fetch or at once (a synchronous request). */
+async function noteAsks(page: Page) {
   await page.addInitScript(() => {
     const asked: string[] = [];
     (window as unknown as { __asked: string[] }).__asked = asked;
@@ -27,18 +29,29 @@ test('the first view runs without the rest, which comes after it, and a run uses
       if (String(url).includes('page-rest')) asked.push('at once');
       return (open as (...a: unknown[]) => void).call(this, method, url, ...rest);
     };
+    const fetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input instanceof Request ? input.url : input).includes('page-rest')) asked.push('fetch');
+      return fetch(input, init);
+    };
     addEventListener('message', (e) => {
       if (e.data?.type === 'ready') asked.push('ready');
     });
   });
+  return () => page.evaluate(() => (window as unknown as { __asked: string[] }).__asked);
+}
+
+test('the first view runs without the rest, which comes after it, and a run uses it', async ({ page }) => {
+  const asks = await noteAsks(page);
   const requests = restRequests(page);
   const app = await Playground.open(page, '?scale=50');
   await expect.poll(() => requests).toEqual(['fetch']);
   const { message } = await app.run('async');
   expect(message.tasks.map((t) => t.outcome)).toEqual(['done', 'done']);
   await app.expectPageAgrees(message);
-  // Nothing of the rest was needed before `ready`, and nothing was loaded twice.
-  expect(await page.evaluate(() => (window as unknown as { __asked: string[] }).__asked)).toEqual(['ready']);
+  // Nothing of the rest was needed before `ready` (the page's own fetch comes after the first
+  // view's frame, before or after the message), and nothing was loaded twice.
+  expect((await asks()).sort()).toEqual(['fetch', 'ready']);
   expect(requests).toEqual(['fetch']);
 });
 
@@ -150,4 +163,49 @@ test('every lesson reads the same before the rest has come: what the first view 
     expect(held.text.length, query).toBeGreaterThan(1000);
     expect(held.text, query).toBe(whole.text);
   }
+});
+
+test('saved work and a share link open with the rest fetched before the first view, never loaded at once', async ({ page, browser }) => {
+  // Only the rest's code reads saved work or a link: a returning learner's page asks for it
+  // first, and waits, instead of holding still for a synchronous download when it reads.
+  const made = await Playground.open(page, '?scale=50');
+  await page.evaluate(() => (window as unknown as { __playgroundRest: Promise<void> }).__playgroundRest);
+  await page.getByRole('button', { name: 'Add lane' }).click();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('async-playground'))).toContain('Lane 3');
+  const asks = await noteAsks(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.reload();
+  await page.waitForFunction(() => window.__e2e.messages.some((m) => m.type === 'ready'));
+  expect(await asks()).toEqual(['fetch', 'ready']);
+  await expect(page.getByLabel('Name of lane 3')).toHaveValue('Lane 3');
+  await expect(made.editor()).toBeVisible();
+  expect(errors).toEqual([]);
+
+  const student = await browser.newPage();
+  const studentAsks = await noteAsks(student);
+  const scenario = { version: 1, lanes: [{ name: 'Disk', tasks: [{ kind: 'wait', label: 'Read notes.txt', duration: 2.5 }] }] };
+  const app = await Playground.open(student, `?scale=50#s=${shareValue({ scenario })}`);
+  expect(await studentAsks()).toEqual(['fetch', 'ready']);
+  await expect(app.task('Read notes.txt')).toBeVisible();
+  await student.close();
+});
+
+test('saved work whose rest cannot be had is kept, and the page says why it cannot open', async ({ page }) => {
+  await Playground.open(page, '?scale=50');
+  await page.evaluate(() => (window as unknown as { __playgroundRest: Promise<void> }).__playgroundRest);
+  await page.getByRole('button', { name: 'Add lane' }).click();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('async-playground'))).toContain('Lane 3');
+  const saved = await page.evaluate(() => localStorage.getItem('async-playground'));
+  await page.route(REST, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const requests = restRequests(page);
+  await page.reload();
+  // Said in place of the loading line, and nothing opened half-read.
+  const said = page.locator('#app').getByRole('alert').filter({ hasText: 'could not load a part of itself' });
+  await expect(said).toContainText('Check the connection and reload the page');
+  await expect(page.locator('#app .booting')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Async Playground' })).toBeVisible();
+  await expect(page.locator('.stage')).toHaveCount(0);
+  expect(requests).toEqual(['fetch']);
+  expect(await page.evaluate(() => localStorage.getItem('async-playground'))).toBe(saved);
 });
