@@ -2,11 +2,13 @@
 //! scenario}`, `{type: "run", mode}`, and the handshake: `{type: "ping"}` (answered by `pong`)
 //! and `{type: "get-state"}` (answered by `state`, from the latest render's state). Anything
 //! malformed or oversized is ignored with a console warning; it never breaks the page or
-//! touches the current scenario.
+//! touches the current scenario. Commands that come before the rest of the page's wasm wait
+//! for it, in order.
 
 use crate::core::message::{is_own, InMessage, OutMessage, MAX_IN_BYTES};
 use crate::core::mode::Mode;
 use crate::core::state::{Action, State};
+use crate::shell::runtime::page_rest;
 use crate::shell::runtime::post::post;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -35,15 +37,8 @@ pub fn use_commands(on_action: Callback<Action>, run: Callback<Mode>, state: Use
     let latest_state = use_mut_ref(|| state.clone());
     *latest_state.borrow_mut() = state;
     use_effect_with((), move |_| {
-        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            // The page's own messages (it posts to itself when it is not embedded) are not
-            // commands: left alone before they are read, as a run of thousands of tasks makes
-            // its run-finished a megabyte of JSON.
-            let kind = js_sys::Reflect::get(&e.data(), &"type".into()).ok().and_then(|t| t.as_string());
-            if kind.as_deref().is_some_and(is_own) {
-                return;
-            }
-            let command = read(&e.data()).and_then(|value| InMessage::parse(&value));
+        let handle = Rc::new(move |data: &JsValue| {
+            let command = read(data).and_then(|value| InMessage::parse(&value));
             match command {
                 Ok(Some(InMessage::Load(scenario))) => on_action.emit(Action::Load(Rc::new(scenario))),
                 Ok(Some(InMessage::Run(mode))) => latest_run.borrow().emit(mode),
@@ -52,6 +47,24 @@ pub fn use_commands(on_action: Callback<Action>, run: Callback<Mode>, state: Use
                 Ok(None) => {}
                 Err(why) => warn(&why),
             }
+        });
+        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            // The page's own messages (it posts to itself when it is not embedded) are not
+            // commands: left alone before they are read, as a run of thousands of tasks makes
+            // its run-finished a megabyte of JSON.
+            let kind = js_sys::Reflect::get(&e.data(), &"type".into()).ok().and_then(|t| t.as_string());
+            if kind.as_deref().is_some_and(is_own) {
+                return;
+            }
+            // Handled once the rest of the page's wasm has come (at once after that), in the
+            // order they came: reading and carrying out a command is the rest's code, and a
+            // course page often sends `load` as soon as `ready` comes, which would otherwise
+            // load the rest synchronously, holding the page still for the whole download.
+            let (handle, data) = (handle.clone(), e.data());
+            wasm_bindgen_futures::spawn_local(async move {
+                page_rest::arrived().await;
+                handle(&data);
+            });
         });
         let window = web_sys::window();
         if let Some(window) = &window {

@@ -4,6 +4,7 @@
 // before it has come loads it at once (a synchronous request); if it cannot be had, the page
 // says so.
 import { expect, test, type Page, type Route } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { Playground } from '../pages/playground';
 import { shareValue } from '../pages/share';
 
@@ -208,4 +209,38 @@ test('saved work whose rest cannot be had is kept, and the page says why it cann
   await expect(page.locator('.stage')).toHaveCount(0);
   expect(requests).toEqual(['fetch']);
   expect(await page.evaluate(() => localStorage.getItem('async-playground'))).toBe(saved);
+});
+
+test('commands a course page sends as soon as `ready` comes wait for the rest, in order, never loading it at once', async ({ page }) => {
+  const asks = await noteAsks(page);
+  // The course page's side: at `ready`, a scenario, then the state, then a run.
+  await page.addInitScript(() => {
+    const scenario = { version: 1, lanes: [{ name: 'Disk', tasks: [{ kind: 'wait', label: 'Read notes.txt', duration: 2.5 }] }] };
+    addEventListener('message', (e) => {
+      if (e.data?.type !== 'ready') return;
+      for (const command of [{ type: 'load', scenario }, { type: 'get-state' }, { type: 'run', mode: 'async' }]) postMessage(command, '*');
+    });
+  });
+  const app = await Playground.open(page, '?scale=20');
+  await expect.poll(async () => (await app.messages('run-finished')).length).toBe(1);
+  const [state] = await app.messages('state');
+  expect((state as unknown as { scenario: { lanes: { name: string }[] } }).scenario.lanes.map((l) => l.name)).toEqual(['Disk']);
+  const [finished] = await app.messages('run-finished');
+  expect(finished.tasks.map((t) => t.label)).toEqual(['Read notes.txt']);
+  // The page's own fetch only (before or after `ready`, as the first view's frame falls).
+  expect((await asks()).sort()).toEqual(['fetch', 'ready']);
+});
+
+test('every parameter a course page may set opens without loading the rest at once', async ({ browser }) => {
+  // The pages the build's profile opens for them (xtask/split/profile.mjs): each parameter
+  // alone or with others, and each of them wrong.
+  const pages: string[] = JSON.parse(readFileSync(new URL('../../../xtask/split/parameter-pages.json', import.meta.url), 'utf8'));
+  for (const address of pages) {
+    const page = await browser.newPage();
+    const asks = await noteAsks(page);
+    await Playground.open(page, address.slice(1));
+    await page.evaluate(() => (window as unknown as { __playgroundRest: Promise<void> }).__playgroundRest);
+    expect((await asks()).filter((a) => a !== 'ready'), address).toEqual(['fetch']);
+    await page.close();
+  }
 });
