@@ -37,7 +37,9 @@ pub fn use_commands(on_action: Callback<Action>, run: Callback<Mode>, state: Use
     let latest_state = use_mut_ref(|| state.clone());
     *latest_state.borrow_mut() = state;
     use_effect_with((), move |_| {
-        let handle = Rc::new(move |data: &JsValue| {
+        // Called through a pointer, so that carrying out a command is code of its own, which
+        // the first view's wasm need not hold: the listener below only queues it.
+        let handle: Rc<dyn Fn(&JsValue)> = Rc::new(move |data: &JsValue| {
             let command = read(data).and_then(|value| InMessage::parse(&value));
             match command {
                 Ok(Some(InMessage::Load(scenario))) => on_action.emit(Action::Load(Rc::new(scenario))),
