@@ -13,10 +13,11 @@ use crate::shell::hooks::{use_extra, Extra};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What an extra shows, as its `update` reads it: made when the host first draws and again only
-/// when what it is made from changes ([`Inputs`]), so a large argument (the results of every
-/// run of the session) is not made again, nor compared, each time the page draws. A small one
-/// is made at once ([`Arg::made`]) and compared as it is.
+/// What an extra shows, as its `update` reads it: made when the extra is mounted and again only
+/// when what it is made from changes ([`Inputs`]) while it is, so a large argument (the results
+/// of every run of the session) is not made again, nor compared, each time the page draws, and
+/// none is made for an extra that is not there (a closed table, a place out of view). A small
+/// one is made at once ([`Arg::made`]) and compared as it is.
 #[derive(Clone)]
 pub struct Arg {
     inputs: Inputs,
@@ -33,6 +34,11 @@ impl Arg {
     pub fn made(arg: String) -> Self {
         let arg: Rc<str> = arg.into();
         Arg::new(Inputs::default().text(arg.clone()), move || arg.to_string())
+    }
+
+    /// The argument, made now.
+    pub fn make(&self) -> String {
+        (self.make)()
     }
 }
 
@@ -100,12 +106,14 @@ pub struct ExtraHostProps {
 #[function_component(ExtraHost)]
 pub fn extra_host(props: &ExtraHostProps) -> Html {
     let host = use_node_ref();
-    let arg = use_memo(props.arg.clone(), |arg| (arg.make)());
     let event = props
         .answer
         .clone()
         .map(|(answer, on_action)| (answer.event(), on_action.reform(move |d: String| answer.action(&d))))
         .or_else(|| props.event.clone());
-    use_extra(host.clone(), Extra { kind: props.kind, arg, event, when_near: props.when_near });
+    use_extra(
+        host.clone(),
+        Extra { kind: props.kind, arg: props.arg.clone(), event, when_near: props.when_near },
+    );
     html! { <div class={props.class} ref={host}>{ props.children.clone() }</div> }
 }

@@ -4,6 +4,7 @@
 //! element shows what it was given (a loading line); if the extras cannot be loaded it says so,
 //! with a button that tries again (nothing else on the page is lost or waits for it).
 
+use crate::shell::components::extra_host::Arg;
 use crate::shell::runtime::extras;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -14,8 +15,8 @@ use yew::prelude::*;
 pub struct Extra {
     /// Which extra (`"code"`, `"turn"`, `"table"`, …: `shell::extras::mount`).
     pub kind: &'static str,
-    /// What it shows, as its `update` reads it.
-    pub arg: Rc<String>,
+    /// What it shows, as its `update` reads it: made only for a mounted extra.
+    pub arg: Arg,
     /// The event it sends the host, and what to do with the event's `detail` (a string, or
     /// empty).
     pub event: Option<(&'static str, Callback<String>)>,
@@ -25,9 +26,12 @@ pub struct Extra {
 
 #[hook]
 pub fn use_extra(host: NodeRef, extra: Extra) {
-    // Shared, not copied: an argument can be megabytes (every run's results), and the same one
-    // compares equal by its address.
-    let latest = use_mut_ref(Rc::<String>::default);
+    // Made when the extra is mounted, and again when what it is made from changes while it is:
+    // never for one that is not there (a closed table, a place the window has not come near).
+    let latest = {
+        let first = extra.arg.clone();
+        use_mut_ref(move || first)
+    };
     *latest.borrow_mut() = extra.arg.clone();
     // Set once the extra is mounted: from then on a new argument is an update.
     let mounted = use_memo((), |_| Rc::new(Cell::new(false)));
@@ -37,7 +41,7 @@ pub fn use_extra(host: NodeRef, extra: Extra) {
         use_effect_with(extra.arg.clone(), move |arg| {
             if mounted.get() {
                 if let Some(element) = host.cast::<web_sys::Element>() {
-                    let arg = arg.clone();
+                    let arg = arg.make();
                     wasm_bindgen_futures::spawn_local(async move {
                         if let Ok(exports) = extras::load().await {
                             extras::call(&exports, "update", &[&element, &JsValue::from_str(&arg)]);
@@ -77,7 +81,7 @@ pub fn use_extra(host: NodeRef, extra: Extra) {
                             match extras::load().await {
                                 Ok(_) if gone.get() || mounted.get() => {}
                                 Ok(exports) => {
-                                    let arg = JsValue::from_str(&latest.borrow());
+                                    let arg = JsValue::from_str(&latest.borrow().make());
                                     extras::call(
                                         &exports,
                                         "mount",
