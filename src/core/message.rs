@@ -229,71 +229,62 @@ impl OutMessage {
                 .field("mode", text(mode))
                 .field("predicted_ms", number(*predicted_ms))
                 .end(),
-            OutMessage::RunFinished { .. } => self.run_finished_json(),
-        }
-    }
-
-    /// `run-finished` as JSON: a function of its own, so that what only a run's end writes is
-    /// not in the page's first view (the build's split moves whole functions; ARCHITECTURE.md).
-    #[inline(never)]
-    fn run_finished_json(&self) -> String {
-        let OutMessage::RunFinished {
-            mode,
-            total_ms,
-            predicted_ms,
-            longest_freeze_ms,
-            late_frames,
-            long_tasks,
-            worst_input_delay_ms,
-            scale,
-            tasks,
-            counter,
-            workers,
-        } = self
-        else {
-            return String::new();
-        };
-        let tasks = tasks.iter().map(|t| {
-            let o = Obj::new()
-                .field("id", t.id.to_string())
-                .field("label", text(&t.label))
-                .field("kind", text(t.kind))
-                .field("lane", t.lane.to_string())
-                .field("start_ms", number(t.start_ms))
-                .field("end_ms", number(t.end_ms))
-                .field("outcome", text(t.outcome));
-            match t.worker {
-                Some(w) => o.field("worker", w.to_string()),
-                None => o,
+            OutMessage::RunFinished {
+                mode,
+                total_ms,
+                predicted_ms,
+                longest_freeze_ms,
+                late_frames,
+                long_tasks,
+                worst_input_delay_ms,
+                scale,
+                tasks,
+                counter,
+                workers,
+            } => {
+                let tasks = tasks.iter().map(|t| {
+                    let o = Obj::new()
+                        .field("id", t.id.to_string())
+                        .field("label", text(&t.label))
+                        .field("kind", text(t.kind))
+                        .field("lane", t.lane.to_string())
+                        .field("start_ms", number(t.start_ms))
+                        .field("end_ms", number(t.end_ms))
+                        .field("outcome", text(t.outcome));
+                    match t.worker {
+                        Some(w) => o.field("worker", w.to_string()),
+                        None => o,
+                    }
+                    .end()
+                });
+                let mut o = Obj::typed("run-finished")
+                    .field("mode", text(mode))
+                    .field("total_ms", number(*total_ms))
+                    .field("predicted_ms", number(*predicted_ms))
+                    .field("longest_freeze_ms", number(*longest_freeze_ms))
+                    .field("late_frames", late_frames.to_string())
+                    .field("long_tasks", long_tasks.to_string())
+                    .field("worst_input_delay_ms", maybe(*worst_input_delay_ms))
+                    .field("scale", number(*scale))
+                    .field("tasks", list(tasks));
+                if let Some(c) = counter {
+                    o = o.field("counter", c.to_string());
+                }
+                if let Some(w) = workers {
+                    let cost = Obj::new()
+                        .field("size", w.size.to_string())
+                        .field("startup_ms", number(w.startup_ms))
+                        .field("send_ms", maybe(w.send_ms))
+                        .field("post_ms", number(w.post_ms))
+                        .field("reply_ms", number(w.reply_ms))
+                        .field("data_mb", number(w.data_mb))
+                        .field("send", w.send.map_or_else(|| "null".into(), text))
+                        .end();
+                    o = o.field("workers", cost);
+                }
+                o.end()
             }
-            .end()
-        });
-        let mut o = Obj::typed("run-finished")
-            .field("mode", text(mode))
-            .field("total_ms", number(*total_ms))
-            .field("predicted_ms", number(*predicted_ms))
-            .field("longest_freeze_ms", number(*longest_freeze_ms))
-            .field("late_frames", late_frames.to_string())
-            .field("long_tasks", long_tasks.to_string())
-            .field("worst_input_delay_ms", maybe(*worst_input_delay_ms))
-            .field("scale", number(*scale))
-            .field("tasks", list(tasks));
-        if let Some(c) = counter {
-            o = o.field("counter", c.to_string());
         }
-        if let Some(w) = workers {
-            let cost = Obj::new()
-                .field("size", w.size.to_string())
-                .field("startup_ms", number(w.startup_ms))
-                .field("send_ms", maybe(w.send_ms))
-                .field("post_ms", number(w.post_ms))
-                .field("reply_ms", number(w.reply_ms))
-                .field("data_mb", number(w.data_mb))
-                .field("send", w.send.map_or_else(|| "null".into(), text))
-                .end();
-            o = o.field("workers", cost);
-        }
-        o.end()
     }
 }
 
