@@ -63,10 +63,10 @@ const shown = () => new Promise((ok) => {{
 // only the rest reads; every start asks, most with `false`). The first call into the rest
 // before it has come (`split.load`) loads it there and then, synchronously. If it cannot be
 // had (that way or the first), the page says so, once, and every call into it fails without
-// asking again: the learner is told to reload.
-// What the page does of its own accord after its first view waits for `__playgroundRest`
-// (src/shell/runtime/page_rest.rs): kept once the rest is linked (at once for a wasm not
-// split), never if it cannot be had, so that no render calls into a rest that is not there.
+// asking again: the learner is told to reload. What the page does of its own accord after its
+// first view waits for `__playgroundRest` (src/shell/runtime/page_rest.rs): kept once the rest
+// is linked (at once for a wasm not split), never if it cannot be had, so that no render calls
+// into a rest that is not there.
 const rest = {{ page: null, linked: false, failed: false }};
 window.__playgroundRest = new Promise((ok) => (rest.arrived = ok));
 const restUrl = () => `{base}${{document.documentElement.dataset.parts ?? ''}}{rest}`;
