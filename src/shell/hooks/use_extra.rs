@@ -28,10 +28,7 @@ pub struct Extra {
 pub fn use_extra(host: NodeRef, extra: Extra) {
     // Made when the extra is mounted, and again when what it is made from changes while it is:
     // never for one that is not there (a closed table, a place the window has not come near).
-    let latest = {
-        let first = extra.arg.clone();
-        use_mut_ref(move || first)
-    };
+    let latest = use_mut_ref(|| extra.arg.clone());
     *latest.borrow_mut() = extra.arg.clone();
     // Set once the extra is mounted: from then on a new argument is an update.
     let mounted = use_memo((), |_| Rc::new(Cell::new(false)));
