@@ -6,6 +6,19 @@
 // it only for `load=click`. It and the lessons are in one folder (the one for the files loaded
 // after the first view, xtask/src/parts.rs), so it reads them relative to itself.
 
+// The poster's styles: with it, not in the first view's stylesheet, which every page loads (the
+// colours are that stylesheet's custom properties, so the poster follows the theme).
+const STYLE = `
+  .poster { max-width: 46rem; margin: 1.5rem auto; padding: 1.2rem 1.4rem; background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); }
+  .poster h1 { margin: 0 0 0.4rem; font-size: 1.4rem; }
+  .poster p { margin: 0 0 0.8rem; color: var(--ink-soft); }
+  .poster-drawing { display: block; width: 100%; height: auto; margin: 0 0 1rem; background: var(--track-bg); border-radius: 6px; }
+  .poster-drawing text { font: 12px system-ui, sans-serif; fill: var(--ink-soft); }
+  .poster-load { font-size: 1rem; padding: 0.5rem 1.1rem; border: 0; border-radius: 8px; color: var(--accent-ink); background: var(--accent); cursor: pointer; }
+  .poster-load:hover { background: var(--accent-hover); }
+  .poster-load:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+`;
+
 const KINDS = { wait: 'var(--wait)', request: 'var(--request)', work: 'var(--work)', update: 'var(--update)' };
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -56,6 +69,9 @@ export async function poster(start) {
   } catch {
     // No drawing then: the title and the button still show.
   }
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  document.head.append(style);
   const box = document.createElement('section');
   box.className = 'poster';
   box.setAttribute('aria-label', 'Async Playground');

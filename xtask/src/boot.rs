@@ -89,15 +89,27 @@ const missing = () => {{
   // And where what stands below the stage would be (its note reads this: static/style.css).
   document.documentElement.dataset.rest = 'missing';
 }};
+// The rest's stylesheet, `{sheet}` (what only the rest's code draws), added once, beside the
+// rest's fetch: the rest is said to have come only once it has loaded, so nothing is drawn
+// unstyled. (If it cannot be had, the page still works, plainer.)
+let sheet;
+const restSheet = () => (sheet ??= new Promise((ok) => {{
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = `{base}${{document.documentElement.dataset.parts ?? ''}}{sheet}`;
+  link.onload = link.onerror = () => ok();
+  document.head.append(link);
+}}));
 const link = (module) => {{
   if (rest.linked) return;
   new WebAssembly.Instance(module, {{ p: rest.page.exports }});
   rest.page.exports.split_loaded.value = 1;
   rest.linked = true;
-  rest.arrived();
+  restSheet().then(rest.arrived);
 }};
 const loadNow = () => {{
   if (!rest.failed) {{
+    restSheet();
     const request = new XMLHttpRequest();
     request.open('GET', restUrl(), false);
     // (A synchronous request cannot ask for an ArrayBuffer: the bytes come as a string's codes.)
@@ -120,9 +132,14 @@ const loadNow = () => {{
 let fetching;
 const fetchRest = () => (fetching ??= (async () => {{
   if (!rest.page || rest.linked) return;
+  const styled = restSheet();
   try {{
     const response = await fetch(restUrl());
-    if (response.ok) return link(await WebAssembly.compile(await response.arrayBuffer()));
+    if (response.ok) {{
+      const module = await WebAssembly.compile(await response.arrayBuffer());
+      await styled;
+      return link(module);
+    }}
   }} catch {{}}
   if (!rest.linked) missing();
 }})());
@@ -135,7 +152,7 @@ const kept = (result) => {{
   Object.assign(WebAssembly, {{ instantiate, instantiateStreaming }});
   const instance = result instanceof WebAssembly.Instance ? result : result.instance;
   if (instance.exports.split_loaded) rest.page = instance;
-  else rest.arrived();
+  else restSheet().then(rest.arrived);
   return result;
 }};
 WebAssembly.instantiateStreaming = async (source, imports) => kept(await instantiateStreaming(source, withRest(imports)));
@@ -168,19 +185,55 @@ if (new URLSearchParams(location.search).get('load') === 'click') {{
         wasm = app.wasm,
         bindings = app.bindings,
         rest = crate::split::REST,
+        sheet = crate::split::REST_SHEET,
     )
 }
 
 /// The page without the `<link>`s that preload the app (its bindings' module and its wasm).
 pub fn without_preloads(html: &str, app: &App) -> String {
+    links_kept(html, |tag| {
+        !(tag.contains("preload") && (tag.contains(app.bindings) || tag.contains(app.wasm)))
+    })
+}
+
+/// The page without the `<link>` to the rest's stylesheet (`static/rest.css`, which trunk names
+/// `rest-<hash>.css`), and that file's name: the boot script loads it with the rest
+/// (`split::REST_SHEET`). An error for a page without it, rather than a rest drawn unstyled.
+pub fn without_rest_sheet(html: &str) -> Result<(String, String), String> {
+    let mut found = None;
+    let page = links_kept(html, |tag| {
+        // The href's value, quoted or bare, and its last segment.
+        let href = tag.split_once("href=").map(|(_, v)| match v.strip_prefix(['"', '\'']) {
+            Some(quoted) => &quoted[..quoted.find(['"', '\'']).unwrap_or(quoted.len())],
+            None => &v[..v.find([' ', '>']).unwrap_or(v.len())],
+        });
+        match href.map(|v| v.rsplit('/').next().unwrap_or(v)) {
+            Some(name)
+                if found.is_none()
+                    && name.starts_with("rest-")
+                    && name.ends_with(".css")
+                    && tag.contains("stylesheet") =>
+            {
+                found = Some(name.to_string());
+                false
+            }
+            _ => true,
+        }
+    });
+    found
+        .map(|name| (page, name))
+        .ok_or_else(|| "the page has no `<link>` to the rest's stylesheet (rest-<hash>.css)".into())
+}
+
+/// The page with only the `<link>` tags `keep` keeps.
+fn links_kept(html: &str, mut keep: impl FnMut(&str) -> bool) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find("<link") {
         let end = rest[at..].find('>').map_or(rest.len(), |i| at + i + 1);
         let tag = &rest[at..end];
-        let preloads = tag.contains("preload") && (tag.contains(app.bindings) || tag.contains(app.wasm));
         out.push_str(&rest[..at]);
-        if !preloads {
+        if keep(tag) {
             out.push_str(tag);
         }
         rest = &rest[end..];
@@ -237,9 +290,17 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         assert!(
             js.find("document.body.prepend(box);").unwrap() < js.find("dataset.rest = 'missing'").unwrap()
         );
-        assert!(js.contains("rest.linked = true;\n  rest.arrived();"), "{js}");
-        assert!(js.contains("else rest.arrived();"), "{js}");
-        assert_eq!(js.matches("rest.arrived()").count(), 2, "{js}");
+        // ... and once the rest's stylesheet, asked for beside it, has loaded.
+        assert!(js.contains("rest.linked = true;\n  restSheet().then(rest.arrived);"), "{js}");
+        assert!(js.contains("else restSheet().then(rest.arrived);"), "{js}");
+        assert_eq!(js.matches("rest.arrived").count(), 3, "{js}");
+        assert!(
+            js.contains("link.href = `./${document.documentElement.dataset.parts ?? ''}rest.css`;"),
+            "{js}"
+        );
+        assert!(js.find("const styled = restSheet();").unwrap() < js.find("await fetch(restUrl())").unwrap());
+        assert!(js.find("await styled;").unwrap() < js.find("return link(module);").unwrap());
+        assert!(js.find("restSheet();").unwrap() < js.find("request.send()").unwrap());
         assert!(js.find("await fetch(restUrl())").unwrap() < js.rfind("missing();").unwrap());
         assert!(app_of("console.log(1)").unwrap_err().contains("no `from '"));
     }
@@ -256,5 +317,23 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));";
         );
         let other = "<link rel=preload href=./font.woff2 as=font>";
         assert_eq!(without_preloads(other, &app), other);
+    }
+
+    #[test]
+    fn the_rest_s_stylesheet_leaves_the_page_for_the_boot_script() {
+        let page = "<head><link href=./style-1.css rel=stylesheet><link href=./rest-2.css rel=stylesheet>\
+                    <link rel=\"stylesheet\" href=\"/course/rest-guide.txt\"></head>";
+        let (html, name) = without_rest_sheet(page).unwrap();
+        assert_eq!(name, "rest-2.css");
+        assert_eq!(
+            html,
+            "<head><link href=./style-1.css rel=stylesheet><link rel=\"stylesheet\" href=\"/course/rest-guide.txt\"></head>"
+        );
+        let (html, name) =
+            without_rest_sheet("<link rel=\"stylesheet\" href=\"/play/rest-3.css\"/><p>").unwrap();
+        assert_eq!((html.as_str(), name.as_str()), ("<p>", "rest-3.css"));
+        assert!(without_rest_sheet("<link href=./style-1.css rel=stylesheet>")
+            .unwrap_err()
+            .contains("rest-<hash>.css"));
     }
 }

@@ -111,9 +111,11 @@ use std::path::Path;
 /// closed table of tasks made its rows at every first render): 159,858 B. (The JSON of a run's
 /// end, out too, saved 570 B more, but written by the rest it called the first view's helpers
 /// across the two instances for each task, and the frame that ends a run went long more often.)
-/// A build whose profile took in a function more would weigh a little more: the budget leaves
-/// it 540 B.
-pub const BUDGET_BYTES: u64 = 160_400;
+/// Then the rules for what only the rest draws (a run's results, what to notice, what stands
+/// below the stage) came to be a stylesheet of their own, loaded with the rest (`rest.css`),
+/// and the poster's went into `poster.js`: 159,219 B. A build whose profile took in a function
+/// more would weigh a little more: the budget leaves it 581 B.
+pub const BUDGET_BYTES: u64 = 159_800;
 
 pub struct Report {
     /// (file name, raw bytes, gzip bytes), largest first.

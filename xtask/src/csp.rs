@@ -15,12 +15,14 @@ pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eva
 style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; \
 form-action 'self'; object-src 'none'";
 
-/// The page after [`harden`]: the HTML to write, and the script file it now loads.
+/// The page after [`harden`]: the HTML to write, the script file it now loads, and the rest's
+/// stylesheet as trunk named it, which the boot script now loads instead of the page.
 #[derive(Debug)]
 pub struct Hardened {
     pub html: String,
     pub boot_name: String,
     pub boot_js: String,
+    pub rest_sheet: String,
 }
 
 /// One `<script …>…</script>` element: byte ranges in the page.
@@ -87,7 +89,8 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     };
     let tag = format!("<script type=module async src={src}></script>");
     let page = format!("{}{tag}{}", &html[..boot.whole.0], &html[boot.whole.1..]);
-    let mut page = boot::without_preloads(&page, &app);
+    let (page, rest_sheet) = boot::without_rest_sheet(&boot::without_preloads(&page, &app))?;
+    let mut page = page;
     // Trunk reads `data-integrity="none"` (index.html) and leaves it on the tag: it says nothing.
     page = page.replace(" data-integrity=none", "").replace(" data-integrity=\"none\"", "");
 
@@ -96,7 +99,7 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     let anchor = page.find("<meta charset").or_else(|| page.find("<head")).ok_or("the page has no <head>")?;
     let after = page[anchor..].find('>').map(|i| i + anchor + 1).ok_or("the page's <head> is not closed")?;
     page.insert_str(after, &meta);
-    Ok(Hardened { html: page, boot_name, boot_js })
+    Ok(Hardened { html: page, boot_name, boot_js, rest_sheet })
 }
 
 /// FNV-1a, 64 bits: enough to tell one build's file from the next (the boot script, the parts
@@ -113,6 +116,8 @@ pub fn apply(dist: &Path) -> Result<(), String> {
     let boot = dist.join(&page.boot_name);
     std::fs::write(&boot, &page.boot_js).map_err(|e| format!("{}: {e}", boot.display()))?;
     std::fs::write(&index, &page.html).map_err(|e| format!("{}: {e}", index.display()))?;
+    let (from, to) = (dist.join(&page.rest_sheet), dist.join(crate::split::REST_SHEET));
+    std::fs::rename(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
     println!(
         "xtask: moved trunk's inline script to dist/{} and set the Content-Security-Policy",
         page.boot_name
@@ -134,6 +139,7 @@ mod tests {
     <title>Async Playground</title>
     <link rel="icon" href="favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="{base}style-1.css" integrity="sha384-x"/>
+    <link rel="stylesheet" href="{base}rest-2.css" integrity="sha384-y"/>
 <script type="module">
 import init, * as bindings from '{base}app-1.js';
 const wasm = await init({{ module_or_path: '{base}app-1_bg.wasm' }});
@@ -169,6 +175,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));
         assert!(page
             .html
             .contains("<link rel=\"stylesheet\" href=\"./style-1.css\" integrity=\"sha384-x\"/>"));
+        // The rest's stylesheet is the boot script's to load, with the rest.
+        assert_eq!(page.rest_sheet, "rest-2.css");
+        assert!(!page.html.contains("rest-2.css"), "{}", page.html);
         assert!(page.html.ends_with("<body><div id=\"app\"></div></body>\n</html>"));
     }
 

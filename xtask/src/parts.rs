@@ -29,6 +29,7 @@ pub const FILES: &[&str] = &[
     "compute-worker_bg.wasm",
     "poster.js",
     crate::split::REST,
+    crate::split::REST_SHEET,
 ];
 pub const FOLDER: &str = "lessons";
 

@@ -20,6 +20,10 @@ use std::path::{Path, PathBuf};
 /// The rest of the page's wasm, as the boot script and the parts folder name it.
 pub const REST: &str = "page-rest.wasm";
 
+/// The stylesheet of what only the rest draws (`static/rest.css`): taken out of the page by
+/// `csp.rs`, moved to the parts folder, and loaded with the rest by the boot script (`boot.rs`).
+pub const REST_SHEET: &str = "rest.css";
+
 /// The wasm features the release build uses, as wasm-opt takes them (`xtask/split/wasm.mjs`
 /// writes the same set).
 const FEATURES: [&str; 7] = [

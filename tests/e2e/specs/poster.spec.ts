@@ -15,6 +15,18 @@ test('load=click shows a poster, fetches nothing of the app until pressed, then 
   await expect(poster.locator('svg text')).toHaveText(['Alice', 'Bob']);
   const load = poster.getByRole('button', { name: 'Load the playground' });
   expect(fetched.filter((p) => APP.test(p))).toEqual([]);
+  // Styled by its own rules (poster.js), in the page's colours: a card, and the accent's button.
+  await expect(poster).toHaveCSS('border-top-style', 'solid');
+  const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+  expect(accent).toMatch(/^#[0-9a-f]{6}$/);
+  await expect(load).toHaveCSS('background-color', await page.evaluate((c) => {
+    const probe = document.createElement('i');
+    probe.style.color = c;
+    document.body.append(probe);
+    const rgb = getComputedStyle(probe).color;
+    probe.remove();
+    return rgb;
+  }, accent));
 
   await load.click();
   await page.getByRole('button', { name: 'Run async' }).click();

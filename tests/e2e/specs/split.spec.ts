@@ -9,6 +9,7 @@ import { Playground } from '../pages/playground';
 import { shareValue } from '../pages/share';
 
 const REST = /\/parts-[0-9a-f]{16}\/page-rest\.wasm$/;
+const REST_SHEET = /\/parts-[0-9a-f]{16}\/rest\.css$/;
 
 /** Each request for the rest, by kind (`fetch` for the page's own, `xhr` for one made at once). */
 function restRequests(page: Page) {
@@ -40,6 +41,31 @@ async function noteAsks(page: Page) {
     });
   });
   return () => page.evaluate(() => (window as unknown as { __asked: string[] }).__asked);
+}
+
+/** The selectors of the rest's stylesheet (`rest.css`, loaded with the rest) that match an
+ * element on the page: none may in a first view, or it would be drawn unstyled until the rest
+ * came. Read from the stylesheet itself; pseudo-classes and pseudo-elements are set aside, so a
+ * rule for a state an element of the first view can take (hovered, focused) counts too. */
+async function restRulesMatched(page: Page): Promise<string[]> {
+  // An extra on the stage (the order question's puzzle) comes without the rest: once it is there.
+  await page.waitForFunction(() => !document.querySelector('.turn-host .booting-extra'));
+  return page.evaluate(async () => {
+    const response = await fetch(`./${document.documentElement.dataset.parts ?? ''}rest.css`);
+    if (!response.ok) return [`rest.css: ${response.status}`];
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(await response.text());
+    const selectors: string[] = [];
+    const walk = (rules: CSSRuleList) => {
+      for (const rule of rules) {
+        if (rule instanceof CSSStyleRule) selectors.push(...rule.selectorText.split(','));
+        else if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
+      }
+    };
+    walk(sheet.cssRules);
+    if (selectors.length < 20) return [`rest.css has only ${selectors.length} selectors`];
+    return selectors.filter((s) => document.querySelector(s.trim().replace(/::?[a-z-]+/g, '')) !== null);
+  });
 }
 
 test('the first view runs without the rest, which comes after it, and a run uses it', async ({ page }) => {
@@ -146,10 +172,11 @@ test('every lesson reads the same before the rest has come: what the first view 
       const parts = ['.lesson-pane', '.stage-top', '.turn-host', '.timeline'].map((s) => document.querySelector(s) as HTMLElement | null);
       return parts.map((p) => `${p?.innerText ?? ''}\n${p?.outerHTML ?? ''}`).join('\n---\n');
     });
+    const unstyled = hold ? await restRulesMatched(page) : [];
     // (Closing the page before its rest has come makes its `pagehide` listener ask for it.)
     const found = [...errors];
     await page.close();
-    return { text, errors: found };
+    return { text, errors: found, unstyled };
   };
   const picker = await browser.newPage();
   await Playground.open(picker, '');
@@ -160,6 +187,8 @@ test('every lesson reads the same before the rest has come: what the first view 
     const held = await read(query, true);
     const whole = await read(query, false);
     expect(held.errors, query).toEqual([]);
+    // Nothing of the first view needs the rest's stylesheet.
+    expect(held.unstyled, query).toEqual([]);
     expect(held.text, query).not.toContain('\u0000');
     expect(held.text.length, query).toBeGreaterThan(1000);
     expect(held.text, query).toBe(whole.text);
@@ -236,6 +265,13 @@ test('every parameter a course page may set opens without loading the rest at on
   // alone or with others, and each of them wrong.
   const pages: string[] = JSON.parse(readFileSync(new URL('../../../xtask/split/parameter-pages.json', import.meta.url), 'utf8'));
   for (const address of pages) {
+    // Its first view, the rest held back: nothing in it needs the rest's stylesheet.
+    const held = await browser.newPage();
+    await held.route(REST, () => {});
+    await Playground.open(held, address.slice(1));
+    expect(await restRulesMatched(held), address).toEqual([]);
+    await held.close();
+
     const page = await browser.newPage();
     const asks = await noteAsks(page);
     await Playground.open(page, address.slice(1));
@@ -243,4 +279,57 @@ test('every parameter a course page may set opens without loading the rest at on
     expect((await asks()).filter((a) => a !== 'ready'), address).toEqual(['fetch']);
     await page.close();
   }
+});
+
+test('the rest comes with its stylesheet, so what only it draws is never drawn unstyled', async ({ page, browser }) => {
+  // How the run settings and the scenario's settings were styled the moment they were added.
+  await page.addInitScript(() => {
+    const seen: Record<string, string> = {};
+    (window as unknown as { __seen: Record<string, string> }).__seen = seen;
+    new MutationObserver(() => {
+      for (const [name, selector] of [['run settings', '.run-controls'], ['editor', '.editor']]) {
+        const element = document.querySelector(selector);
+        if (element && !(name in seen)) seen[name] = getComputedStyle(element).display;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  // The stylesheet held until the rest's wasm has come: what stands below the stage waits for it.
+  let sheet: Route | undefined;
+  await page.route(REST_SHEET, (route) => {
+    sheet = route;
+  });
+  const restCame = page.waitForResponse(REST);
+  const app = await Playground.open(page, '?scale=50');
+  await restCame;
+  await expect.poll(() => sheet !== undefined).toBe(true);
+  await expect(page.locator('.stage')).toBeVisible();
+  await expect(app.editor()).toHaveCount(0);
+  await sheet!.continue();
+  await expect(app.editor()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __seen: Record<string, string> }).__seen)).toEqual({
+    'run settings': 'flex',
+    editor: 'block',
+  });
+  // One link to it, from the parts folder, after the first view's (its rules win a tie).
+  const sheets = await page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => (l as HTMLLinkElement).href));
+  const at = (pattern: RegExp) => sheets.findIndex((h) => pattern.test(h));
+  expect(sheets.filter((h) => REST_SHEET.test(h))).toHaveLength(1);
+  expect(at(/\/style-[0-9a-f]{16}\.css$/)).toBe(0);
+  expect(at(/\/rest\.css$/)).toBeGreaterThan(0);
+  // A rule from it is in force: the editor's card.
+  await expect(app.editor()).toHaveCSS('border-top-style', 'solid');
+
+  // Where it cannot be had, the page still works, plainer, and says nothing is missing.
+  const plain = await browser.newPage();
+  await plain.route(REST_SHEET, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const errors: string[] = [];
+  plain.on('pageerror', (e) => errors.push(e.message));
+  const plainApp = await Playground.open(plain, '?scale=50');
+  await expect(plainApp.editor()).toBeVisible();
+  await expect(plain.locator('.run-controls')).toHaveCSS('display', 'block');
+  await expect(plain.getByRole('alert')).toHaveCount(0);
+  const { message } = await plainApp.run('async');
+  expect(message.tasks.map((t) => t.outcome)).toEqual(['done', 'done']);
+  expect(errors).toEqual([]);
+  await plain.close();
 });
