@@ -89,8 +89,7 @@ pub fn harden(html: &str) -> Result<Hardened, String> {
     };
     let tag = format!("<script type=module async src={src}></script>");
     let page = format!("{}{tag}{}", &html[..boot.whole.0], &html[boot.whole.1..]);
-    let (page, rest_sheet) = boot::without_rest_sheet(&boot::without_preloads(&page, &app))?;
-    let mut page = page;
+    let (mut page, rest_sheet) = boot::without_rest_sheet(&boot::without_preloads(&page, &app))?;
     // Trunk reads `data-integrity="none"` (index.html) and leaves it on the tag: it says nothing.
     page = page.replace(" data-integrity=none", "").replace(" data-integrity=\"none\"", "");
 
@@ -119,8 +118,11 @@ pub fn apply(dist: &Path) -> Result<(), String> {
     let (from, to) = (dist.join(&page.rest_sheet), dist.join(crate::split::REST_SHEET));
     std::fs::rename(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
     println!(
-        "xtask: moved trunk's inline script to dist/{} and set the Content-Security-Policy",
-        page.boot_name
+        "xtask: moved trunk's inline script to dist/{}, its link to {} out of the page (the boot script loads it, as {}), \
+         and set the Content-Security-Policy",
+        page.boot_name,
+        page.rest_sheet,
+        crate::split::REST_SHEET
     );
     Ok(())
 }
