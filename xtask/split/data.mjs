@@ -108,8 +108,8 @@ export function refs(text) {
   return out;
 }
 
-/** The constants only the rest refers to, with their bytes: `{ moved: [{ start, bytes }]`
- *  (neighbours joined), and the counts `count`, `movedCount`, `bytes`, `movedBytes` }`. */
+/** The constants only the rest refers to, with their bytes: `{ moved, count, movedCount, bytes,
+ *  movedBytes }`, `moved` a list of `{ start, bytes }` (neighbours joined), the rest counts. */
 export function movedConstants({ constants, segments, first, rest }) {
   // The memory as the binary initialises it.
   const lo = Math.min(...segments.map((s) => s.start));
